@@ -1,0 +1,94 @@
+"""recruit: values-based recruitment for children's services leaders."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from recruit.config import PROJECT_ROOT, check_production_safety, load_config
+
+__all__ = ["create_app"]
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Application factory: configuration from the environment, then ``test_config`` on top."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    app.config.from_mapping(load_config(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+    check_production_safety(app.config, app.debug)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    _configure_templates(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    logging.getLogger("recruit").setLevel(logging.INFO)
+    return app
+
+
+def _configure_templates(app: Flask) -> None:
+    from govuk_frontend_wtf.main import WTFormsHelpers
+
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(PROJECT_ROOT / "templates")),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    WTFormsHelpers(app)
+
+    from recruit import presentation
+
+    presentation.init_app(app)
+
+
+def _init_extensions(app: Flask) -> None:
+    from recruit import models  # noqa: F401  (registers the tables)
+    from recruit.database import configure_engine
+    from recruit.extensions import csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    with app.app_context():
+        configure_engine(db.engine)
+
+    from recruit import security, sessions
+
+    sessions.init_app(app)
+    security.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from recruit.admin.routes import bp as admin_bp
+    from recruit.auth.routes import bp as auth_bp
+    from recruit.errors import register_error_handlers
+    from recruit.main.routes import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+    register_error_handlers(app)
+
+
+def _register_cli(app: Flask) -> None:
+    from recruit.cli import register_commands
+
+    register_commands(app)

@@ -1,0 +1,52 @@
+"""Account operations shared by the web pages and the command line."""
+
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from recruit.extensions import db
+from recruit.models import Role, User
+from recruit.models._types import utcnow
+
+# Checked against when the email is unknown, so a wrong email takes as long as a wrong password.
+_UNKNOWN_USER_HASH = generate_password_hash("never-a-real-password-" + secrets.token_hex(8))
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method="scrypt")
+
+
+def find_user_by_email(email: str) -> User | None:
+    normalised = email.strip().lower()
+    return db.session.scalar(select(User).where(func.lower(User.email) == normalised))
+
+
+def verify_credentials(email: str, password: str) -> User | None:
+    user = find_user_by_email(email)
+    if user is None:
+        check_password_hash(_UNKNOWN_USER_HASH, password)
+        return None
+    if not check_password_hash(user.password_hash, password):
+        return None
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+    user.password_changed_at = utcnow()
+
+
+def create_user(email: str, full_name: str, role: Role, password: str) -> User:
+    user = User(email=email.strip().lower(), full_name=full_name.strip(), role=role, password_hash="")
+    set_password(user, password)
+    db.session.add(user)
+    return user
+
+
+def generate_password() -> str:
+    """A random password to hand over once: four groups of letters and digits, easy to type."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(5)) for _ in range(4))

@@ -1,0 +1,62 @@
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextInput,
+)
+from wtforms import BooleanField, HiddenField, IntegerField, RadioField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length
+from wtforms.widgets import HiddenInput
+
+from recruit.auth.forms import email_validators
+from recruit.models import Role
+
+ROLE_CHOICES = [SelectChoice(role.value, role.label) for role in Role]
+
+
+def _role_field() -> RadioField:
+    return RadioField(
+        "Role",
+        choices=ROLE_CHOICES,
+        widget=GovRadioInput(),
+        validators=[InputRequired(message="Select the user's role")],
+    )
+
+
+def _name_field() -> StringField:
+    return StringField(
+        "Full name",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter the user's full name"),
+            Length(max=200, message="Full name must be 200 characters or fewer"),
+        ],
+    )
+
+
+class CreateUserForm(FlaskForm):
+    email = StringField("Email address", widget=GovTextInput(), validators=email_validators())
+    full_name = _name_field()
+    role = _role_field()
+    submit = SubmitField("Add user", widget=GovSubmitInput())
+
+
+class EditUserForm(FlaskForm):
+    full_name = _name_field()
+    role = _role_field()
+    is_enabled = BooleanField(
+        "Account enabled",
+        description="Untick to stop this person signing in. They lose access on their next request.",
+        widget=GovCheckboxInput(),
+    )
+    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    submit = SubmitField("Save changes", widget=GovSubmitInput())
+
+
+class ConfirmForm(FlaskForm):
+    """A form with only a CSRF token and a button, for confirmation pages."""
+
+    confirm = HiddenField(default="yes")
+    submit = SubmitField("Confirm", widget=GovSubmitInput())

@@ -1,0 +1,115 @@
+"""Users and roles (admin only)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from recruit import audit
+from recruit.accounts import create_user as create_account
+from recruit.accounts import find_user_by_email, generate_password, set_password
+from recruit.admin.forms import ConfirmForm, CreateUserForm, EditUserForm
+from recruit.authorisation import require_roles_for_blueprint
+from recruit.extensions import db
+from recruit.models import Role, User
+from recruit.sessions import end_all_sessions
+
+bp = Blueprint("admin", __name__)
+require_roles_for_blueprint(bp, Role.ADMIN)
+
+
+@bp.route("/users")
+def users():  # type: ignore[no-untyped-def]
+    all_users = db.session.scalars(select(User).order_by(User.is_enabled.desc(), User.full_name)).all()
+    return render_template("admin/users.html", users=all_users)
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+def create_user():  # type: ignore[no-untyped-def]
+    form = CreateUserForm()
+    if form.validate_on_submit():
+        if find_user_by_email(form.email.data):
+            form.email.errors.append("A user with this email address already exists")
+        else:
+            password = generate_password()
+            user = create_account(form.email.data, form.full_name.data, Role(form.role.data), password)
+            audit.record("user.created", user, role=user.role.value)
+            db.session.commit()
+            # Shown once in this response only: never flashed, so it never sits in a cookie.
+            return render_template("admin/user_created.html", user=user, password=password)
+    return render_template("admin/create_user.html", form=form)
+
+
+@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+def edit_user(user_id: int):  # type: ignore[no-untyped-def]
+    user = db.get_or_404(User, user_id)
+    form = EditUserForm(obj=user)
+    if form.validate_on_submit():
+        problem = _edit_problem(user, form)
+        if problem:
+            form.is_enabled.errors.append(problem)
+        elif form.version.data != user.version:
+            form.version.errors.append(
+                "Someone else changed this user while you were editing. "
+                "Check the details below, which now show their changes, and save again."
+            )
+            _reload_form_from(user, form)
+        else:
+            return _save_user_changes(user, form)
+    return render_template("admin/edit_user.html", form=form, user=user)
+
+
+@bp.route("/users/<int:user_id>/reset-password", methods=["GET", "POST"])
+def reset_password(user_id: int):  # type: ignore[no-untyped-def]
+    user = db.get_or_404(User, user_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        password = generate_password()
+        set_password(user, password)
+        end_all_sessions(user)
+        audit.record("user.password_reset", user)
+        db.session.commit()
+        return render_template("admin/user_created.html", user=user, password=password, reset=True)
+    return render_template("admin/reset_password.html", form=form, user=user)
+
+
+def _edit_problem(user: User, form: EditUserForm) -> str | None:
+    if user.id == current_user.id and (not form.is_enabled.data or form.role.data != Role.ADMIN.value):
+        return "You cannot disable your own account or remove your own admin role"
+    return None
+
+
+def _reload_form_from(user: User, form: EditUserForm) -> None:
+    form.full_name.data = user.full_name
+    form.role.data = user.role.value
+    form.is_enabled.data = user.is_enabled
+    form.version.data = user.version
+
+
+def _save_user_changes(user: User, form: EditUserForm):  # type: ignore[no-untyped-def]
+    changes = _describe_changes(user, form)
+    user.full_name = form.full_name.data.strip()
+    user.role = Role(form.role.data)
+    user.is_enabled = bool(form.is_enabled.data)
+    if not user.is_enabled:
+        end_all_sessions(user)
+    audit.record("user.updated", user, changes=changes)
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        abort(409)
+    flash(f"Changes to {user.full_name} saved", "success")
+    return redirect(url_for("admin.users"))
+
+
+def _describe_changes(user: User, form: EditUserForm) -> dict[str, list[object]]:
+    proposed = {
+        "full_name": form.full_name.data.strip(),
+        "role": form.role.data,
+        "is_enabled": bool(form.is_enabled.data),
+    }
+    current = {"full_name": user.full_name, "role": user.role.value, "is_enabled": user.is_enabled}
+    return {key: [current[key], value] for key, value in proposed.items() if current[key] != value}

@@ -1,0 +1,79 @@
+"""Sign in, sign out and change password."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from recruit import audit
+from recruit.accounts import set_password, verify_credentials
+from recruit.auth import throttle
+from recruit.auth.forms import ChangePasswordForm, LoginForm
+from recruit.domain.redirects import is_safe_next_path
+from recruit.extensions import db
+from recruit.sessions import end_all_sessions, end_session, start_session
+
+bp = Blueprint("auth", __name__)
+
+SIGN_IN_FAILED = "Enter a correct email address and password"
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+def login():  # type: ignore[no-untyped-def]
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        email = form.email.data.strip().lower()
+        address = request.remote_addr or "unknown"
+        if throttle.is_locked_out(email, address):
+            audit.record("login.refused", actor_label=email, reason="too many attempts")
+            db.session.commit()
+            abort(429)
+        user = verify_credentials(email, form.password.data)
+        if user is None or not user.is_enabled:
+            throttle.record_failure(email, address)
+            audit.record("login.failed", actor_label=email, reason="disabled" if user else "bad credentials")
+            db.session.commit()
+            form.password.errors.append(SIGN_IN_FAILED)
+        else:
+            throttle.clear_failures(email)
+            start_session(user)
+            audit.record("login", user, actor=user)
+            db.session.commit()
+            return redirect(_safe_next(request.args.get("next")))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/sign-out", methods=["POST"])
+def logout():  # type: ignore[no-untyped-def]
+    if current_user.is_authenticated:
+        audit.record("logout", current_user._get_current_object())
+    end_session()
+    db.session.commit()
+    flash("You have signed out", "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():  # type: ignore[no-untyped-def]
+    user = current_user._get_current_object()
+    form = ChangePasswordForm()
+    form.email_for_check = user.email
+    if form.validate_on_submit():
+        if verify_credentials(user.email, form.current_password.data) is None:
+            form.current_password.errors.append("Your current password is not correct")
+        else:
+            set_password(user, form.new_password.data)
+            end_all_sessions(user)  # other browsers signed in with the old password
+            start_session(user)
+            audit.record("password.changed", user)
+            db.session.commit()
+            flash("Your password has been changed", "success")
+            return redirect(url_for("main.home"))
+    return render_template("auth/change_password.html", form=form)
+
+
+def _safe_next(target: str | None) -> str:
+    return target if is_safe_next_path(target) else url_for("main.home")

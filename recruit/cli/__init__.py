@@ -1,0 +1,11 @@
+"""Command-line tools: ``flask --app recruit <command>``."""
+
+from flask import Flask
+
+from recruit.cli.accounts import create_user_command
+from recruit.cli.demo import demo_command
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(create_user_command)
+    app.cli.add_command(demo_command)

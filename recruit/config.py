@@ -1,0 +1,79 @@
+"""Configuration from environment variables.
+
+Every setting a council may change is read here, once, when the app is created.
+The README lists each with its default.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEVELOPMENT_SECRET_KEY = "development-only-secret-key-do-not-use-in-production"  # noqa: S105
+
+
+class ConfigurationError(RuntimeError):
+    """The app refuses to start because a setting is unsafe or missing."""
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def load_config(instance_path: str) -> dict[str, object]:
+    """Build the Flask config from the environment."""
+    environment = _env("RECRUIT_ENV", "development")
+    sqlite_path = Path(instance_path) / "recruit.sqlite"
+    return {
+        "RECRUIT_ENV": environment,
+        "SECRET_KEY": _env("SECRET_KEY", DEVELOPMENT_SECRET_KEY if environment != "production" else None),
+        "SQLALCHEMY_DATABASE_URI": normalise_database_url(
+            _env("DATABASE_URL", f"sqlite:///{sqlite_path}")
+        ),
+        "ORGANISATION_NAME": _env("ORGANISATION_NAME", "Northshire County Council"),
+        "BRAND_COLOUR": _env("BRAND_COLOUR", "#0b4f6c"),
+        "RETENTION_MONTHS": int(_env("RETENTION_MONTHS", "6") or 6),
+        "GOVUK_FRONTEND_DIR": _env(
+            "GOVUK_FRONTEND_DIR", str(PROJECT_ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk")
+        ),
+        "QUESTION_BANK_DIR": _env("QUESTION_BANK_DIR", str(PROJECT_ROOT / "question_bank")),
+        # Sessions: revocable rows in the database (see recruit.sessions), with these limits.
+        "SESSION_IDLE_MINUTES": int(_env("SESSION_IDLE_MINUTES", "60") or 60),
+        "SESSION_ABSOLUTE_HOURS": int(_env("SESSION_ABSOLUTE_HOURS", "12") or 12),
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(_env("SESSION_ABSOLUTE_HOURS", "12") or 12)),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": environment == "production",
+        "SESSION_COOKIE_NAME": "recruit_session",
+        # A panel member may write notes for hours: tie the CSRF token to the session, not a clock.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "LOGIN_ATTEMPT_LIMIT": int(_env("LOGIN_ATTEMPT_LIMIT", "5") or 5),
+        "LOGIN_ATTEMPT_WINDOW_MINUTES": int(_env("LOGIN_ATTEMPT_WINDOW_MINUTES", "15") or 15),
+        "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    }
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the postgres:// and postgresql:// forms hosting platforms hand out."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def check_production_safety(config: dict[str, object], debug: bool) -> None:
+    """Refuse to run production with a missing or development secret key, or with debug on."""
+    if config.get("RECRUIT_ENV") != "production":
+        return
+    secret = config.get("SECRET_KEY")
+    if not secret or secret == DEVELOPMENT_SECRET_KEY or len(str(secret)) < 32:
+        raise ConfigurationError(
+            "SECRET_KEY must be set to a random value of at least 32 characters in production. "
+            'Generate one with: python -c "import secrets; print(secrets.token_hex(32))"'
+        )
+    if debug:
+        raise ConfigurationError("Debug mode must be off in production (unset FLASK_DEBUG).")

@@ -1,0 +1,73 @@
+"""The home page per role: a card for each area the user can work in, with its next actions.
+
+Each area registers a card builder; a builder returns None when the area has nothing for
+that user, so the dashboard only ever shows real work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from flask import url_for
+from sqlalchemy import func, select
+
+from recruit.extensions import db
+from recruit.models import Role, User
+
+
+@dataclass(frozen=True)
+class DashboardLink:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class DashboardCard:
+    title: str
+    summary: str
+    links: list[DashboardLink] = field(default_factory=list)
+
+
+CardBuilder = Callable[[User], DashboardCard | None]
+_CARD_BUILDERS: list[CardBuilder] = []
+
+
+def register_card(builder: CardBuilder) -> CardBuilder:
+    _CARD_BUILDERS.append(builder)
+    return builder
+
+
+def dashboard_for(user: User) -> list[DashboardCard]:
+    return [card for builder in _CARD_BUILDERS if (card := builder(user)) is not None]
+
+
+@register_card
+def users_card(user: User) -> DashboardCard | None:
+    if user.role is not Role.ADMIN:
+        return None
+    counts = dict(
+        db.session.execute(select(User.is_enabled, func.count()).group_by(User.is_enabled)).all()
+    )
+    enabled, disabled = counts.get(True, 0), counts.get(False, 0)
+    return DashboardCard(
+        title="Users and roles",
+        summary=f"{enabled} active {_plural(enabled, 'account')}, {disabled} disabled.",
+        links=[
+            DashboardLink("Manage users", url_for("admin.users")),
+            DashboardLink("Add a user", url_for("admin.create_user")),
+        ],
+    )
+
+
+@register_card
+def account_card(user: User) -> DashboardCard | None:
+    return DashboardCard(
+        title="Your account",
+        summary=f"You are signed in as {user.email} with the role {user.role.label}.",
+        links=[DashboardLink("Change your password", url_for("auth.change_password"))],
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"

@@ -1,0 +1,46 @@
+"""Database engine tuning that the ORM cannot express.
+
+SQLite is the embedded default and may sit behind several gunicorn workers. A transaction
+that reads and later writes fails at once with "database is locked" under WAL, whatever
+the busy timeout, because SQLite cannot upgrade a read lock while another writer holds
+the lock. Starting every write transaction with BEGIN IMMEDIATE takes the write lock
+first, so a second writer waits (up to the busy timeout) instead of failing.
+"""
+
+from __future__ import annotations
+
+from flask import has_request_context, request
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def configure_engine(engine: Engine) -> None:
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+
+
+def _transaction_may_write() -> bool:
+    # Outside a request (CLI, tests, scripts) we cannot know, so take the safe path.
+    return not has_request_context() or request.method not in READ_ONLY_METHODS
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def set_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (the pysqlite driver would
+        # otherwise start deferred transactions behind our back).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def begin(connection):  # type: ignore[no-untyped-def]
+        mode = "IMMEDIATE" if _transaction_may_write() else "DEFERRED"
+        connection.exec_driver_sql(f"BEGIN {mode}")

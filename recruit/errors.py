@@ -1,0 +1,90 @@
+"""Error pages in the service's own style: a plain message, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from recruit.extensions import db
+
+logger = logging.getLogger("recruit.errors")
+
+MESSAGES: dict[int, tuple[str, str]] = {
+    400: (
+        "Sorry, there is a problem with your request",
+        "The page could not use what was sent. Go back, refresh the page and try again.",
+    ),
+    403: (
+        "You do not have permission to see this page",
+        "If you think you should have access, ask your recruitment adviser or administrator.",
+    ),
+    404: (
+        "Page not found",
+        "If you typed the web address, check it is correct. If you pasted it, check you "
+        "copied the entire address.",
+    ),
+    405: ("Sorry, there is a problem with your request", "This page cannot be used that way."),
+    409: (
+        "Someone else changed this at the same time",
+        "Your changes were not saved because the record changed since you opened it. "
+        "Go back, reload the page and make your changes again.",
+    ),
+    413: (
+        "The file is too large",
+        "Choose a smaller file. The largest file you can upload is 5 MB.",
+    ),
+    429: (
+        "Too many attempts",
+        "You have tried too many times. Wait 15 minutes, then try again.",
+    ),
+    500: (
+        "Sorry, there is a problem with the service",
+        "Nothing you were doing has been half-saved. Try again later.",
+    ),
+}
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(Exception, handle_unexpected_error)
+
+
+def render_error(status: int, heading: str | None = None, message: str | None = None):  # type: ignore[no-untyped-def]
+    default_heading, default_message = MESSAGES.get(status, MESSAGES[500])
+    return (
+        render_template(
+            "errors/error.html",
+            status=status,
+            heading=heading or default_heading,
+            message=message or default_message,
+        ),
+        status,
+    )
+
+
+def handle_csrf_error(error: CSRFError):  # type: ignore[no-untyped-def]
+    db.session.rollback()
+    return render_error(
+        400,
+        "Your form could not be sent",
+        "The page was open too long or was sent from somewhere else. Go back, refresh the "
+        "page and try again.",
+    )
+
+
+def handle_http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+    if (error.code or 500) >= 400:
+        db.session.rollback()
+    if error.code in MESSAGES:
+        return render_error(error.code)
+    return error
+
+
+def handle_unexpected_error(error: Exception):  # type: ignore[no-untyped-def]
+    db.session.rollback()
+    logger.exception("Unhandled error", exc_info=error)
+    return render_error(InternalServerError.code)

@@ -1,0 +1,92 @@
+"""People who use the tool, their revocable sessions and failed logins."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import Enum, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from recruit.extensions import db
+from recruit.models._types import UTCDateTime, utcnow
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    HR = "hr"
+    PANEL = "panel"
+    REVIEWER = "reviewer"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.ADMIN: "Administrator",
+    Role.HR: "HR and recruitment",
+    Role.PANEL: "Panel member",
+    Role.REVIEWER: "Reviewer (DCS or appointing member)",
+}
+
+
+class User(UserMixin, db.Model):  # type: ignore[name-defined]
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    is_enabled: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    sessions: Mapped[list[UserSession]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.is_enabled
+
+    def has_role(self, *roles: Role) -> bool:
+        return self.role in roles
+
+
+class UserSession(db.Model):  # type: ignore[name-defined]
+    """One row per logged-in browser. Deleting the row ends that session everywhere.
+
+    Flask's signed-cookie session alone would let a cookie copied before logout keep
+    working; the cookie here only carries this row's random id.
+    """
+
+    __tablename__ = "user_session"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    user: Mapped[User] = relationship(back_populates="sessions")
+
+
+class LoginAttempt(db.Model):  # type: ignore[name-defined]
+    """Failed logins, kept in the database so the limit holds across gunicorn workers."""
+
+    __tablename__ = "login_attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    ip_address: Mapped[str] = mapped_column(String(64))
+    attempted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (
+        Index("ix_login_attempt_email_time", "email", "attempted_at"),
+        Index("ix_login_attempt_ip_time", "ip_address", "attempted_at"),
+    )

@@ -1,0 +1,73 @@
+"""What templates need beyond the data: the organisation, navigation and GOV.UK date style."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import Flask, current_app, request, url_for
+from flask_login import current_user
+
+from recruit.models import Role
+
+UK_TIME = ZoneInfo("Europe/London")
+
+# (label, endpoint, roles that see it). Later areas add their entries here.
+NAVIGATION: list[tuple[str, str, tuple[Role, ...]]] = [
+    ("Home", "main.home", tuple(Role)),
+    ("Users", "admin.users", (Role.ADMIN,)),
+]
+
+
+def init_app(app: Flask) -> None:
+    app.context_processor(_template_context)
+    app.jinja_env.filters["govuk_date"] = govuk_date
+    app.jinja_env.filters["govuk_datetime"] = govuk_datetime
+
+
+def _template_context() -> dict[str, object]:
+    return {
+        "organisation_name": current_app.config["ORGANISATION_NAME"],
+        "brand_colour": current_app.config["BRAND_COLOUR"],
+        "navigation_items": navigation_items(),
+    }
+
+
+def navigation_items() -> list[dict[str, object]]:
+    if not current_user.is_authenticated:
+        return []
+    items = []
+    for label, endpoint, roles in NAVIGATION:
+        if current_user.role not in roles or endpoint not in current_app.view_functions:
+            continue
+        href = url_for(endpoint)
+        active = request.endpoint == endpoint or (
+            endpoint != "main.home" and request.path.startswith(href)
+        )
+        items.append({"text": label, "href": href, "active": active})
+    return items
+
+
+def govuk_date(value: date | datetime | None) -> str:
+    """12 January 2027."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = _to_uk_time(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+def govuk_datetime(value: datetime | None) -> str:
+    """12 January 2027, 2:30pm (UK time)."""
+    if value is None:
+        return ""
+    local = _to_uk_time(value)
+    hour = local.hour % 12 or 12
+    suffix = "am" if local.hour < 12 else "pm"
+    minutes = "" if local.minute == 0 else f":{local.minute:02d}"
+    return f"{govuk_date(local)}, {hour}{minutes}{suffix}"
+
+
+def _to_uk_time(value: datetime) -> datetime:
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(UK_TIME)

@@ -1,0 +1,85 @@
+"""Revocable sessions: the cookie carries a random id; the row in user_session is the truth.
+
+Logging out, an idle or absolute timeout, or disabling the account deletes or ignores the
+row, so a cookie copied earlier is refused on its next request.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from flask import Flask, Request, current_app, session
+from sqlalchemy import delete, update
+
+from recruit.extensions import db, login_manager
+from recruit.models import User, UserSession
+from recruit.models._types import utcnow
+
+SESSION_KEY = "sid"
+# Writing last_seen on every request would turn every page view into a write.
+TOUCH_INTERVAL = timedelta(minutes=1)
+
+
+def init_app(app: Flask) -> None:
+    login_manager.session_protection = None  # the session row does this job
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Sign in to continue"
+    login_manager.login_message_category = "info"
+    login_manager.request_loader(load_user_for_request)
+
+
+def start_session(user: User) -> UserSession:
+    """Begin a new session for ``user``; any earlier cookie content is discarded (no fixation)."""
+    session.clear()
+    row = UserSession(id=secrets.token_urlsafe(32), user=user)
+    db.session.add(row)
+    session[SESSION_KEY] = row.id
+    session.permanent = True
+    return row
+
+
+def end_session() -> None:
+    session_id = session.pop(SESSION_KEY, None)
+    session.clear()
+    if session_id:
+        db.session.execute(delete(UserSession).where(UserSession.id == session_id))
+
+
+def end_all_sessions(user: User) -> None:
+    db.session.execute(delete(UserSession).where(UserSession.user_id == user.id))
+
+
+def load_user_for_request(_request: Request) -> User | None:
+    session_id = session.get(SESSION_KEY)
+    if not session_id:
+        return None
+    row = db.session.get(UserSession, session_id)
+    if row is None:
+        session.clear()
+        return None
+    now = utcnow()
+    if _has_expired(row, now):
+        _write_outside_request_transaction(delete(UserSession).where(UserSession.id == row.id))
+        session.clear()
+        return None
+    if not row.user.is_enabled:
+        return None
+    if now - row.last_seen_at > TOUCH_INTERVAL:
+        _write_outside_request_transaction(
+            update(UserSession).where(UserSession.id == row.id).values(last_seen_at=now)
+        )
+    return row.user
+
+
+def _has_expired(row: UserSession, now) -> bool:  # type: ignore[no-untyped-def]
+    idle = timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
+    absolute = timedelta(hours=current_app.config["SESSION_ABSOLUTE_HOURS"])
+    return now - row.last_seen_at > idle or now - row.created_at > absolute
+
+
+def _write_outside_request_transaction(statement) -> None:  # type: ignore[no-untyped-def]
+    # A short transaction of its own whose first statement is the write, so on SQLite it
+    # waits for the lock instead of failing to upgrade the request's read transaction.
+    with db.engine.begin() as connection:
+        connection.execute(statement)

@@ -1,0 +1,4 @@
+// GOV.UK Frontend components (character count, tabs, details...) need initAll once per page.
+import { initAll } from "/assets/govuk-frontend.min.js";
+
+initAll();

@@ -1,0 +1,78 @@
+"""The application factory and configuration from the environment."""
+
+from __future__ import annotations
+
+import pytest
+
+from recruit import create_app
+from recruit.config import DEVELOPMENT_SECRET_KEY, ConfigurationError, normalise_database_url
+
+
+def test_factory_applies_test_config_over_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("ORGANISATION_NAME", "From The Environment Council")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/a.sqlite", "TESTING": True})
+    assert app.config["ORGANISATION_NAME"] == "From The Environment Council"
+    assert app.testing
+
+
+def test_defaults_for_development(monkeypatch, tmp_path):
+    for name in ("SECRET_KEY", "DATABASE_URL", "ORGANISATION_NAME", "RETENTION_MONTHS", "RECRUIT_ENV"):
+        monkeypatch.delenv(name, raising=False)
+    app = create_app()
+    assert app.config["SECRET_KEY"] == DEVELOPMENT_SECRET_KEY
+    assert app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")
+    assert app.config["SQLALCHEMY_DATABASE_URI"].endswith("instance/recruit.sqlite")
+    assert app.config["RETENTION_MONTHS"] == 6
+    assert app.config["SESSION_COOKIE_SECURE"] is False
+
+
+def test_environment_variables_are_read(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db.internal:5432/recruit")
+    monkeypatch.setenv("RETENTION_MONTHS", "9")
+    monkeypatch.setenv("ORGANISATION_NAME", "Leeds City Council")
+    app = create_app()
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://app:pw@db.internal:5432/recruit"
+    assert app.config["RETENTION_MONTHS"] == 9
+    assert app.config["ORGANISATION_NAME"] == "Leeds City Council"
+
+
+@pytest.mark.parametrize("secret", [None, "", DEVELOPMENT_SECRET_KEY, "short"])
+def test_production_refuses_missing_or_weak_secret_key(monkeypatch, secret):
+    monkeypatch.setenv("RECRUIT_ENV", "production")
+    if secret is None:
+        monkeypatch.delenv("SECRET_KEY", raising=False)
+    else:
+        monkeypatch.setenv("SECRET_KEY", secret)
+    with pytest.raises(ConfigurationError, match="SECRET_KEY"):
+        create_app()
+
+
+def test_production_refuses_debug(monkeypatch):
+    monkeypatch.setenv("RECRUIT_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    with pytest.raises(ConfigurationError, match="Debug"):
+        create_app()
+
+
+def test_production_with_real_secret_starts_with_secure_cookies(monkeypatch, tmp_path):
+    monkeypatch.setenv("RECRUIT_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.sqlite"})
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("postgres://u:p@h/d", "postgresql+psycopg://u:p@h/d"),
+        ("postgresql://u:p@h/d", "postgresql+psycopg://u:p@h/d"),
+        ("postgresql+psycopg://u:p@h/d", "postgresql+psycopg://u:p@h/d"),
+        ("sqlite:////tmp/x.sqlite", "sqlite:////tmp/x.sqlite"),
+    ],
+)
+def test_database_url_forms(given, expected):
+    assert normalise_database_url(given) == expected
