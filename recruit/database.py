@@ -9,7 +9,7 @@ first, so a second writer waits (up to the busy timeout) instead of failing.
 
 from __future__ import annotations
 
-from flask import has_request_context, request
+from flask import current_app, has_app_context, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -23,8 +23,11 @@ def configure_engine(engine: Engine) -> None:
 
 
 def _transaction_may_write() -> bool:
-    # Outside a request (CLI, tests, scripts) we cannot know, so take the safe path.
-    return not has_request_context() or request.method not in READ_ONLY_METHODS
+    if has_request_context():
+        return request.method not in READ_ONLY_METHODS
+    # Outside a request (command line, scripts) we cannot know, so take the safe path,
+    # unless told otherwise: test code reads between requests and must not hold the lock.
+    return not (has_app_context() and current_app.config.get("SQLITE_DEFERRED_OUTSIDE_REQUESTS"))
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -81,6 +81,7 @@ def _test_config(url: str, **overrides: object) -> dict[str, object]:
         "SECRET_KEY": "test-secret-key-that-is-long-enough-for-tests",
         "SQLALCHEMY_DATABASE_URI": url,
         "ORGANISATION_NAME": "Testshire Council",
+        "SQLITE_DEFERRED_OUTSIDE_REQUESTS": True,
         **overrides,
     }
 

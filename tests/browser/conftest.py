@@ -1,0 +1,69 @@
+"""Real pages in Debian's headless Chromium, served by a live server on loopback."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from werkzeug.serving import make_server
+
+from recruit.extensions import db
+from tests.conftest import skip_or_fail
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):  # type: ignore[no-untyped-def]
+    executable = chromium_path()
+    if executable is None:
+        skip_or_fail("Chromium is not installed (Debian package chromium)")
+    return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def live_server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    # The test's own transaction must not hold SQLite's write lock while pages are driven.
+    db.session.remove()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def axe_check():  # type: ignore[no-untyped-def]
+    """Run axe with the WCAG 2.0/2.1/2.2 A and AA rules; fail on serious or critical findings."""
+    axe = Axe()
+
+    def check(page) -> None:  # type: ignore[no-untyped-def]
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        blocking = [
+            violation for violation in results.response["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+        summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in blocking]
+        assert not blocking, f"axe found serious or critical violations on {page.url}: {summary}"
+
+    return check
