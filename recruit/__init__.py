@@ -81,10 +81,12 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.auth.routes import bp as auth_bp
     from recruit.errors import register_error_handlers
     from recruit.main.routes import bp as main_bp
+    from recruit.questions.routes import bp as questions_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(questions_bp)
     register_error_handlers(app)
 
 

@@ -40,7 +40,9 @@ def set_password(user: User, password: str) -> None:
 
 
 def create_user(email: str, full_name: str, role: Role, password: str) -> User:
-    user = User(email=email.strip().lower(), full_name=full_name.strip(), role=role, password_hash="")
+    user = User(
+        email=email.strip().lower(), full_name=full_name.strip(), role=role, password_hash=""
+    )
     set_password(user, password)
     db.session.add(user)
     return user

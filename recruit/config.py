@@ -29,7 +29,9 @@ def load_config(instance_path: str) -> dict[str, object]:
     sqlite_path = Path(instance_path) / "recruit.sqlite"
     return {
         "RECRUIT_ENV": environment,
-        "SECRET_KEY": _env("SECRET_KEY", DEVELOPMENT_SECRET_KEY if environment != "production" else None),
+        "SECRET_KEY": _env(
+            "SECRET_KEY", DEVELOPMENT_SECRET_KEY if environment != "production" else None
+        ),
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(
             _env("DATABASE_URL", f"sqlite:///{sqlite_path}")
         ),
@@ -37,13 +39,16 @@ def load_config(instance_path: str) -> dict[str, object]:
         "BRAND_COLOUR": _env("BRAND_COLOUR", "#0b4f6c"),
         "RETENTION_MONTHS": int(_env("RETENTION_MONTHS", "6") or 6),
         "GOVUK_FRONTEND_DIR": _env(
-            "GOVUK_FRONTEND_DIR", str(PROJECT_ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk")
+            "GOVUK_FRONTEND_DIR",
+            str(PROJECT_ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
         ),
         "QUESTION_BANK_DIR": _env("QUESTION_BANK_DIR", str(PROJECT_ROOT / "question_bank")),
         # Sessions: revocable rows in the database (see recruit.sessions), with these limits.
         "SESSION_IDLE_MINUTES": int(_env("SESSION_IDLE_MINUTES", "60") or 60),
         "SESSION_ABSOLUTE_HOURS": int(_env("SESSION_ABSOLUTE_HOURS", "12") or 12),
-        "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(_env("SESSION_ABSOLUTE_HOURS", "12") or 12)),
+        "PERMANENT_SESSION_LIFETIME": timedelta(
+            hours=int(_env("SESSION_ABSOLUTE_HOURS", "12") or 12)
+        ),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": environment == "production",
@@ -61,7 +66,7 @@ def normalise_database_url(url: str) -> str:
     """Accept the postgres:// and postgresql:// forms hosting platforms hand out."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -13,7 +13,7 @@ from flask import url_for
 from sqlalchemy import func, select
 
 from recruit.extensions import db
-from recruit.models import Role, User
+from recruit.models import Question, Role, User
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,26 @@ def users_card(user: User) -> DashboardCard | None:
             DashboardLink("Manage users", url_for("admin.users")),
             DashboardLink("Add a user", url_for("admin.create_user")),
         ],
+    )
+
+
+@register_card
+def question_bank_card(user: User) -> DashboardCard | None:
+    active = db.session.scalar(
+        select(func.count()).select_from(Question).where(Question.status == "active")
+    )
+    if not active:
+        return None
+    links = [
+        DashboardLink("Find questions", url_for("questions.search")),
+        DashboardLink("The five leadership attributes", url_for("questions.attributes")),
+    ]
+    if user.role is Role.ADMIN:
+        links.append(DashboardLink("Add a question", url_for("questions.create")))
+    return DashboardCard(
+        title="Question bank",
+        summary=f"{active} active value-fit questions across the five leadership attributes.",
+        links=links,
     )
 
 

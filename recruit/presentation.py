@@ -15,6 +15,8 @@ UK_TIME = ZoneInfo("Europe/London")
 # (label, endpoint, roles that see it). Later areas add their entries here.
 NAVIGATION: list[tuple[str, str, tuple[Role, ...]]] = [
     ("Home", "main.home", tuple(Role)),
+    ("Question bank", "questions.search", tuple(Role)),
+    ("Leadership attributes", "questions.attributes", tuple(Role)),
     ("Users", "admin.users", (Role.ADMIN,)),
 ]
 

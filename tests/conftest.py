@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -18,6 +19,8 @@ from sqlalchemy import delete
 
 from recruit import create_app
 from recruit.accounts import create_user
+from recruit.bank_store import load_bank_into_database
+from recruit.domain.question_bank import QuestionBank, load_bank
 from recruit.extensions import db
 from recruit.models import Role, User
 from tests.support.client import IsolatedClient
@@ -54,7 +57,9 @@ def postgres_server_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """One migrated database for the session; tests empty it after use."""
     if BACKEND == "postgres":
         server_url = request.getfixturevalue("postgres_server_url")
@@ -101,6 +106,19 @@ def _empty_all_tables() -> None:
     with db.engine.begin() as connection:
         for table in reversed(db.metadata.sorted_tables):
             connection.execute(delete(table))
+
+
+@pytest.fixture
+def bank(app: Flask) -> QuestionBank:
+    """The real question bank from question_bank/, loaded into the test database."""
+    return _load_real_bank(app)
+
+
+def _load_real_bank(app: Flask) -> QuestionBank:
+    loaded = load_bank(Path(app.config["QUESTION_BANK_DIR"]))
+    load_bank_into_database(loaded, "tests")
+    db.session.commit()
+    return loaded
 
 
 @pytest.fixture

@@ -16,7 +16,13 @@ def test_factory_applies_test_config_over_environment(tmp_path, monkeypatch):
 
 
 def test_defaults_for_development(monkeypatch, tmp_path):
-    for name in ("SECRET_KEY", "DATABASE_URL", "ORGANISATION_NAME", "RETENTION_MONTHS", "RECRUIT_ENV"):
+    for name in (
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "ORGANISATION_NAME",
+        "RETENTION_MONTHS",
+        "RECRUIT_ENV",
+    ):
         monkeypatch.delenv(name, raising=False)
     app = create_app()
     assert app.config["SECRET_KEY"] == DEVELOPMENT_SECRET_KEY
@@ -31,7 +37,10 @@ def test_environment_variables_are_read(monkeypatch, tmp_path):
     monkeypatch.setenv("RETENTION_MONTHS", "9")
     monkeypatch.setenv("ORGANISATION_NAME", "Leeds City Council")
     app = create_app()
-    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://app:pw@db.internal:5432/recruit"
+    assert (
+        app.config["SQLALCHEMY_DATABASE_URI"]
+        == "postgresql+psycopg://app:pw@db.internal:5432/recruit"
+    )
     assert app.config["RETENTION_MONTHS"] == 9
     assert app.config["ORGANISATION_NAME"] == "Leeds City Council"
 

@@ -48,7 +48,8 @@ class EditUserForm(FlaskForm):
     role = _role_field()
     is_enabled = BooleanField(
         "Account enabled",
-        description="Untick to stop this person signing in. They lose access on their next request.",
+        description="Untick to stop this person signing in. "
+        "They lose access on their next request.",
         widget=GovCheckboxInput(),
     )
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])

@@ -22,7 +22,9 @@ require_roles_for_blueprint(bp, Role.ADMIN)
 
 @bp.route("/users")
 def users():  # type: ignore[no-untyped-def]
-    all_users = db.session.scalars(select(User).order_by(User.is_enabled.desc(), User.full_name)).all()
+    all_users = db.session.scalars(
+        select(User).order_by(User.is_enabled.desc(), User.full_name)
+    ).all()
     return render_template("admin/users.html", users=all_users)
 
 
@@ -34,7 +36,9 @@ def create_user():  # type: ignore[no-untyped-def]
             form.email.errors.append("A user with this email address already exists")
         else:
             password = generate_password()
-            user = create_account(form.email.data, form.full_name.data, Role(form.role.data), password)
+            user = create_account(
+                form.email.data, form.full_name.data, Role(form.role.data), password
+            )
             audit.record("user.created", user, role=user.role.value)
             db.session.commit()
             # Shown once in this response only: never flashed, so it never sits in a cookie.
@@ -76,7 +80,9 @@ def reset_password(user_id: int):  # type: ignore[no-untyped-def]
 
 
 def _edit_problem(user: User, form: EditUserForm) -> str | None:
-    if user.id == current_user.id and (not form.is_enabled.data or form.role.data != Role.ADMIN.value):
+    if user.id == current_user.id and (
+        not form.is_enabled.data or form.role.data != Role.ADMIN.value
+    ):
         return "You cannot disable your own account or remove your own admin role"
     return None
 

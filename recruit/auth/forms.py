@@ -50,7 +50,9 @@ class ChangePasswordForm(NewPasswordMixin, FlaskForm):
         widget=GovPasswordInput(),
         validators=[
             InputRequired(message="Enter the new password again"),
-            EqualTo("new_password", message="The passwords do not match: enter the same password twice"),
+            EqualTo(
+                "new_password", message="The passwords do not match: enter the same password twice"
+            ),
         ],
     )
     submit = SubmitField("Change password", widget=GovSubmitInput())

@@ -33,7 +33,9 @@ def login():  # type: ignore[no-untyped-def]
         user = verify_credentials(email, form.password.data)
         if user is None or not user.is_enabled:
             throttle.record_failure(email, address)
-            audit.record("login.failed", actor_label=email, reason="disabled" if user else "bad credentials")
+            audit.record(
+                "login.failed", actor_label=email, reason="disabled" if user else "bad credentials"
+            )
             db.session.commit()
             form.password.errors.append(SIGN_IN_FAILED)
         else:

@@ -39,7 +39,9 @@ def purge_old_attempts() -> None:
 
 
 def _count(condition, since) -> int:  # type: ignore[no-untyped-def]
-    statement = select(func.count()).select_from(LoginAttempt).where(
-        or_(condition), LoginAttempt.attempted_at >= since
+    statement = (
+        select(func.count())
+        .select_from(LoginAttempt)
+        .where(or_(condition), LoginAttempt.attempted_at >= since)
     )
     return int(db.session.scalar(statement) or 0)

@@ -4,8 +4,10 @@ from flask import Flask
 
 from recruit.cli.accounts import create_user_command
 from recruit.cli.demo import demo_command
+from recruit.cli.question_bank import question_bank_group
 
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(demo_command)
+    app.cli.add_command(question_bank_group)

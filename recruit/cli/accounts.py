@@ -13,7 +13,9 @@ from recruit.models import Role
 @click.command("create-user")
 @click.argument("email")
 @click.option("--role", type=click.Choice([role.value for role in Role]), required=True)
-@click.option("--name", "full_name", default=None, help="Full name (defaults to the email address).")
+@click.option(
+    "--name", "full_name", default=None, help="Full name (defaults to the email address)."
+)
 @click.option(
     "--generate-password",
     "generate",

@@ -60,7 +60,8 @@ def ensure_demo_users() -> None:
 
 def print_demo_logins() -> None:
     click.echo("")
-    click.echo("Demo logins (password for all: %s)" % DEMO_PASSWORD)
+    click.echo(f"Demo logins (password for all: {DEMO_PASSWORD})")
     for demo_user in DEMO_USERS:
-        click.echo(f"  {demo_user.role.value:<9} {demo_user.email:<34} {demo_user.full_name}")
+        role, email = demo_user.role.value, demo_user.email
+        click.echo(f"  {role:<9} {email:<34} {demo_user.full_name}")
     click.echo("")

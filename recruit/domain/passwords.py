@@ -14,7 +14,9 @@ COMMON_PASSWORDS_FILE = Path(__file__).with_name("common_passwords.txt")
 @cache
 def _common_passwords() -> frozenset[str]:
     lines = COMMON_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(
+        line.strip().lower() for line in lines if line.strip() and not line.startswith("#")
+    )
 
 
 def password_problem(password: str, email: str | None = None) -> str | None:
@@ -28,7 +30,9 @@ def password_problem(password: str, email: str | None = None) -> str | None:
         return f"Password must be {MAX_PASSWORD_LENGTH} characters or fewer"
     lowered = password.lower()
     if lowered in _common_passwords():
-        return "Choose a password that is harder to guess: this one is on a list of common passwords"
+        return (
+            "Choose a password that is harder to guess: this one is on a list of common passwords"
+        )
     if email and lowered == email.lower():
         return "Password must not be the same as your email address"
     if len(set(password)) < 3:

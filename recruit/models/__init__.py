@@ -2,5 +2,16 @@
 
 from recruit.models.accounts import LoginAttempt, Role, User, UserSession
 from recruit.models.audit import AuditEvent
+from recruit.models.question_bank import BankDocument, BankLoad, Question, QuestionVersion
 
-__all__ = ["AuditEvent", "LoginAttempt", "Role", "User", "UserSession"]
+__all__ = [
+    "AuditEvent",
+    "BankDocument",
+    "BankLoad",
+    "LoginAttempt",
+    "Question",
+    "QuestionVersion",
+    "Role",
+    "User",
+    "UserSession",
+]

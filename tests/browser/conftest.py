@@ -60,7 +60,8 @@ def axe_check():  # type: ignore[no-untyped-def]
     def check(page) -> None:  # type: ignore[no-untyped-def]
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         blocking = [
-            violation for violation in results.response["violations"]
+            violation
+            for violation in results.response["violations"]
             if violation["impact"] in ("serious", "critical")
         ]
         summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in blocking]

@@ -58,11 +58,27 @@ def start_private_postgres() -> PrivatePostgres:
         os.chown(data_dir, user.pw_uid, user.pw_gid)
     data_dir.chmod(0o700)
     server = PrivatePostgres(data_dir, _free_port(), bin_dir, run_as)
-    server._run("initdb", "-D", str(data_dir), "-U", "postgres", "--auth=trust",
-                "--encoding=UTF8", "--locale=C.UTF-8")
     server._run(
-        "pg_ctl", "-D", str(data_dir), "-l", str(data_dir / "server.log"), "-w", "-t", "30",
-        "-o", f"-c listen_addresses=127.0.0.1 -p {server.port} -k {data_dir} -c fsync=off",
+        "initdb",
+        "-D",
+        str(data_dir),
+        "-U",
+        "postgres",
+        "--auth=trust",
+        "--encoding=UTF8",
+        "--locale=C.UTF-8",
+    )
+    server._run(
+        "pg_ctl",
+        "-D",
+        str(data_dir),
+        "-l",
+        str(data_dir / "server.log"),
+        "-w",
+        "-t",
+        "30",
+        "-o",
+        f"-c listen_addresses=127.0.0.1 -p {server.port} -k {data_dir} -c fsync=off",
         "start",
     )
     return server

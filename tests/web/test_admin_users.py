@@ -30,7 +30,9 @@ def test_anonymous_is_sent_to_sign_in(client, path):
 def test_admin_adds_a_user_who_can_sign_in_with_the_password_shown_once(app, signed_in):
     client, _admin = signed_in(Role.ADMIN)
     response = submit_form(
-        client, "/admin/users/new", {"email": "new.person@test.example", "full_name": "New Person", "role": "panel"}
+        client,
+        "/admin/users/new",
+        {"email": "new.person@test.example", "full_name": "New Person", "role": "panel"},
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "User added" in page
@@ -39,15 +41,23 @@ def test_admin_adds_a_user_who_can_sign_in_with_the_password_shown_once(app, sig
     created = db.session.scalar(select(User).where(User.email == "new.person@test.example"))
     assert created.role is Role.PANEL
     assert sign_in(app.test_client(), "new.person@test.example", password).status_code == 302
-    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "user.created")).object_id == str(created.id)
+    assert db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "user.created")
+    ).object_id == str(created.id)
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         ({"email": "", "full_name": "A", "role": "hr"}, "Enter an email address"),
-        ({"email": "not-an-email", "full_name": "A", "role": "hr"}, "Enter an email address in the correct format"),
-        ({"email": "a@test.example", "full_name": "", "role": "hr"}, "Enter the user&#39;s full name"),
+        (
+            {"email": "not-an-email", "full_name": "A", "role": "hr"},
+            "Enter an email address in the correct format",
+        ),
+        (
+            {"email": "a@test.example", "full_name": "", "role": "hr"},
+            "Enter the user&#39;s full name",
+        ),
         ({"email": "a@test.example", "full_name": "A"}, "Select the user&#39;s role"),
         ({"email": "a@test.example", "full_name": "A", "role": "superuser"}, "Not a valid choice"),
     ],
@@ -64,7 +74,9 @@ def test_add_user_errors_are_shown_and_nothing_is_saved(signed_in, data, message
 def test_duplicate_email_is_refused(signed_in, make_user):
     client, _admin = signed_in(Role.ADMIN)
     make_user(Role.HR, email="taken@test.example")
-    response = submit_form(client, "/admin/users/new", {"email": "Taken@test.example", "full_name": "B", "role": "hr"})
+    response = submit_form(
+        client, "/admin/users/new", {"email": "Taken@test.example", "full_name": "B", "role": "hr"}
+    )
     assert "A user with this email address already exists" in response.get_data(as_text=True)
 
 
@@ -75,7 +87,8 @@ def test_admin_disables_a_user_who_is_signed_out_at_once(app, signed_in, make_us
     sign_in(target_client, target.email, "correct horse battery staple")
     assert target_client.get("/").status_code == 200
     response = submit_form(
-        client, f"/admin/users/{target.id}",
+        client,
+        f"/admin/users/{target.id}",
         {"full_name": target.full_name, "role": "panel", "version": target.version},
     )
     assert response.status_code == 302
@@ -93,7 +106,8 @@ def test_concurrent_edit_is_refused_with_a_clear_message(signed_in, make_user):
     target.full_name = "Changed Elsewhere"
     db.session.commit()
     response = submit_form(
-        client, f"/admin/users/{target.id}",
+        client,
+        f"/admin/users/{target.id}",
         {"full_name": "My Edit", "role": "hr", "is_enabled": "y", "version": stale_version},
     )
     page = response.get_data(as_text=True)
@@ -106,7 +120,11 @@ def test_concurrent_edit_is_refused_with_a_clear_message(signed_in, make_user):
 
 def test_admin_cannot_disable_themself(signed_in):
     client, admin = signed_in(Role.ADMIN)
-    response = submit_form(client, f"/admin/users/{admin.id}", {"full_name": admin.full_name, "role": "admin", "version": admin.version})
+    response = submit_form(
+        client,
+        f"/admin/users/{admin.id}",
+        {"full_name": admin.full_name, "role": "admin", "version": admin.version},
+    )
     assert "You cannot disable your own account" in response.get_data(as_text=True)
     db.session.refresh(admin)
     assert admin.is_enabled

@@ -25,7 +25,9 @@ def test_sign_in_and_see_home(client, make_user):
     assert "Welcome, Harriet Okafor" in page
     assert "Testshire Council" in page
     assert db.session.scalar(select(func.count()).select_from(UserSession)) == 1
-    assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.user_id == user.id)) == "login"
+    assert (
+        db.session.scalar(select(AuditEvent.action).where(AuditEvent.user_id == user.id)) == "login"
+    )
 
 
 def test_email_is_case_insensitive(client, make_user):
@@ -39,7 +41,11 @@ def test_email_is_case_insensitive(client, make_user):
     [
         ("", "", "Enter your email address"),
         ("someone@test.example", "", "Enter your password"),
-        ("nobody@test.example", "wrong password here", "Enter a correct email address and password"),
+        (
+            "nobody@test.example",
+            "wrong password here",
+            "Enter a correct email address and password",
+        ),
     ],
 )
 def test_bad_sign_in_shows_govuk_errors(client, make_user, email, password, message):
@@ -67,7 +73,12 @@ def test_repeated_failures_are_refused_with_429(client, make_user, app):
     refused = sign_in(client, user.email, TEST_PASSWORD)
     assert refused.status_code == 429
     assert "Too many attempts" in refused.get_data(as_text=True)
-    assert db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "login.refused")) == 1
+    assert (
+        db.session.scalar(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "login.refused")
+        )
+        == 1
+    )
 
 
 def test_success_clears_earlier_failures(client, make_user, app):
@@ -84,7 +95,9 @@ def test_logout_ends_the_session_and_a_copied_cookie_is_refused(client, make_use
     copied_cookie = client.get_cookie("recruit_session").value
     home = client.get("/")
     assert home.status_code == 200
-    logout = client.post("/sign-out", data={"csrf_token": csrf_token_from(home.get_data(as_text=True))})
+    logout = client.post(
+        "/sign-out", data={"csrf_token": csrf_token_from(home.get_data(as_text=True))}
+    )
     assert logout.status_code == 302
     assert db.session.scalar(select(func.count()).select_from(UserSession)) == 0
 
@@ -140,7 +153,11 @@ def test_post_without_csrf_token_is_refused_and_changes_nothing(signed_in):
     client, user = signed_in(Role.HR)
     response = client.post(
         "/account/password",
-        data={"current_password": TEST_PASSWORD, "new_password": "a brand new passphrase", "confirm_password": "a brand new passphrase"},
+        data={
+            "current_password": TEST_PASSWORD,
+            "new_password": "a brand new passphrase",
+            "confirm_password": "a brand new passphrase",
+        },
     )
     assert response.status_code == 400
     assert "Your form could not be sent" in response.get_data(as_text=True)
@@ -159,8 +176,16 @@ def test_sign_in_without_csrf_token_is_refused(client, make_user):
 
 @pytest.mark.parametrize(
     "target",
-    ["//evil.example", "////evil.example", "/\\evil.example", "https:evil.example",
-     "/%09/evil.example", "javascript:alert(1)", "https://evil.example/", "\\\\evil.example"],
+    [
+        "//evil.example",
+        "////evil.example",
+        "/\\evil.example",
+        "https:evil.example",
+        "/%09/evil.example",
+        "javascript:alert(1)",
+        "https://evil.example/",
+        "\\\\evil.example",
+    ],
 )
 def test_open_redirect_payloads_are_refused(client, make_user, target):
     user = make_user(Role.HR)
@@ -168,7 +193,11 @@ def test_open_redirect_payloads_are_refused(client, make_user, target):
     response = client.post(
         "/sign-in",
         query_string={"next": target},
-        data={"csrf_token": csrf_token_from(page.get_data(as_text=True)), "email": user.email, "password": TEST_PASSWORD},
+        data={
+            "csrf_token": csrf_token_from(page.get_data(as_text=True)),
+            "email": user.email,
+            "password": TEST_PASSWORD,
+        },
     )
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
@@ -180,7 +209,11 @@ def test_same_site_next_is_followed(client, make_user):
     response = client.post(
         "/sign-in",
         query_string={"next": "/admin/users"},
-        data={"csrf_token": csrf_token_from(page.get_data(as_text=True)), "email": user.email, "password": TEST_PASSWORD},
+        data={
+            "csrf_token": csrf_token_from(page.get_data(as_text=True)),
+            "email": user.email,
+            "password": TEST_PASSWORD,
+        },
     )
     assert response.headers["Location"] == "/admin/users"
 
@@ -192,7 +225,11 @@ def test_change_password_signs_out_other_sessions(app, signed_in):
     response = submit_form(
         client,
         "/account/password",
-        {"current_password": TEST_PASSWORD, "new_password": "four random words here", "confirm_password": "four random words here"},
+        {
+            "current_password": TEST_PASSWORD,
+            "new_password": "four random words here",
+            "confirm_password": "four random words here",
+        },
     )
     assert response.status_code == 302
     assert client.get("/").status_code == 200
@@ -213,7 +250,11 @@ def test_change_password_refuses_weak_passwords(signed_in, new_password, message
     response = submit_form(
         client,
         "/account/password",
-        {"current_password": TEST_PASSWORD, "new_password": new_password, "confirm_password": new_password},
+        {
+            "current_password": TEST_PASSWORD,
+            "new_password": new_password,
+            "confirm_password": new_password,
+        },
     )
     assert response.status_code == 200
     assert message in response.get_data(as_text=True)
@@ -224,7 +265,11 @@ def test_change_password_needs_the_current_one(signed_in):
     response = submit_form(
         client,
         "/account/password",
-        {"current_password": "not my password", "new_password": "four random words here", "confirm_password": "four random words here"},
+        {
+            "current_password": "not my password",
+            "new_password": "four random words here",
+            "confirm_password": "four random words here",
+        },
     )
     assert "Your current password is not correct" in response.get_data(as_text=True)
 

@@ -41,9 +41,21 @@ def gunicorn_server(database_url, app):  # type: ignore[no-untyped-def]
         "RECRUIT_ENV": "development",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
-         "--timeout", "60", "recruit:create_app()"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            str(WORKERS),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "60",
+            "recruit:create_app()",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -84,7 +96,9 @@ def test_concurrent_sign_ins_across_workers_all_land(gunicorn_server):
     password_hash = hash_password(PASSWORD)  # one hash for all: the point is the writes
     emails = [f"panel{number}@test.example" for number in range(CONCURRENT_SIGN_INS)]
     for email in emails:
-        db.session.add(User(email=email, full_name=email, role=Role.PANEL, password_hash=password_hash))
+        db.session.add(
+            User(email=email, full_name=email, role=Role.PANEL, password_hash=password_hash)
+        )
     db.session.commit()
 
     with ThreadPoolExecutor(max_workers=12) as pool:
@@ -101,7 +115,9 @@ def test_failed_login_limit_holds_across_workers(gunicorn_server):
     create_user("target@test.example", "Target", Role.HR, PASSWORD)
     db.session.commit()
     # Each attempt is a new connection, so gunicorn spreads them over its workers.
-    statuses = [_sign_in(gunicorn_server, "target@test.example", "wrong guess 1234") for _ in range(6)]
+    statuses = [
+        _sign_in(gunicorn_server, "target@test.example", "wrong guess 1234") for _ in range(6)
+    ]
     assert statuses[:3] == [200, 200, 200]
     assert statuses[3:] == [429, 429, 429]
     assert _sign_in(gunicorn_server, "target@test.example", PASSWORD) == 429

@@ -1,0 +1,233 @@
+"""The question bank in the database: loading from files, reading back, editing.
+
+The database is the working copy. ``question-bank load`` brings file edits in, the admin
+pages edit questions in place (each change a new version), and ``question-bank export``
+writes the working copy back as files that ``question-bank check`` accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from recruit import audit
+from recruit.domain.question_bank import Question as BankQuestion
+from recruit.domain.question_bank import QuestionBank, bank_from_texts
+from recruit.extensions import db
+from recruit.models import BankDocument, BankLoad, Question, QuestionVersion, User
+from recruit.models._types import utcnow
+
+REFERENCE_FILES = ("attributes.yaml", "innovations.yaml", "advert_lexicon.yaml")
+
+
+class BankNotLoaded(LookupError):
+    """The database holds no question bank yet: run ``flask --app recruit question-bank load``."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    added: int
+    updated: int
+    unchanged: int
+    not_in_files: list[str]
+    version_hash: str
+
+
+def load_bank_into_database(bank: QuestionBank, source: str) -> LoadResult:
+    """Upsert the bank: new questions added, changed ones get a new version, others kept.
+
+    Questions in the database but missing from the files are kept as they are (ids are
+    never reused, and issued packs refer to them); they are reported so an editor can
+    retire them on purpose.
+    """
+    _store_reference_files(bank.reference_files)
+    existing = {question.id: question for question in _all_question_rows()}
+    added = updated = unchanged = 0
+    for bank_question in bank.questions:
+        row = existing.pop(bank_question.id, None)
+        content = storable(bank_question.to_dict())
+        if row is None:
+            _add_question(content)
+            added += 1
+        elif row.current.content != content:
+            _add_version(
+                row, content, None, "question bank file", "Loaded from the question bank files"
+            )
+            updated += 1
+        else:
+            unchanged += 1
+    db.session.add(
+        BankLoad(
+            version_hash=bank.version_hash,
+            source=source[:500],
+            added=added,
+            updated=updated,
+            unchanged=unchanged,
+        )
+    )
+    audit.record(
+        "question_bank.loaded",
+        actor_label="command line",
+        version_hash=bank.version_hash,
+        added=added,
+        updated=updated,
+        unchanged=unchanged,
+    )
+    return LoadResult(added, updated, unchanged, sorted(existing), bank.version_hash)
+
+
+def _store_reference_files(files: dict[str, str]) -> None:
+    for name in REFERENCE_FILES:
+        if name not in files:
+            continue
+        document = db.session.get(BankDocument, name)
+        if document is None:
+            db.session.add(BankDocument(name=name, text=files[name]))
+        elif document.text != files[name]:
+            document.text = files[name]
+
+
+def storable(content: dict[str, Any]) -> dict[str, Any]:
+    """The question as JSON keeps it: JSON object keys are strings, so scores become "1".."5"."""
+    return {
+        **content,
+        "descriptors": {str(score): text for score, text in content["descriptors"].items()},
+    }
+
+
+def from_storable(content: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **content,
+        "descriptors": {int(score): text for score, text in content["descriptors"].items()},
+    }
+
+
+def _all_question_rows() -> list[Question]:
+    return list(db.session.scalars(select(Question).options(selectinload(Question.versions))))
+
+
+def _add_question(content: dict[str, Any]) -> Question:
+    question = Question(id=content["id"], attribute=content["attribute"], status=content["status"])
+    question.versions.append(QuestionVersion(number=1, content=content, change_note="Added"))
+    db.session.add(question)
+    return question
+
+
+def _add_version(
+    question: Question, content: dict[str, Any], user: User | None, label: str, note: str
+) -> QuestionVersion:
+    number = question.current_version_number + 1
+    version = QuestionVersion(
+        number=number,
+        content=content,
+        created_by_id=user.id if user else None,
+        created_by_label=label,
+        change_note=note,
+    )
+    question.versions.append(version)
+    question.current_version_number = number
+    question.status = content["status"]
+    question.attribute = content["attribute"]
+    question.updated_at = utcnow()
+    return version
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+_cache: dict[str, Any] = {"revision": None, "bank": None}
+
+
+def current_bank() -> QuestionBank:
+    """The bank as the database holds it now, built once per change of content."""
+    revision = _bank_revision()
+    if _cache["revision"] != revision:
+        _cache["bank"] = bank_from_texts(database_bank_files())
+        _cache["revision"] = revision
+    bank: QuestionBank = _cache["bank"]
+    return bank
+
+
+def _bank_revision() -> tuple[object, ...]:
+    questions = db.session.execute(
+        select(
+            func.count(Question.id),
+            func.max(Question.updated_at),
+            func.sum(Question.current_version_number),
+        )
+    ).one()
+    documents = db.session.execute(
+        select(func.count(), func.max(BankDocument.updated_at)).select_from(BankDocument)
+    ).one()
+    if not documents[0] or not questions[0]:
+        raise BankNotLoaded(BankNotLoaded.__doc__)
+    return (*questions, *documents)
+
+
+def database_bank_files(replacing: BankQuestion | dict[str, Any] | None = None) -> dict[str, str]:
+    """The bank as file texts, optionally with one question replaced or added (for checks)."""
+    files = {document.name: document.text for document in db.session.scalars(select(BankDocument))}
+    contents = [from_storable(row.current.content) for row in _all_question_rows()]
+    if replacing is not None:
+        replacement = replacing if isinstance(replacing, dict) else replacing.to_dict()
+        contents = [c for c in contents if c["id"] != replacement["id"]] + [replacement]
+    by_attribute: dict[str, list[dict[str, Any]]] = {}
+    for content in sorted(contents, key=lambda c: c["id"]):
+        by_attribute.setdefault(content["attribute"], []).append(content)
+    for attribute, items in by_attribute.items():
+        files[f"questions/{attribute}.yaml"] = _fast_yaml(items)
+    return files
+
+
+def _fast_yaml(contents: list[dict[str, Any]]) -> str:
+    # libyaml's emitter is some fifty times faster than the pure-Python one that writes the
+    # editor-friendly export; these texts are only read back by the checks.
+    return yaml.dump(
+        contents,
+        Dumper=yaml.CSafeDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1000,
+    )
+
+
+def latest_load() -> BankLoad | None:
+    return db.session.scalar(select(BankLoad).order_by(BankLoad.id.desc()).limit(1))
+
+
+def question_row(question_id: str) -> Question | None:
+    return db.session.get(Question, question_id)
+
+
+# --- editing ----------------------------------------------------------------------------
+
+
+def save_question(
+    content: dict[str, Any], user: User, note: str, expected_lock_version: int | None
+) -> Question:
+    """Add a new question or a new version of one. The caller has checked ``content``."""
+    content = storable(content)
+    row = db.session.get(Question, content["id"])
+    if row is None:
+        row = _add_question(content)
+        row.versions[0].created_by_id = user.id
+        row.versions[0].created_by_label = user.email
+        row.versions[0].change_note = note
+        audit.record("question.added", row, note=note)
+        return row
+    if expected_lock_version is not None and row.lock_version != expected_lock_version:
+        raise QuestionChangedElsewhere(row)
+    _add_version(row, content, user, user.email, note)
+    audit.record("question.edited", row, version=row.current_version_number, note=note)
+    return row
+
+
+class QuestionChangedElsewhere(Exception):
+    def __init__(self, question: Question) -> None:
+        super().__init__(question.id)
+        self.question = question

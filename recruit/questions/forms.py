@@ -1,0 +1,215 @@
+"""Forms for finding and editing questions; choices come from the bank, set per request."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    Form,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import HiddenInput
+
+from recruit.domain.question_bank import QuestionBank
+from recruit.domain.question_editing import lines
+from recruit.domain.question_search import AUDIENCES
+from recruit.form_fields import WholeNumberField
+
+MAX_TEXT = 4000
+
+
+def _choices(pairs: list[tuple[str, str]]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class SearchForm(Form):
+    """The filters on the question bank page: a GET form, so no CSRF token and bookmarkable."""
+
+    q = StringField(
+        "Search questions", widget=GovTextInput(), validators=[Optional(), Length(max=200)]
+    )
+    attribute = SelectMultipleField(
+        "Leadership attribute", widget=GovCheckboxesInput(), validate_choice=False
+    )
+    innovation = SelectMultipleField(
+        "Innovation", widget=GovCheckboxesInput(), validate_choice=False
+    )
+    role_level = SelectMultipleField(
+        "Role level", widget=GovCheckboxesInput(), validate_choice=False
+    )
+    audience = SelectMultipleField("Audience", widget=GovCheckboxesInput(), validate_choice=False)
+    behaviour = SelectMultipleField("Behaviour", widget=GovCheckboxesInput(), validate_choice=False)
+    status = SelectMultipleField("Status", widget=GovCheckboxesInput(), validate_choice=False)
+    submit = SubmitField("Apply filters", widget=GovSubmitInput())
+
+    def set_choices(self, bank: QuestionBank, counts: dict[str, dict[str, int]]) -> None:
+        def counted(facet: str, pairs: list[tuple[str, str]]) -> list[SelectChoice]:
+            return _choices(
+                [(key, f"{label} ({counts.get(facet, {}).get(key, 0)})") for key, label in pairs]
+            )
+
+        self.attribute.choices = counted("attributes", [(a.key, a.name) for a in bank.attributes])
+        self.innovation.choices = counted(
+            "innovations", [(i.key, i.name) for i in bank.named_innovations()]
+        )
+        self.role_level.choices = counted(
+            "role_levels", [(r.key, r.name) for r in bank.role_levels]
+        )
+        self.audience.choices = counted("audiences", list(AUDIENCES.items()))
+        self.behaviour.choices = counted(
+            "behaviours", [(b.key, b.name) for a in bank.attributes for b in a.behaviours]
+        )
+        self.status.choices = _choices([("retired", "Include retired questions")])
+
+
+def _line_count(minimum: int, what: str):  # type: ignore[no-untyped-def]
+    def check(_form, field) -> None:  # type: ignore[no-untyped-def]
+        if len(lines(field.data)) < minimum:
+            raise ValidationError(f"Enter at least {minimum} {what}, one per line")
+
+    return check
+
+
+def _textarea(label: str, description: str = "", *validators) -> TextAreaField:  # type: ignore[no-untyped-def]
+    return TextAreaField(
+        label,
+        description=description,
+        widget=GovTextArea(),
+        validators=[
+            *validators,
+            Length(max=MAX_TEXT, message=f"{label} must be {MAX_TEXT} characters or fewer"),
+        ],
+    )
+
+
+class QuestionForm(FlaskForm):
+    attribute = SelectField(
+        "Leadership attribute",
+        widget=GovSelect(),
+        validators=[InputRequired(message="Select the attribute this question evidences")],
+    )
+    format = RadioField(
+        "Kind of question",
+        widget=GovRadioInput(),
+        choices=_choices(
+            [
+                ("behavioural", "Behavioural: tell us about a time…"),
+                ("scenario", "Scenario: what would you do…"),
+            ]
+        ),
+        validators=[InputRequired(message="Select the kind of question")],
+    )
+    behaviours = SelectMultipleField(
+        "Behaviours it evidences",
+        description="Choose 1 to 3 behaviours of the attribute selected above.",
+        widget=GovCheckboxesInput(),
+        validators=[InputRequired(message="Select at least one behaviour it evidences")],
+    )
+    question = _textarea("Question", "", InputRequired(message="Enter the question"))
+    probes = _textarea(
+        "Follow-up probes", "One per line. At least 2.", _line_count(2, "follow-up probes")
+    )
+    positive_indicators = _textarea(
+        "Positive indicators",
+        "What a strong answer shows. One per line. At least 3.",
+        _line_count(3, "positive indicators"),
+    )
+    decisive_negative_indicators = _textarea(
+        "Decisive negative indicators",
+        "A concern serious enough on its own to outweigh the positives. One per line. At least 1.",
+        _line_count(1, "decisive negative indicator"),
+    )
+    other_negative_indicators = _textarea("Other negative indicators", "One per line.")
+    descriptor_1 = _textarea(
+        "Score 1",
+        "No evidence, or evidence against.",
+        InputRequired(message="Describe an answer that scores 1"),
+    )
+    descriptor_2 = _textarea(
+        "Score 2", "", InputRequired(message="Describe an answer that scores 2")
+    )
+    descriptor_3 = _textarea(
+        "Score 3", "", InputRequired(message="Describe an answer that scores 3")
+    )
+    descriptor_4 = _textarea(
+        "Score 4", "", InputRequired(message="Describe an answer that scores 4")
+    )
+    descriptor_5 = _textarea(
+        "Score 5", "", InputRequired(message="Describe an answer that scores 5")
+    )
+    role_levels = SelectMultipleField(
+        "Role levels it suits",
+        widget=GovCheckboxesInput(),
+        validators=[InputRequired(message="Select at least one role level")],
+    )
+    innovations = SelectMultipleField(
+        "Innovations it suits",
+        description="Choose ‘Any innovation’, or one or more named innovations.",
+        widget=GovCheckboxesInput(),
+        validators=[InputRequired(message="Select the innovations it suits")],
+    )
+    minutes = WholeNumberField(
+        "Suggested minutes",
+        widget=GovTextInput(),
+        invalid_message="Enter the suggested minutes as a number, like 10",
+        validators=[
+            InputRequired(message="Enter the suggested minutes as a number, like 10"),
+            NumberRange(min=1, max=60, message="Suggested minutes must be between 1 and 60"),
+        ],
+    )
+    young_people_variant = _textarea(
+        "Plain-English version for a young people's panel", "Optional."
+    )
+    change_note = _textarea(
+        "What changed and why",
+        "Kept in the question's history.",
+        InputRequired(message="Say what changed and why"),
+    )
+    lock_version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    submit = SubmitField("Save question", widget=GovSubmitInput())
+
+    def set_choices(self, bank: QuestionBank) -> None:
+        self.attribute.choices = _choices(
+            [("", "Choose an attribute")] + [(a.key, a.name) for a in bank.attributes]
+        )
+        self.behaviours.choices = _choices(
+            [(b.key, f"{a.short_name}: {b.name}") for a in bank.attributes for b in a.behaviours]
+        )
+        self.role_levels.choices = _choices([(r.key, r.name) for r in bank.role_levels])
+        self.innovations.choices = _choices(
+            [("any", "Any innovation")] + [(i.key, i.name) for i in bank.named_innovations()]
+        )
+
+    def validate_innovations(self, field) -> None:  # type: ignore[no-untyped-def]
+        if "any" in (field.data or []) and len(field.data) > 1:
+            raise ValidationError("Choose either ‘Any innovation’ or named innovations, not both")
+
+    def validate_behaviours(self, field) -> None:  # type: ignore[no-untyped-def]
+        if len(field.data or []) > 3:
+            raise ValidationError("Select no more than 3 behaviours")
+
+
+class StatusChangeForm(FlaskForm):
+    """Retire or reinstate: the reason is kept in the question's history."""
+
+    reason = _textarea(
+        "Why?",
+        "Kept in the question's history.",
+        InputRequired(message="Say why you are making this change"),
+    )
+    submit = SubmitField("Confirm", widget=GovSubmitInput())

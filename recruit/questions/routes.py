@@ -1,0 +1,215 @@
+"""The question bank: find questions, read one in full, and (admin) add, edit and retire."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from recruit.authorisation import require_roles_for_blueprint, roles_required
+from recruit.bank_store import (
+    BankNotLoaded,
+    QuestionChangedElsewhere,
+    current_bank,
+    from_storable,
+    latest_load,
+    question_row,
+    save_question,
+)
+from recruit.domain.question_bank import QuestionBank
+from recruit.domain.question_editing import (
+    form_fields_from_content,
+    new_question_id,
+    question_content,
+)
+from recruit.domain.question_search import QuestionFilters, search_questions
+from recruit.extensions import db
+from recruit.models import Question, Role
+from recruit.questions.forms import QuestionForm, SearchForm, StatusChangeForm
+from recruit.questions.operations import check_question_in_bank
+
+bp = Blueprint("questions", __name__)
+require_roles_for_blueprint(bp, *Role)
+
+EDITORS = (Role.ADMIN,)
+
+
+@bp.errorhandler(BankNotLoaded)
+def bank_not_loaded(_error):  # type: ignore[no-untyped-def]
+    return render_template("questions/not_loaded.html"), 503
+
+
+@bp.route("/questions")
+def search():  # type: ignore[no-untyped-def]
+    bank = current_bank()
+    form = SearchForm(request.args)
+    filters = _filters_from(form)
+    result = search_questions(bank.questions, filters, _facet_options(bank))
+    form.set_choices(bank, result.counts)
+    return render_template(
+        "questions/search.html",
+        form=form,
+        result=result,
+        bank=bank,
+        filters=filters,
+        load=latest_load(),
+        can_edit=current_user.role in EDITORS,
+    )
+
+
+@bp.route("/questions/<question_id>")
+def show(question_id: str):  # type: ignore[no-untyped-def]
+    row = question_row(question_id) or abort(404)
+    bank = current_bank()
+    return render_template(
+        "questions/show.html",
+        row=row,
+        question=bank.question(question_id),
+        bank=bank,
+        can_edit=current_user.role in EDITORS,
+        can_see_history=current_user.role in (Role.ADMIN, Role.HR),
+    )
+
+
+@bp.route("/questions/<question_id>/versions/<int:number>")
+@roles_required(Role.ADMIN, Role.HR)
+def show_version(question_id: str, number: int):  # type: ignore[no-untyped-def]
+    row = question_row(question_id) or abort(404)
+    version = next((v for v in row.versions if v.number == number), None) or abort(404)
+    return render_template(
+        "questions/version.html",
+        row=row,
+        version=version,
+        content=from_storable(version.content),
+        bank=current_bank(),
+    )
+
+
+@bp.route("/attributes")
+def attributes():  # type: ignore[no-untyped-def]
+    bank = current_bank()
+    counts = {a.key: len(bank.questions_for(attribute=a.key)) for a in bank.attributes}
+    return render_template("questions/attributes.html", bank=bank, counts=counts)
+
+
+@bp.route("/questions/new", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def create():  # type: ignore[no-untyped-def]
+    bank = current_bank()
+    form = QuestionForm()
+    form.set_choices(bank)
+    if request.method == "GET":
+        form.format.data, form.minutes.data = "behavioural", 10
+        form.innovations.data = ["any"]
+    if form.validate_on_submit():
+        existing_ids = db.session.scalars(select(Question.id)).all()
+        question_id = new_question_id(form.attribute.data, form.question.data, existing_ids)
+        saved = _check_and_save(form, question_id, "active", expected_lock_version=None)
+        if saved:
+            flash(f"Question {question_id} added", "success")
+            return redirect(url_for("questions.show", question_id=question_id))
+    return render_template("questions/edit.html", form=form, row=None, bank=bank)
+
+
+@bp.route("/questions/<question_id>/edit", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def edit(question_id: str):  # type: ignore[no-untyped-def]
+    row = question_row(question_id) or abort(404)
+    bank = current_bank()
+    form = QuestionForm(data=None if request.method == "POST" else _form_data(row))
+    form.set_choices(bank)
+    if form.validate_on_submit():
+        if _check_and_save(form, row.id, row.status, expected_lock_version=form.lock_version.data):
+            flash(f"Question {row.id} saved as version {row.current_version_number}", "success")
+            return redirect(url_for("questions.show", question_id=row.id))
+    return render_template("questions/edit.html", form=form, row=row, bank=bank)
+
+
+@bp.route("/questions/<question_id>/retire", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def retire(question_id: str):  # type: ignore[no-untyped-def]
+    return _change_status(question_id, "retired", "retired")
+
+
+@bp.route("/questions/<question_id>/reinstate", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def reinstate(question_id: str):  # type: ignore[no-untyped-def]
+    return _change_status(question_id, "active", "reinstated")
+
+
+def _change_status(question_id: str, status: str, done: str):  # type: ignore[no-untyped-def]
+    row = question_row(question_id) or abort(404)
+    form = StatusChangeForm()
+    form.reason.label.text = f"Why is this question being {done}?"
+    if row.status == status:
+        return redirect(url_for("questions.show", question_id=row.id))
+    if form.validate_on_submit():
+        content = {**from_storable(row.current.content), "status": status}
+        check = check_question_in_bank(content)
+        if check.ok:
+            save_question(content, current_user, form.reason.data.strip(), row.lock_version)
+            db.session.commit()
+            flash(f"Question {row.id} {done}", "success")
+            return redirect(url_for("questions.show", question_id=row.id))
+        form.reason.errors.extend(check.general_errors + sum(check.field_errors.values(), []))
+    return render_template(
+        "questions/status.html",
+        form=form,
+        row=row,
+        status=status,
+        question=current_bank().question(row.id),
+    )
+
+
+def _check_and_save(
+    form: QuestionForm, question_id: str, status: str, expected_lock_version: int | None
+) -> bool:
+    content = question_content({**form.data, "id": question_id, "status": status})
+    check = check_question_in_bank(content)
+    for field_name, messages in check.field_errors.items():
+        getattr(form, field_name).errors.extend(messages)
+    if check.general_errors:
+        form.question.errors.extend(check.general_errors)
+    if not check.ok:
+        return False
+    try:
+        save_question(content, current_user, form.change_note.data.strip(), expected_lock_version)
+    except QuestionChangedElsewhere as conflict:
+        form.change_note.errors.append(
+            f"Someone else saved version {conflict.question.current_version_number} of this "
+            "question while you were editing. Your text is below: open the question in a new "
+            "tab to see their changes, then save again."
+        )
+        form.lock_version.data = conflict.question.lock_version
+        return False
+    db.session.commit()
+    return True
+
+
+def _form_data(row: Question) -> dict[str, object]:
+    return {
+        **form_fields_from_content(from_storable(row.current.content)),
+        "lock_version": row.lock_version,
+    }
+
+
+def _filters_from(form: SearchForm) -> QuestionFilters:
+    return QuestionFilters(
+        text=(form.q.data or "")[:200],
+        attributes=frozenset(form.attribute.data or ()),
+        behaviours=frozenset(form.behaviour.data or ()),
+        innovations=frozenset(form.innovation.data or ()),
+        role_levels=frozenset(form.role_level.data or ()),
+        audiences=frozenset(form.audience.data or ()),
+        include_retired="retired" in (form.status.data or ()),
+    )
+
+
+def _facet_options(bank: QuestionBank) -> dict[str, list[str]]:
+    return {
+        "attributes": [a.key for a in bank.attributes],
+        "behaviours": [b.key for a in bank.attributes for b in a.behaviours],
+        "innovations": [i.key for i in bank.named_innovations()],
+        "role_levels": [r.key for r in bank.role_levels],
+        "audiences": ["panel", "young_people"],
+    }
