@@ -1,0 +1,133 @@
+"""Every route, every role: generated from app.url_map, so a new route without a rule fails.
+
+Also checks that no GET changes anything stored (security item 8).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import select
+
+from recruit.extensions import db
+from recruit.models import Role
+from tests.conftest import TEST_PASSWORD
+from tests.support.forms import sign_in
+
+ALL = frozenset(Role)
+PUBLIC = "public"
+
+# endpoint -> who may GET it. A new endpoint must be added here, or this test fails.
+ACCESS: dict[str, frozenset[Role] | str] = {
+    "static": PUBLIC,
+    "main.govuk_asset": PUBLIC,
+    "main.health": PUBLIC,
+    "auth.login": PUBLIC,
+    "auth.logout": ALL,  # POST only
+    "auth.change_password": ALL,
+    "main.home": ALL,
+    "admin.users": frozenset({Role.ADMIN}),
+    "admin.create_user": frozenset({Role.ADMIN}),
+    "admin.edit_user": frozenset({Role.ADMIN}),
+    "admin.reset_password": frozenset({Role.ADMIN}),
+    "questions.search": ALL,
+    "questions.show": ALL,
+    "questions.attributes": ALL,
+    "questions.show_version": frozenset({Role.ADMIN, Role.HR}),
+    "questions.create": frozenset({Role.ADMIN}),
+    "questions.edit": frozenset({Role.ADMIN}),
+    "questions.retire": frozenset({Role.ADMIN}),
+    "questions.reinstate": frozenset({Role.ADMIN}),
+}
+
+SAMPLE_ARGUMENTS: dict[str, object] = {
+    "static.filename": "app.css",
+    "filename": "govuk-frontend.min.css",
+    "question_id": "decisions-own-risk-01",
+    "number": 1,
+}
+
+
+def _routes(app):  # type: ignore[no-untyped-def]
+    return sorted(app.url_map.iter_rules(), key=lambda rule: rule.endpoint)
+
+
+def test_every_endpoint_has_an_access_rule(app):
+    endpoints = {rule.endpoint for rule in _routes(app)}
+    missing = endpoints - ACCESS.keys()
+    assert not missing, f"add these endpoints to ACCESS in {__file__}: {sorted(missing)}"
+    assert not ACCESS.keys() - endpoints, "ACCESS names endpoints that no longer exist"
+
+
+def _url_for(app, rule, user_id: int) -> str:  # type: ignore[no-untyped-def]
+    arguments = {
+        name: SAMPLE_ARGUMENTS.get(f"{rule.endpoint}.{name}", SAMPLE_ARGUMENTS.get(name, user_id))
+        for name in rule.arguments
+    }
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **arguments)
+
+
+def _database_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for table in db.metadata.sorted_tables:
+        if table.name == "user_session":  # a GET may refresh a session's last-seen time
+            continue
+        rows = db.session.execute(select(table)).all()
+        digest.update(repr(sorted(map(repr, rows))).encode())
+    return digest.hexdigest()
+
+
+@pytest.mark.parametrize("role", [None, *Role], ids=lambda r: r.value if r else "anonymous")
+def test_every_get_route_for_every_role(app, bank, make_user, role):
+    target = make_user(Role.PANEL, name="Target User")
+    client = app.test_client()
+    if role is not None:
+        user = make_user(role)
+        assert sign_in(client, user.email, TEST_PASSWORD).status_code == 302
+    for rule in _routes(app):
+        if "GET" not in rule.methods:
+            continue
+        url = _url_for(app, rule, target.id)
+        before = _database_fingerprint()
+        with client.get(url) as response:
+            status = response.status_code
+            location = response.headers.get("Location", "")
+        assert _database_fingerprint() == before, f"GET {url} changed stored data"
+        _assert_access(rule.endpoint, url, role, status, location)
+
+
+def _assert_access(endpoint: str, url: str, role: Role | None, status: int, location: str) -> None:
+    rule = ACCESS[endpoint]
+    if rule == PUBLIC:
+        assert status in (200, 302), f"{url} as {role}: {status}"
+    elif role is None:
+        assert status == 302 and location.startswith("/sign-in"), f"{url} anonymous: {status}"
+    elif role in rule:
+        assert status in (200, 302), f"{url} as {role.value}: {status}"
+    else:
+        assert status == 403, f"{url} as {role.value} should be refused, got {status}"
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_every_post_route_refuses_roles_without_rights(app, bank, make_user, role):
+    target = make_user(Role.PANEL, name="Target User")
+    user = make_user(role)
+    client = app.test_client()
+    sign_in(client, user.email, TEST_PASSWORD)
+    page = client.get("/").get_data(as_text=True)
+    from tests.support.forms import csrf_token_from
+
+    token = csrf_token_from(page)
+    for rule in _routes(app):
+        allowed = ACCESS[rule.endpoint]
+        if "POST" not in rule.methods or allowed == PUBLIC or role in allowed:
+            continue
+        url = _url_for(app, rule, target.id)
+        before = _database_fingerprint()
+        response = client.post(url, data={"csrf_token": token})
+        assert response.status_code == 403, f"POST {url} as {role.value}: {response.status_code}"
+        assert _database_fingerprint() == before
