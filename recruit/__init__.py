@@ -78,15 +78,19 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from recruit.admin.routes import bp as admin_bp
+    from recruit.adverts.routes import bp as adverts_bp
     from recruit.auth.routes import bp as auth_bp
     from recruit.errors import register_error_handlers
     from recruit.main.routes import bp as main_bp
     from recruit.questions.routes import bp as questions_bp
+    from recruit.vacancies.routes import bp as vacancies_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(questions_bp)
+    app.register_blueprint(vacancies_bp)
+    app.register_blueprint(adverts_bp)
     register_error_handlers(app)
 
 

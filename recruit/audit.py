@@ -10,9 +10,11 @@ from typing import Any
 
 from flask import has_request_context, request
 from flask_login import current_user
+from sqlalchemy import insert
 
 from recruit.extensions import db
 from recruit.models import AuditEvent, User
+from recruit.models._types import utcnow
 
 logger = logging.getLogger("recruit.audit")
 
@@ -52,6 +54,35 @@ def record(
         neutralise_for_log(event.object_id),
     )
     return event
+
+
+def record_access(action: str, subject: object, **detail: Any) -> None:
+    """Record a read (an export, a download) made by a GET request, in its own transaction.
+
+    A GET reads in a deferred transaction; on SQLite, upgrading it to a write can fail at
+    once if another worker is writing, so the record is written on a fresh connection
+    whose first statement is the insert, and waits its turn instead.
+    """
+    user = _current_user_or_none()
+    values = {
+        "occurred_at": utcnow(),
+        "user_id": user.id if user else None,
+        "actor": user.email if user else "anonymous",
+        "action": action,
+        "object_type": type(subject).__name__,
+        "object_id": str(getattr(subject, "id", "")) or None,
+        "detail": detail,
+        "ip_address": request.remote_addr if has_request_context() else None,
+    }
+    with db.engine.begin() as connection:
+        connection.execute(insert(AuditEvent).values(**values))
+    logger.info(
+        "audit action=%s actor=%s object=%s:%s",
+        neutralise_for_log(action),
+        neutralise_for_log(values["actor"]),
+        neutralise_for_log(values["object_type"]),
+        neutralise_for_log(values["object_id"]),
+    )
 
 
 def _current_user_or_none() -> User | None:

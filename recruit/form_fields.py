@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
-from wtforms import IntegerField
+from wtforms import DateField, IntegerField
+from wtforms.utils import unset_value
+from wtforms.validators import StopValidation
 
 
 class WholeNumberField(IntegerField):
@@ -21,3 +24,49 @@ class WholeNumberField(IntegerField):
             )
         except ValueError as error:
             raise ValueError(self.invalid_message) from error
+
+
+class GovukDateField(DateField):
+    """Day, month and year boxes, with GOV.UK error messages and no crash on odd input.
+
+    The GOV.UK date widget unpacks exactly three values, so a POST that leaves the boxes
+    out (or sends extra ones) would fail while re-showing the form; the raw data is
+    always made three long here. ``what`` names the date in messages: "the closing date".
+    """
+
+    def __init__(self, label: str, *, what: str, required: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("format", "%d %m %Y")
+        super().__init__(label, **kwargs)
+        self.what = what
+        self.required = required
+
+    def process(self, formdata, data=unset_value, extra_filters=None):  # type: ignore[no-untyped-def]
+        super().process(formdata, data, extra_filters)
+        if formdata is not None:
+            values = [str(value).strip() for value in (self.raw_data or [])][:3]
+            self.raw_data = values + [""] * (3 - len(values))
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        parts = [str(value).strip() for value in valuelist][:3]
+        parts += [""] * (3 - len(parts))
+        if not any(parts):
+            self.data = None
+            if self.required:
+                raise ValueError(f"Enter {self.what}")
+            return
+        missing = [
+            name for name, part in zip(("day", "month", "year"), parts, strict=True) if not part
+        ]
+        if missing:
+            raise ValueError(f"{self.what.capitalize()} must include a {' and '.join(missing)}")
+        if len(parts[2]) != 4:
+            raise ValueError(f"Year must include 4 numbers, for example {date.today().year + 1}")
+        try:
+            self.data = datetime.strptime(" ".join(parts), "%d %m %Y").date()
+        except ValueError as error:
+            raise ValueError(f"{self.what.capitalize()} must be a real date") from error
+
+    def pre_validate(self, form) -> None:  # type: ignore[no-untyped-def]
+        # process_formdata raised the right message already; stop WTForms adding its own.
+        if self.process_errors:
+            raise StopValidation()

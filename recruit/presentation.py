@@ -9,12 +9,14 @@ from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 
 from recruit.models import Role
+from recruit.models.vacancies import CONTRACT_LABELS
 
 UK_TIME = ZoneInfo("Europe/London")
 
 # (label, endpoint, roles that see it). Later areas add their entries here.
 NAVIGATION: list[tuple[str, str, tuple[Role, ...]]] = [
     ("Home", "main.home", tuple(Role)),
+    ("Vacancies", "vacancies.index", (Role.ADMIN, Role.HR)),
     ("Question bank", "questions.search", tuple(Role)),
     ("Leadership attributes", "questions.attributes", tuple(Role)),
     ("Users", "admin.users", (Role.ADMIN,)),
@@ -25,6 +27,7 @@ def init_app(app: Flask) -> None:
     app.context_processor(_template_context)
     app.jinja_env.filters["govuk_date"] = govuk_date
     app.jinja_env.filters["govuk_datetime"] = govuk_datetime
+    app.jinja_env.globals["contract_label"] = contract_label
 
 
 def _template_context() -> dict[str, object]:
@@ -48,6 +51,10 @@ def navigation_items() -> list[dict[str, object]]:
         )
         items.append({"text": label, "href": href, "active": active})
     return items
+
+
+def contract_label(key: str) -> str:
+    return CONTRACT_LABELS.get(key, key)
 
 
 def govuk_date(value: date | datetime | None) -> str:

@@ -3,7 +3,9 @@
 from flask import Flask
 
 from recruit.cli.accounts import create_user_command
+from recruit.cli.advert import advert_group
 from recruit.cli.demo import demo_command
+from recruit.cli.exports import export_group
 from recruit.cli.question_bank import question_bank_group
 
 
@@ -11,3 +13,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(demo_command)
     app.cli.add_command(question_bank_group)
+    app.cli.add_command(export_group)
+    app.cli.add_command(advert_group)

@@ -1,4 +1,4 @@
-"""``flask --app recruit demo``: demo users (and, as areas arrive, a realistic campaign).
+"""``flask --app recruit demo``: demo users and a realistic campaign.
 
 Safe to run twice: everything is found by a natural key before it is created.
 """
@@ -6,14 +6,20 @@ Safe to run twice: everything is found by a natural key before it is created.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy import select
 
 from recruit.accounts import create_user, find_user_by_email, set_password
+from recruit.adverts.store import start_advert
+from recruit.bank_store import BankNotLoaded, current_bank, load_bank_into_database
+from recruit.domain.question_bank import QuestionBank, load_bank
 from recruit.extensions import db
-from recruit.models import Role
+from recruit.models import Role, Vacancy, VacancyStatus
 
 DEMO_PASSWORD = "demo-password-for-trying-out"
 
@@ -45,6 +51,8 @@ def demo_command() -> None:
         raise click.ClickException("The demo is not loaded in production.")
     ensure_demo_users()
     db.session.commit()
+    ensure_demo_campaign()
+    db.session.commit()
     print_demo_logins()
 
 
@@ -56,6 +64,47 @@ def ensure_demo_users() -> None:
         else:
             set_password(user, DEMO_PASSWORD)
             user.is_enabled = True
+
+
+DEMO_VACANCY_TITLE = "Director of Children's Services"
+
+
+def ensure_demo_campaign() -> None:
+    """A DCS vacancy in a Family Safeguarding council, with a finished advert."""
+    bank = _bank_loaded_from_files()
+    vacancy = db.session.scalar(select(Vacancy).where(Vacancy.title == DEMO_VACANCY_TITLE))
+    hr = find_user_by_email("hr@demo.recruit.local")
+    if vacancy is None:
+        vacancy = Vacancy(
+            title=DEMO_VACANCY_TITLE,
+            role_level="dcs",
+            service_area="Children and Families",
+            innovation="family_safeguarding",
+            salary_range="£150,000 to £165,000",
+            contract="permanent",
+            location="County Hall, Northshire, with hybrid working",
+            closing_date=date.today() + timedelta(days=28),
+            interview_dates="Stakeholder and young people's panels in the week after closing; "
+            "the appointment panel the following week",
+            hiring_manager="Jane Morris, Chief Executive",
+            status=VacancyStatus.OPEN,
+            created_by_id=hr.id if hr else None,
+            updated_by_id=hr.id if hr else None,
+        )
+        db.session.add(vacancy)
+        db.session.flush()
+    if vacancy.advert is None and hr is not None:
+        advert = start_advert(vacancy, bank, current_app.config["ORGANISATION_NAME"], hr)
+        advert.is_finished = True
+
+
+def _bank_loaded_from_files() -> QuestionBank:
+    try:
+        return current_bank()
+    except BankNotLoaded:
+        load_bank_into_database(load_bank(Path(current_app.config["QUESTION_BANK_DIR"])), "demo")
+        db.session.flush()
+        return current_bank()
 
 
 def print_demo_logins() -> None:

@@ -3,8 +3,13 @@
 from recruit.models.accounts import LoginAttempt, Role, User, UserSession
 from recruit.models.audit import AuditEvent
 from recruit.models.question_bank import BankDocument, BankLoad, Question, QuestionVersion
+from recruit.models.vacancies import Advert, AdvertVersion, Vacancy, VacancyStatus
 
 __all__ = [
+    "Advert",
+    "AdvertVersion",
+    "Vacancy",
+    "VacancyStatus",
     "AuditEvent",
     "BankDocument",
     "BankLoad",

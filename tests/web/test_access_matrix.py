@@ -13,9 +13,11 @@ from sqlalchemy import select
 from recruit.extensions import db
 from recruit.models import Role
 from tests.conftest import TEST_PASSWORD
+from tests.support.factories import make_vacancy
 from tests.support.forms import sign_in
 
 ALL = frozenset(Role)
+HR_AND_ADMIN = frozenset({Role.HR, Role.ADMIN})
 PUBLIC = "public"
 
 # endpoint -> who may GET it. A new endpoint must be added here, or this test fails.
@@ -39,6 +41,19 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "questions.edit": frozenset({Role.ADMIN}),
     "questions.retire": frozenset({Role.ADMIN}),
     "questions.reinstate": frozenset({Role.ADMIN}),
+    "vacancies.index": HR_AND_ADMIN,
+    "vacancies.create": HR_AND_ADMIN,
+    "vacancies.show": HR_AND_ADMIN,
+    "vacancies.edit": HR_AND_ADMIN,
+    "adverts.builder": HR_AND_ADMIN,
+    "adverts.start": HR_AND_ADMIN,
+    "adverts.edit_section": HR_AND_ADMIN,
+    "adverts.self_assessment": HR_AND_ADMIN,
+    "adverts.mark_ready": HR_AND_ADMIN,
+    "adverts.language_check": HR_AND_ADMIN,
+    "adverts.versions": HR_AND_ADMIN,
+    "adverts.version": HR_AND_ADMIN,
+    "adverts.download": HR_AND_ADMIN,
 }
 
 SAMPLE_ARGUMENTS: dict[str, object] = {
@@ -46,6 +61,8 @@ SAMPLE_ARGUMENTS: dict[str, object] = {
     "filename": "govuk-frontend.min.css",
     "question_id": "decisions-own-risk-01",
     "number": 1,
+    "key": "the_role",
+    "fmt": "txt",
 }
 
 
@@ -60,9 +77,11 @@ def test_every_endpoint_has_an_access_rule(app):
     assert not ACCESS.keys() - endpoints, "ACCESS names endpoints that no longer exist"
 
 
-def _url_for(app, rule, user_id: int) -> str:  # type: ignore[no-untyped-def]
+def _url_for(app, rule, ids: dict[str, int]) -> str:  # type: ignore[no-untyped-def]
     arguments = {
-        name: SAMPLE_ARGUMENTS.get(f"{rule.endpoint}.{name}", SAMPLE_ARGUMENTS.get(name, user_id))
+        name: SAMPLE_ARGUMENTS.get(
+            f"{rule.endpoint}.{name}", SAMPLE_ARGUMENTS.get(name, ids.get(name))
+        )
         for name in rule.arguments
     }
     with app.test_request_context():
@@ -74,16 +93,23 @@ def _url_for(app, rule, user_id: int) -> str:  # type: ignore[no-untyped-def]
 def _database_fingerprint() -> str:
     digest = hashlib.sha256()
     for table in db.metadata.sorted_tables:
-        if table.name == "user_session":  # a GET may refresh a session's last-seen time
+        # A GET may refresh a session's last-seen time and record an export in the audit log.
+        if table.name in ("user_session", "audit_event"):
             continue
         rows = db.session.execute(select(table)).all()
         digest.update(repr(sorted(map(repr, rows))).encode())
     return digest.hexdigest()
 
 
+def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    target = make_user(Role.PANEL, name="Target User")
+    vacancy = make_vacancy(make_user(Role.HR), with_advert=True)
+    return {"user_id": target.id, "vacancy_id": vacancy.id}
+
+
 @pytest.mark.parametrize("role", [None, *Role], ids=lambda r: r.value if r else "anonymous")
 def test_every_get_route_for_every_role(app, bank, make_user, role):
-    target = make_user(Role.PANEL, name="Target User")
+    ids = _sample_ids(make_user)
     client = app.test_client()
     if role is not None:
         user = make_user(role)
@@ -91,7 +117,7 @@ def test_every_get_route_for_every_role(app, bank, make_user, role):
     for rule in _routes(app):
         if "GET" not in rule.methods:
             continue
-        url = _url_for(app, rule, target.id)
+        url = _url_for(app, rule, ids)
         before = _database_fingerprint()
         with client.get(url) as response:
             status = response.status_code
@@ -114,7 +140,7 @@ def _assert_access(endpoint: str, url: str, role: Role | None, status: int, loca
 
 @pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
 def test_every_post_route_refuses_roles_without_rights(app, bank, make_user, role):
-    target = make_user(Role.PANEL, name="Target User")
+    ids = _sample_ids(make_user)
     user = make_user(role)
     client = app.test_client()
     sign_in(client, user.email, TEST_PASSWORD)
@@ -126,7 +152,7 @@ def test_every_post_route_refuses_roles_without_rights(app, bank, make_user, rol
         allowed = ACCESS[rule.endpoint]
         if "POST" not in rule.methods or allowed == PUBLIC or role in allowed:
             continue
-        url = _url_for(app, rule, target.id)
+        url = _url_for(app, rule, ids)
         before = _database_fingerprint()
         response = client.post(url, data={"csrf_token": token})
         assert response.status_code == 403, f"POST {url} as {role.value}: {response.status_code}"

@@ -21,7 +21,10 @@ def test_create_user_with_generated_password_prints_it_once(app):
     user = db.session.scalar(select(User).where(User.email == "dcs@council.example"))
     assert user.role is Role.REVIEWER
     assert check_password_hash(user.password_hash, password)
-    assert db.session.scalar(select(AuditEvent.actor).where(AuditEvent.action == "user.created")) == "command line"
+    assert (
+        db.session.scalar(select(AuditEvent.actor).where(AuditEvent.action == "user.created"))
+        == "command line"
+    )
 
 
 def test_create_user_asks_for_a_password_and_refuses_a_weak_one(app):
@@ -42,7 +45,9 @@ def test_create_user_refuses_a_duplicate_and_an_unknown_role(app, make_user):
         args=["create-user", "taken@council.example", "--role", "hr", "--generate-password"]
     )
     assert duplicate.exit_code != 0 and "already exists" in duplicate.output
-    unknown = app.test_cli_runner().invoke(args=["create-user", "x@council.example", "--role", "boss"])
+    unknown = app.test_cli_runner().invoke(
+        args=["create-user", "x@council.example", "--role", "boss"]
+    )
     assert unknown.exit_code != 0 and "boss" in unknown.output
 
 

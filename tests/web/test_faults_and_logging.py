@@ -22,7 +22,9 @@ def test_failure_mid_request_rolls_back_and_shows_a_plain_error(app, signed_in, 
 
     monkeypatch.setattr(audit, "record", failing_record)
     response = submit_form(
-        client, "/admin/users/new", {"email": "half@test.example", "full_name": "Half Saved", "role": "hr"}
+        client,
+        "/admin/users/new",
+        {"email": "half@test.example", "full_name": "Half Saved", "role": "hr"},
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 500
@@ -41,8 +43,12 @@ def test_failed_sign_in_logs_no_password(client, make_user, caplog):
 
 def test_newlines_in_logged_values_are_neutralised(client, caplog):
     with caplog.at_level(logging.INFO):
-        sign_in(client, "someone@x.example\nFAKE audit action=login actor=admin", "whatever-password")
-    audit_lines = [record.getMessage() for record in caplog.records if record.name == "recruit.audit"]
+        sign_in(
+            client, "someone@x.example\nFAKE audit action=login actor=admin", "whatever-password"
+        )
+    audit_lines = [
+        record.getMessage() for record in caplog.records if record.name == "recruit.audit"
+    ]
     assert audit_lines and all("\n" not in line for line in audit_lines)
     assert "\\n" in audit_lines[0]
 

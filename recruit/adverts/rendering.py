@@ -1,0 +1,31 @@
+"""The advert as a file: Word, job-board HTML or plain text."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from recruit.domain.documents.advert_export import (
+    AdvertDocument,
+    advert_html,
+    advert_plain_text,
+    build_advert_docx,
+)
+from recruit.exports import REFERENCE_DOCX
+
+DOWNLOADS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+}
+
+
+def render_advert(document: AdvertDocument, fmt: str) -> bytes:
+    """The advert as bytes in ``fmt`` (docx, html or txt)."""
+    if fmt == "docx":
+        buffer = BytesIO()
+        reference = REFERENCE_DOCX if REFERENCE_DOCX.exists() else None
+        build_advert_docx(document, reference).save(buffer)
+        return buffer.getvalue()
+    if fmt == "html":
+        return advert_html(document).encode("utf-8")
+    return advert_plain_text(document).encode("utf-8")

@@ -1,0 +1,45 @@
+"""``flask --app recruit export advert --vacancy ID --out FILE`` (and, as they arrive, more)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup, with_appcontext
+
+from recruit import audit
+from recruit.adverts import store
+from recruit.adverts.rendering import DOWNLOADS, render_advert
+from recruit.bank_store import current_bank
+from recruit.extensions import db
+from recruit.models import Vacancy
+
+export_group = AppGroup("export", help="Write documents to files.")
+
+
+@export_group.command("advert")
+@click.option("--vacancy", "vacancy_id", type=int, required=True, help="The vacancy's number.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write: .docx, .html or .txt",
+)
+@with_appcontext
+def export_advert(vacancy_id: int, out: Path) -> None:
+    """The vacancy's current advert as Word, job-board HTML or plain text (by the file's ending)."""
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in DOWNLOADS:
+        raise click.ClickException("The output file must end in .docx, .html or .txt")
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if vacancy is None or vacancy.advert is None:
+        raise click.ClickException(f"Vacancy {vacancy_id} does not exist or has no advert yet")
+    document = store.advert_document(
+        vacancy, vacancy.advert.current, current_bank(), current_app.config["ORGANISATION_NAME"]
+    )
+    out.write_bytes(render_advert(document, fmt))
+    audit.record("advert.exported", vacancy, actor_label="command line", format=fmt)
+    db.session.commit()
+    click.echo(f"Wrote {out}")

@@ -1,0 +1,244 @@
+"""What each role level does, and what each of the five attributes asks of it, in the advert.
+
+Said to the applicant, and short: an attribute line follows the attribute's full name in
+one bullet, and the advert check counts a sentence over 30 words as long. "{model}"
+becomes the innovation's name, or "our practice model". Each level's decisions line names
+shared ownership of risk or a learning culture in words the check recognises, because
+that is a principle of every model. A level or attribute added to the bank later falls
+back to the bank's own description, so a draft is never left with a gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LevelVoice:
+    scope: str
+    attributes: dict[str, str]
+    # The report's behaviours this level features. The self-assessment prompts ask for
+    # evidence of the first of each attribute's, in the bank's order.
+    behaviours: tuple[str, ...]
+    young_peoples_panel: bool = False
+    stakeholder_panel: bool = False
+    practitioner_panel: bool = False
+    member_appointment: bool = False
+
+
+LEVEL_VOICES: dict[str, LevelVoice] = {
+    "dcs": LevelVoice(
+        scope=(
+            "You will lead children's services across the council and its partnership, holding "
+            "the statutory role under section 18 of the Children Act 2004. You will be "
+            "accountable for every child the council supports."
+        ),
+        attributes={
+            "values": "you set the values the whole service works by, and put children "
+            "before targets.",
+            "decisions": "you own the risk at the top, so that no practitioner carries a hard "
+            "decision alone.",
+            "practice-culture": "you share a hopeful vision and hold to it for years, so that "
+            "staff make it their own.",
+            "partnerships": "you build a partnership with health, police, schools and the "
+            "voluntary sector around one shared goal.",
+            "buy-in": "you build shared ownership with the chief executive and councillors of "
+            "every party, so that {model} outlasts political change.",
+        },
+        behaviours=(
+            "respect-worth-and-dignity",
+            "values-at-the-heart",
+            "own-risk-at-the-top",
+            "learning-and-challenge",
+            "consistent-over-time",
+            "build-a-partnership-team",
+            "share-the-impact-story",
+            "shared-political-ownership",
+            "learning-for-politicians",
+        ),
+        young_peoples_panel=True,
+        stakeholder_panel=True,
+        member_appointment=True,
+    ),
+    "assistant_director": LevelVoice(
+        scope=(
+            "You will lead a major part of our children's services, reporting to the Director "
+            "of Children's Services. As senior sponsor of {model}, you will make sure it is "
+            "well resourced."
+        ),
+        attributes={
+            "values": "you make the values of {model} explicit in every decision and every "
+            "discussion.",
+            "decisions": "you hold risk at a senior level and build a learning culture, free "
+            "of blame.",
+            "practice-culture": "you turn the vision into roles people understand, give change "
+            "the time it needs, and model it yourself.",
+            "partnerships": "you explain the model in each partner's own terms, and what it "
+            "offers them.",
+            "buy-in": "you brief the lead member and corporate colleagues, and help keep "
+            "{model} above party politics.",
+        },
+        behaviours=(
+            "respect-worth-and-dignity",
+            "embody-the-values",
+            "own-risk-at-the-top",
+            "learning-and-challenge",
+            "change-takes-time",
+            "mobilise-partners-as-champions",
+            "articulate-the-benefits",
+            "shared-political-ownership",
+        ),
+        young_peoples_panel=True,
+        stakeholder_panel=True,
+        member_appointment=True,
+    ),
+    "head_of_service": LevelVoice(
+        scope=(
+            "You will lead a group of services and their managers, turning strategy into "
+            "consistent, high-quality practice. You will make {model} work day to day, even "
+            "when demand is high."
+        ),
+        attributes={
+            "values": "you make the values of {model} part of every decision your services make.",
+            "decisions": "you foster a learning culture in which risk is understood in detail "
+            "and shared.",
+            "practice-culture": "you help managers and teams grow in confidence with the model, "
+            "and draw people back when old habits return.",
+            "partnerships": "you build working relationships with partner managers, so that "
+            "the model works for families across agency boundaries.",
+            "buy-in": "you invite councillors and corporate colleagues to see practice first "
+            "hand, so that they understand the service.",
+        },
+        behaviours=(
+            "respect-worth-and-dignity",
+            "embody-the-values",
+            "break-down-risk-forensically",
+            "high-support-environment",
+            "change-takes-time",
+            "enabling-environment",
+            "build-individual-relationships",
+            "bring-outcomes-to-life",
+            "learning-for-politicians",
+        ),
+        young_peoples_panel=True,
+        stakeholder_panel=True,
+    ),
+    "service_manager": LevelVoice(
+        scope=(
+            "You will manage several teams, oversee decisions on the highest-risk work and "
+            "support team managers through change. You will be close enough to practice to "
+            "know how {model} is working for each family."
+        ),
+        attributes={
+            "values": "you show in every decision you make that children come first.",
+            "decisions": "you break risk down with team managers, and make it safe to "
+            "challenge any decision.",
+            "practice-culture": "you steer team managers through change with patience and "
+            "consistency, and want to hear what is not working.",
+            "partnerships": "you work with partner agencies on shared cases, so that families "
+            "get joined-up help, not a string of referrals.",
+            "buy-in": "you help senior leaders and councillors see practice for themselves, so "
+            "that their backing is well informed.",
+        },
+        behaviours=(
+            "respect-worth-and-dignity",
+            "embody-the-values",
+            "break-down-risk-forensically",
+            "high-support-environment",
+            "own-risk-at-the-top",
+            "change-takes-time",
+            "enabling-environment",
+            "build-individual-relationships",
+            "learning-for-politicians",
+        ),
+        stakeholder_panel=True,
+    ),
+    "team_manager": LevelVoice(
+        scope=(
+            "You will lead your team's daily practice: supervision, case decisions and the "
+            "culture of the team. You will help every practitioner, whatever their profession, "
+            "use {model} well with the families they support."
+        ),
+        attributes={
+            "values": "you ask whether each decision would be good enough for your own child.",
+            "decisions": "you talk honestly and curiously about each child's life, and make it "
+            "safe to challenge you.",
+            "practice-culture": "you help each member of your team see their part in {model} "
+            "and grow in confidence with it.",
+            "partnerships": "you build strong working relationships with the partners your "
+            "team works alongside every day.",
+            "buy-in": "you welcome councillors and senior leaders into your team to see "
+            "practice at first hand.",
+        },
+        behaviours=(
+            "respect-worth-and-dignity",
+            "embody-the-values",
+            "confront-likelihood-of-harm",
+            "encourage-different-perspectives",
+            "high-support-environment",
+            "change-takes-time",
+            "consistent-over-time",
+            "build-individual-relationships",
+            "learning-for-politicians",
+        ),
+        practitioner_panel=True,
+    ),
+    "practice_lead": LevelVoice(
+        scope=(
+            "You will lead the quality of practice and the method at the heart of {model}, "
+            "through coaching and group supervision rather than line management. Practitioners "
+            "will turn to you when they want to get better at the work."
+        ),
+        attributes={
+            "values": "you model the values of {model} in every coaching conversation.",
+            "decisions": "you use group supervision to build a learning culture in which risk "
+            "is understood in detail.",
+            "practice-culture": "you coach practitioners until the method feels natural, "
+            "knowing that confidence takes time.",
+            "partnerships": "you help partner agencies understand the method, so that families "
+            "meet a consistent approach.",
+            "buy-in": "you help councillors and senior leaders understand what good practice "
+            "looks like and why the method matters.",
+        },
+        behaviours=(
+            "respect-worth-and-dignity",
+            "embody-the-values",
+            "encourage-different-perspectives",
+            "learning-and-challenge",
+            "change-takes-time",
+            "consistent-over-time",
+            "storytelling",
+            "learning-for-politicians",
+        ),
+        practitioner_panel=True,
+    ),
+    "programme_manager": LevelVoice(
+        scope=(
+            "You will lead the implementation of {model}: the plan, partner commitments, and "
+            "data on impact and fidelity, reporting to the programme board. You will help "
+            "everyone see what is changing for children and families."
+        ),
+        attributes={
+            "values": "you keep the programme anchored in what is right for children, not "
+            "only in milestones.",
+            "decisions": "you give decision-makers evidence, including families' views, and "
+            "help the board own the risks of change.",
+            "practice-culture": "you plan change as something people take on over time, and "
+            "track whether new practice is taking root.",
+            "partnerships": "you translate the model into each partner's priorities, and pair "
+            "data with real stories of change.",
+            "buy-in": "you keep corporate leaders and councillors informed about what the "
+            "model achieves, so that ownership is shared.",
+        },
+        behaviours=(
+            "values-at-the-heart",
+            "collaborative-decision-making",
+            "change-takes-time",
+            "mobilise-partners-as-champions",
+            "storytelling",
+            "articulate-the-benefits",
+            "shared-political-ownership",
+        ),
+        stakeholder_panel=True,
+    ),
+}

@@ -1,0 +1,8 @@
+"""Where the export assets live: Word reference documents an organisation can restyle."""
+
+from __future__ import annotations
+
+from recruit.config import PROJECT_ROOT
+
+EXPORTS_DIR = PROJECT_ROOT / "exports"
+REFERENCE_DOCX = EXPORTS_DIR / "advert-reference.docx"

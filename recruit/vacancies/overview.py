@@ -1,0 +1,41 @@
+"""The vacancy's task list: each step of the pipeline that exists, with its status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import url_for
+
+from recruit.models import Vacancy
+
+
+@dataclass(frozen=True)
+class Task:
+    title: str
+    href: str
+    status: str  # "Completed", "In progress", "Not started"
+    hint: str = ""
+
+
+def vacancy_tasks(vacancy: Vacancy) -> list[Task]:
+    return [
+        Task("Vacancy details", url_for("vacancies.edit", vacancy_id=vacancy.id), "Completed"),
+        _advert_task(vacancy),
+    ]
+
+
+def _advert_task(vacancy: Vacancy) -> Task:
+    href = url_for("adverts.builder", vacancy_id=vacancy.id)
+    advert = vacancy.advert
+    if advert is None:
+        return Task(
+            "Advert", href, "Not started", "Start from a draft built from the innovation's values"
+        )
+    if advert.is_finished:
+        return Task(
+            "Advert",
+            href,
+            "Completed",
+            f"Version {advert.current_version_number}, ready to publish",
+        )
+    return Task("Advert", href, "In progress", f"Version {advert.current_version_number}")

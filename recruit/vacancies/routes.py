@@ -1,0 +1,128 @@
+"""Vacancies: list and filter, create, see the overview, change the details (HR and admin)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from recruit import audit
+from recruit.authorisation import require_roles_for_blueprint
+from recruit.bank_store import current_bank
+from recruit.extensions import db
+from recruit.models import Role, Vacancy, VacancyStatus
+from recruit.models._types import utcnow
+from recruit.vacancies.forms import VacancyFilterForm, VacancyForm
+from recruit.vacancies.overview import vacancy_tasks
+
+bp = Blueprint("vacancies", __name__)
+require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
+
+EDITABLE_FIELDS = (
+    "title",
+    "role_level",
+    "service_area",
+    "innovation",
+    "salary_range",
+    "contract",
+    "location",
+    "closing_date",
+    "interview_dates",
+    "hiring_manager",
+)
+
+
+@bp.route("/vacancies")
+def index():  # type: ignore[no-untyped-def]
+    bank = current_bank()
+    form = VacancyFilterForm(request.args)
+    form.set_choices(bank)
+    query = select(Vacancy).order_by(Vacancy.closing_date.desc(), Vacancy.id.desc())
+    if form.status.data:
+        statuses = [status for status in VacancyStatus if status.value in form.status.data]
+        query = query.where(Vacancy.status.in_(statuses))
+    if form.innovation.data:
+        query = query.where(Vacancy.innovation.in_(form.innovation.data))
+    if form.role_level.data:
+        query = query.where(Vacancy.role_level.in_(form.role_level.data))
+    vacancies = db.session.scalars(query.options(selectinload(Vacancy.advert))).all()
+    return render_template("vacancies/index.html", form=form, vacancies=vacancies, bank=bank)
+
+
+@bp.route("/vacancies/new", methods=["GET", "POST"])
+def create():  # type: ignore[no-untyped-def]
+    bank = current_bank()
+    form = VacancyForm()
+    form.set_choices(bank)
+    if request.method == "GET":
+        form.status.data, form.contract.data = VacancyStatus.DRAFT.value, "permanent"
+    if form.validate_on_submit():
+        vacancy = Vacancy(created_by_id=current_user.id, updated_by_id=current_user.id)
+        _copy_form(form, vacancy)
+        db.session.add(vacancy)
+        audit.record("vacancy.created", vacancy, title=vacancy.title)
+        db.session.commit()
+        flash(f"Vacancy ‘{vacancy.title}’ created", "success")
+        return redirect(url_for("vacancies.show", vacancy_id=vacancy.id))
+    return render_template("vacancies/form.html", form=form, vacancy=None)
+
+
+@bp.route("/vacancies/<int:vacancy_id>")
+def show(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    bank = current_bank()
+    return render_template(
+        "vacancies/show.html", vacancy=vacancy, bank=bank, tasks=vacancy_tasks(vacancy)
+    )
+
+
+@bp.route("/vacancies/<int:vacancy_id>/edit", methods=["GET", "POST"])
+def edit(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    form = VacancyForm(obj=vacancy if request.method == "GET" else None)
+    form.set_choices(current_bank())
+    if request.method == "GET":
+        form.status.data = vacancy.status.value
+    if form.validate_on_submit():
+        if form.lock_version.data != vacancy.lock_version:
+            form.lock_version.errors.append(_conflict_message(vacancy, form))
+            form.lock_version.data = vacancy.lock_version
+        else:
+            changes = _copy_form(form, vacancy)
+            vacancy.updated_by_id, vacancy.updated_at = current_user.id, utcnow()
+            audit.record("vacancy.updated", vacancy, changes=changes)
+            db.session.commit()
+            flash("Vacancy details saved", "success")
+            return redirect(url_for("vacancies.show", vacancy_id=vacancy.id))
+    return render_template("vacancies/form.html", form=form, vacancy=vacancy)
+
+
+def _copy_form(form: VacancyForm, vacancy: Vacancy) -> dict[str, list[str]]:
+    changes: dict[str, list[str]] = {}
+    for name in EDITABLE_FIELDS:
+        new = getattr(form, name).data
+        new = new.strip() if isinstance(new, str) else new
+        old = getattr(vacancy, name, None)
+        if old != new:
+            changes[name] = [str(old) if old is not None else "", str(new)]
+            setattr(vacancy, name, new)
+    status = VacancyStatus(form.status.data)
+    if vacancy.status != status:
+        changes["status"] = [vacancy.status.value if vacancy.status else "", status.value]
+        vacancy.status = status
+    return changes
+
+
+def _conflict_message(vacancy: Vacancy, form: VacancyForm) -> str:
+    who = vacancy.updated_by.full_name if vacancy.updated_by else "Someone else"
+    differing = [
+        getattr(form, name).label.text.lower()
+        for name in EDITABLE_FIELDS
+        if getattr(form, name).data != getattr(vacancy, name)
+    ]
+    detail = f" Your entries differ from the saved {', '.join(differing)}." if differing else ""
+    return (
+        f"{who} saved this vacancy while you were editing.{detail} Your changes are below and "
+        "have not been saved: open the vacancy in a new tab to compare, then save again."
+    )

@@ -1,0 +1,37 @@
+"""Realistic records for tests, made through the same code paths the app uses."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from recruit.adverts.store import start_advert
+from recruit.bank_store import current_bank
+from recruit.extensions import db
+from recruit.models import User, Vacancy, VacancyStatus
+
+
+def make_vacancy(
+    creator: User | None = None, *, with_advert: bool = False, **overrides: object
+) -> Vacancy:
+    values: dict[str, object] = {
+        "title": "Director of Children's Services",
+        "role_level": "dcs",
+        "service_area": "Children and Families",
+        "innovation": "family_safeguarding",
+        "salary_range": "£150,000 to £165,000",
+        "contract": "permanent",
+        "location": "County Hall",
+        "closing_date": date.today() + timedelta(days=30),
+        "interview_dates": "14 and 15 April",
+        "hiring_manager": "Chief Executive",
+        "status": VacancyStatus.OPEN,
+        **overrides,
+    }
+    vacancy = Vacancy(**values)
+    db.session.add(vacancy)
+    db.session.flush()
+    if with_advert:
+        assert creator is not None, "an advert needs the user who started it"
+        start_advert(vacancy, current_bank(), "Testshire Council", creator)
+    db.session.commit()
+    return vacancy
