@@ -189,27 +189,12 @@ def _model_introduction(facts: VacancyFacts) -> str:
         )
     origin = innovation.originating_council
     began = f", which began in {origin}" if origin else ""
-    outline = _MODEL_OUTLINES.get(innovation.key) or " ".join(innovation.summary.split())
+    # The bank's summary is written for panels, in long sentences; adverts use the outline.
+    outline = innovation.advert_outline or " ".join(innovation.summary.split())
     return (
         f"At {facts.organisation_name}, children's services follow the {innovation.name} "
         f"model{began}. {outline}"
     )
-
-
-# The bank's summaries are written for panels and editors, in sentences of up to 50 words;
-# an advert needs two or three short ones. Each outline names the model's core principles
-# in words the advert check recognises. A model added to the bank later uses its summary.
-_MODEL_OUTLINES = {
-    "family_safeguarding": "Adult specialists in domestic abuse, substance misuse and mental "
-    "health work inside our children's social work teams, helping parents with the problems "
-    "that most often put children at risk. Our aim is to keep more families safely together.",
-    "no_wrong_door": "It supports young people aged about 12 to 25 who are in care or on the "
-    "edge of care. One key worker sticks with each of them, and practice is relational, "
-    "strengths-based, restorative and systemic.",
-    "family_valued": "There, the council and its partners use restorative practice across "
-    "the whole city. Practitioners work alongside families, with high support and high "
-    "challenge, and a family group conference lets the wider family make its own plan first.",
-}
 
 
 def _the_role(facts: VacancyFacts) -> str:

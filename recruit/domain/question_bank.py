@@ -188,6 +188,7 @@ def _rating_scale(data: Mapping[Hashable, object]) -> tuple[RatingLevel, ...]:
 
 def _innovation(data: Mapping[Hashable, object]) -> Innovation:
     council = data.get("originating_council")
+    outline = data.get("advert_outline")
     return Innovation(
         key=_text(data, "key"),
         name=_text(data, "name"),
@@ -201,6 +202,7 @@ def _innovation(data: Mapping[Hashable, object]) -> Innovation:
             CorePrinciple(_text(item, "key"), _text(item, "name"), _texts(item, "phrases"))
             for item in _records(data, "core_principles")
         ),
+        advert_outline=" ".join(outline.split()) if isinstance(outline, str) else None,
     )
 
 

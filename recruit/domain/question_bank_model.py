@@ -78,6 +78,8 @@ class Innovation:
     leaders_must_champion: tuple[str, ...]
     key_terms: tuple[KeyTerm, ...]
     core_principles: tuple[CorePrinciple, ...]
+    # Two or three short sentences for adverts; the summary is written for panels.
+    advert_outline: str | None = None
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,7 @@ INNOVATION_SCHEMA: Schema = {
     "name": _TEXT,
     "originating_council": FieldRule(Kind.NULLABLE_TEXT),
     "summary": _TEXT,
+    "advert_outline": FieldRule(Kind.TEXT, required=False),
     "values": FieldRule(Kind.TEXTS),
     "practice_principles": FieldRule(Kind.TEXTS),
     "leaders_must_champion": FieldRule(Kind.TEXTS),

@@ -141,6 +141,7 @@ def test_a_model_without_an_advert_outline_is_introduced_by_its_bank_summary(
         name="Family Hubs",
         originating_council=None,
         summary="Family Hubs bring early help together.\n  Families get help in one place.",
+        advert_outline=None,
     )
     facts = dataclasses.replace(make_facts(bank, "dcs", "any"), innovation=innovation)
     about = sections_by_key(compose_advert(facts, bank.attributes))["council_and_innovation"].body
@@ -149,6 +150,14 @@ def test_a_model_without_an_advert_outline_is_introduced_by_its_bank_summary(
         "At Testshire County Council, children's services follow the Family Hubs model. "
         "Family Hubs bring early help together. Families get help in one place.\n"
     )
+
+
+def test_the_advert_outline_comes_from_the_bank(bank: QuestionBank) -> None:
+    about = sections_by_key(
+        compose_advert(make_facts(bank, "dcs", "family_safeguarding"), bank.attributes)
+    )["council_and_innovation"].body
+    outline = bank.innovation("family_safeguarding").advert_outline
+    assert outline and outline in about
 
 
 def test_the_generic_model_is_described_by_its_principles(bank: QuestionBank) -> None:
