@@ -83,6 +83,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.errors import register_error_handlers
     from recruit.main.routes import bp as main_bp
     from recruit.questions.routes import bp as questions_bp
+    from recruit.stages.routes import bp as stages_bp
     from recruit.vacancies.routes import bp as vacancies_bp
 
     app.register_blueprint(main_bp)
@@ -91,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(questions_bp)
     app.register_blueprint(vacancies_bp)
     app.register_blueprint(adverts_bp)
+    app.register_blueprint(stages_bp)
     register_error_handlers(app)
 
 

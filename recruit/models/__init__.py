@@ -2,10 +2,28 @@
 
 from recruit.models.accounts import LoginAttempt, Role, User, UserSession
 from recruit.models.audit import AuditEvent
+from recruit.models.interviews import (
+    Candidate,
+    CandidateStatus,
+    ConflictOfInterest,
+    PanelRole,
+    PanelSeat,
+    PlanItem,
+    Stage,
+    StageType,
+)
 from recruit.models.question_bank import BankDocument, BankLoad, Question, QuestionVersion
 from recruit.models.vacancies import Advert, AdvertVersion, Vacancy, VacancyStatus
 
 __all__ = [
+    "Candidate",
+    "CandidateStatus",
+    "ConflictOfInterest",
+    "PanelRole",
+    "PanelSeat",
+    "PlanItem",
+    "Stage",
+    "StageType",
     "Advert",
     "AdvertVersion",
     "Vacancy",

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from recruit.extensions import db
 from recruit.models._types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from recruit.models.interviews import Candidate, Stage
 
 CONTRACTS = [
     ("permanent", "Permanent"),
@@ -57,12 +60,20 @@ class Vacancy(db.Model):  # type: ignore[name-defined]
     updated_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True
     )
+    # Panel members see candidate codes (C-01) instead of names until moderation.
+    hide_candidate_names: Mapped[bool] = mapped_column(default=False, server_default=false())
     lock_version: Mapped[int] = mapped_column(default=1)
 
     created_by = relationship("User", foreign_keys=[created_by_id])
     updated_by = relationship("User", foreign_keys=[updated_by_id])
     advert: Mapped[Advert | None] = relationship(
         back_populates="vacancy", cascade="all, delete-orphan"
+    )
+    stages: Mapped[list[Stage]] = relationship(
+        order_by="Stage.position", cascade="all, delete-orphan"
+    )
+    candidates: Mapped[list[Candidate]] = relationship(
+        order_by="Candidate.code", cascade="all, delete-orphan"
     )
 
     __mapper_args__ = {"version_id_col": lock_version}

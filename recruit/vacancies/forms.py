@@ -82,7 +82,11 @@ class VacancyForm(FlaskForm):
             Length(max=200, message="Interview dates must be 200 characters or fewer"),
         ],
     )
-    hiring_manager = _text("Hiring manager", "Enter the hiring manager's name and job title")
+    hiring_manager = _text(
+        "Hiring manager",
+        "Enter the hiring manager's name and job title",
+        description="Name and job title, for example Jane Morris, Chief Executive",
+    )
     status = RadioField(
         "Status",
         widget=GovRadioInput(),

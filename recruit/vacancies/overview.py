@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask import url_for
 
-from recruit.models import Vacancy
+from recruit.models import PanelRole, Vacancy
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,29 @@ def vacancy_tasks(vacancy: Vacancy) -> list[Task]:
     return [
         Task("Vacancy details", url_for("vacancies.edit", vacancy_id=vacancy.id), "Completed"),
         _advert_task(vacancy),
+        _stages_task(vacancy),
     ]
+
+
+def _stages_task(vacancy: Vacancy) -> Task:
+    href = url_for("stages.create", vacancy_id=vacancy.id)
+    if not vacancy.stages:
+        return Task("Stages and panels", href, "Not started", "Add each stage of the selection")
+    without_chair = [
+        s.name
+        for s in vacancy.stages
+        if not any(seat.panel_role == PanelRole.CHAIR for seat in s.seats)
+    ]
+    count = len(vacancy.stages)
+    summary = f"{count} {'stage' if count == 1 else 'stages'}"
+    if without_chair:
+        return Task(
+            "Stages and panels",
+            href,
+            "In progress",
+            f"{summary}; no chair yet for {', '.join(without_chair)}",
+        )
+    return Task("Stages and panels", href, "Completed", summary)
 
 
 def _advert_task(vacancy: Vacancy) -> Task:

@@ -6,8 +6,9 @@ from datetime import date, timedelta
 
 from recruit.adverts.store import start_advert
 from recruit.bank_store import current_bank
+from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
-from recruit.models import User, Vacancy, VacancyStatus
+from recruit.models import PanelRole, PanelSeat, Stage, StageType, User, Vacancy, VacancyStatus
 
 
 def make_vacancy(
@@ -35,3 +36,24 @@ def make_vacancy(
         start_advert(vacancy, current_bank(), "Testshire Council", creator)
     db.session.commit()
     return vacancy
+
+
+def make_stage(
+    vacancy: Vacancy, *, seats: list[tuple[User, PanelRole]] = (), **overrides: object
+) -> Stage:  # type: ignore[assignment]
+    values: dict[str, object] = {
+        "name": "Final panel",
+        "stage_type": StageType.FINAL_PANEL,
+        "duration_minutes": 90,
+        "position": len(vacancy.stages) + 1,
+        "weights": default_weights(
+            ["values", "decisions", "practice-culture", "partnerships", "buy-in"]
+        ),
+        **overrides,
+    }
+    stage = Stage(vacancy_id=vacancy.id, **values)
+    for user, role in seats:
+        stage.seats.append(PanelSeat(user_id=user.id, panel_role=role))
+    db.session.add(stage)
+    db.session.commit()
+    return stage

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from recruit.extensions import db
-from recruit.models import Role
+from recruit.models import PanelRole, Role
 from tests.conftest import TEST_PASSWORD
-from tests.support.factories import make_vacancy
+from tests.support.factories import make_stage, make_vacancy
 from tests.support.forms import sign_in
 
 ALL = frozenset(Role)
@@ -54,6 +54,11 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "adverts.versions": HR_AND_ADMIN,
     "adverts.version": HR_AND_ADMIN,
     "adverts.download": HR_AND_ADMIN,
+    "stages.create": HR_AND_ADMIN,
+    "stages.show": HR_AND_ADMIN,
+    "stages.edit": HR_AND_ADMIN,
+    "stages.add_seat": HR_AND_ADMIN,
+    "stages.remove_seat": HR_AND_ADMIN,
 }
 
 SAMPLE_ARGUMENTS: dict[str, object] = {
@@ -104,7 +109,13 @@ def _database_fingerprint() -> str:
 def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
     target = make_user(Role.PANEL, name="Target User")
     vacancy = make_vacancy(make_user(Role.HR), with_advert=True)
-    return {"user_id": target.id, "vacancy_id": vacancy.id}
+    stage = make_stage(vacancy, seats=[(target, PanelRole.CHAIR)])
+    return {
+        "user_id": target.id,
+        "vacancy_id": vacancy.id,
+        "stage_id": stage.id,
+        "seat_id": stage.seats[0].id,
+    }
 
 
 @pytest.mark.parametrize("role", [None, *Role], ids=lambda r: r.value if r else "anonymous")

@@ -1,0 +1,156 @@
+"""Stages of a vacancy, their interview plans and panels, and the candidates."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from recruit.extensions import db
+from recruit.models._types import UTCDateTime, utcnow
+
+
+class StageType(enum.StrEnum):
+    SHORTLISTING = "shortlisting"
+    STAKEHOLDER_PANEL = "stakeholder_panel"
+    YOUNG_PEOPLES_PANEL = "young_peoples_panel"
+    PRESENTATION = "presentation"
+    FINAL_PANEL = "final_panel"
+    ELECTED_MEMBER_PANEL = "elected_member_panel"
+
+
+class PanelRole(enum.StrEnum):
+    CHAIR = "chair"
+    MEMBER = "member"
+    HR_ADVISER = "hr_adviser"
+    PARTNER_REPRESENTATIVE = "partner_representative"
+    ELECTED_MEMBER = "elected_member"
+    YOUNG_PEOPLES_PANEL = "young_peoples_panel"
+
+
+class CandidateStatus(enum.StrEnum):
+    APPLIED = "applied"
+    SHORTLISTED = "shortlisted"
+    INTERVIEWED = "interviewed"
+    APPOINTABLE = "appointable"
+    NOT_APPOINTABLE = "not_appointable"
+    RESERVE = "reserve"
+    APPOINTED = "appointed"
+    WITHDRAWN = "withdrawn"
+
+
+class Stage(db.Model):  # type: ignore[name-defined]
+    __tablename__ = "stage"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vacancy_id: Mapped[int] = mapped_column(
+        ForeignKey("vacancy.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    stage_type: Mapped[StageType] = mapped_column(Enum(StageType, native_enum=False, length=40))
+    held_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    duration_minutes: Mapped[int | None] = mapped_column(nullable=True)
+    position: Mapped[int] = mapped_column(default=1)
+    # Attribute key -> weight, normalised to sum to 1 (see domain.interview_plan).
+    weights: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    # Once issued, plan items carry the exact question text they were issued with.
+    plan_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    lock_version: Mapped[int] = mapped_column(default=1)
+
+    items: Mapped[list[PlanItem]] = relationship(
+        back_populates="stage", order_by="PlanItem.position", cascade="all, delete-orphan"
+    )
+    seats: Mapped[list[PanelSeat]] = relationship(
+        back_populates="stage", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": lock_version}
+
+
+class PlanItem(db.Model):  # type: ignore[name-defined]
+    """One question in a stage's plan; ``frozen_content`` is the question as issued."""
+
+    __tablename__ = "plan_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"))
+    minutes: Mapped[int]
+    question_version_number: Mapped[int | None] = mapped_column(nullable=True)
+    frozen_content: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+    stage: Mapped[Stage] = relationship(back_populates="items")
+
+
+class PanelSeat(db.Model):  # type: ignore[name-defined]
+    __tablename__ = "panel_seat"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    panel_role: Mapped[PanelRole] = mapped_column(Enum(PanelRole, native_enum=False, length=40))
+
+    stage: Mapped[Stage] = relationship(back_populates="seats")
+    user = relationship("User")
+
+    __table_args__ = (UniqueConstraint("stage_id", "user_id", name="uq_panel_seat_stage_user"),)
+
+
+class Candidate(db.Model):  # type: ignore[name-defined]
+    __tablename__ = "candidate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vacancy_id: Mapped[int] = mapped_column(
+        ForeignKey("vacancy.id", ondelete="CASCADE"), index=True
+    )
+    code: Mapped[str] = mapped_column(String(10))  # anonymised, e.g. C-01
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str] = mapped_column(String(254))
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    current_role: Mapped[str] = mapped_column(String(200), default="")
+    current_employer: Mapped[str] = mapped_column(String(200), default="")
+    application_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[CandidateStatus] = mapped_column(
+        Enum(CandidateStatus, native_enum=False, length=30), default=CandidateStatus.APPLIED
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    lock_version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": lock_version}
+    __table_args__ = (
+        UniqueConstraint("vacancy_id", "code", name="uq_candidate_vacancy_code"),
+        UniqueConstraint("vacancy_id", "email", name="uq_candidate_vacancy_email"),
+    )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class ConflictOfInterest(db.Model):  # type: ignore[name-defined]
+    """A panel member's declared conflict with a candidate: it stops them scoring them."""
+
+    __tablename__ = "conflict_of_interest"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidate.id", ondelete="CASCADE"), index=True
+    )
+    description: Mapped[str] = mapped_column(Text)
+    declared_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("user_id", "candidate_id", name="uq_conflict_user_candidate"),
+    )

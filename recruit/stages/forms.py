@@ -1,0 +1,100 @@
+"""Stage and panel forms."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovDateInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextInput,
+)
+from wtforms import RadioField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.widgets import HiddenInput
+
+from recruit.form_fields import GovukDateField, WholeNumberField
+from recruit.models import PanelRole, StageType, User
+
+STAGE_TYPE_LABELS = {
+    StageType.SHORTLISTING: "Shortlisting",
+    StageType.STAKEHOLDER_PANEL: "Stakeholder panel",
+    StageType.YOUNG_PEOPLES_PANEL: "Young people's panel",
+    StageType.PRESENTATION: "Presentation",
+    StageType.FINAL_PANEL: "Final panel interview",
+    StageType.ELECTED_MEMBER_PANEL: "Elected-member appointment panel",
+}
+PANEL_ROLE_LABELS = {
+    PanelRole.CHAIR: "Chair",
+    PanelRole.MEMBER: "Panel member",
+    PanelRole.HR_ADVISER: "HR adviser",
+    PanelRole.PARTNER_REPRESENTATIVE: "Partner representative",
+    PanelRole.ELECTED_MEMBER: "Elected member",
+    PanelRole.YOUNG_PEOPLES_PANEL: "Young people's panel member",
+}
+
+
+class StageForm(FlaskForm):
+    name = StringField(
+        "Stage name",
+        description="For example, Stakeholder panel with partners",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter a name for the stage"),
+            Length(max=200, message="Stage name must be 200 characters or fewer"),
+        ],
+    )
+    stage_type = RadioField(
+        "Type of stage",
+        widget=GovRadioInput(),
+        choices=[SelectChoice(kind.value, label) for kind, label in STAGE_TYPE_LABELS.items()],
+        validators=[InputRequired(message="Select the type of stage")],
+    )
+    held_on = GovukDateField(
+        "Date",
+        what="the date of the stage",
+        required=False,
+        description="Optional. For example, 14 4 2027",
+        widget=GovDateInput(),
+    )
+    duration_minutes = WholeNumberField(
+        "Time for each candidate",
+        description="In minutes. The interview plan's questions should fit in this time.",
+        widget=GovTextInput(),
+        invalid_message="Enter the time for each candidate in minutes, like 60",
+        validators=[
+            InputRequired(message="Enter the time for each candidate in minutes, like 60"),
+            NumberRange(
+                min=5, max=480, message="Time for each candidate must be between 5 and 480 minutes"
+            ),
+        ],
+    )
+    lock_version = WholeNumberField(
+        widget=HiddenInput(),
+        invalid_message="Reload the page and try again",
+        validators=[Optional()],
+    )
+    submit = SubmitField("Save stage", widget=GovSubmitInput())
+
+
+class PanelSeatForm(FlaskForm):
+    user_id = SelectField(
+        "Person",
+        widget=GovSelect(),
+        validators=[InputRequired(message="Select who sits on the panel")],
+    )
+    panel_role = RadioField(
+        "Role on the panel",
+        widget=GovRadioInput(),
+        choices=[SelectChoice(role.value, label) for role, label in PANEL_ROLE_LABELS.items()],
+        validators=[InputRequired(message="Select their role on the panel")],
+    )
+    submit = SubmitField("Add to the panel", widget=GovSubmitInput())
+
+    def set_people(self, people: list[User]) -> None:
+        self.user_id.choices = [SelectChoice("", "Choose a person")] + [
+            SelectChoice(str(person.id), f"{person.full_name} ({person.email})")
+            for person in people
+        ]

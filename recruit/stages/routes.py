@@ -1,0 +1,148 @@
+"""Stages of a vacancy and the panel for each (HR and admin)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+
+from recruit import audit
+from recruit.admin.forms import ConfirmForm
+from recruit.authorisation import require_roles_for_blueprint
+from recruit.bank_store import current_bank
+from recruit.domain.interview_plan import default_weights
+from recruit.extensions import db
+from recruit.models import PanelRole, PanelSeat, Role, Stage, StageType, User, Vacancy
+from recruit.stages.forms import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS, PanelSeatForm, StageForm
+
+bp = Blueprint("stages", __name__)
+require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
+
+
+def _stage_of(vacancy_id: int, stage_id: int) -> tuple[Vacancy, Stage]:
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    stage = db.session.get(Stage, stage_id)
+    if stage is None or stage.vacancy_id != vacancy.id:
+        abort(404)
+    return vacancy, stage
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/new", methods=["GET", "POST"])
+def create(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    form = StageForm()
+    if form.validate_on_submit():
+        stage = Stage(
+            vacancy_id=vacancy.id,
+            position=_next_position(vacancy),
+            weights=default_weights([a.key for a in current_bank().attributes]),
+        )
+        _copy_form(form, stage)
+        db.session.add(stage)
+        audit.record("stage.created", stage, vacancy_id=vacancy.id, name=stage.name)
+        db.session.commit()
+        flash(f"Stage ‘{stage.name}’ added", "success")
+        return redirect(url_for("stages.show", vacancy_id=vacancy.id, stage_id=stage.id))
+    return render_template("stages/form.html", form=form, vacancy=vacancy, stage=None)
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>")
+def show(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    form = PanelSeatForm()
+    form.set_people(_people_not_on(stage))
+    return render_template(
+        "stages/show.html",
+        vacancy=vacancy,
+        stage=stage,
+        form=form,
+        stage_types=STAGE_TYPE_LABELS,
+        panel_roles=PANEL_ROLE_LABELS,
+    )
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/edit", methods=["GET", "POST"])
+def edit(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    form = StageForm(obj=stage if request.method == "GET" else None)
+    if request.method == "GET":
+        form.stage_type.data = stage.stage_type.value
+    if form.validate_on_submit():
+        if form.lock_version.data != stage.lock_version:
+            form.lock_version.errors.append(
+                "Someone else saved this stage while you were editing. Your changes are below and "
+                "have not been saved: open the stage in a new tab to compare, then save again."
+            )
+            form.lock_version.data = stage.lock_version
+        else:
+            _copy_form(form, stage)
+            audit.record("stage.updated", stage, vacancy_id=vacancy.id)
+            db.session.commit()
+            flash("Stage saved", "success")
+            return redirect(url_for("stages.show", vacancy_id=vacancy.id, stage_id=stage.id))
+    return render_template("stages/form.html", form=form, vacancy=vacancy, stage=stage)
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/panel", methods=["POST"])
+def add_seat(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    form = PanelSeatForm()
+    people = _people_not_on(stage)
+    form.set_people(people)
+    if form.validate_on_submit():
+        person = next(p for p in people if str(p.id) == form.user_id.data)
+        seat = PanelSeat(stage=stage, user_id=person.id, panel_role=PanelRole(form.panel_role.data))
+        db.session.add(seat)
+        audit.record("panel.seat_added", stage, user_id=person.id, panel_role=seat.panel_role.value)
+        db.session.commit()
+        flash(f"{person.full_name} added to the panel", "success")
+        return redirect(url_for("stages.show", vacancy_id=vacancy.id, stage_id=stage.id))
+    return render_template(
+        "stages/show.html",
+        vacancy=vacancy,
+        stage=stage,
+        form=form,
+        stage_types=STAGE_TYPE_LABELS,
+        panel_roles=PANEL_ROLE_LABELS,
+    ), 200
+
+
+@bp.route(
+    "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/panel/<int:seat_id>/remove",
+    methods=["GET", "POST"],
+)
+def remove_seat(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    seat = next((s for s in stage.seats if s.id == seat_id), None) or abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        name = seat.user.full_name
+        audit.record("panel.seat_removed", stage, user_id=seat.user_id)
+        db.session.delete(seat)
+        db.session.commit()
+        flash(f"{name} removed from the panel", "success")
+        return redirect(url_for("stages.show", vacancy_id=vacancy.id, stage_id=stage.id))
+    return render_template(
+        "stages/remove_seat.html", vacancy=vacancy, stage=stage, seat=seat, form=form
+    )
+
+
+def _copy_form(form: StageForm, stage: Stage) -> None:
+    stage.name = form.name.data.strip()
+    stage.stage_type = StageType(form.stage_type.data)
+    stage.held_on = form.held_on.data
+    stage.duration_minutes = form.duration_minutes.data
+
+
+def _next_position(vacancy: Vacancy) -> int:
+    highest = db.session.scalar(
+        select(func.max(Stage.position)).where(Stage.vacancy_id == vacancy.id)
+    )
+    return (highest or 0) + 1
+
+
+def _people_not_on(stage: Stage) -> list[User]:
+    seated = {seat.user_id for seat in stage.seats}
+    people = db.session.scalars(
+        select(User).where(User.is_enabled.is_(True)).order_by(User.full_name)
+    )
+    return [person for person in people if person.id not in seated]

@@ -1,0 +1,102 @@
+"""Stages of a vacancy and their panels."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from recruit.extensions import db
+from recruit.models import AuditEvent, PanelRole, PanelSeat, Role, Stage, StageType
+from tests.support.factories import make_stage, make_vacancy
+from tests.support.forms import submit_form
+
+VALID = {
+    "name": "Stakeholder panel",
+    "stage_type": "stakeholder_panel",
+    "held_on": ["14", "4", "2027"],
+    "duration_minutes": "60",
+}
+
+
+def test_hr_adds_a_stage_with_default_weights_values_highest(bank, signed_in):
+    client, user = signed_in(Role.HR)
+    vacancy = make_vacancy(user)
+    response = submit_form(client, f"/vacancies/{vacancy.id}/stages/new", VALID)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    stage = db.session.scalar(select(Stage))
+    assert stage.stage_type is StageType.STAKEHOLDER_PANEL and stage.duration_minutes == 60
+    assert stage.held_on.isoformat() == "2027-04-14"
+    assert max(stage.weights, key=stage.weights.get) == "values"
+    assert abs(sum(stage.weights.values()) - 1) < 1e-9
+    overview = client.get(f"/vacancies/{vacancy.id}").get_data(as_text=True)
+    assert "Stakeholder panel" in overview and "no chair yet" in overview
+    assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.action == "stage.created"))
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": ""}, "Enter a name for the stage"),
+        ({"stage_type": ""}, "Select the type of stage"),
+        ({"duration_minutes": "an hour"}, "Enter the time for each candidate in minutes"),
+        ({"duration_minutes": "2"}, "between 5 and 480 minutes"),
+        ({"held_on": ["31", "2", "2027"]}, "The date of the stage must be a real date"),
+    ],
+)
+def test_bad_stage_input_is_reshown_with_errors(bank, signed_in, changes, message):
+    client, user = signed_in(Role.HR)
+    vacancy = make_vacancy(user)
+    response = submit_form(client, f"/vacancies/{vacancy.id}/stages/new", {**VALID, **changes})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and message in page and "govuk-error-summary" in page
+    assert db.session.scalar(select(Stage)) is None
+
+
+def test_stage_date_is_optional(bank, signed_in):
+    client, user = signed_in(Role.HR)
+    vacancy = make_vacancy(user)
+    response = submit_form(
+        client, f"/vacancies/{vacancy.id}/stages/new", {**VALID, "held_on": ["", "", ""]}
+    )
+    assert response.status_code == 302
+    assert db.session.scalar(select(Stage)).held_on is None
+
+
+def test_panel_seats_are_added_once_and_removed_after_confirmation(bank, signed_in, make_user):
+    client, user = signed_in(Role.HR)
+    vacancy = make_vacancy(user)
+    stage = make_stage(vacancy)
+    chair = make_user(Role.PANEL, name="Cllr Chair")
+    url = f"/vacancies/{vacancy.id}/stages/{stage.id}"
+    response = client.post(
+        f"{url}/panel",
+        data={"csrf_token": _token(client, url), "user_id": str(chair.id), "panel_role": "chair"},
+    )
+    assert response.status_code == 302
+    seat = db.session.scalar(select(PanelSeat))
+    assert seat.panel_role is PanelRole.CHAIR
+    again = client.post(
+        f"{url}/panel",
+        data={"csrf_token": _token(client, url), "user_id": str(chair.id), "panel_role": "member"},
+    )
+    assert again.status_code == 200 and "Not a valid choice" in again.get_data(as_text=True)
+    assert len(db.session.scalars(select(PanelSeat)).all()) == 1
+    overview = client.get(f"/vacancies/{vacancy.id}").get_data(as_text=True)
+    assert "no chair yet" not in overview
+    confirm_url = f"{url}/panel/{seat.id}/remove"
+    assert "Remove Cllr Chair from the panel?" in client.get(confirm_url).get_data(as_text=True)
+    assert submit_form(client, confirm_url, {"confirm": "yes"}).status_code == 302
+    assert db.session.scalar(select(PanelSeat)) is None
+
+
+def test_stage_of_another_vacancy_is_404(bank, signed_in):
+    client, user = signed_in(Role.HR)
+    first, second = make_vacancy(user), make_vacancy(user, title="Assistant Director")
+    stage = make_stage(first)
+    assert client.get(f"/vacancies/{second.id}/stages/{stage.id}").status_code == 404
+
+
+def _token(client, url: str) -> str:  # type: ignore[no-untyped-def]
+    from tests.support.forms import csrf_token_from
+
+    return csrf_token_from(client.get(url).get_data(as_text=True))
