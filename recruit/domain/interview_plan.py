@@ -218,16 +218,22 @@ def coverage_findings(
     role_level: str,
     innovation: str,
     attribute_names: Mapping[str, str],
+    role_level_names: Mapping[str, str] | None = None,
+    innovation_names: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """Everything the chair should check in a vacancy's plans, in the order of FINDING_KINDS;
-    within a kind, stages and questions come in plan order. An empty list means none."""
+    within a kind, stages and questions come in plan order. An empty list means none.
+
+    Role levels and innovations are named from the mappings given, or by their keys."""
     names = dict(attribute_names)
+    level_name = (role_level_names or {}).get(role_level, role_level)
+    model_names = dict(innovation_names or {})
     return [
         *_uncovered_attributes(plans, names),
         *_over_time(plans),
         *_repeated_questions(plans),
-        *_wrong_role_level(plans, role_level),
-        *_wrong_innovation(plans, innovation),
+        *_wrong_role_level(plans, role_level, level_name),
+        *_wrong_innovation(plans, innovation, model_names),
         *_no_young_people_variant(plans),
         *_retired_questions(plans),
         *_weighted_not_asked(plans, names),
@@ -291,27 +297,31 @@ def _repeated_questions(plans: Sequence[StagePlan]) -> Iterator[Finding]:
             )
 
 
-def _wrong_role_level(plans: Sequence[StagePlan], role_level: str) -> Iterator[Finding]:
+def _wrong_role_level(
+    plans: Sequence[StagePlan], role_level: str, level_name: str
+) -> Iterator[Finding]:
     for plan, question in _placed(plans):
         if role_level not in question.role_levels:
             yield _question_finding(
                 "wrong_role_level",
                 plan,
                 question,
-                f"is not written for this role level ({role_level}); "
+                f"is not written for this role level ({level_name}); "
                 "choose a question that suits the role",
             )
 
 
-def _wrong_innovation(plans: Sequence[StagePlan], innovation: str) -> Iterator[Finding]:
+def _wrong_innovation(
+    plans: Sequence[StagePlan], innovation: str, model_names: dict[str, str]
+) -> Iterator[Finding]:
     for plan, question in _placed(plans):
         if not question.suits_innovation(innovation):
-            written_for = ", ".join(question.innovations)
+            written_for = ", ".join(model_names.get(key, key) for key in question.innovations)
             yield _question_finding(
                 "wrong_innovation",
                 plan,
                 question,
-                f"is written for {written_for}, not {innovation}; "
+                f"is written for {written_for}, not {model_names.get(innovation, innovation)}; "
                 "choose a question for this innovation or for any innovation",
             )
 

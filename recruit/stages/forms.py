@@ -98,3 +98,57 @@ class PanelSeatForm(FlaskForm):
             SelectChoice(str(person.id), f"{person.full_name} ({person.email})")
             for person in people
         ]
+
+
+def weights_form_class(attributes: list[tuple[str, str]]) -> type[FlaskForm]:
+    """A form with one whole-percentage field per attribute (key, name)."""
+
+    class WeightsForm(FlaskForm):
+        submit = SubmitField("Save weights", widget=GovSubmitInput())
+
+    for key, name in attributes:
+        field = WholeNumberField(
+            name,
+            widget=GovTextInput(),
+            invalid_message=f"Enter the weight for {name} as a whole number, like 20",
+            validators=[
+                InputRequired(message=f"Enter the weight for {name}, or 0 to leave it out"),
+                NumberRange(
+                    min=0, max=100, message=f"The weight for {name} must be between 0 and 100"
+                ),
+            ],
+        )
+        setattr(WeightsForm, weight_field_name(key), field)
+    return WeightsForm
+
+
+def weight_field_name(attribute_key: str) -> str:
+    return "weight_" + attribute_key.replace("-", "_")
+
+
+def minutes_form_class(item_ids: list[int]) -> type[FlaskForm]:
+    class MinutesForm(FlaskForm):
+        submit = SubmitField("Save minutes", widget=GovSubmitInput())
+
+    for item_id in item_ids:
+        setattr(
+            MinutesForm,
+            f"minutes_{item_id}",
+            WholeNumberField(
+                "Minutes",
+                widget=GovTextInput(),
+                invalid_message="Enter the minutes as a whole number, like 10",
+                validators=[
+                    InputRequired(message="Enter the minutes for each question"),
+                    NumberRange(min=1, max=120, message="Minutes must be between 1 and 120"),
+                ],
+            ),
+        )
+    return MinutesForm
+
+
+class PlanItemForm(FlaskForm):
+    """Add, remove or move one question: a token and the chosen action's button."""
+
+    question_id = StringField(validators=[Optional(), Length(max=80)])
+    submit = SubmitField("Add to the plan", widget=GovSubmitInput())

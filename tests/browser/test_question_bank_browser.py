@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from recruit.models import Role
 from tests.browser.test_shell import _sign_in
@@ -14,7 +17,7 @@ def test_find_and_read_a_question(page, bank, make_user, live_server, axe_check)
     email = str(make_user(Role.PANEL, name="Panel Chair").email)
     _sign_in(page, live_server, email)
     page.get_by_role("link", name="Question bank").click()
-    assert page.title().startswith("Question bank")
+    expect(page).to_have_title(re.compile(r"^Question\ bank"))
     axe_check(page)
     page.get_by_role("checkbox", name="Family Valued").check()
     page.get_by_role("checkbox", name="Changing how decisions are made").check()
@@ -24,8 +27,8 @@ def test_find_and_read_a_question(page, bank, make_user, live_server, axe_check)
     assert heading.startswith(f"{expected} question")
     axe_check(page)
     page.locator(".app-result a").first.click()
-    assert page.get_by_role("heading", name="Follow-up probes").is_visible()
-    assert page.get_by_role("table").first.is_visible()
+    expect(page.get_by_role("heading", name="Follow-up probes")).to_be_visible()
+    expect(page.get_by_role("table").first).to_be_visible()
     axe_check(page)
     page.get_by_role("link", name="Leadership attributes").click()
     page.get_by_text("Rating scale").first.click()
@@ -39,7 +42,7 @@ def test_admin_edit_form_and_its_errors_pass_axe(page, bank, make_user, live_ser
     axe_check(page)
     page.get_by_label("Follow-up probes").fill("Only one")
     page.get_by_role("button", name="Save question").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))
     summary = page.locator(".govuk-error-summary")
     assert "Enter at least 2 follow-up probes" in summary.inner_text()
     assert "Say what changed and why" in summary.inner_text()

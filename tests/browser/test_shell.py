@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from recruit.models import Role
 from tests.conftest import TEST_PASSWORD
@@ -23,11 +26,11 @@ def _sign_in(page, base_url: str, email: str) -> None:  # type: ignore[no-untype
 
 def test_sign_in_page_and_its_error_state_pass_axe(page, make_user, live_server, axe_check):
     page.goto(f"{live_server}/sign-in")
-    assert page.title() == "Sign in – Recruit – Testshire Council"
+    expect(page).to_have_title("Sign in – Recruit – Testshire Council")
     axe_check(page)
     page.get_by_role("button", name="Sign in").click()
-    assert page.title().startswith("Error: Sign in")
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page).to_have_title(re.compile(r"^Error:\ Sign\ in"))
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe_check(page)
 
 
@@ -35,11 +38,11 @@ def test_home_page_after_sign_in_passes_axe(page, make_user, live_server, axe_ch
     email = _user_email(make_user, Role.ADMIN)
     _sign_in(page, live_server, email)
     page.wait_for_url(f"{live_server}/")
-    assert page.get_by_role("heading", name="Welcome, Browser Tester").is_visible()
-    assert page.get_by_text("Testshire Council").first.is_visible()
+    expect(page.get_by_role("heading", name="Welcome, Browser Tester")).to_be_visible()
+    expect(page.get_by_text("Testshire Council").first).to_be_visible()
     axe_check(page)
     page.get_by_role("link", name="Users", exact=True).click()
-    assert page.title().startswith("Users")
+    expect(page).to_have_title(re.compile(r"^Users"))
     axe_check(page)
 
 
@@ -59,7 +62,7 @@ def test_sign_in_and_out_with_the_keyboard_alone(page, make_user, live_server):
     sign_out.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server}/sign-in")
-    assert page.get_by_text("You have signed out").is_visible()
+    expect(page.get_by_text("You have signed out")).to_be_visible()
 
 
 @pytest.mark.parametrize("path", ["/sign-in", "/"])

@@ -523,3 +523,26 @@ def test_a_realistic_dcs_plan_from_the_bank_has_no_findings(bank: QuestionBank) 
         ("wrong_innovation", "partnerships-fs-seconded-specialists-01"),
         ("wrong_innovation", "buy-in-finance-director-01"),
     ]
+
+
+def test_findings_name_role_levels_and_innovations_when_given() -> None:
+    question = PlannedQuestion(
+        question_id="x-01",
+        attribute="values",
+        minutes=10,
+        role_levels=("team_manager",),
+        innovations=("no_wrong_door",),
+        has_young_people_variant=False,
+    )
+    stage = StagePlan("Final panel", "final_panel", 60, (question,), {"values": 1.0})
+    findings = coverage_findings(
+        [stage, stage.__class__("Second", "final_panel", 60, (question,), {"values": 1.0})],
+        role_level="dcs",
+        innovation="family_valued",
+        attribute_names={"values": "Values"},
+        role_level_names={"dcs": "Director of Children's Services"},
+        innovation_names={"no_wrong_door": "No Wrong Door", "family_valued": "Family Valued"},
+    )
+    messages = " ".join(f.message for f in findings)
+    assert "Director of Children's Services" in messages
+    assert messages.count("is written for No Wrong Door, not Family Valued") == 2

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from recruit.adverts.store import start_advert
 from recruit.bank_store import current_bank
 from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
-from recruit.models import PanelRole, PanelSeat, Stage, StageType, User, Vacancy, VacancyStatus
+from recruit.models import (
+    PanelRole,
+    PanelSeat,
+    PlanItem,
+    Stage,
+    StageType,
+    User,
+    Vacancy,
+    VacancyStatus,
+)
 
 
 def make_vacancy(
@@ -39,8 +49,12 @@ def make_vacancy(
 
 
 def make_stage(
-    vacancy: Vacancy, *, seats: list[tuple[User, PanelRole]] = (), **overrides: object
-) -> Stage:  # type: ignore[assignment]
+    vacancy: Vacancy,
+    *,
+    seats: Sequence[tuple[User, PanelRole]] = (),
+    questions: Sequence[str] = (),
+    **overrides: object,
+) -> Stage:
     values: dict[str, object] = {
         "name": "Final panel",
         "stage_type": StageType.FINAL_PANEL,
@@ -54,6 +68,8 @@ def make_stage(
     stage = Stage(vacancy_id=vacancy.id, **values)
     for user, role in seats:
         stage.seats.append(PanelSeat(user_id=user.id, panel_role=role))
+    for position, question_id in enumerate(questions, start=1):
+        stage.items.append(PlanItem(question_id=question_id, minutes=10, position=position))
     db.session.add(stage)
     db.session.commit()
     return stage

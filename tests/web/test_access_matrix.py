@@ -59,6 +59,14 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "stages.edit": HR_AND_ADMIN,
     "stages.add_seat": HR_AND_ADMIN,
     "stages.remove_seat": HR_AND_ADMIN,
+    "stages.plan_page": HR_AND_ADMIN,
+    "stages.find_questions": HR_AND_ADMIN,
+    "stages.add_to_plan": HR_AND_ADMIN,
+    "stages.change_item": HR_AND_ADMIN,
+    "stages.save_minutes": HR_AND_ADMIN,
+    "stages.save_weights": HR_AND_ADMIN,
+    "stages.issue": HR_AND_ADMIN,
+    "stages.withdraw": HR_AND_ADMIN,
 }
 
 SAMPLE_ARGUMENTS: dict[str, object] = {
@@ -68,6 +76,7 @@ SAMPLE_ARGUMENTS: dict[str, object] = {
     "number": 1,
     "key": "the_role",
     "fmt": "txt",
+    "action": "up",
 }
 
 
@@ -109,12 +118,15 @@ def _database_fingerprint() -> str:
 def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
     target = make_user(Role.PANEL, name="Target User")
     vacancy = make_vacancy(make_user(Role.HR), with_advert=True)
-    stage = make_stage(vacancy, seats=[(target, PanelRole.CHAIR)])
+    stage = make_stage(
+        vacancy, seats=[(target, PanelRole.CHAIR)], questions=["decisions-own-risk-01"]
+    )
     return {
         "user_id": target.id,
         "vacancy_id": vacancy.id,
         "stage_id": stage.id,
         "seat_id": stage.seats[0].id,
+        "item_id": stage.items[0].id,
     }
 
 

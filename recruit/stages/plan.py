@@ -1,0 +1,115 @@
+"""Interview plans: the questions of a stage, their order and minutes, weights, issue."""
+
+from __future__ import annotations
+
+from flask_login import current_user
+
+from recruit import audit
+from recruit.bank_store import current_bank, question_row
+from recruit.domain.interview_plan import (
+    Finding,
+    PlannedQuestion,
+    StagePlan,
+    coverage_findings,
+    planned_question_from,
+)
+from recruit.domain.question_bank import QuestionBank
+from recruit.models import PlanItem, Stage, Vacancy
+from recruit.models._types import utcnow
+
+
+class PlanLocked(Exception):
+    """The plan was issued: its questions are frozen until it is withdrawn."""
+
+
+def stage_plan(stage: Stage, bank: QuestionBank) -> StagePlan:
+    return StagePlan(
+        name=stage.name,
+        stage_type=stage.stage_type.value,
+        duration_minutes=stage.duration_minutes,
+        questions=tuple(_planned(item, bank) for item in stage.items),
+        weights=stage.weights or {},
+    )
+
+
+def _planned(item: PlanItem, bank: QuestionBank) -> PlannedQuestion:
+    return planned_question_from(bank.question(item.question_id), item.minutes)
+
+
+def vacancy_findings(vacancy: Vacancy, bank: QuestionBank) -> list[Finding]:
+    return coverage_findings(
+        [stage_plan(stage, bank) for stage in vacancy.stages],
+        role_level=vacancy.role_level,
+        innovation=vacancy.innovation,
+        attribute_names={attribute.key: attribute.name for attribute in bank.attributes},
+        role_level_names={level.key: level.name for level in bank.role_levels},
+        innovation_names={innovation.key: innovation.name for innovation in bank.innovations},
+    )
+
+
+def add_question(stage: Stage, question_id: str) -> PlanItem:
+    _check_open(stage)
+    question = current_bank().question(question_id)
+    item = PlanItem(
+        question_id=question.id, minutes=question.minutes, position=len(stage.items) + 1
+    )
+    stage.items.append(item)
+    audit.record("plan.question_added", stage, question_id=question.id)
+    return item
+
+
+def remove_item(stage: Stage, item: PlanItem) -> None:
+    _check_open(stage)
+    stage.items.remove(item)
+    _renumber(stage)
+    audit.record("plan.question_removed", stage, question_id=item.question_id)
+
+
+def move_item(stage: Stage, item: PlanItem, step: int) -> None:
+    _check_open(stage)
+    items = list(stage.items)
+    index = items.index(item)
+    target = min(max(index + step, 0), len(items) - 1)
+    items.insert(target, items.pop(index))
+    for position, planned in enumerate(items, start=1):
+        planned.position = position
+
+
+def set_minutes(stage: Stage, minutes_by_item: dict[int, int]) -> None:
+    _check_open(stage)
+    for item in stage.items:
+        if item.id in minutes_by_item:
+            item.minutes = minutes_by_item[item.id]
+    audit.record("plan.minutes_changed", stage)
+
+
+def issue_plan(stage: Stage) -> None:
+    """Copy each question, as it stands now, into the plan: later bank edits never change it."""
+    _check_open(stage)
+    for item in stage.items:
+        row = question_row(item.question_id)
+        assert row is not None
+        item.question_version_number = row.current_version_number
+        item.frozen_content = dict(row.current.content)
+    stage.plan_issued_at = utcnow()
+    audit.record(
+        "plan.issued",
+        stage,
+        questions=[item.question_id for item in stage.items],
+        issued_by=current_user.email,
+    )
+
+
+def withdraw_plan(stage: Stage, reason: str) -> None:
+    stage.plan_issued_at = None
+    audit.record("plan.withdrawn", stage, reason=reason)
+
+
+def _check_open(stage: Stage) -> None:
+    if stage.plan_issued_at is not None:
+        raise PlanLocked(stage.name)
+
+
+def _renumber(stage: Stage) -> None:
+    for position, item in enumerate(stage.items, start=1):
+        item.position = position

@@ -1,0 +1,215 @@
+"""The interview plan of a stage: choose questions, order them, set minutes and weights, issue."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from werkzeug.datastructures import MultiDict
+
+from recruit import audit
+from recruit.admin.forms import ConfirmForm
+from recruit.bank_store import current_bank
+from recruit.domain.interview_plan import (
+    WeightError,
+    attribute_minutes,
+    normalise_weights,
+    planned_minutes,
+    weights_as_percentages,
+)
+from recruit.domain.question_search import QuestionFilters, search_questions
+from recruit.extensions import db
+from recruit.models import StageType
+from recruit.questions.forms import SearchForm
+from recruit.questions.routes import _facet_options
+from recruit.stages import plan
+from recruit.stages.forms import (
+    PlanItemForm,
+    minutes_form_class,
+    weight_field_name,
+    weights_form_class,
+)
+from recruit.stages.routes import _stage_of, bp
+
+
+def _plan_url(vacancy_id: int, stage_id: int) -> str:
+    return url_for("stages.plan_page", vacancy_id=vacancy_id, stage_id=stage_id)
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan")
+def plan_page(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    return _render_plan(vacancy, stage)
+
+
+def _render_plan(vacancy, stage, weights_form=None, minutes_form=None, status=200):  # type: ignore[no-untyped-def]
+    bank = current_bank()
+    stage_plan = plan.stage_plan(stage, bank)
+    attributes = [(a.key, a.name) for a in bank.attributes]
+    if weights_form is None:
+        percentages = dict(weights_as_percentages(stage.weights or {}))
+        weights_form = weights_form_class(attributes)(
+            data={weight_field_name(key): percentages.get(key, 0) for key, _ in attributes}
+        )
+    if minutes_form is None:
+        minutes_form = minutes_form_class([item.id for item in stage.items])(
+            data={f"minutes_{item.id}": item.minutes for item in stage.items}
+        )
+    findings = [f for f in plan.vacancy_findings(vacancy, bank) if f.stage in (None, stage.name)]
+    return render_template(
+        "stages/plan.html",
+        vacancy=vacancy,
+        stage=stage,
+        bank=bank,
+        findings=findings,
+        total=planned_minutes(stage_plan),
+        by_attribute=attribute_minutes(stage_plan),
+        weights_form=weights_form,
+        minutes_form=minutes_form,
+        item_form=PlanItemForm(),
+        weight_fields=[(key, name, weight_field_name(key)) for key, name in attributes],
+        confirm=ConfirmForm(),
+    ), status
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/questions")
+def find_questions(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    bank = current_bank()
+    arguments = request.args if request.args else _default_filters(vacancy, stage)
+    form = SearchForm(arguments)
+    filters = QuestionFilters(
+        text=(form.q.data or "")[:200],
+        attributes=frozenset(form.attribute.data or ()),
+        innovations=frozenset(form.innovation.data or ()),
+        role_levels=frozenset(form.role_level.data or ()),
+        audiences=frozenset(form.audience.data or ()),
+        behaviours=frozenset(form.behaviour.data or ()),
+    )
+    result = search_questions(bank.questions, filters, _facet_options(bank))
+    form.set_choices(bank, result.counts)
+    planned = {item.question_id for s in vacancy.stages for item in s.items}
+    return render_template(
+        "stages/find_questions.html",
+        vacancy=vacancy,
+        stage=stage,
+        bank=bank,
+        form=form,
+        result=result,
+        planned=planned,
+        item_form=PlanItemForm(),
+    )
+
+
+def _default_filters(vacancy, stage):  # type: ignore[no-untyped-def]
+    defaults = [("innovation", vacancy.innovation), ("role_level", vacancy.role_level)]
+    if stage.stage_type is StageType.YOUNG_PEOPLES_PANEL:
+        defaults.append(("audience", "young_people"))
+    return MultiDict([(key, value) for key, value in defaults if value != "any"])
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/add", methods=["POST"])
+def add_to_plan(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    form = PlanItemForm()
+    if not form.validate_on_submit() or form.question_id.data not in {
+        q.id for q in current_bank().active_questions()
+    }:
+        abort(400)
+    with _unless_locked(vacancy, stage):
+        plan.add_question(stage, form.question_id.data)
+        db.session.commit()
+        flash(f"Question {form.question_id.data} added to the plan", "success")
+    return redirect(_plan_url(vacancy.id, stage.id))
+
+
+@bp.route(
+    "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/items/<int:item_id>/<action>",
+    methods=["POST"],
+)
+def change_item(vacancy_id: int, stage_id: int, item_id: int, action: str):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    item = next((i for i in stage.items if i.id == item_id), None) or abort(404)
+    if action not in ("up", "down", "remove") or not PlanItemForm().validate_on_submit():
+        abort(400)
+    with _unless_locked(vacancy, stage):
+        if action == "remove":
+            plan.remove_item(stage, item)
+        else:
+            plan.move_item(stage, item, -1 if action == "up" else 1)
+        db.session.commit()
+    return redirect(_plan_url(vacancy.id, stage.id))
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/minutes", methods=["POST"])
+def save_minutes(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    form = minutes_form_class([item.id for item in stage.items])()
+    if not form.validate_on_submit():
+        return _render_plan(vacancy, stage, minutes_form=form)
+    with _unless_locked(vacancy, stage):
+        plan.set_minutes(stage, {item.id: form[f"minutes_{item.id}"].data for item in stage.items})
+        db.session.commit()
+        flash("Minutes saved", "success")
+    return redirect(_plan_url(vacancy.id, stage.id))
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/weights", methods=["POST"])
+def save_weights(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    attributes = [(a.key, a.name) for a in current_bank().attributes]
+    form = weights_form_class(attributes)()
+    if form.validate_on_submit():
+        try:
+            stage.weights = normalise_weights(
+                {key: form[weight_field_name(key)].data for key, _ in attributes}
+            )
+        except WeightError as error:
+            form[weight_field_name(error.attribute or attributes[0][0])].errors.append(str(error))
+        else:
+            audit.record("plan.weights_changed", stage, weights=stage.weights)
+            db.session.commit()
+            flash("Weights saved", "success")
+            return redirect(_plan_url(vacancy.id, stage.id))
+    return _render_plan(vacancy, stage, weights_form=form)
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/issue", methods=["POST"])
+def issue(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if not stage.items:
+        flash("Add at least one question before issuing the plan", "info")
+        return redirect(_plan_url(vacancy.id, stage.id))
+    with _unless_locked(vacancy, stage):
+        plan.issue_plan(stage)
+        db.session.commit()
+        flash("Plan issued: its questions are now fixed as they stand today", "success")
+    return redirect(_plan_url(vacancy.id, stage.id))
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/withdraw", methods=["POST"])
+def withdraw(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    plan.withdraw_plan(stage, "Withdrawn to change the questions")
+    db.session.commit()
+    flash("Plan withdrawn: you can change its questions again", "success")
+    return redirect(_plan_url(vacancy.id, stage.id))
+
+
+class _unless_locked:
+    """Turn a change to an issued plan into a clear message instead of an error."""
+
+    def __init__(self, vacancy, stage) -> None:  # type: ignore[no-untyped-def]
+        self.vacancy, self.stage = vacancy, stage
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, _trace) -> bool:  # type: ignore[no-untyped-def]
+        if isinstance(error, plan.PlanLocked):
+            db.session.rollback()
+            flash("This plan has been issued. Withdraw it to change its questions.", "info")
+            return True
+        return False
