@@ -34,7 +34,7 @@ MESSAGES: dict[int, tuple[str, str]] = {
     ),
     413: (
         "The file is too large",
-        "Choose a smaller file. The largest file you can upload is 5 MB.",
+        "Choose a smaller file. For a candidate list, the largest file you can import is 1 MB.",
     ),
     429: (
         "Too many attempts",

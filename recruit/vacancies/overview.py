@@ -22,7 +22,20 @@ def vacancy_tasks(vacancy: Vacancy) -> list[Task]:
         Task("Vacancy details", url_for("vacancies.edit", vacancy_id=vacancy.id), "Completed"),
         _advert_task(vacancy),
         _stages_task(vacancy),
+        _candidates_task(vacancy),
     ]
+
+
+def _candidates_task(vacancy: Vacancy) -> Task:
+    href = url_for("candidates.index", vacancy_id=vacancy.id)
+    count = len(vacancy.candidates)
+    if not count:
+        return Task(
+            "Candidates", href, "Not started", "Add candidates one by one or import a CSV file"
+        )
+    return Task(
+        "Candidates", href, "Completed", f"{count} {'candidate' if count == 1 else 'candidates'}"
+    )
 
 
 def _stages_task(vacancy: Vacancy) -> Task:

@@ -7,9 +7,11 @@ from datetime import date, timedelta
 
 from recruit.adverts.store import start_advert
 from recruit.bank_store import current_bank
+from recruit.domain.candidate_import import next_candidate_codes
 from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
 from recruit.models import (
+    Candidate,
     PanelRole,
     PanelSeat,
     PlanItem,
@@ -73,3 +75,22 @@ def make_stage(
     db.session.add(stage)
     db.session.commit()
     return stage
+
+
+def make_candidate(
+    vacancy: Vacancy, first_name: str = "Amara", last_name: str = "Okafor", **overrides: object
+) -> Candidate:
+    code = next_candidate_codes([c.code for c in vacancy.candidates], 1)[0]
+    values: dict[str, object] = {
+        "first_name": first_name,
+        "last_name": last_name,
+        "email": f"{first_name}.{last_name}.{code}@example.com".lower(),
+        "current_role": "Assistant Director",
+        "current_employer": "Leeds City Council",
+        **overrides,
+    }
+    candidate = Candidate(vacancy_id=vacancy.id, code=code, **values)
+    db.session.add(candidate)
+    db.session.commit()
+    db.session.refresh(vacancy)
+    return candidate

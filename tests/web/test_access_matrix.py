@@ -13,7 +13,7 @@ from sqlalchemy import select
 from recruit.extensions import db
 from recruit.models import PanelRole, Role
 from tests.conftest import TEST_PASSWORD
-from tests.support.factories import make_stage, make_vacancy
+from tests.support.factories import make_candidate, make_stage, make_vacancy
 from tests.support.forms import sign_in
 
 ALL = frozenset(Role)
@@ -67,6 +67,13 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "stages.save_weights": HR_AND_ADMIN,
     "stages.issue": HR_AND_ADMIN,
     "stages.withdraw": HR_AND_ADMIN,
+    "candidates.index": HR_AND_ADMIN,
+    "candidates.create": HR_AND_ADMIN,
+    "candidates.edit": HR_AND_ADMIN,
+    "candidates.anonymise": HR_AND_ADMIN,
+    "candidates.template": HR_AND_ADMIN,
+    "candidates.import_upload": HR_AND_ADMIN,
+    "candidates.import_confirm": HR_AND_ADMIN,
 }
 
 SAMPLE_ARGUMENTS: dict[str, object] = {
@@ -127,6 +134,7 @@ def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
         "stage_id": stage.id,
         "seat_id": stage.seats[0].id,
         "item_id": stage.items[0].id,
+        "candidate_id": make_candidate(vacancy).id,
     }
 
 

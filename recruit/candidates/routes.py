@@ -1,0 +1,254 @@
+"""Candidates of a vacancy: add and change, import from CSV with a check page, anonymise."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+
+from recruit import audit
+from recruit.authorisation import require_roles_for_blueprint
+from recruit.candidates.forms import (
+    AnonymiseForm,
+    CandidateForm,
+    ImportConfirmForm,
+    ImportUploadForm,
+)
+from recruit.domain.candidate_import import (
+    CANDIDATE_STATUSES,
+    COLUMNS,
+    MAX_BYTES,
+    CandidateRow,
+    ImportProblem,
+    next_candidate_codes,
+    parse_candidate_csv,
+    template_csv,
+)
+from recruit.extensions import db
+from recruit.models import Candidate, CandidateStatus, Role, Vacancy
+from recruit.models._types import utcnow
+
+bp = Blueprint("candidates", __name__)
+require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
+
+CANDIDATE_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "current_role",
+    "current_employer",
+    "application_date",
+    "notes",
+)
+
+
+def _candidate_of(vacancy_id: int, candidate_id: int) -> tuple[Vacancy, Candidate]:
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    candidate = db.session.get(Candidate, candidate_id)
+    if candidate is None or candidate.vacancy_id != vacancy.id:
+        abort(404)
+    return vacancy, candidate
+
+
+@bp.route("/vacancies/<int:vacancy_id>/candidates")
+def index(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    return render_template(
+        "candidates/index.html",
+        vacancy=vacancy,
+        statuses=CANDIDATE_STATUSES,
+        anonymise=AnonymiseForm(hide_candidate_names=vacancy.hide_candidate_names),
+    )
+
+
+@bp.route("/vacancies/<int:vacancy_id>/candidates/new", methods=["GET", "POST"])
+def create(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    form = CandidateForm()
+    if form.validate_on_submit():
+        if _email_taken(vacancy, form.email.data):
+            form.email.errors.append(
+                "This email address is already used by a candidate for this vacancy"
+            )
+        else:
+            code = next_candidate_codes([c.code for c in vacancy.candidates], 1)[0]
+            candidate = Candidate(vacancy_id=vacancy.id, code=code)
+            _copy_form(form, candidate)
+            db.session.add(candidate)
+            audit.record("candidate.added", candidate, vacancy_id=vacancy.id, code=code)
+            db.session.commit()
+            flash(f"Candidate {code} added", "success")
+            return redirect(url_for("candidates.index", vacancy_id=vacancy.id))
+    return render_template("candidates/form.html", form=form, vacancy=vacancy, candidate=None)
+
+
+@bp.route("/vacancies/<int:vacancy_id>/candidates/<int:candidate_id>/edit", methods=["GET", "POST"])
+def edit(vacancy_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+    vacancy, candidate = _candidate_of(vacancy_id, candidate_id)
+    form = CandidateForm(obj=candidate if request.method == "GET" else None)
+    if request.method == "GET":
+        form.status.data = candidate.status.value
+    if form.validate_on_submit():
+        if form.lock_version.data != candidate.lock_version:
+            form.lock_version.errors.append(
+                "Someone else saved this candidate while you were editing. Your changes are below and "
+                "have not been saved: open the candidate in a new tab to compare, then save again."
+            )
+            form.lock_version.data = candidate.lock_version
+        elif _email_taken(vacancy, form.email.data, except_id=candidate.id):
+            form.email.errors.append(
+                "This email address is already used by a candidate for this vacancy"
+            )
+        else:
+            changed = _copy_form(form, candidate)
+            candidate.updated_at = utcnow()
+            audit.record("candidate.updated", candidate, fields=changed)
+            db.session.commit()
+            flash(f"Candidate {candidate.code} saved", "success")
+            return redirect(url_for("candidates.index", vacancy_id=vacancy.id))
+    return render_template("candidates/form.html", form=form, vacancy=vacancy, candidate=candidate)
+
+
+@bp.route("/vacancies/<int:vacancy_id>/candidates/anonymise", methods=["POST"])
+def anonymise(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    form = AnonymiseForm()
+    if form.validate_on_submit():
+        vacancy.hide_candidate_names = bool(form.hide_candidate_names.data)
+        audit.record(
+            "vacancy.anonymised" if vacancy.hide_candidate_names else "vacancy.names_shown", vacancy
+        )
+        db.session.commit()
+        flash(
+            "Panel members will see candidate codes until moderation"
+            if vacancy.hide_candidate_names
+            else "Panel members will see candidates' names",
+            "success",
+        )
+    return redirect(url_for("candidates.index", vacancy_id=vacancy.id))
+
+
+@bp.route("/vacancies/<int:vacancy_id>/candidates/template.csv")
+def template(vacancy_id: int):  # type: ignore[no-untyped-def]
+    db.get_or_404(Vacancy, vacancy_id)
+    # utf-8-sig, so Excel shows accented names correctly when it opens the file.
+    return Response(
+        template_csv().encode("utf-8-sig"),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="candidates-template.csv"'},
+    )
+
+
+@bp.route("/vacancies/<int:vacancy_id>/candidates/import", methods=["GET", "POST"])
+def import_upload(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    form = ImportUploadForm()
+    problems: list[ImportProblem] = []
+    if form.validate_on_submit():
+        upload = form.file.data
+        if upload is None or not getattr(upload, "filename", ""):
+            form.file.errors.append("Select a CSV file to import")
+        else:
+            try:
+                data = upload.read(MAX_BYTES + 1)  # one byte over is enough to refuse it
+            finally:
+                upload.close()
+            result = parse_candidate_csv(
+                data, existing_emails=[c.email for c in vacancy.candidates]
+            )
+            if result.ok:
+                return _check_page(vacancy, list(result.rows), data.decode("utf-8-sig"))
+            problems = list(result.problems)
+            form.file.errors.append(
+                "The file has problems: nothing has been imported. Fix them and upload it again"
+            )
+    return render_template(
+        "candidates/import.html",
+        form=form,
+        vacancy=vacancy,
+        problems=problems,
+        columns=COLUMNS,
+        max_megabytes=MAX_BYTES // 1_000_000,
+    )
+
+
+@bp.route("/vacancies/<int:vacancy_id>/candidates/import/confirm", methods=["POST"])
+def import_confirm(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    form = ImportConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    # Checked again: another import may have added some of these people meanwhile.
+    result = parse_candidate_csv(
+        form.csv_text.data.encode("utf-8"), existing_emails=[c.email for c in vacancy.candidates]
+    )
+    if not result.ok:
+        upload = ImportUploadForm()
+        upload.file.errors = [
+            "The file has problems: nothing has been imported. Fix them and upload it again"
+        ]
+        return render_template(
+            "candidates/import.html",
+            form=upload,
+            vacancy=vacancy,
+            problems=list(result.problems),
+            columns=COLUMNS,
+            max_megabytes=MAX_BYTES // 1_000_000,
+        )
+    codes = next_candidate_codes([c.code for c in vacancy.candidates], len(result.rows))
+    for code, row in zip(codes, result.rows, strict=True):
+        db.session.add(_candidate_from_row(vacancy, code, row))
+    audit.record("candidates.imported", vacancy, count=len(result.rows), codes=codes)
+    db.session.commit()
+    flash(f"{len(result.rows)} candidates imported", "success")
+    return redirect(url_for("candidates.index", vacancy_id=vacancy.id))
+
+
+def _check_page(vacancy: Vacancy, rows: list[CandidateRow], csv_text: str):  # type: ignore[no-untyped-def]
+    confirm = ImportConfirmForm(csv_text=csv_text)
+    return render_template(
+        "candidates/import_check.html",
+        vacancy=vacancy,
+        rows=rows,
+        form=confirm,
+        statuses=CANDIDATE_STATUSES,
+    )
+
+
+def _candidate_from_row(vacancy: Vacancy, code: str, row: CandidateRow) -> Candidate:
+    return Candidate(
+        vacancy_id=vacancy.id,
+        code=code,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        email=row.email,
+        phone=row.phone,
+        current_role=row.current_role,
+        current_employer=row.current_employer,
+        application_date=row.application_date,
+        status=CandidateStatus(row.status),
+        notes=row.notes,
+    )
+
+
+def _copy_form(form: CandidateForm, candidate: Candidate) -> list[str]:
+    changed = []
+    for name in CANDIDATE_FIELDS:
+        value = getattr(form, name).data
+        value = value.strip() if isinstance(value, str) else value
+        if name == "email":
+            value = value.lower()
+        if value is None and name != "application_date":
+            value = ""
+        if getattr(candidate, name, None) != value:
+            changed.append(name)
+            setattr(candidate, name, value)
+    status = CandidateStatus(form.status.data)
+    if candidate.status != status:
+        changed.append("status")
+        candidate.status = status
+    return changed
+
+
+def _email_taken(vacancy: Vacancy, email: str, except_id: int | None = None) -> bool:
+    wanted = email.strip().lower()
+    return any(c.email == wanted and c.id != except_id for c in vacancy.candidates)
