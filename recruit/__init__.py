@@ -79,8 +79,8 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from recruit.admin.routes import bp as admin_bp
     from recruit.adverts.routes import bp as adverts_bp
-    from recruit.candidates.routes import bp as candidates_bp
     from recruit.auth.routes import bp as auth_bp
+    from recruit.candidates.routes import bp as candidates_bp
     from recruit.errors import register_error_handlers
     from recruit.main.routes import bp as main_bp
     from recruit.questions.routes import bp as questions_bp

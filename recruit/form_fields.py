@@ -70,3 +70,11 @@ class GovukDateField(DateField):
         # process_formdata raised the right message already; stop WTForms adding its own.
         if self.process_errors:
             raise StopValidation()
+
+
+def edited_elsewhere_message(thing: str, detail: str = "") -> str:
+    """What to tell someone whose save lost a race: their text is kept, nothing was saved."""
+    return (
+        f"Someone else saved this {thing} while you were editing.{detail} Your changes are below "
+        f"and have not been saved: open the {thing} in a new tab to compare, then save again."
+    )

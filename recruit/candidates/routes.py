@@ -23,6 +23,7 @@ from recruit.domain.candidate_import import (
     template_csv,
 )
 from recruit.extensions import db
+from recruit.form_fields import edited_elsewhere_message
 from recruit.models import Candidate, CandidateStatus, Role, Vacancy
 from recruit.models._types import utcnow
 
@@ -89,10 +90,7 @@ def edit(vacancy_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
         form.status.data = candidate.status.value
     if form.validate_on_submit():
         if form.lock_version.data != candidate.lock_version:
-            form.lock_version.errors.append(
-                "Someone else saved this candidate while you were editing. Your changes are below and "
-                "have not been saved: open the candidate in a new tab to compare, then save again."
-            )
+            form.lock_version.errors.append(edited_elsewhere_message("candidate"))
             form.lock_version.data = candidate.lock_version
         elif _email_taken(vacancy, form.email.data, except_id=candidate.id):
             form.email.errors.append(

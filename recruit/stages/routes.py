@@ -11,6 +11,7 @@ from recruit.authorisation import require_roles_for_blueprint
 from recruit.bank_store import current_bank
 from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
+from recruit.form_fields import edited_elsewhere_message
 from recruit.models import PanelRole, PanelSeat, Role, Stage, StageType, User, Vacancy
 from recruit.stages.forms import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS, PanelSeatForm, StageForm
 
@@ -68,10 +69,7 @@ def edit(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
         form.stage_type.data = stage.stage_type.value
     if form.validate_on_submit():
         if form.lock_version.data != stage.lock_version:
-            form.lock_version.errors.append(
-                "Someone else saved this stage while you were editing. Your changes are below and "
-                "have not been saved: open the stage in a new tab to compare, then save again."
-            )
+            form.lock_version.errors.append(edited_elsewhere_message("stage"))
             form.lock_version.data = stage.lock_version
         else:
             _copy_form(form, stage)

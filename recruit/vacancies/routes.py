@@ -11,6 +11,7 @@ from recruit import audit
 from recruit.authorisation import require_roles_for_blueprint
 from recruit.bank_store import current_bank
 from recruit.extensions import db
+from recruit.form_fields import edited_elsewhere_message
 from recruit.models import Role, Vacancy, VacancyStatus
 from recruit.models._types import utcnow
 from recruit.vacancies.forms import VacancyFilterForm, VacancyForm
@@ -122,7 +123,4 @@ def _conflict_message(vacancy: Vacancy, form: VacancyForm) -> str:
         if getattr(form, name).data != getattr(vacancy, name)
     ]
     detail = f" Your entries differ from the saved {', '.join(differing)}." if differing else ""
-    return (
-        f"{who} saved this vacancy while you were editing.{detail} Your changes are below and "
-        "have not been saved: open the vacancy in a new tab to compare, then save again."
-    )
+    return edited_elsewhere_message("vacancy", detail).replace("Someone else", who, 1)

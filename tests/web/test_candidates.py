@@ -197,3 +197,18 @@ def test_panel_and_reviewers_cannot_manage_candidates(bank, signed_in, make_user
     vacancy = make_vacancy(make_user(Role.HR))
     assert client.get(f"/vacancies/{vacancy.id}/candidates").status_code == 403
     assert client.get(f"/vacancies/{vacancy.id}/candidates/import").status_code == 403
+
+
+def test_concurrent_candidate_edit_keeps_the_text_and_saves_nothing(hr):
+    client, vacancy = hr
+    from tests.support.factories import make_candidate
+
+    candidate = make_candidate(vacancy)
+    stale = candidate.lock_version
+    candidate.current_role = "Changed by a colleague"
+    db.session.commit()
+    data = {"first_name": "Amara", "last_name": "My Edit", "email": candidate.email, "status": "applied", "lock_version": stale}
+    page = submit_form(client, f"/vacancies/{vacancy.id}/candidates/{candidate.id}/edit", data).get_data(as_text=True)
+    assert "saved this candidate while you were editing" in page and "My Edit" in page
+    db.session.refresh(candidate)
+    assert candidate.last_name == "Okafor"

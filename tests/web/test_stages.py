@@ -100,3 +100,16 @@ def _token(client, url: str) -> str:  # type: ignore[no-untyped-def]
     from tests.support.forms import csrf_token_from
 
     return csrf_token_from(client.get(url).get_data(as_text=True))
+
+
+def test_concurrent_stage_edit_keeps_the_text_and_saves_nothing(bank, signed_in):
+    client, user = signed_in(Role.HR)
+    stage = make_stage(make_vacancy(user))
+    stale = stage.lock_version
+    stage.duration_minutes = 45
+    db.session.commit()
+    data = {**VALID, "name": "My renamed stage", "lock_version": stale}
+    page = submit_form(client, f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/edit", data).get_data(as_text=True)
+    assert "saved this stage while you were editing" in page and "My renamed stage" in page
+    db.session.refresh(stage)
+    assert stage.name == "Final panel"

@@ -1,0 +1,227 @@
+"""Interview packs for a stage: what each panel member's pack holds, read from the issued plan.
+
+Packs are built only from an issued plan, and from the question text as it was issued
+(``PlanItem.frozen_content``), so a later edit to the bank never changes a pack. The
+attribute names, values and rating scale come from the bank as it stands.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from recruit.bank_store import from_storable
+from recruit.domain.documents.interview_pack import (
+    PackContext,
+    PackQuestion,
+    PanelSeat,
+    ScheduleSlot,
+    build_interview_pack,
+    build_pack_zip,
+    pack_filename,
+)
+from recruit.domain.interview_plan import weights_as_percentages
+from recruit.domain.question_bank import QuestionBank
+from recruit.exports import EXPORTS_DIR
+from recruit.models import CandidateStatus, PanelRole, PlanItem, Stage, StageType, Vacancy
+from recruit.models import PanelSeat as PanelSeatRecord
+from recruit.stages.forms import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
+
+PACK_REFERENCE = EXPORTS_DIR / "interview-pack-reference.docx"
+CHAIR_RECIPIENT = "Chair"
+# Suggested times only: the stage records no start time, so the day starts at 09:30, and
+# each interview is followed by 15 minutes for members to score on their own before the
+# next candidate arrives (independent scoring comes first).
+DAY_STARTS_AT_MINUTE = 9 * 60 + 30
+SCORING_GAP_MINUTES = 15
+_MINUTES_IN_A_DAY = 24 * 60
+
+
+class PackNotReady(Exception):
+    """The stage cannot have packs yet; ``fix`` says where to put it right: "plan" or "panel"."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class PanelPack:
+    """One pack and the seat it is for; ``seat_id`` is None for a chair's pack made because
+    no one on the panel is the chair yet."""
+
+    seat_id: int | None
+    role_label: str
+    context: PackContext
+
+
+def stage_packs(
+    vacancy: Vacancy, stage: Stage, bank: QuestionBank, organisation_name: str
+) -> list[PanelPack]:
+    """One pack per panel seat (chair first), then a chair's pack for "Chair" if no seat is
+    the chair. Raises PackNotReady if the plan is not issued or the panel is empty."""
+    _check_ready(stage)
+    shared = _shared_context(vacancy, stage, bank, organisation_name)
+    packs = [
+        PanelPack(seat.id, PANEL_ROLE_LABELS[seat.panel_role], _for_seat(shared, seat))
+        for seat in ordered_seats(stage)
+    ]
+    if not any(pack.context.is_chair for pack in packs):
+        chair = dataclasses.replace(shared, recipient=CHAIR_RECIPIENT, is_chair=True)
+        packs.append(PanelPack(None, PANEL_ROLE_LABELS[PanelRole.CHAIR], chair))
+    return packs
+
+
+def pack_contexts(
+    vacancy: Vacancy, stage: Stage, bank: QuestionBank, organisation_name: str
+) -> list[PackContext]:
+    return [pack.context for pack in stage_packs(vacancy, stage, bank, organisation_name)]
+
+
+def chair_pack(packs: Sequence[PanelPack]) -> PanelPack:
+    """The first chair's pack: the chair's seat, or the stand-in made when there is none."""
+    return next(pack for pack in packs if pack.context.is_chair)
+
+
+def pack_docx_bytes(context: PackContext, reference: Path = PACK_REFERENCE) -> bytes:
+    buffer = BytesIO()
+    build_interview_pack(context, reference).save(buffer)
+    return buffer.getvalue()
+
+
+def packs_zip_bytes(contexts: Sequence[PackContext], reference: Path = PACK_REFERENCE) -> bytes:
+    return build_pack_zip(
+        [(pack_filename(context), build_interview_pack(context, reference)) for context in contexts]
+    )
+
+
+def ordered_seats(stage: Stage) -> list[PanelSeatRecord]:
+    return sorted(stage.seats, key=lambda seat: (seat.panel_role is not PanelRole.CHAIR, seat.id))
+
+
+def _check_ready(stage: Stage) -> None:
+    if stage.plan_issued_at is None or any(i.frozen_content is None for i in stage.items):
+        raise PackNotReady(
+            "Issue the interview plan first. The packs copy its questions as they stand when "
+            "it is issued.",
+            "plan",
+        )
+    if not stage.seats:
+        raise PackNotReady("Add at least one person to the panel first.", "panel")
+
+
+def _for_seat(shared: PackContext, seat: PanelSeatRecord) -> PackContext:
+    return dataclasses.replace(
+        shared,
+        recipient=seat.user.full_name,
+        is_chair=seat.panel_role is PanelRole.CHAIR,
+        use_young_people_wording=shared.use_young_people_wording
+        or seat.panel_role is PanelRole.YOUNG_PEOPLES_PANEL,
+    )
+
+
+def _shared_context(
+    vacancy: Vacancy, stage: Stage, bank: QuestionBank, organisation_name: str
+) -> PackContext:
+    """Everything but the recipient: the same in every member's pack."""
+    innovation = next((i for i in bank.innovations if i.key == vacancy.innovation), None)
+    candidates = _candidate_labels(vacancy)
+    return PackContext(
+        organisation_name=organisation_name,
+        vacancy_title=vacancy.title,
+        role_level_name=next(
+            (level.name for level in bank.role_levels if level.key == vacancy.role_level),
+            vacancy.role_level,
+        ),
+        innovation_name=innovation.name if innovation else vacancy.innovation,
+        innovation_values=innovation.values if innovation else (),
+        attributes=tuple((a.name, a.summary) for a in bank.attributes),
+        rating_scale=tuple((r.score, r.label, r.description) for r in bank.rating_scale),
+        stage_name=stage.name,
+        stage_type_label=STAGE_TYPE_LABELS[stage.stage_type],
+        stage_date=stage.held_on,
+        stage_duration_minutes=stage.duration_minutes,
+        panel=tuple(
+            PanelSeat(seat.user.full_name, PANEL_ROLE_LABELS[seat.panel_role])
+            for seat in ordered_seats(stage)
+        ),
+        schedule=schedule(candidates, stage.duration_minutes),
+        questions=tuple(
+            _pack_question(number, item, bank) for number, item in enumerate(stage.items, 1)
+        ),
+        weights=_weights(stage, bank),
+        candidates=candidates,
+        recipient="",
+        is_chair=False,
+        use_young_people_wording=stage.stage_type is StageType.YOUNG_PEOPLES_PANEL,
+    )
+
+
+def _candidate_labels(vacancy: Vacancy) -> tuple[str, ...]:
+    return tuple(
+        candidate.code
+        if vacancy.hide_candidate_names
+        else f"{candidate.full_name} ({candidate.code})"
+        for candidate in vacancy.candidates
+        if candidate.status is not CandidateStatus.WITHDRAWN
+    )
+
+
+def schedule(candidates: Sequence[str], duration_minutes: int | None) -> tuple[ScheduleSlot, ...]:
+    """Suggested times from 09:30, each interview followed by the scoring gap, for example
+    "09:30 to 10:30". Without a duration, or if the day would run past midnight, the slots
+    are "Interview 1", "Interview 2" and so on."""
+    slot = (duration_minutes or 0) + SCORING_GAP_MINUTES
+    last_end = DAY_STARTS_AT_MINUTE + slot * len(candidates)
+    if not duration_minutes or last_end >= _MINUTES_IN_A_DAY:
+        return tuple(ScheduleSlot(f"Interview {n}", c) for n, c in enumerate(candidates, 1))
+    return tuple(
+        ScheduleSlot(
+            f"{_clock(DAY_STARTS_AT_MINUTE + slot * index)} to "
+            f"{_clock(DAY_STARTS_AT_MINUTE + slot * index + duration_minutes)}",
+            candidate,
+        )
+        for index, candidate in enumerate(candidates)
+    )
+
+
+def _clock(minute_of_day: int) -> str:
+    return f"{minute_of_day // 60:02d}:{minute_of_day % 60:02d}"
+
+
+def _pack_question(number: int, item: PlanItem, bank: QuestionBank) -> PackQuestion:
+    assert item.frozen_content is not None  # checked by _check_ready
+    content = from_storable(item.frozen_content)
+    return PackQuestion(
+        number=number,
+        question_id=item.question_id,
+        version=item.question_version_number or 1,
+        attribute_name=_attribute_name(bank, content["attribute"]),
+        text=content["question"],
+        probes=tuple(content.get("probes", ())),
+        positive_indicators=tuple(content.get("positive_indicators", ())),
+        negative_indicators=tuple(
+            (indicator["text"], indicator.get("decisive") is True)
+            for indicator in content.get("negative_indicators", ())
+        ),
+        descriptors=content["descriptors"],
+        minutes=item.minutes,
+        young_people_variant=content.get("young_people_variant"),
+    )
+
+
+def _attribute_name(bank: QuestionBank, key: str) -> str:
+    return next((a.name for a in bank.attributes if a.key == key), key)
+
+
+def _weights(stage: Stage, bank: QuestionBank) -> tuple[tuple[str, int], ...]:
+    if not any(weight > 0 for weight in (stage.weights or {}).values()):
+        return ()
+    return tuple(
+        (_attribute_name(bank, key), percent)
+        for key, percent in weights_as_percentages(stage.weights)
+    )
