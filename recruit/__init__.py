@@ -84,7 +84,10 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.errors import register_error_handlers
     from recruit.main.routes import bp as main_bp
     from recruit.questions.routes import bp as questions_bp
-    from recruit.stages import plan_routes  # noqa: F401  (adds the plan pages to the stages blueprint)
+    from recruit.stages import (
+        pack_routes,  # noqa: F401  (adds the interview packs to the stages blueprint)
+        plan_routes,  # noqa: F401  (adds the plan pages to the stages blueprint)
+    )
     from recruit.stages.routes import bp as stages_bp
     from recruit.vacancies.routes import bp as vacancies_bp
 

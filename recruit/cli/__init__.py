@@ -6,6 +6,7 @@ from recruit.cli.accounts import create_user_command
 from recruit.cli.advert import advert_group
 from recruit.cli.demo import demo_command
 from recruit.cli.exports import export_group
+from recruit.cli.packs import pack_command
 from recruit.cli.question_bank import question_bank_group
 
 
@@ -13,5 +14,6 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(demo_command)
     app.cli.add_command(question_bank_group)
+    export_group.add_command(pack_command)
     app.cli.add_command(export_group)
     app.cli.add_command(advert_group)

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from recruit.accounts import create_user, find_user_by_email, set_password
 from recruit.adverts.store import start_advert
 from recruit.bank_store import BankNotLoaded, current_bank, load_bank_into_database
+from recruit.cli.demo_interviews import ensure_demo_interviews
 from recruit.domain.question_bank import QuestionBank, load_bank
 from recruit.extensions import db
 from recruit.models import Role, Vacancy, VacancyStatus
@@ -70,7 +71,8 @@ DEMO_VACANCY_TITLE = "Director of Children's Services"
 
 
 def ensure_demo_campaign() -> None:
-    """A DCS vacancy in a Family Safeguarding council, with a finished advert."""
+    """A DCS vacancy in a Family Safeguarding council: a finished advert, three stages with
+    panels and issued plans covering the five attributes, and six candidates."""
     bank = _bank_loaded_from_files()
     vacancy = db.session.scalar(select(Vacancy).where(Vacancy.title == DEMO_VACANCY_TITLE))
     hr = find_user_by_email("hr@demo.recruit.local")
@@ -96,6 +98,7 @@ def ensure_demo_campaign() -> None:
     if vacancy.advert is None and hr is not None:
         advert = start_advert(vacancy, bank, current_app.config["ORGANISATION_NAME"], hr)
         advert.is_finished = True
+    ensure_demo_interviews(vacancy, bank)
 
 
 def _bank_loaded_from_files() -> QuestionBank:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from flask_login import current_user
-
 from recruit import audit
 from recruit.bank_store import current_bank, question_row
 from recruit.domain.interview_plan import (
@@ -92,12 +90,7 @@ def issue_plan(stage: Stage) -> None:
         item.question_version_number = row.current_version_number
         item.frozen_content = dict(row.current.content)
     stage.plan_issued_at = utcnow()
-    audit.record(
-        "plan.issued",
-        stage,
-        questions=[item.question_id for item in stage.items],
-        issued_by=current_user.email,
-    )
+    audit.record("plan.issued", stage, questions=[item.question_id for item in stage.items])
 
 
 def withdraw_plan(stage: Stage, reason: str) -> None:

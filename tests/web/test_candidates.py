@@ -207,8 +207,16 @@ def test_concurrent_candidate_edit_keeps_the_text_and_saves_nothing(hr):
     stale = candidate.lock_version
     candidate.current_role = "Changed by a colleague"
     db.session.commit()
-    data = {"first_name": "Amara", "last_name": "My Edit", "email": candidate.email, "status": "applied", "lock_version": stale}
-    page = submit_form(client, f"/vacancies/{vacancy.id}/candidates/{candidate.id}/edit", data).get_data(as_text=True)
+    data = {
+        "first_name": "Amara",
+        "last_name": "My Edit",
+        "email": candidate.email,
+        "status": "applied",
+        "lock_version": stale,
+    }
+    page = submit_form(
+        client, f"/vacancies/{vacancy.id}/candidates/{candidate.id}/edit", data
+    ).get_data(as_text=True)
     assert "saved this candidate while you were editing" in page and "My Edit" in page
     db.session.refresh(candidate)
     assert candidate.last_name == "Okafor"

@@ -11,10 +11,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from sqlalchemy import select
 
-import recruit.stages.pack_routes  # noqa: F401  (adds the pack routes to the stages blueprint)
 from recruit.bank_store import save_question
-from recruit.cli.exports import export_group
-from recruit.cli.packs import register
 from recruit.domain.documents.interview_pack import CHAIR_HEADING, sheet_heading
 from recruit.extensions import db
 from recruit.models import (
@@ -30,9 +27,6 @@ from recruit.models import (
 from recruit.stages.packs import schedule
 from tests.support.factories import make_stage, make_vacancy
 from tests.support.forms import csrf_token_from
-
-if "pack" not in export_group.commands:
-    register(export_group)
 
 QUESTIONS = (
     "values-personal-values-01",

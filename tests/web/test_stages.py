@@ -109,7 +109,9 @@ def test_concurrent_stage_edit_keeps_the_text_and_saves_nothing(bank, signed_in)
     stage.duration_minutes = 45
     db.session.commit()
     data = {**VALID, "name": "My renamed stage", "lock_version": stale}
-    page = submit_form(client, f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/edit", data).get_data(as_text=True)
+    page = submit_form(
+        client, f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/edit", data
+    ).get_data(as_text=True)
     assert "saved this stage while you were editing" in page and "My renamed stage" in page
     db.session.refresh(stage)
     assert stage.name == "Final panel"

@@ -1,0 +1,141 @@
+"""The demo campaign's selection: three stages with panels and issued plans, six candidates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recruit.accounts import find_user_by_email
+from recruit.domain.interview_plan import default_weights
+from recruit.domain.question_bank import Question, QuestionBank
+from recruit.extensions import db
+from recruit.models import (
+    Candidate,
+    CandidateStatus,
+    PanelRole,
+    PanelSeat,
+    Stage,
+    StageType,
+    Vacancy,
+)
+from recruit.stages.plan import add_question, issue_plan
+
+
+@dataclass(frozen=True)
+class DemoStage:
+    name: str
+    stage_type: StageType
+    minutes: int
+    attributes: tuple[str, ...]
+    panel: tuple[tuple[str, PanelRole], ...]
+
+
+DEMO_STAGES = (
+    DemoStage(
+        "Young people's panel",
+        StageType.YOUNG_PEOPLES_PANEL,
+        30,
+        ("values", "decisions"),
+        (
+            ("panel@demo.recruit.local", PanelRole.CHAIR),
+            ("youngpeople@demo.recruit.local", PanelRole.YOUNG_PEOPLES_PANEL),
+        ),
+    ),
+    DemoStage(
+        "Stakeholder panel",
+        StageType.STAKEHOLDER_PANEL,
+        45,
+        ("values", "partnerships", "practice-culture"),
+        (
+            ("panel@demo.recruit.local", PanelRole.CHAIR),
+            ("partner@demo.recruit.local", PanelRole.PARTNER_REPRESENTATIVE),
+            ("hr@demo.recruit.local", PanelRole.HR_ADVISER),
+        ),
+    ),
+    DemoStage(
+        "Appointment panel",
+        StageType.ELECTED_MEMBER_PANEL,
+        75,
+        ("values", "decisions", "practice-culture", "partnerships", "buy-in"),
+        (
+            ("chair@demo.recruit.local", PanelRole.CHAIR),
+            ("member@demo.recruit.local", PanelRole.ELECTED_MEMBER),
+            ("panel@demo.recruit.local", PanelRole.MEMBER),
+            ("hr@demo.recruit.local", PanelRole.HR_ADVISER),
+        ),
+    ),
+)
+
+DEMO_CANDIDATES = (
+    ("Amara", "Okafor", "Assistant Director, Children's Social Care", "Leeds City Council"),
+    ("Tom", "Reid", "Director of Children's Services (interim)", "Westhampton Borough Council"),
+    ("Sunita", "Bhatt", "Assistant Director, Safeguarding", "Hertfordshire County Council"),
+    ("Gareth", "Lloyd", "Head of Service, Family Safeguarding", "Northshire County Council"),
+    ("Claire", "Mensah", "Assistant Director, Early Help", "North Yorkshire Council"),
+    ("Daniel", "Hughes", "Deputy Director, Children and Families", "Eastmoor City Council"),
+)
+
+
+def ensure_demo_interviews(vacancy: Vacancy, bank: QuestionBank) -> None:
+    if not vacancy.candidates:
+        _add_candidates(vacancy)
+    if not vacancy.stages:
+        used: set[str] = set()
+        for position, demo in enumerate(DEMO_STAGES, start=1):
+            _add_stage(vacancy, bank, demo, position, used)
+
+
+def _add_candidates(vacancy: Vacancy) -> None:
+    for number, (first, last, role, employer) in enumerate(DEMO_CANDIDATES, start=1):
+        vacancy.candidates.append(
+            Candidate(
+                code=f"C-{number:02d}",
+                first_name=first,
+                last_name=last,
+                email=f"{first}.{last}@example.com".lower(),
+                current_role=role,
+                current_employer=employer,
+                status=CandidateStatus.SHORTLISTED,
+            )
+        )
+
+
+def _add_stage(
+    vacancy: Vacancy, bank: QuestionBank, demo: DemoStage, position: int, used: set[str]
+) -> None:
+    stage = Stage(
+        name=demo.name,
+        stage_type=demo.stage_type,
+        duration_minutes=demo.minutes,
+        position=position,
+        weights=default_weights([a.key for a in bank.attributes]),
+    )
+    vacancy.stages.append(stage)
+    for email, role in demo.panel:
+        user = find_user_by_email(email)
+        if user is not None:
+            stage.seats.append(PanelSeat(user_id=user.id, panel_role=role))
+    for attribute in demo.attributes:
+        question = _first_suitable(
+            bank,
+            vacancy,
+            attribute,
+            used,
+            young_people=demo.stage_type is StageType.YOUNG_PEOPLES_PANEL,
+        )
+        used.add(question.id)
+        add_question(stage, question.id)
+    db.session.flush()
+    issue_plan(stage)
+
+
+def _first_suitable(
+    bank: QuestionBank, vacancy: Vacancy, attribute: str, used: set[str], *, young_people: bool
+) -> Question:
+    candidates = [
+        q
+        for q in bank.questions_for(
+            attribute=attribute, role_level=vacancy.role_level, innovation=vacancy.innovation
+        )
+        if q.id not in used and (q.young_people_variant or not young_people)
+    ]
+    return candidates[0]

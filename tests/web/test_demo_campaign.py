@@ -1,0 +1,34 @@
+"""The demo campaign: what `make run` shows a council on first sight."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from recruit.bank_store import current_bank
+from recruit.extensions import db
+from recruit.models import PanelRole, StageType, Vacancy
+from recruit.stages.plan import vacancy_findings
+
+
+def test_demo_has_three_issued_stages_a_panel_of_five_and_six_candidates(app):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    assert runner.invoke(args=["demo"]).exit_code == 0  # safe to run twice
+    vacancy = db.session.scalar(select(Vacancy))
+    assert len(vacancy.candidates) == 6 and len({c.code for c in vacancy.candidates}) == 6
+    assert [stage.stage_type for stage in vacancy.stages] == [
+        StageType.YOUNG_PEOPLES_PANEL,
+        StageType.STAKEHOLDER_PANEL,
+        StageType.ELECTED_MEMBER_PANEL,
+    ]
+    assert all(
+        stage.plan_issued_at and stage.items and all(i.frozen_content for i in stage.items)
+        for stage in vacancy.stages
+    )
+    people = {seat.user_id for stage in vacancy.stages for seat in stage.seats}
+    roles = {seat.panel_role for stage in vacancy.stages for seat in stage.seats}
+    assert len(people) >= 5
+    assert {PanelRole.ELECTED_MEMBER, PanelRole.YOUNG_PEOPLES_PANEL, PanelRole.CHAIR} <= roles
+    kinds = {finding.kind for finding in vacancy_findings(vacancy, current_bank())}
+    assert "attribute_not_covered" not in kinds and "repeated_question" not in kinds
+    assert "wrong_innovation" not in kinds and "no_young_people_variant" not in kinds
