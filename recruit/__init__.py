@@ -82,6 +82,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.auth.routes import bp as auth_bp
     from recruit.candidates.routes import bp as candidates_bp
     from recruit.errors import register_error_handlers
+    from recruit.interviews.routes import bp as interviews_bp
     from recruit.main.routes import bp as main_bp
     from recruit.questions.routes import bp as questions_bp
     from recruit.stages import (
@@ -99,6 +100,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(adverts_bp)
     app.register_blueprint(stages_bp)
     app.register_blueprint(candidates_bp)
+    app.register_blueprint(interviews_bp)
     register_error_handlers(app)
 
 

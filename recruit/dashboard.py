@@ -13,7 +13,7 @@ from flask import url_for
 from sqlalchemy import func, select
 
 from recruit.extensions import db
-from recruit.models import Question, Role, User
+from recruit.models import PanelSeat, Question, Role, User
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,25 @@ def users_card(user: User) -> DashboardCard | None:
             DashboardLink("Manage users", url_for("admin.users")),
             DashboardLink("Add a user", url_for("admin.create_user")),
         ],
+    )
+
+
+@register_card
+def interviews_card(user: User) -> DashboardCard | None:
+    seats = db.session.scalar(
+        select(func.count()).select_from(PanelSeat).where(PanelSeat.user_id == user.id)
+    )
+    if not seats and user.role is not Role.PANEL:
+        return None
+    summary = (
+        f"You sit on {seats} interview {'panel' if seats == 1 else 'panels'}."
+        if seats
+        else "You are not on any interview panel yet."
+    )
+    return DashboardCard(
+        title="Your interviews",
+        summary=summary,
+        links=[DashboardLink("See your interviews and packs", url_for("interviews.index"))],
     )
 
 

@@ -17,6 +17,7 @@ UK_TIME = ZoneInfo("Europe/London")
 NAVIGATION: list[tuple[str, str, tuple[Role, ...]]] = [
     ("Home", "main.home", tuple(Role)),
     ("Vacancies", "vacancies.index", (Role.ADMIN, Role.HR)),
+    ("Your interviews", "interviews.index", tuple(Role)),
     ("Question bank", "questions.search", tuple(Role)),
     ("Leadership attributes", "questions.attributes", tuple(Role)),
     ("Users", "admin.users", (Role.ADMIN,)),

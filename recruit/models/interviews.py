@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from recruit.extensions import db
 from recruit.models._types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from recruit.models.vacancies import Vacancy
 
 
 class StageType(enum.StrEnum):
@@ -60,6 +63,7 @@ class Stage(db.Model):  # type: ignore[name-defined]
     plan_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     lock_version: Mapped[int] = mapped_column(default=1)
 
+    vacancy: Mapped[Vacancy] = relationship(back_populates="stages")
     items: Mapped[list[PlanItem]] = relationship(
         back_populates="stage", order_by="PlanItem.position", cascade="all, delete-orphan"
     )

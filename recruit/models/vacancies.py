@@ -70,7 +70,7 @@ class Vacancy(db.Model):  # type: ignore[name-defined]
         back_populates="vacancy", cascade="all, delete-orphan"
     )
     stages: Mapped[list[Stage]] = relationship(
-        order_by="Stage.position", cascade="all, delete-orphan"
+        back_populates="vacancy", order_by="Stage.position", cascade="all, delete-orphan"
     )
     candidates: Mapped[list[Candidate]] = relationship(
         order_by="Candidate.code", cascade="all, delete-orphan"

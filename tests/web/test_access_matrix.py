@@ -19,6 +19,8 @@ from tests.support.forms import sign_in
 ALL = frozenset(Role)
 HR_AND_ADMIN = frozenset({Role.HR, Role.ADMIN})
 PUBLIC = "public"
+# Open to anyone signed in, but only for stages where they hold a seat: 404 for everyone else.
+SEATED = "seated"
 
 # endpoint -> who may GET it. A new endpoint must be added here, or this test fails.
 ACCESS: dict[str, frozenset[Role] | str] = {
@@ -78,6 +80,9 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "candidates.template": HR_AND_ADMIN,
     "candidates.import_upload": HR_AND_ADMIN,
     "candidates.import_confirm": HR_AND_ADMIN,
+    "interviews.index": ALL,
+    "interviews.my_pack": SEATED,
+    "interviews.declare_conflict": SEATED,
 }
 
 SAMPLE_ARGUMENTS: dict[str, object] = {
@@ -167,6 +172,8 @@ def _assert_access(endpoint: str, url: str, role: Role | None, status: int, loca
         assert status in (200, 302), f"{url} as {role}: {status}"
     elif role is None:
         assert status == 302 and location.startswith("/sign-in"), f"{url} anonymous: {status}"
+    elif rule == SEATED:
+        assert status == 404, f"{url} as {role.value} without a seat should be 404, got {status}"
     elif role in rule:
         assert status in (200, 302), f"{url} as {role.value}: {status}"
     else:
@@ -185,10 +192,17 @@ def test_every_post_route_refuses_roles_without_rights(app, bank, make_user, rol
     token = csrf_token_from(page)
     for rule in _routes(app):
         allowed = ACCESS[rule.endpoint]
-        if "POST" not in rule.methods or allowed == PUBLIC or role in allowed:
+        if (
+            "POST" not in rule.methods
+            or allowed == PUBLIC
+            or (allowed != SEATED and role in allowed)
+        ):
             continue
         url = _url_for(app, rule, ids)
         before = _database_fingerprint()
         response = client.post(url, data={"csrf_token": token})
-        assert response.status_code == 403, f"POST {url} as {role.value}: {response.status_code}"
+        expected = 404 if allowed == SEATED else 403
+        assert response.status_code == expected, (
+            f"POST {url} as {role.value}: {response.status_code}"
+        )
         assert _database_fingerprint() == before

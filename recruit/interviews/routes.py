@@ -1,0 +1,154 @@
+"""A panel member's own interviews: the stages they sit on, their pack, conflicts of interest.
+
+Everyone sees only the stages where they hold a seat; any other stage or candidate is a 404,
+so the pages never confirm that a vacancy exists to someone outside its panels.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    send_file,
+    url_for,
+)
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
+from sqlalchemy import select
+from wtforms import SubmitField, TextAreaField
+from wtforms.validators import InputRequired, Length
+
+from recruit import audit
+from recruit.bank_store import current_bank
+from recruit.domain.documents.text_safety import safe_download_filename
+from recruit.extensions import db
+from recruit.models import Candidate, CandidateStatus, ConflictOfInterest, PanelSeat, Stage
+from recruit.stages.forms import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
+from recruit.stages.packs import PackNotReady, pack_docx_bytes, stage_packs
+
+bp = Blueprint("interviews", __name__)
+
+
+class ConflictForm(FlaskForm):
+    description = TextAreaField(
+        "What is the conflict?",
+        description=(
+            "For example, you have managed them, worked closely with them, "
+            "or you know them personally."
+        ),
+        widget=GovTextArea(),
+        validators=[
+            InputRequired(message="Describe the conflict of interest"),
+            Length(max=2000, message="The description must be 2,000 characters or fewer"),
+        ],
+    )
+    submit = SubmitField("Declare the conflict", widget=GovSubmitInput())
+
+
+def _my_seat(stage_id: int) -> PanelSeat:
+    seat = db.session.scalar(
+        select(PanelSeat).where(
+            PanelSeat.stage_id == stage_id, PanelSeat.user_id == current_user.id
+        )
+    )
+    if seat is None:
+        abort(404)
+    return seat
+
+
+def candidate_label(candidate: Candidate, hide_names: bool) -> str:
+    return candidate.code if hide_names else f"{candidate.full_name} ({candidate.code})"
+
+
+@bp.route("/interviews")
+@login_required
+def index():  # type: ignore[no-untyped-def]
+    seats = db.session.scalars(select(PanelSeat).where(PanelSeat.user_id == current_user.id)).all()
+    conflicts = set(
+        db.session.scalars(
+            select(ConflictOfInterest.candidate_id).where(
+                ConflictOfInterest.user_id == current_user.id
+            )
+        )
+    )
+    return render_template(
+        "interviews/index.html",
+        seats=sorted(seats, key=lambda s: (s.stage.vacancy_id, s.stage.position)),
+        conflicts=conflicts,
+        stage_types=STAGE_TYPE_LABELS,
+        panel_roles=PANEL_ROLE_LABELS,
+        label=candidate_label,
+        active=lambda c: c.status is not CandidateStatus.WITHDRAWN,
+    )
+
+
+@bp.route("/interviews/<int:stage_id>/pack.docx")
+@login_required
+def my_pack(stage_id: int):  # type: ignore[no-untyped-def]
+    seat = _my_seat(stage_id)
+    stage: Stage = seat.stage
+    try:
+        packs = stage_packs(
+            stage.vacancy, stage, current_bank(), current_app.config["ORGANISATION_NAME"]
+        )
+    except PackNotReady as not_ready:
+        flash(str(not_ready), "info")
+        return redirect(url_for("interviews.index"))
+    mine = next(pack for pack in packs if pack.seat_id == seat.id)
+    audit.record_access("pack.exported", stage, seat_id=seat.id, by="panel member")
+    ascii_name, _ = safe_download_filename(f"Interview pack - {stage.name}", "docx")
+    return send_file(
+        BytesIO(pack_docx_bytes(mine.context)),
+        as_attachment=True,
+        download_name=ascii_name,
+        mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+@bp.route(
+    "/interviews/<int:stage_id>/candidates/<int:candidate_id>/conflict", methods=["GET", "POST"]
+)
+@login_required
+def declare_conflict(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+    seat = _my_seat(stage_id)
+    candidate = db.session.get(Candidate, candidate_id)
+    if candidate is None or candidate.vacancy_id != seat.stage.vacancy_id:
+        abort(404)
+    existing = db.session.scalar(
+        select(ConflictOfInterest).where(
+            ConflictOfInterest.user_id == current_user.id,
+            ConflictOfInterest.candidate_id == candidate.id,
+        )
+    )
+    form = ConflictForm()
+    if existing is None and form.validate_on_submit():
+        db.session.add(
+            ConflictOfInterest(
+                user_id=current_user.id,
+                candidate_id=candidate.id,
+                description=form.description.data.strip(),
+            )
+        )
+        audit.record("conflict.declared", candidate, stage_id=stage_id)
+        db.session.commit()
+        label = candidate_label(candidate, seat.stage.vacancy.hide_candidate_names)
+        flash(
+            f"Conflict of interest with {label} declared: you will not score this candidate",
+            "success",
+        )
+        return redirect(url_for("interviews.index"))
+    return render_template(
+        "interviews/conflict.html",
+        form=form,
+        seat=seat,
+        candidate=candidate,
+        existing=existing,
+        label=candidate_label(candidate, seat.stage.vacancy.hide_candidate_names),
+    )
