@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+from sqlalchemy import select
+
 from recruit.bank_store import from_storable
 from recruit.domain.documents.interview_pack import (
     PackContext,
@@ -26,7 +28,16 @@ from recruit.domain.documents.interview_pack import (
 from recruit.domain.interview_plan import weights_as_percentages
 from recruit.domain.question_bank import QuestionBank
 from recruit.exports import EXPORTS_DIR
-from recruit.models import CandidateStatus, PanelRole, PlanItem, Stage, StageType, Vacancy
+from recruit.extensions import db
+from recruit.models import (
+    CandidateStatus,
+    ConflictOfInterest,
+    PanelRole,
+    PlanItem,
+    Stage,
+    StageType,
+    Vacancy,
+)
 from recruit.models import PanelSeat as PanelSeatRecord
 from recruit.stages.forms import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
 
@@ -66,8 +77,13 @@ def stage_packs(
     the chair. Raises PackNotReady if the plan is not issued or the panel is empty."""
     _check_ready(stage)
     shared = _shared_context(vacancy, stage, bank, organisation_name)
+    conflicts = _conflicted_labels(vacancy)
     packs = [
-        PanelPack(seat.id, PANEL_ROLE_LABELS[seat.panel_role], _for_seat(shared, seat))
+        PanelPack(
+            seat.id,
+            PANEL_ROLE_LABELS[seat.panel_role],
+            _for_seat(shared, seat, conflicts.get(seat.user_id, frozenset())),
+        )
         for seat in ordered_seats(stage)
     ]
     if not any(pack.context.is_chair for pack in packs):
@@ -114,9 +130,25 @@ def _check_ready(stage: Stage) -> None:
         raise PackNotReady("Add at least one person to the panel first.", "panel")
 
 
-def _for_seat(shared: PackContext, seat: PanelSeatRecord) -> PackContext:
+def _conflicted_labels(vacancy: Vacancy) -> dict[int, frozenset[str]]:
+    """Per user, the labels of the candidates they declared a conflict with."""
+    labels = dict(zip((c.id for c in vacancy.candidates), _all_labels(vacancy), strict=True))
+    found: dict[int, set[str]] = {}
+    rows = db.session.scalars(
+        select(ConflictOfInterest).where(ConflictOfInterest.candidate_id.in_(labels))
+    )
+    for conflict in rows:
+        found.setdefault(conflict.user_id, set()).add(labels[conflict.candidate_id])
+    return {user_id: frozenset(names) for user_id, names in found.items()}
+
+
+def _for_seat(
+    shared: PackContext, seat: PanelSeatRecord, conflicted: frozenset[str]
+) -> PackContext:
+    # A declared conflict stops a member scoring that candidate: no scoring sheet for them.
     return dataclasses.replace(
         shared,
+        candidates=tuple(label for label in shared.candidates if label not in conflicted),
         recipient=seat.user.full_name,
         is_chair=seat.panel_role is PanelRole.CHAIR,
         use_young_people_wording=shared.use_young_people_wording
@@ -163,12 +195,19 @@ def _shared_context(
 
 def _candidate_labels(vacancy: Vacancy) -> tuple[str, ...]:
     return tuple(
+        label
+        for candidate, label in zip(vacancy.candidates, _all_labels(vacancy), strict=True)
+        if candidate.status is not CandidateStatus.WITHDRAWN
+    )
+
+
+def _all_labels(vacancy: Vacancy) -> list[str]:
+    return [
         candidate.code
         if vacancy.hide_candidate_names
         else f"{candidate.full_name} ({candidate.code})"
         for candidate in vacancy.candidates
-        if candidate.status is not CandidateStatus.WITHDRAWN
-    )
+    ]
 
 
 def schedule(candidates: Sequence[str], duration_minutes: int | None) -> tuple[ScheduleSlot, ...]:

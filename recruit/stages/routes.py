@@ -144,3 +144,19 @@ def _people_not_on(stage: Stage) -> list[User]:
         select(User).where(User.is_enabled.is_(True)).order_by(User.full_name)
     )
     return [person for person in people if person.id not in seated]
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/move/<direction>", methods=["POST"])
+def move(vacancy_id: int, stage_id: int, direction: str):  # type: ignore[no-untyped-def]
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    if direction not in ("up", "down") or not ConfirmForm().validate_on_submit():
+        abort(400)
+    stages = list(vacancy.stages)
+    index = stages.index(stage)
+    target = min(max(index + (-1 if direction == "up" else 1), 0), len(stages) - 1)
+    stages.insert(target, stages.pop(index))
+    for position, each in enumerate(stages, start=1):
+        each.position = position
+    audit.record("stage.moved", stage, direction=direction)
+    db.session.commit()
+    return redirect(url_for("vacancies.show", vacancy_id=vacancy.id))

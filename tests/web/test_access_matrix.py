@@ -61,6 +61,7 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "stages.edit": HR_AND_ADMIN,
     "stages.add_seat": HR_AND_ADMIN,
     "stages.remove_seat": HR_AND_ADMIN,
+    "stages.move": HR_AND_ADMIN,
     "stages.plan_page": HR_AND_ADMIN,
     "stages.find_questions": HR_AND_ADMIN,
     "stages.add_to_plan": HR_AND_ADMIN,
@@ -93,6 +94,7 @@ SAMPLE_ARGUMENTS: dict[str, object] = {
     "key": "the_role",
     "fmt": "txt",
     "action": "up",
+    "direction": "up",
 }
 
 

@@ -115,3 +115,26 @@ def test_concurrent_stage_edit_keeps_the_text_and_saves_nothing(bank, signed_in)
     assert "saved this stage while you were editing" in page and "My renamed stage" in page
     db.session.refresh(stage)
     assert stage.name == "Final panel"
+
+
+def test_stages_can_be_reordered(bank, signed_in):
+    client, user = signed_in(Role.HR)
+    vacancy = make_vacancy(user)
+    first = make_stage(vacancy, name="Shortlisting", stage_type=StageType.SHORTLISTING)
+    second = make_stage(vacancy, name="Final panel")
+    page_url = f"/vacancies/{vacancy.id}"
+    token = _token(client, page_url)
+    assert (
+        client.post(
+            f"{page_url}/stages/{second.id}/move/up", data={"csrf_token": token, "confirm": "yes"}
+        ).status_code
+        == 302
+    )
+    db.session.refresh(vacancy)
+    assert [stage.name for stage in vacancy.stages] == ["Final panel", "Shortlisting"]
+    assert (
+        client.post(
+            f"{page_url}/stages/{first.id}/move/sideways", data={"csrf_token": token}
+        ).status_code
+        == 400
+    )

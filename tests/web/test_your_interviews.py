@@ -103,3 +103,39 @@ def test_candidate_of_another_vacancy_is_404(bank, signed_in, make_user):
     assert (
         client.get(f"/interviews/{stage.id}/candidates/{stranger.id}/conflict").status_code == 404
     )
+
+
+def test_a_declared_conflict_removes_that_candidates_scoring_sheet_from_the_pack(
+    app, bank, signed_in, make_user
+):
+    client, member = signed_in(Role.PANEL)
+    vacancy, stage = _campaign(make_user, member)
+    with app.test_request_context():
+        issue_plan(stage)
+    db.session.add(
+        ConflictOfInterest(
+            user_id=member.id, candidate_id=vacancy.candidates[0].id, description="Line manager"
+        )
+    )
+    db.session.commit()
+    text = "\n".join(
+        p.text
+        for p in Document(
+            io.BytesIO(client.get(f"/interviews/{stage.id}/pack.docx").data)
+        ).paragraphs
+    )
+    assert "Scoring sheet: Tom Reid (C-02)" in text
+    assert "Scoring sheet: Amara Okafor (C-01)" not in text
+
+
+def test_hostile_candidate_and_stage_names_are_escaped(bank, signed_in, make_user):
+    client, member = signed_in(Role.PANEL)
+    vacancy = make_vacancy(make_user(Role.HR))
+    make_candidate(vacancy, "<script>alert(1)</script>", "O'Neil")
+    make_stage(vacancy, name="<img src=x onerror=alert(1)>", seats=[(member, PanelRole.MEMBER)])
+    page = client.get("/interviews").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    hr_client, _hr = signed_in(Role.HR)
+    listing = hr_client.get(f"/vacancies/{vacancy.id}/candidates").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in listing and "&lt;script&gt;" in listing
