@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from recruit.domain.question_bank_model import Question
+from recruit.domain.question_bank_model import Question, QuestionBank
 
 YOUNG_PEOPLE_AUDIENCE = "young_people"
 AUDIENCES = {
@@ -81,6 +81,17 @@ FACETS: dict[str, Facet] = {
     "role_levels": _by_role_level,
     "audiences": _by_audience,
 }
+
+
+def facet_options(bank: QuestionBank) -> dict[str, list[str]]:
+    """Every option of every filter, so options with no matching question still show 0."""
+    return {
+        "attributes": [a.key for a in bank.attributes],
+        "behaviours": [b.key for a in bank.attributes for b in a.behaviours],
+        "innovations": [i.key for i in bank.named_innovations()],
+        "role_levels": [r.key for r in bank.role_levels],
+        "audiences": list(AUDIENCES),
+    }
 
 
 def search_questions(

@@ -16,13 +16,12 @@ from recruit.bank_store import (
     question_row,
     save_question,
 )
-from recruit.domain.question_bank import QuestionBank
 from recruit.domain.question_editing import (
     form_fields_from_content,
     new_question_id,
     question_content,
 )
-from recruit.domain.question_search import QuestionFilters, search_questions
+from recruit.domain.question_search import QuestionFilters, facet_options, search_questions
 from recruit.extensions import db
 from recruit.models import Question, Role
 from recruit.questions.forms import QuestionForm, SearchForm, StatusChangeForm
@@ -44,7 +43,7 @@ def search():  # type: ignore[no-untyped-def]
     bank = current_bank()
     form = SearchForm(request.args)
     filters = _filters_from(form)
-    result = search_questions(bank.questions, filters, _facet_options(bank))
+    result = search_questions(bank.questions, filters, facet_options(bank))
     form.set_choices(bank, result.counts)
     return render_template(
         "questions/search.html",
@@ -203,13 +202,3 @@ def _filters_from(form: SearchForm) -> QuestionFilters:
         audiences=frozenset(form.audience.data or ()),
         include_retired="retired" in (form.status.data or ()),
     )
-
-
-def _facet_options(bank: QuestionBank) -> dict[str, list[str]]:
-    return {
-        "attributes": [a.key for a in bank.attributes],
-        "behaviours": [b.key for a in bank.attributes for b in a.behaviours],
-        "innovations": [i.key for i in bank.named_innovations()],
-        "role_levels": [r.key for r in bank.role_levels],
-        "audiences": ["panel", "young_people"],
-    }

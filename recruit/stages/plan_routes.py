@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
@@ -15,11 +18,10 @@ from recruit.domain.interview_plan import (
     planned_minutes,
     weights_as_percentages,
 )
-from recruit.domain.question_search import QuestionFilters, search_questions
+from recruit.domain.question_search import QuestionFilters, facet_options, search_questions
 from recruit.extensions import db
 from recruit.models import StageType
 from recruit.questions.forms import SearchForm
-from recruit.questions.routes import _facet_options
 from recruit.stages import plan
 from recruit.stages.forms import (
     PlanItemForm,
@@ -84,7 +86,7 @@ def find_questions(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-d
         audiences=frozenset(form.audience.data or ()),
         behaviours=frozenset(form.behaviour.data or ()),
     )
-    result = search_questions(bank.questions, filters, _facet_options(bank))
+    result = search_questions(bank.questions, filters, facet_options(bank))
     form.set_choices(bank, result.counts)
     planned = {item.question_id for s in vacancy.stages for item in s.items}
     return render_template(
@@ -114,7 +116,7 @@ def add_to_plan(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
         q.id for q in current_bank().active_questions()
     }:
         abort(400)
-    with _unless_locked(vacancy, stage):
+    with _unless_locked():
         plan.add_question(stage, form.question_id.data)
         db.session.commit()
         flash(f"Question {form.question_id.data} added to the plan", "success")
@@ -130,7 +132,7 @@ def change_item(vacancy_id: int, stage_id: int, item_id: int, action: str):  # t
     item = next((i for i in stage.items if i.id == item_id), None) or abort(404)
     if action not in ("up", "down", "remove") or not PlanItemForm().validate_on_submit():
         abort(400)
-    with _unless_locked(vacancy, stage):
+    with _unless_locked():
         if action == "remove":
             plan.remove_item(stage, item)
         else:
@@ -145,7 +147,7 @@ def save_minutes(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def
     form = minutes_form_class([item.id for item in stage.items])()
     if not form.validate_on_submit():
         return _render_plan(vacancy, stage, minutes_form=form)
-    with _unless_locked(vacancy, stage):
+    with _unless_locked():
         plan.set_minutes(stage, {item.id: form[f"minutes_{item.id}"].data for item in stage.items})
         db.session.commit()
         flash("Minutes saved", "success")
@@ -180,7 +182,7 @@ def issue(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     if not stage.items:
         flash("Add at least one question before issuing the plan", "info")
         return redirect(_plan_url(vacancy.id, stage.id))
-    with _unless_locked(vacancy, stage):
+    with _unless_locked():
         plan.issue_plan(stage)
         db.session.commit()
         flash("Plan issued: its questions are now fixed as they stand today", "success")
@@ -198,18 +200,11 @@ def withdraw(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     return redirect(_plan_url(vacancy.id, stage.id))
 
 
-class _unless_locked:
+@contextmanager
+def _unless_locked() -> Iterator[None]:
     """Turn a change to an issued plan into a clear message instead of an error."""
-
-    def __init__(self, vacancy, stage) -> None:  # type: ignore[no-untyped-def]
-        self.vacancy, self.stage = vacancy, stage
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, error, _trace) -> bool:  # type: ignore[no-untyped-def]
-        if isinstance(error, plan.PlanLocked):
-            db.session.rollback()
-            flash("This plan has been issued. Withdraw it to change its questions.", "info")
-            return True
-        return False
+    try:
+        yield
+    except plan.PlanLocked:
+        db.session.rollback()
+        flash("This plan has been issued. Withdraw it to change its questions.", "info")
