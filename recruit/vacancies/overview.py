@@ -39,9 +39,10 @@ def _candidates_task(vacancy: Vacancy) -> Task:
 
 
 def _stages_task(vacancy: Vacancy) -> Task:
-    href = url_for("stages.create", vacancy_id=vacancy.id)
     if not vacancy.stages:
+        href = url_for("stages.create", vacancy_id=vacancy.id)
         return Task("Stages and panels", href, "Not started", "Add each stage of the selection")
+    href = url_for("vacancies.show", vacancy_id=vacancy.id, _anchor="stages")
     without_chair = [
         s.name
         for s in vacancy.stages
