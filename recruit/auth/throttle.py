@@ -26,6 +26,8 @@ def is_locked_out(email: str, ip_address: str) -> bool:
 
 
 def record_failure(email: str, ip_address: str) -> None:
+    # Attempts older than the window no longer count: drop them so the table stays small.
+    purge_old_attempts()
     db.session.add(LoginAttempt(email=email.lower()[:254], ip_address=ip_address))
 
 

@@ -92,12 +92,6 @@ def stage_packs(
     return packs
 
 
-def pack_contexts(
-    vacancy: Vacancy, stage: Stage, bank: QuestionBank, organisation_name: str
-) -> list[PackContext]:
-    return [pack.context for pack in stage_packs(vacancy, stage, bank, organisation_name)]
-
-
 def chair_pack(packs: Sequence[PanelPack]) -> PanelPack:
     """The first chair's pack: the chair's seat, or the stand-in made when there is none."""
     return next(pack for pack in packs if pack.context.is_chair)

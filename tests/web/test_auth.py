@@ -279,3 +279,19 @@ def test_passwords_are_stored_hashed_with_scrypt(make_user):
     stored = db.session.get(User, user.id).password_hash
     assert stored.startswith("scrypt:")
     assert TEST_PASSWORD not in stored
+
+
+def test_failed_attempts_older_than_the_window_are_purged(client, make_user, app):
+    from datetime import timedelta
+
+    from recruit.models._types import utcnow
+
+    user = make_user(Role.HR)
+    stale = utcnow() - timedelta(minutes=app.config["LOGIN_ATTEMPT_WINDOW_MINUTES"] + 1)
+    db.session.add(
+        LoginAttempt(email="old@test.example", ip_address="10.0.0.1", attempted_at=stale)
+    )
+    db.session.commit()
+    sign_in(client, user.email, "wrong password 123")
+    emails = db.session.scalars(select(LoginAttempt.email)).all()
+    assert emails == [user.email]
