@@ -85,6 +85,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.interviews.routes import bp as interviews_bp
     from recruit.main.routes import bp as main_bp
     from recruit.questions.routes import bp as questions_bp
+    from recruit.scoring.routes import bp as scoring_bp
     from recruit.stages import (
         pack_routes,  # noqa: F401  (adds the interview packs to the stages blueprint)
         plan_routes,  # noqa: F401  (adds the plan pages to the stages blueprint)
@@ -101,6 +102,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(stages_bp)
     app.register_blueprint(candidates_bp)
     app.register_blueprint(interviews_bp)
+    app.register_blueprint(scoring_bp)
     register_error_handlers(app)
 
 

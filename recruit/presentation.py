@@ -71,11 +71,16 @@ def govuk_datetime(value: datetime | None) -> str:
     """12 January 2027, 2:30pm (UK time)."""
     if value is None:
         return ""
+    return f"{govuk_date(value)}, {govuk_time(value)}"
+
+
+def govuk_time(value: datetime) -> str:
+    """2:30pm, or 9am on the hour (UK time)."""
     local = _to_uk_time(value)
     hour = local.hour % 12 or 12
     suffix = "am" if local.hour < 12 else "pm"
     minutes = "" if local.minute == 0 else f":{local.minute:02d}"
-    return f"{govuk_date(local)}, {hour}{minutes}{suffix}"
+    return f"{hour}{minutes}{suffix}"
 
 
 def _to_uk_time(value: datetime) -> datetime:

@@ -13,6 +13,16 @@ from recruit.models.interviews import (
     StageType,
 )
 from recruit.models.question_bank import BankDocument, BankLoad, Question, QuestionVersion
+from recruit.models.scoring import (
+    AgreedScore,
+    CandidateDecision,
+    Outcome,
+    Score,
+    ScoreAmendment,
+    ScoreSheet,
+    SheetStatus,
+    StageModeration,
+)
 from recruit.models.vacancies import Advert, AdvertVersion, Vacancy, VacancyStatus
 
 __all__ = [
@@ -37,4 +47,12 @@ __all__ = [
     "Role",
     "User",
     "UserSession",
+    "AgreedScore",
+    "CandidateDecision",
+    "Outcome",
+    "Score",
+    "ScoreAmendment",
+    "ScoreSheet",
+    "SheetStatus",
+    "StageModeration",
 ]

@@ -177,7 +177,7 @@ def _shared_context(
         ),
         schedule=schedule(candidates, stage.duration_minutes),
         questions=tuple(
-            _pack_question(number, item, bank) for number, item in enumerate(stage.items, 1)
+            pack_question(number, item, bank) for number, item in enumerate(stage.items, 1)
         ),
         weights=_weights(stage, bank),
         candidates=candidates,
@@ -226,7 +226,7 @@ def _clock(minute_of_day: int) -> str:
     return f"{minute_of_day // 60:02d}:{minute_of_day % 60:02d}"
 
 
-def _pack_question(number: int, item: PlanItem, bank: QuestionBank) -> PackQuestion:
+def pack_question(number: int, item: PlanItem, bank: QuestionBank) -> PackQuestion:
     assert item.frozen_content is not None  # checked by _check_ready
     content = from_storable(item.frozen_content)
     return PackQuestion(

@@ -84,6 +84,10 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "interviews.index": ALL,
     "interviews.my_pack": SEATED,
     "interviews.declare_conflict": SEATED,
+    "scoring.score_sheet": SEATED,
+    "scoring.check_scores": SEATED,
+    "scoring.submitted": SEATED,
+    "scoring.amend_score": SEATED,
 }
 
 SAMPLE_ARGUMENTS: dict[str, object] = {

@@ -1,0 +1,373 @@
+"""Score entry: a panel member scores one candidate at one stage, checks, submits, amends.
+
+Independence: until the member has submitted their sheet for a candidate, nothing here shows
+anyone else's scores or notes for that candidate. Every page is scoped to the member's own
+seat: another stage or candidate is a 404.
+
+No note is ever lost: these views check the CSRF token themselves (they are exempt from the
+global check) so that a stale token, an edit in another tab, or a session that timed out
+gives the member their text back with a message, not an error page.
+"""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from recruit import audit
+from recruit.extensions import csrf, db, login_manager
+from recruit.models import (
+    Candidate,
+    CandidateStatus,
+    PanelSeat,
+    PlanItem,
+    Score,
+    ScoreAmendment,
+    ScoreSheet,
+    SheetStatus,
+    Stage,
+)
+from recruit.models._types import utcnow
+from recruit.presentation import govuk_time
+from recruit.scoring import sheets
+from recruit.scoring.forms import (
+    NO_EVIDENCE,
+    AmendScoreForm,
+    SubmitSheetForm,
+    score_sheet_form,
+)
+from recruit.scoring.sheet_view import (
+    form_data_from,
+    is_complete,
+    rating_labels,
+    save_draft,
+    sheet_questions,
+)
+from recruit.scoring.visibility import others_scores
+
+bp = Blueprint("scoring", __name__)
+
+SIGNED_OUT_STATUS = 401
+
+
+def _load(stage_id: int, candidate_id: int) -> tuple[PanelSeat, Candidate]:
+    """The member's own seat at the stage and a candidate they may score, or a 404/403."""
+    seat = db.session.scalar(
+        select(PanelSeat).where(
+            PanelSeat.stage_id == stage_id, PanelSeat.user_id == current_user.id
+        )
+    )
+    candidate = db.session.get(Candidate, candidate_id)
+    if seat is None or candidate is None or candidate.vacancy_id != seat.stage.vacancy_id:
+        abort(404)
+    if candidate.status is CandidateStatus.WITHDRAWN:
+        abort(404)
+    return seat, candidate
+
+
+def _refusal(seat: PanelSeat, candidate: Candidate) -> str | None:
+    """Why this member may not score this candidate now, or None if they may."""
+    if seat.panel_role in sheets.NON_SCORING_ROLES:
+        return "As the HR adviser on this panel you advise on the process; you do not score."
+    if seat.stage.plan_issued_at is None:
+        return "Scoring opens when the chair issues the interview plan."
+    if sheets.has_conflict(seat, candidate):
+        return "You declared a conflict of interest with this candidate, so you do not score them."
+    return None
+
+
+def _label(stage: Stage, candidate: Candidate) -> str:
+    return sheets.candidate_label(candidate, sheets.names_visible_to_panel(stage))
+
+
+def _signed_out_page():  # type: ignore[no-untyped-def]
+    """A POST from a member whose session ended: show their text back so they can copy it."""
+    notes = [
+        value
+        for key, value in request.form.items()
+        if key.startswith(("evidence_", "evidence", "reason")) and value.strip()
+    ]
+    return render_template("scoring/signed_out.html", notes=notes), SIGNED_OUT_STATUS
+
+
+def _require_member():  # type: ignore[no-untyped-def]
+    if current_user.is_authenticated:
+        return None
+    if request.method == "POST":
+        return _signed_out_page()
+    return login_manager.unauthorized()
+
+
+@bp.before_request
+def check_signed_in():  # type: ignore[no-untyped-def]
+    return _require_member()
+
+
+@bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/score", methods=["GET", "POST"])
+@csrf.exempt
+def score_sheet(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+    seat, candidate = _load(stage_id, candidate_id)
+    stage = seat.stage
+    refusal = _refusal(seat, candidate)
+    if refusal:
+        return _render_refusal(stage, candidate, refusal)
+    sheet = sheets.sheet_for(seat, candidate)
+    if sheet is not None and sheet.is_submitted:
+        return _render_submitted_sheet(seat, candidate, sheet)
+    if sheets.moderation_is_open(stage):
+        return _render_refusal(
+            stage, candidate, "Scoring for this stage has closed and moderation has started."
+        )
+    questions = sheet_questions(stage, seat)
+    items = [question.item for question in questions]
+    if request.method == "GET":
+        form = score_sheet_form(items, formdata=None, data=form_data_from(sheet))
+        return _render_sheet(seat, candidate, form, questions)
+    form = score_sheet_form(items)
+    problem = _posted_sheet_problem(form, sheet)
+    if problem:
+        return _render_sheet(seat, candidate, form, questions, problem), 400
+    if not form.validate():
+        return _render_sheet(seat, candidate, form, questions)
+    try:
+        sheet = save_draft(sheet, seat, candidate.id, form)
+        db.session.commit()
+    except (StaleDataError, IntegrityError):
+        # Another tab saved between our check and our write: keep this page's text.
+        db.session.rollback()
+        sheet = sheets.sheet_for(seat, candidate)
+        problem = _posted_sheet_problem(form, sheet) or "Save again."
+        return _render_sheet(seat, candidate, form, questions, problem), 409
+    if form.check.data:
+        if form.validate_complete():
+            return redirect(url_for(".check_scores", stage_id=stage.id, candidate_id=candidate.id))
+        form.lock_version.data = str(sheet.lock_version)
+        return _render_sheet(seat, candidate, form, questions)
+    flash(f"Draft saved at {_clock_now()}. Your scores are not submitted yet.", "success")
+    return redirect(url_for(".score_sheet", stage_id=stage.id, candidate_id=candidate.id))
+
+
+def _posted_sheet_problem(form, sheet) -> str | None:  # type: ignore[no-untyped-def]
+    """A reason the post cannot be saved as it stands (the text goes back to the member)."""
+    if form.meta.csrf and not form.csrf_token.validate(form):
+        return (
+            "Your scores could not be saved because the page had expired. Your text is "
+            "below: choose Save draft again."
+        )
+    posted_version = form.lock_version.data or ""
+    current_version = str(sheet.lock_version) if sheet is not None else ""
+    if posted_version != current_version:
+        saved_at = sheet.updated_at if sheet is not None else None
+        form.lock_version.data = current_version
+        return (
+            "This sheet was saved in another tab or window"
+            + (f" at {govuk_time(saved_at)}" if saved_at else "")
+            + ". Your text on this page has not been saved yet: check it, then save again."
+        )
+    return None
+
+
+def _render_sheet(seat, candidate, form, questions, problem=None):  # type: ignore[no-untyped-def]
+    return render_template(
+        "scoring/sheet.html",
+        stage=seat.stage,
+        candidate=candidate,
+        label=_label(seat.stage, candidate),
+        form=form,
+        questions=questions,
+        ratings=rating_labels(),
+        no_evidence=NO_EVIDENCE,
+        problem=problem,
+    )
+
+
+def _render_refusal(stage: Stage, candidate: Candidate, reason: str):  # type: ignore[no-untyped-def]
+    return (
+        render_template(
+            "scoring/refused.html", stage=stage, label=_label(stage, candidate), reason=reason
+        ),
+        403,
+    )
+
+
+def _render_submitted_sheet(seat, candidate, sheet):  # type: ignore[no-untyped-def]
+    stage = seat.stage
+    return render_template(
+        "scoring/submitted_sheet.html",
+        stage=stage,
+        candidate=candidate,
+        label=_label(stage, candidate),
+        sheet=sheet,
+        questions=sheet_questions(stage, seat),
+        ratings=rating_labels(),
+        others=others_scores(stage, candidate, seat),
+        can_amend=True,
+    )
+
+
+@bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/check", methods=["GET", "POST"])
+@csrf.exempt
+def check_scores(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+    seat, candidate = _load(stage_id, candidate_id)
+    stage = seat.stage
+    refusal = _refusal(seat, candidate)
+    if refusal:
+        return _render_refusal(stage, candidate, refusal)
+    sheet = sheets.sheet_for(seat, candidate)
+    back_to_sheet = redirect(url_for(".score_sheet", stage_id=stage.id, candidate_id=candidate.id))
+    if sheet is None:
+        return back_to_sheet
+    if sheet.is_submitted:
+        return redirect(url_for(".submitted", stage_id=stage.id, candidate_id=candidate.id))
+    questions = sheet_questions(stage, seat)
+    if not is_complete(sheet, [q.item for q in questions]) or sheets.moderation_is_open(stage):
+        return back_to_sheet
+    form = SubmitSheetForm(data={"lock_version": str(sheet.lock_version)})
+    if request.method == "POST":
+        if not form.validate() or form.lock_version.data != str(sheet.lock_version):
+            flash(
+                "Your sheet changed since you opened this page (perhaps in another tab). "
+                "Check your scores below, then submit.",
+                "info",
+            )
+            return redirect(url_for(".check_scores", stage_id=stage.id, candidate_id=candidate.id))
+        return _submit(seat, candidate, sheet)
+    return render_template(
+        "scoring/check.html",
+        stage=stage,
+        candidate=candidate,
+        label=_label(stage, candidate),
+        sheet=sheet,
+        questions=questions,
+        ratings=rating_labels(),
+        form=form,
+    )
+
+
+def _submit(seat: PanelSeat, candidate: Candidate, sheet: ScoreSheet):  # type: ignore[no-untyped-def]
+    sheet.status = SheetStatus.SUBMITTED
+    sheet.submitted_at = utcnow()
+    audit.record("scores.submitted", sheet, stage_id=seat.stage_id, candidate=candidate.code)
+    try:
+        db.session.flush()
+    except StaleDataError:
+        # A second submit raced this one: the first one counts, and there is only one.
+        db.session.rollback()
+        return redirect(url_for(".submitted", stage_id=seat.stage_id, candidate_id=candidate.id))
+    sheets.open_moderation_if_complete(seat.stage)
+    db.session.commit()
+    return redirect(url_for(".submitted", stage_id=seat.stage_id, candidate_id=candidate.id))
+
+
+@bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/submitted")
+def submitted(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+    seat, candidate = _load(stage_id, candidate_id)
+    sheet = sheets.sheet_for(seat, candidate)
+    if sheet is None or not sheet.is_submitted:
+        return redirect(url_for(".score_sheet", stage_id=stage_id, candidate_id=candidate_id))
+    return render_template(
+        "scoring/submitted.html",
+        stage=seat.stage,
+        candidate=candidate,
+        label=_label(seat.stage, candidate),
+        sheet=sheet,
+    )
+
+
+@bp.route(
+    "/interviews/<int:stage_id>/candidates/<int:candidate_id>/amend/<int:item_id>",
+    methods=["GET", "POST"],
+)
+@csrf.exempt
+def amend_score(stage_id: int, candidate_id: int, item_id: int):  # type: ignore[no-untyped-def]
+    seat, candidate = _load(stage_id, candidate_id)
+    sheet = sheets.sheet_for(seat, candidate)
+    item = db.session.get(PlanItem, item_id)
+    if sheet is None or not sheet.is_submitted or item is None or item.stage_id != stage_id:
+        abort(404)
+    row = sheet.score_for(item.id)
+    question = next(q for q in sheet_questions(seat.stage, seat) if q.item.id == item.id)
+    if request.method == "GET":
+        form = AmendScoreForm(
+            data={
+                "score": (
+                    NO_EVIDENCE if row and row.no_evidence else str(row.score if row else "")
+                ),
+                "evidence": row.evidence if row else "",
+                "lock_version": str(sheet.lock_version),
+            }
+        )
+    else:
+        form = AmendScoreForm()
+        problem = _posted_sheet_problem(form, sheet)
+        if problem is None and form.validate():
+            _record_amendment(sheet, item, row, form)
+            try:
+                db.session.commit()
+            except StaleDataError:
+                db.session.rollback()
+                problem = "This sheet changed in another tab or window. Check, then save again."
+            else:
+                flash(f"Your score for question {question.number} was changed.", "success")
+                return redirect(
+                    url_for(".score_sheet", stage_id=stage_id, candidate_id=candidate_id)
+                )
+        if problem:
+            flash(problem, "info")
+    return render_template(
+        "scoring/amend.html",
+        stage=seat.stage,
+        candidate=candidate,
+        label=_label(seat.stage, candidate),
+        question=question,
+        row=row,
+        ratings=rating_labels(),
+        form=form,
+        no_evidence=NO_EVIDENCE,
+    )
+
+
+def _saved_value(row: Score | None) -> str:
+    if row is None:
+        return ""
+    return NO_EVIDENCE if row.no_evidence else str(row.score or "")
+
+
+def _record_amendment(sheet, item, row, form) -> None:  # type: ignore[no-untyped-def]
+    if row is None:
+        row = Score(plan_item_id=item.id, evidence="")
+        sheet.scores.append(row)
+    new_value = form.score.data
+    new_score = None if new_value == NO_EVIDENCE else int(new_value)
+    new_evidence = (form.evidence.data or "").strip()
+    sheet.amendments.append(
+        ScoreAmendment(
+            plan_item_id=item.id,
+            previous_score=row.score,
+            previous_no_evidence=row.no_evidence,
+            previous_evidence=row.evidence,
+            new_score=new_score,
+            new_no_evidence=new_value == NO_EVIDENCE,
+            new_evidence=new_evidence,
+            reason=form.reason.data.strip(),
+            amended_by_id=current_user.id,
+        )
+    )
+    row.score, row.no_evidence, row.evidence = new_score, new_value == NO_EVIDENCE, new_evidence
+    sheet.updated_at = utcnow()
+    audit.record("scores.amended", sheet, plan_item_id=item.id, stage_id=sheet.seat.stage_id)
+
+
+def _clock_now() -> str:
+    return govuk_time(utcnow())

@@ -1,0 +1,144 @@
+"""Who scores whom at a stage, where each sheet stands, and when moderation is open.
+
+Every panel seat scores except the HR adviser, who advises on process and does not judge.
+A declared conflict of interest takes that candidate off the member's list: their sheet is
+neither expected nor allowed. Withdrawn candidates are not scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from recruit import audit
+from recruit.extensions import db
+from recruit.models import (
+    Candidate,
+    CandidateStatus,
+    ConflictOfInterest,
+    PanelRole,
+    PanelSeat,
+    ScoreSheet,
+    Stage,
+    StageModeration,
+)
+
+NON_SCORING_ROLES = frozenset({PanelRole.HR_ADVISER})
+
+
+@dataclass(frozen=True)
+class SheetState:
+    """One expected sheet: a scoring seat and a candidate, and how far it has got."""
+
+    seat: PanelSeat
+    candidate: Candidate
+    sheet: ScoreSheet | None
+
+    @property
+    def status(self) -> str:
+        if self.sheet is None:
+            return "Not started"
+        return "Submitted" if self.sheet.is_submitted else "In progress"
+
+
+def scoring_seats(stage: Stage) -> list[PanelSeat]:
+    """Seats that score, chair first, then in the order they were added."""
+    seats = [seat for seat in stage.seats if seat.panel_role not in NON_SCORING_ROLES]
+    return sorted(seats, key=lambda seat: (seat.panel_role is not PanelRole.CHAIR, seat.id))
+
+
+def scored_candidates(stage: Stage) -> list[Candidate]:
+    return [c for c in stage.vacancy.candidates if c.status is not CandidateStatus.WITHDRAWN]
+
+
+def conflicts_for(stage: Stage) -> set[tuple[int, int]]:
+    """(user id, candidate id) pairs with a declared conflict, for this stage's vacancy."""
+    candidate_ids = [candidate.id for candidate in stage.vacancy.candidates]
+    rows = db.session.execute(
+        select(ConflictOfInterest.user_id, ConflictOfInterest.candidate_id).where(
+            ConflictOfInterest.candidate_id.in_(candidate_ids)
+        )
+    )
+    return {(user_id, candidate_id) for user_id, candidate_id in rows}
+
+
+def has_conflict(seat: PanelSeat, candidate: Candidate) -> bool:
+    return (
+        db.session.scalar(
+            select(ConflictOfInterest.id).where(
+                ConflictOfInterest.user_id == seat.user_id,
+                ConflictOfInterest.candidate_id == candidate.id,
+            )
+        )
+        is not None
+    )
+
+
+def stage_sheets(stage: Stage) -> dict[tuple[int, int], ScoreSheet]:
+    """Every sheet at the stage, by (seat id, candidate id)."""
+    seat_ids = [seat.id for seat in stage.seats]
+    sheets = db.session.scalars(select(ScoreSheet).where(ScoreSheet.seat_id.in_(seat_ids)))
+    return {(sheet.seat_id, sheet.candidate_id): sheet for sheet in sheets}
+
+
+def expected_sheets(stage: Stage) -> list[SheetState]:
+    """Every sheet the stage needs, by candidate then seat, leaving out declared conflicts."""
+    conflicts = conflicts_for(stage)
+    sheets = stage_sheets(stage)
+    return [
+        SheetState(seat, candidate, sheets.get((seat.id, candidate.id)))
+        for candidate in scored_candidates(stage)
+        for seat in scoring_seats(stage)
+        if (seat.user_id, candidate.id) not in conflicts
+    ]
+
+
+def all_submitted(stage: Stage) -> bool:
+    states = expected_sheets(stage)
+    return bool(states) and all(state.status == "Submitted" for state in states)
+
+
+def sheet_for(seat: PanelSeat, candidate: Candidate) -> ScoreSheet | None:
+    return db.session.scalar(
+        select(ScoreSheet).where(
+            ScoreSheet.seat_id == seat.id, ScoreSheet.candidate_id == candidate.id
+        )
+    )
+
+
+def moderation_for(stage: Stage) -> StageModeration | None:
+    return db.session.scalar(select(StageModeration).where(StageModeration.stage_id == stage.id))
+
+
+def moderation_is_open(stage: Stage) -> bool:
+    return moderation_for(stage) is not None
+
+
+def names_visible_to_panel(stage: Stage) -> bool:
+    """Panel pages show candidate codes only, until moderation opens, when names are hidden."""
+    return not stage.vacancy.hide_candidate_names or moderation_is_open(stage)
+
+
+def candidate_label(candidate: Candidate, show_name: bool) -> str:
+    return f"{candidate.full_name} ({candidate.code})" if show_name else candidate.code
+
+
+def open_moderation_if_complete(stage: Stage) -> StageModeration | None:
+    """Open moderation once the last expected sheet is submitted.
+
+    Best effort: two last sheets submitted at the same moment on PostgreSQL may each see
+    the other as a draft; the chair can then open moderation from the moderation page.
+    """
+    db.session.flush()
+    if moderation_is_open(stage) or not all_submitted(stage):
+        return None
+    moderation = StageModeration(stage_id=stage.id)
+    try:
+        with db.session.begin_nested():
+            db.session.add(moderation)
+    except IntegrityError:
+        return None  # opened by a concurrent submission
+    audit.record("moderation.opened", stage, reason="every panel member submitted")
+    return moderation
