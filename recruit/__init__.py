@@ -84,6 +84,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.errors import register_error_handlers
     from recruit.interviews.routes import bp as interviews_bp
     from recruit.main.routes import bp as main_bp
+    from recruit.moderation.routes import bp as moderation_bp
     from recruit.questions.routes import bp as questions_bp
     from recruit.scoring.routes import bp as scoring_bp
     from recruit.stages import (
@@ -91,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
         plan_routes,  # noqa: F401  (adds the plan pages to the stages blueprint)
     )
     from recruit.stages.routes import bp as stages_bp
+    from recruit.summaries.routes import bp as summaries_bp
     from recruit.vacancies.routes import bp as vacancies_bp
 
     app.register_blueprint(main_bp)
@@ -103,6 +105,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(candidates_bp)
     app.register_blueprint(interviews_bp)
     app.register_blueprint(scoring_bp)
+    app.register_blueprint(moderation_bp)
+    app.register_blueprint(summaries_bp)
     register_error_handlers(app)
 
 

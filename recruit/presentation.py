@@ -8,10 +8,20 @@ from zoneinfo import ZoneInfo
 from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 
+from recruit.domain.documents.scoring_summary_text import score_text
+from recruit.domain.scoring_model import FLAG_LABELS, OUTCOME_LABELS
 from recruit.models import Role
 from recruit.models.vacancies import CONTRACT_LABELS
 
 UK_TIME = ZoneInfo("Europe/London")
+# Tag colours for scoring flags: red for the values floor, orange for disagreement, grey for
+# what was not assessed.
+FLAG_COLOURS = {
+    "values_floor": "red",
+    "disagreement": "orange",
+    "not_assessed": "grey",
+    "mostly_no_evidence": "yellow",
+}
 
 # (label, endpoint, roles that see it). Later areas add their entries here.
 NAVIGATION: list[tuple[str, str, tuple[Role, ...]]] = [
@@ -29,6 +39,11 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["govuk_date"] = govuk_date
     app.jinja_env.filters["govuk_datetime"] = govuk_datetime
     app.jinja_env.globals["contract_label"] = contract_label
+    app.jinja_env.filters["one_decimal"] = one_decimal
+    app.jinja_env.filters["signed"] = signed_one_decimal
+    app.jinja_env.globals["FLAG_LABELS"] = FLAG_LABELS
+    app.jinja_env.globals["FLAG_COLOURS"] = FLAG_COLOURS
+    app.jinja_env.globals["OUTCOME_LABELS"] = OUTCOME_LABELS
 
 
 def _template_context() -> dict[str, object]:
@@ -52,6 +67,17 @@ def navigation_items() -> list[dict[str, object]]:
         )
         items.append({"text": label, "href": href, "active": active})
     return items
+
+
+def one_decimal(value: float | None, missing: str = "–") -> str:
+    """Means to one decimal place, halves up: the same figure the Word summary shows."""
+    return score_text(value, missing=missing)
+
+
+def signed_one_decimal(value: float | None, missing: str = "–") -> str:
+    if value is None:
+        return missing
+    return ("-" if value < 0 else "+") + score_text(abs(value))
 
 
 def contract_label(key: str) -> str:

@@ -18,6 +18,7 @@ from recruit.accounts import create_user, find_user_by_email, set_password
 from recruit.adverts.store import start_advert
 from recruit.bank_store import BankNotLoaded, current_bank, load_bank_into_database
 from recruit.cli.demo_interviews import ensure_demo_interviews
+from recruit.cli.demo_scoring import ensure_demo_scores
 from recruit.domain.question_bank import QuestionBank, load_bank
 from recruit.extensions import db
 from recruit.models import Role, Vacancy, VacancyStatus
@@ -99,6 +100,8 @@ def ensure_demo_campaign() -> None:
         advert = start_advert(vacancy, bank, current_app.config["ORGANISATION_NAME"], hr)
         advert.is_finished = True
     ensure_demo_interviews(vacancy, bank)
+    db.session.flush()
+    ensure_demo_scores(vacancy)
 
 
 def _bank_loaded_from_files() -> QuestionBank:

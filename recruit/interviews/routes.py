@@ -29,7 +29,15 @@ from recruit import audit
 from recruit.bank_store import current_bank
 from recruit.domain.documents.text_safety import safe_download_filename
 from recruit.extensions import db
-from recruit.models import Candidate, CandidateStatus, ConflictOfInterest, PanelSeat, Stage
+from recruit.models import (
+    Candidate,
+    CandidateStatus,
+    ConflictOfInterest,
+    PanelSeat,
+    ScoreSheet,
+    Stage,
+)
+from recruit.scoring import sheets
 from recruit.stages.forms import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
 from recruit.stages.packs import PackNotReady, pack_docx_bytes, stage_packs
 
@@ -63,10 +71,6 @@ def _my_seat(stage_id: int) -> PanelSeat:
     return seat
 
 
-def candidate_label(candidate: Candidate, hide_names: bool) -> str:
-    return candidate.code if hide_names else f"{candidate.full_name} ({candidate.code})"
-
-
 @bp.route("/interviews")
 @login_required
 def index():  # type: ignore[no-untyped-def]
@@ -81,12 +85,24 @@ def index():  # type: ignore[no-untyped-def]
     return render_template(
         "interviews/index.html",
         seats=sorted(seats, key=lambda s: (s.stage.vacancy_id, s.stage.position)),
+        sheets=_my_sheets(seats),
         conflicts=conflicts,
+        scores=lambda seat: seat.panel_role not in sheets.NON_SCORING_ROLES,
+        names_visible=sheets.names_visible_to_panel,
+        moderation_open=sheets.moderation_is_open,
         stage_types=STAGE_TYPE_LABELS,
         panel_roles=PANEL_ROLE_LABELS,
-        label=candidate_label,
+        label=sheets.candidate_label,
         active=lambda c: c.status is not CandidateStatus.WITHDRAWN,
     )
+
+
+def _my_sheets(seats: list[PanelSeat]) -> dict[tuple[int, int], ScoreSheet]:
+    """The member's own sheets, by (stage id, candidate id)."""
+    found = db.session.scalars(
+        select(ScoreSheet).where(ScoreSheet.seat_id.in_([seat.id for seat in seats]))
+    )
+    return {(sheet.seat.stage_id, sheet.candidate_id): sheet for sheet in found}
 
 
 @bp.route("/interviews/<int:stage_id>/pack.docx")
@@ -138,7 +154,7 @@ def declare_conflict(stage_id: int, candidate_id: int):  # type: ignore[no-untyp
         )
         audit.record("conflict.declared", candidate, stage_id=stage_id)
         db.session.commit()
-        label = candidate_label(candidate, seat.stage.vacancy.hide_candidate_names)
+        label = sheets.candidate_label(candidate, sheets.names_visible_to_panel(seat.stage))
         flash(
             f"Conflict of interest with {label} declared: you will not score this candidate",
             "success",
@@ -150,5 +166,5 @@ def declare_conflict(stage_id: int, candidate_id: int):  # type: ignore[no-untyp
         seat=seat,
         candidate=candidate,
         existing=existing,
-        label=candidate_label(candidate, seat.stage.vacancy.hide_candidate_names),
+        label=sheets.candidate_label(candidate, sheets.names_visible_to_panel(seat.stage)),
     )

@@ -137,7 +137,8 @@ class QuestionForm(FlaskForm):
     other_negative_indicators = _textarea("Other negative indicators", "One per line.")
     descriptor_1 = _textarea(
         "Score 1",
-        "No evidence, or evidence against.",
+        "Very weak, or evidence against: what the candidate did that runs against the "
+        "attribute. Not the absence of an answer, which panels record as No evidence.",
         InputRequired(message="Describe an answer that scores 1"),
     )
     descriptor_2 = _textarea(

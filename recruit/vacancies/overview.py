@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from flask import url_for
 
-from recruit.models import PanelRole, Vacancy
+from recruit.models import PanelRole, Stage, Vacancy
+from recruit.scoring import sheets
+from recruit.scoring.results import decisions_for
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,37 @@ def vacancy_tasks(vacancy: Vacancy) -> list[Task]:
         _advert_task(vacancy),
         _stages_task(vacancy),
         _candidates_task(vacancy),
+        *(_scoring_task(stage) for stage in sorted(vacancy.stages, key=lambda s: s.position)),
+        _summary_task(vacancy),
     ]
+
+
+def _scoring_task(stage: Stage) -> Task:
+    """Scoring then moderation of one stage, as one step."""
+    title = f"Scoring and moderation: {stage.name}"
+    href = url_for("moderation.index", vacancy_id=stage.vacancy_id, stage_id=stage.id)
+    if stage.plan_issued_at is None:
+        return Task(title, href, "Cannot start yet", "Issue the interview plan first")
+    states = sheets.expected_sheets(stage)
+    if not sheets.moderation_is_open(stage):
+        done = sum(state.status == "Submitted" for state in states)
+        status = "In progress" if any(state.sheet for state in states) else "Not started"
+        return Task(title, href, status, f"{done} of {len(states)} score sheets submitted")
+    candidates = sheets.scored_candidates(stage)
+    decided = {decision.candidate_id for decision in decisions_for(stage)}
+    recorded = sum(candidate.id in decided for candidate in candidates)
+    hint = f"Moderation: outcomes recorded for {recorded} of {len(candidates)} candidates"
+    return Task(title, href, "Completed" if recorded == len(candidates) else "In progress", hint)
+
+
+def _summary_task(vacancy: Vacancy) -> Task:
+    href = url_for("summaries.summary", vacancy_id=vacancy.id)
+    moderated = [stage.name for stage in vacancy.stages if sheets.moderation_is_open(stage)]
+    if not moderated:
+        return Task(
+            "Panel scoring summary", href, "Cannot start yet", "Ready once a stage is moderated"
+        )
+    return Task("Panel scoring summary", href, "Completed", f"Covers {', '.join(moderated)}")
 
 
 def _candidates_task(vacancy: Vacancy) -> Task:

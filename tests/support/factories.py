@@ -15,12 +15,16 @@ from recruit.models import (
     PanelRole,
     PanelSeat,
     PlanItem,
+    Score,
+    ScoreSheet,
+    SheetStatus,
     Stage,
     StageType,
     User,
     Vacancy,
     VacancyStatus,
 )
+from recruit.models._types import utcnow
 
 
 def make_vacancy(
@@ -94,3 +98,28 @@ def make_candidate(
     db.session.commit()
     db.session.refresh(vacancy)
     return candidate
+
+
+def submit_sheet(
+    stage: Stage, member: User, candidate: Candidate, scores: Sequence[int | None]
+) -> ScoreSheet:
+    """A submitted sheet: one score per plan item in order (None for "No evidence")."""
+    seat = next(seat for seat in stage.seats if seat.user_id == member.id)
+    sheet = ScoreSheet(
+        seat_id=seat.id,
+        candidate_id=candidate.id,
+        status=SheetStatus.SUBMITTED,
+        submitted_at=utcnow(),
+    )
+    for item, score in zip(stage.items, scores, strict=True):
+        sheet.scores.append(
+            Score(
+                plan_item_id=item.id,
+                score=score,
+                no_evidence=score is None,
+                evidence="" if score is None else f"Evidence for {score} from {member.full_name}",
+            )
+        )
+    db.session.add(sheet)
+    db.session.commit()
+    return sheet

@@ -32,3 +32,25 @@ def test_demo_has_three_issued_stages_a_panel_of_five_and_six_candidates(app):
     kinds = {finding.kind for finding in vacancy_findings(vacancy, current_bank())}
     assert "attribute_not_covered" not in kinds and "repeated_question" not in kinds
     assert "wrong_innovation" not in kinds and "no_young_people_variant" not in kinds
+
+
+def test_demo_scores_two_stages_with_a_disagreement_a_floor_case_and_moderation(app):
+    from recruit.scoring import sheets
+    from recruit.scoring.results import consolidate_stage, decisions_for
+
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    assert runner.invoke(args=["demo"]).exit_code == 0  # no second set of scores
+    young_people, stakeholders, appointment = db.session.scalar(select(Vacancy)).stages
+    for stage in (young_people, stakeholders):
+        assert sheets.all_submitted(stage) and sheets.moderation_is_open(stage)
+    assert not sheets.moderation_is_open(appointment)
+    flags = {
+        (candidate.candidate, attribute.attribute, flag)
+        for candidate in consolidate_stage(stakeholders).result.candidates
+        for attribute in candidate.attributes
+        for flag in attribute.flags
+    }
+    assert ("C-02", "partnerships", "disagreement") in flags
+    assert ("C-06", "values", "values_floor") in flags
+    assert len(decisions_for(young_people)) == 6 and not decisions_for(stakeholders)

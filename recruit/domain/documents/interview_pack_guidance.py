@@ -37,8 +37,8 @@ EVIDENCE_NOTES = (
 NO_EVIDENCE = (
     "Tick \u201cNo evidence\u201d when the answer gave you nothing to judge, for example because "
     "the candidate misunderstood the question or ran out of time. It is not a score of 1 and is "
-    "recorded apart from the scores. A score of 1 means there was evidence, and it was against: "
-    "the candidate described behaviour that runs against the attribute."
+    "recorded apart from the scores. A score of 1 means there was evidence, and it was very weak "
+    "or against: the candidate described behaviour that runs against the attribute."
 )
 DECISIVE = (
     "Some negative indicators are marked \u201c(decisive)\u201d. Hearing one is enough on its "

@@ -1,0 +1,161 @@
+"""The demo campaign's scores: two stages fully scored, one of them moderated.
+
+The young people's panel is scored and moderated; the stakeholder panel is scored and waits
+for moderation, with a panel disagreement (Tom Reid on partnerships) and a values-floor case
+(Daniel Hughes); the appointment panel has not met yet. Scores come from a fixed profile per
+candidate, so the demo reads the same every time.
+"""
+
+from __future__ import annotations
+
+from recruit.extensions import db
+from recruit.models import (
+    AgreedScore,
+    CandidateDecision,
+    Outcome,
+    PanelRole,
+    Score,
+    ScoreSheet,
+    SheetStatus,
+    Stage,
+    StageModeration,
+    Vacancy,
+)
+from recruit.models._types import utcnow
+
+# Each candidate's typical score per attribute, by candidate code.
+PROFILES: dict[str, dict[str, int]] = {
+    "C-01": {"values": 5, "decisions": 4, "partnerships": 4, "practice-culture": 5, "buy-in": 4},
+    "C-02": {"values": 4, "decisions": 4, "partnerships": 3, "practice-culture": 3, "buy-in": 4},
+    "C-03": {"values": 4, "decisions": 3, "partnerships": 4, "practice-culture": 4, "buy-in": 3},
+    "C-04": {"values": 3, "decisions": 3, "partnerships": 3, "practice-culture": 4, "buy-in": 3},
+    "C-05": {"values": 4, "decisions": 4, "partnerships": 5, "practice-culture": 4, "buy-in": 4},
+    "C-06": {"values": 2, "decisions": 4, "partnerships": 3, "practice-culture": 3, "buy-in": 3},
+}
+# (stage name, member email, candidate code, attribute) -> the score that member gave, where
+# it differs from the profile: the disagreement and the values-floor case.
+DEPARTURES: dict[tuple[str, str, str, str], int | None] = {
+    ("Stakeholder panel", "panel@demo.recruit.local", "C-02", "partnerships"): 2,
+    ("Stakeholder panel", "partner@demo.recruit.local", "C-02", "partnerships"): 4,
+    ("Stakeholder panel", "partner@demo.recruit.local", "C-06", "values"): 1,
+    ("Young people's panel", "youngpeople@demo.recruit.local", "C-04", "decisions"): None,
+}
+EVIDENCE: dict[str, tuple[str, str, str]] = {
+    "values": (
+        "Could not say what they would do differently; the family's view was missing.",
+        "Spoke warmly about children's voices, but the example was mostly about process.",
+        "Described challenging a placement decision because the child had not been heard, "
+        "and what changed for the child afterwards.",
+    ),
+    "decisions": (
+        "Deferred the decision upwards and did not own the risk.",
+        "Made the call with the team, but was vague about how risk was reviewed after.",
+        "Held the risk of keeping a family together, set out the safety plan and the "
+        "review points, and said how they would know it was working.",
+    ),
+    "partnerships": (
+        "Spoke of partners as a source of referrals only.",
+        "Good working relationship with health, but little shared ownership of outcomes.",
+        "Brought police and adult mental health into the same supervision and shared the "
+        "budget risk with them.",
+    ),
+    "practice-culture": (
+        "Relied on audits and compliance targets to change practice.",
+        "Introduced group supervision, but could not show how practice changed.",
+        "Modelled motivational interviewing in group case supervision and measured the "
+        "change in family engagement.",
+    ),
+    "buy-in": (
+        "Presented the change as done to staff rather than with them.",
+        "Briefed members and staff, but one-way and late.",
+        "Brought elected members to see practice and built cross-party support before "
+        "the budget round.",
+    ),
+}
+# The young people's panel agreed one score and recorded an outcome for everyone.
+YOUNG_PEOPLES_OUTCOMES: dict[str, tuple[Outcome, str]] = {
+    "C-01": (Outcome.APPOINTABLE, "Strong on listening to children and owning decisions."),
+    "C-02": (Outcome.APPOINTABLE, "Clear and honest with the young people."),
+    "C-03": (Outcome.APPOINTABLE, "Thoughtful answers; a little guarded on decisions."),
+    "C-04": (Outcome.RESERVE, "Sound, but the panel heard little evidence on decisions."),
+    "C-05": (Outcome.APPOINTABLE, "Engaged the young people best of all candidates."),
+    "C-06": (Outcome.NOT_APPOINTABLE, "The young people did not feel listened to."),
+}
+
+
+def ensure_demo_scores(vacancy: Vacancy) -> None:
+    stages = {stage.name: stage for stage in vacancy.stages}
+    for name in ("Young people's panel", "Stakeholder panel"):
+        stage = stages.get(name)
+        if stage is not None and not _has_sheets(stage):
+            _score_stage(vacancy, stage)
+            db.session.add(StageModeration(stage_id=stage.id))
+    young_people = stages.get("Young people's panel")
+    if young_people is not None and not young_people_moderated(young_people):
+        _moderate_young_peoples_panel(vacancy, young_people)
+
+
+def _has_sheets(stage: Stage) -> bool:
+    return any(
+        db.session.query(ScoreSheet).filter(ScoreSheet.seat_id == seat.id).count()
+        for seat in stage.seats
+    )
+
+
+def young_people_moderated(stage: Stage) -> bool:
+    return db.session.query(CandidateDecision).filter_by(stage_id=stage.id).count() > 0
+
+
+def _score_stage(vacancy: Vacancy, stage: Stage) -> None:
+    for seat in stage.seats:
+        if seat.panel_role is PanelRole.HR_ADVISER:
+            continue
+        for candidate in vacancy.candidates:
+            sheet = ScoreSheet(
+                seat_id=seat.id,
+                candidate_id=candidate.id,
+                status=SheetStatus.SUBMITTED,
+                submitted_at=utcnow(),
+            )
+            for item in stage.items:
+                attribute = (item.frozen_content or {})["attribute"]
+                key = (stage.name, seat.user.email, candidate.code, attribute)
+                score = DEPARTURES.get(key, PROFILES[candidate.code][attribute])
+                sheet.scores.append(_score(item.id, attribute, score))
+            db.session.add(sheet)
+    db.session.flush()
+
+
+def _score(item_id: int, attribute: str, score: int | None) -> Score:
+    if score is None:
+        return Score(plan_item_id=item_id, score=None, no_evidence=True, evidence="")
+    low, middle, high = EVIDENCE[attribute]
+    note = low if score <= 2 else middle if score == 3 else high
+    return Score(plan_item_id=item_id, score=score, no_evidence=False, evidence=note)
+
+
+def _moderate_young_peoples_panel(vacancy: Vacancy, stage: Stage) -> None:
+    chair = next(seat.user for seat in stage.seats if seat.panel_role is PanelRole.CHAIR)
+    codes = {candidate.code: candidate for candidate in vacancy.candidates}
+    db.session.add(
+        AgreedScore(
+            stage_id=stage.id,
+            candidate_id=codes["C-03"].id,
+            attribute="decisions",
+            formula_score=3.0,
+            agreed=3.5,
+            rationale="On discussion both members agreed her safety-plan example showed more "
+            "ownership than either scored alone.",
+            recorded_by_id=chair.id,
+        )
+    )
+    for code, (outcome, reasons) in YOUNG_PEOPLES_OUTCOMES.items():
+        db.session.add(
+            CandidateDecision(
+                stage_id=stage.id,
+                candidate_id=codes[code].id,
+                outcome=outcome,
+                reasons=reasons,
+                recorded_by_id=chair.id,
+            )
+        )

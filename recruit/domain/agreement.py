@@ -1,0 +1,167 @@
+"""How far a panel agreed: Krippendorff's alpha and each member's scoring tendency.
+
+A unit is one candidate's answer to one question, so every member who scored it rated the
+same evidence. Alpha uses the interval level: a 4 against a 2 is a wider disagreement than a
+3 against a 2. "No evidence" is a missing rating, never a score. Readings follow
+Krippendorff's guidance: rely on alpha of 0.8 or more, draw tentative conclusions from 0.667,
+and treat anything lower with caution.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+
+import krippendorff
+import numpy as np
+
+from recruit.domain.scoring_model import (
+    Agreement,
+    AlphaReading,
+    MemberTendency,
+    QuestionScore,
+    StageScores,
+)
+
+Unit = tuple[str, str]  # (candidate, question id)
+Ratings = Mapping[str, int]  # member -> score on one unit
+
+GOOD_AGREEMENT = 0.8
+TENTATIVE_AGREEMENT = 0.667
+IN_LINE_DIFFERENCE = Fraction(1, 4)
+
+NOT_ENOUGH_PAIRS = (
+    "Not enough paired scores to measure agreement: it needs at least two answers "
+    "that two or more members scored."
+)
+NO_VARIATION = (
+    "Every paired score was the same, so there is no variation to measure agreement against."
+)
+GOOD = "Good agreement: the panel scored the same evidence consistently."
+TENTATIVE = (
+    "Tentative agreement: draw conclusions with care, and check the scores where members differed."
+)
+LOW = (
+    "Low agreement: discuss the scores before relying on the totals, starting with the "
+    "answers where members differed most."
+)
+SYSTEMATIC = (
+    "Systematic disagreement: the panel read the evidence differently, so agree what "
+    "each score means before relying on the totals."
+)
+IN_LINE = "Scores in line with the other members."
+TOO_FEW_SHARED = "Too few shared questions to compare with the other members."
+
+
+def panel_agreement(stage: StageScores) -> Agreement:
+    """Alpha per attribute (over that attribute's questions) and overall (every question),
+    with each member's tendency, members in ``stage.members`` order.
+
+    Every submitted score counts, whatever the plan now says: agreement describes how the
+    panel scored, not what the totals use.
+    """
+    scored = [score for score in stage.scores if score.score is not None]
+    per_attribute = {
+        attribute: measure_alpha(score for score in scored if score.attribute == attribute)
+        for attribute in stage.attributes
+    }
+    return Agreement(
+        per_attribute=per_attribute,
+        overall=measure_alpha(scored),
+        tendencies=member_tendencies(scored, _raters(stage)),
+    )
+
+
+def measure_alpha(scores: Iterable[QuestionScore]) -> AlphaReading:
+    """Krippendorff's alpha (interval) over the units two or more members scored.
+
+    ``units`` counts those paired units. Alpha is None when fewer than two units are paired
+    or every paired score is the same: the statistic is undefined there, not zero.
+    """
+    paired = {unit: ratings for unit, ratings in _units(scores).items() if len(ratings) > 1}
+    if len(paired) < 2:
+        return AlphaReading(None, len(paired), NOT_ENOUGH_PAIRS)
+    alpha = _interval_alpha(paired)
+    if alpha is None:
+        return AlphaReading(None, len(paired), NO_VARIATION)
+    return AlphaReading(alpha, len(paired), alpha_reading(alpha))
+
+
+def alpha_reading(alpha: float) -> str:
+    """The plain-English reading of an alpha, by Krippendorff's bands."""
+    if alpha >= GOOD_AGREEMENT:
+        return GOOD
+    if alpha >= TENTATIVE_AGREEMENT:
+        return TENTATIVE
+    return LOW if alpha >= 0 else SYSTEMATIC
+
+
+def member_tendencies(
+    scores: Iterable[QuestionScore], members: Sequence[str]
+) -> tuple[MemberTendency, ...]:
+    """For each member, the mean of (their score - the mean of the others' scores) over the
+    units they and at least one other member scored."""
+    units = _units(scores)
+    return tuple(_tendency(member, units.values()) for member in members)
+
+
+def _tendency(member: str, units: Iterable[Ratings]) -> MemberTendency:
+    differences = [
+        ratings[member] - _mean_of_others(ratings, member)
+        for ratings in units
+        if member in ratings and len(ratings) > 1
+    ]
+    if not differences:
+        return MemberTendency(member, None, 0, TOO_FEW_SHARED)
+    difference = sum(differences, Fraction(0)) / len(differences)
+    return MemberTendency(member, float(difference), len(differences), _tendency_text(difference))
+
+
+def _mean_of_others(ratings: Ratings, member: str) -> Fraction:
+    others = [score for other, score in ratings.items() if other != member]
+    return Fraction(sum(others), len(others))
+
+
+def _tendency_text(difference: Fraction) -> str:
+    if abs(difference) < IN_LINE_DIFFERENCE:
+        return IN_LINE
+    direction = "higher" if difference > 0 else "lower"
+    # Half-up, so a difference of exactly 0.25 reads "0.3" rather than Python's "0.2".
+    tenths = math.floor(abs(difference) * 10 + Fraction(1, 2))
+    return f"Scores about {tenths / 10:.1f} {direction} than the other members on average."
+
+
+def _units(scores: Iterable[QuestionScore]) -> dict[Unit, dict[str, int]]:
+    units: dict[Unit, dict[str, int]] = {}
+    for score in scores:
+        if score.score is not None:
+            units.setdefault((score.candidate, score.question_id), {})[score.member] = score.score
+    return units
+
+
+def _raters(stage: StageScores) -> tuple[str, ...]:
+    # A score from a member the caller left out of ``members`` still has a tendency to show.
+    extra = sorted({score.member for score in stage.scores} - set(stage.members))
+    return (*stage.members, *extra)
+
+
+def _interval_alpha(paired: Mapping[Unit, Ratings]) -> float | None:
+    members = sorted({member for ratings in paired.values() for member in ratings})
+    if len({score for ratings in paired.values() for score in ratings.values()}) < 2:
+        return None
+    data = np.full((len(members), len(paired)), np.nan)
+    for column, ratings in enumerate(paired.values()):
+        for member, score in ratings.items():
+            data[members.index(member), column] = score
+    # The library divides by zero on degenerate data; the suite treats warnings as errors.
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            alpha = float(
+                krippendorff.alpha(reliability_data=data, level_of_measurement="interval")
+            )
+        except ValueError:
+            return None
+    return alpha if math.isfinite(alpha) else None

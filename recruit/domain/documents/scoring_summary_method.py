@@ -1,0 +1,134 @@
+"""The method note at the front of the panel scoring summary: how every figure was worked out.
+
+A reader who was not on the panel (the appointment panel of elected members, an auditor, a
+candidate asking for feedback) should be able to check any figure in the summary from this
+note and the raw scores export.
+"""
+
+from __future__ import annotations
+
+from recruit.domain.documents.interview_pack_word import PackWriter, one_line
+from recruit.domain.documents.scoring_summary_model import SummaryContext
+from recruit.domain.documents.scoring_summary_parts import align_right
+from recruit.domain.documents.scoring_summary_text import (
+    DEFAULT_COMBINATION,
+    DEFAULT_NO_EVIDENCE,
+    floor_rule_text,
+    percent_texts,
+)
+from recruit.domain.scoring_model import FLAG_LABELS, Flag, ValuesFloor
+
+METHOD_HEADING = "How the figures were worked out"
+FLAG_MEANINGS: dict[Flag, str] = {
+    "values_floor": "The candidate's values score is below the values floor (see above).",
+    "disagreement": "Members' scores on the attribute are 2 or more points apart: discuss the "
+    "evidence before relying on the mean.",
+    "not_assessed": "No question at this stage asked about the attribute, or no member "
+    "responded on it.",
+    "mostly_no_evidence": "More than half of the members who responded found no evidence on "
+    "the attribute.",
+}
+
+
+def write_method(writer: PackWriter, context: SummaryContext) -> None:
+    writer.heading(METHOD_HEADING, 1, new_page=True)
+    _write_attribute_names(writer, context)
+    _write_scale(writer, context)
+    writer.heading("\u201cNo evidence\u201d is not a low score", 2)
+    writer.paragraph(context.method.no_evidence.strip() or DEFAULT_NO_EVIDENCE)
+    _write_weights(writer, context)
+    _write_floor(writer, context)
+    writer.heading("How totals are combined", 2)
+    writer.paragraph(context.method.combination.strip() or DEFAULT_COMBINATION)
+    _write_flags(writer)
+
+
+def _write_scale(writer: PackWriter, context: SummaryContext) -> None:
+    writer.heading("The scale", 2)
+    writer.paragraph(
+        "Each member scored each answer from 1 to 5 against the question's descriptors:",
+        keep_with_next=True,
+    )
+    rows = [
+        (str(level.score), one_line(level.label), level.description.strip())
+        for level in context.method.scale
+    ]
+    header = ("Score", "Level", "What it means")
+    table = writer.table(header, rows, (0.08, 0.2, 0.72), caption="The scale", keep_together=True)
+    align_right(table, (0,))
+
+
+def _write_weights(writer: PackWriter, context: SummaryContext) -> None:
+    writer.heading("Weights", 2)
+    stages = [stage for stage in context.stages if stage.result.weights]
+    if not stages:
+        writer.paragraph("No weights were set: every attribute counts equally.")
+        return
+    writer.paragraph(
+        "Each attribute's share of a stage's weighted total, as the rules applied it:",
+        keep_with_next=True,
+    )
+    percents = [percent_texts(stage.result.weights) for stage in stages]
+    rows = [
+        (one_line(context.short_name(key)), *(shares.get(key, "0%") for shares in percents))
+        for key in context.attribute_names
+    ]
+    header = ("Attribute", *(one_line(stage.name) for stage in stages))
+    widths = (0.4, *([0.6 / len(stages)] * len(stages)))
+    table = writer.table(header, rows, widths, caption="Weights", keep_together=True)
+    align_right(table, range(1, len(header)))
+    _write_stage_weights(writer, context)
+
+
+def _write_stage_weights(writer: PackWriter, context: SummaryContext) -> None:
+    if not context.method.stage_weights:
+        return
+    writer.paragraph("Each stage's share of the overall total:", keep_with_next=True)
+    shares = percent_texts(context.method.stage_weights)
+    rows = [(one_line(stage), share) for stage, share in shares.items()]
+    table = writer.table(
+        ("Stage", "Share"), rows, (0.7, 0.3), caption="Stage weights", keep_together=True
+    )
+    align_right(table, (1,))
+
+
+def _write_floor(writer: PackWriter, context: SummaryContext) -> None:
+    writer.heading("The values floor", 2)
+    if context.method.floor_rule.strip():
+        writer.paragraph(context.method.floor_rule.strip())
+        return
+    floors: list[ValuesFloor] = []
+    for stage in context.stages:
+        if stage.result.floor not in floors:
+            floors.append(stage.result.floor)
+    for floor in floors or [ValuesFloor()]:
+        name = context.attribute_names.get(floor.attribute, floor.attribute)
+        applies = [one_line(s.name) for s in context.stages if s.result.floor == floor]
+        label = f"{', '.join(applies)}:" if len(floors) > 1 else ""
+        writer.paragraph(floor_rule_text(floor, name), label=label)
+
+
+def _write_flags(writer: PackWriter) -> None:
+    writer.heading("Flags", 2)
+    writer.paragraph(
+        "A flag asks the panel to look again; it does not change a score.", keep_with_next=True
+    )
+    rows = [(FLAG_LABELS[flag], meaning) for flag, meaning in FLAG_MEANINGS.items()]
+    writer.table(
+        ("Flag", "Meaning"), rows, (0.25, 0.75), caption="Flags", keep_together=True,
+        bold_first_column=True,
+    )  # fmt: skip
+
+
+def _write_attribute_names(writer: PackWriter, context: SummaryContext) -> None:
+    """The key to the short names that the tables and charts use."""
+    pairs = [(context.short_name(key), name) for key, name in context.attribute_names.items()]
+    if all(one_line(short) == one_line(name) for short, name in pairs):
+        return
+    writer.heading("Attribute names", 2)
+    writer.paragraph("Tables and charts use each attribute's short name:", keep_with_next=True)
+    rows = [(one_line(short), one_line(name)) for short, name in pairs]
+    writer.table(
+        ("Short name", "Attribute"), rows, (0.3, 0.7), caption="Attribute names",
+        keep_together=True,
+    )  # fmt: skip

@@ -1,0 +1,222 @@
+"""The vacancy interchange format: one JSON document that carries a whole vacancy.
+
+This module is the format's single definition: the field specs below drive both the
+checks on import (interchange_checks) and the field tables in docs/interchange.md (a test
+keeps the two equal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+FORMAT_NAME = "recruit-vacancy"
+FORMAT_VERSION = 1
+ROOT = "(top level)"
+
+# Vocabularies (allowed statuses, roles...) come from the models, passed in by the caller,
+# so this module never drifts from the enums and still imports no SQLAlchemy.
+Vocabularies = Mapping[str, frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of an object: its kind, whether null is allowed, and limits."""
+
+    kind: str
+    nullable: bool = False
+    max_length: int | None = None
+    vocabulary: str | None = None
+    spec: Mapping[str, Field] | None = None  # for "object" and "list" (of objects)
+
+
+def text(max_length: int | None = None, *, nullable: bool = False) -> Field:
+    return Field("text", nullable=nullable, max_length=max_length)
+
+
+def choice(vocabulary: str) -> Field:
+    return Field("choice", vocabulary=vocabulary)
+
+
+def objects(spec: Mapping[str, Field]) -> Field:
+    return Field("list", spec=spec)
+
+
+DATETIME = Field("datetime")
+OPTIONAL_DATETIME = Field("datetime", nullable=True)
+BOOL = Field("bool")
+COUNT = Field("count")
+EMAIL = text(254)
+# A reference to an entry of "people": who did something, when the app recorded it.
+PERSON_REF = text(254, nullable=True)
+SCORE = Field("score", nullable=True)
+
+PERSON = {"email": EMAIL, "full_name": text(200)}
+VACANCY = {
+    "title": text(200),
+    "role_level": text(40),
+    "service_area": text(200),
+    "innovation": text(40),
+    "salary_range": text(200),
+    "contract": choice("contract"),
+    "location": text(200),
+    "closing_date": Field("date"),
+    "interview_dates": text(200),
+    "hiring_manager": text(200),
+    "status": choice("vacancy_status"),
+    "hide_candidate_names": BOOL,
+    "created_at": DATETIME,
+    "created_by_email": PERSON_REF,
+    "updated_at": DATETIME,
+    "updated_by_email": PERSON_REF,
+}
+ADVERT_VERSION = {
+    "number": COUNT,
+    "sections": Field("json_objects"),
+    "include_self_assessment": BOOL,
+    "created_at": DATETIME,
+    "created_by_email": PERSON_REF,
+    "created_by_label": text(254),
+    "change_note": text(),
+}
+ADVERT = {"current_version_number": COUNT, "is_finished": BOOL, "versions": objects(ADVERT_VERSION)}
+CANDIDATE = {
+    "code": text(10),
+    "first_name": text(100),
+    "last_name": text(100),
+    "email": text(254),
+    "phone": text(30),
+    "current_role": text(200),
+    "current_employer": text(200),
+    "application_date": Field("date", nullable=True),
+    "status": choice("candidate_status"),
+    "notes": text(),
+    "created_at": DATETIME,
+    "updated_at": DATETIME,
+}
+CONFLICT = {
+    "member_email": EMAIL,
+    "candidate_code": text(10),
+    "description": text(),
+    "declared_at": DATETIME,
+}
+PLAN_ITEM = {
+    "position": COUNT,
+    "question_id": text(80),
+    "minutes": COUNT,
+    "question_version_number": Field("count", nullable=True),
+    "frozen_content": Field("json_object", nullable=True),
+}
+SEAT = {"member_email": EMAIL, "panel_role": choice("panel_role")}
+SCORE_ROW = {
+    "position": COUNT,
+    "question_id": text(80),
+    "score": SCORE,
+    "no_evidence": BOOL,
+    "evidence": text(),
+}
+AMENDMENT = {
+    "position": COUNT,
+    "question_id": text(80),
+    "previous_score": SCORE,
+    "previous_no_evidence": BOOL,
+    "previous_evidence": text(),
+    "new_score": SCORE,
+    "new_no_evidence": BOOL,
+    "new_evidence": text(),
+    "reason": text(),
+    "amended_by_email": PERSON_REF,
+    "amended_at": DATETIME,
+}
+SHEET = {
+    "member_email": EMAIL,
+    "candidate_code": text(10),
+    "status": choice("sheet_status"),
+    "created_at": DATETIME,
+    "updated_at": DATETIME,
+    "submitted_at": OPTIONAL_DATETIME,
+    "scores": objects(SCORE_ROW),
+    "amendments": objects(AMENDMENT),
+}
+MODERATION = {
+    "opened_at": DATETIME,
+    "opened_by_email": PERSON_REF,
+    "closed_early_reason": text(nullable=True),
+}
+AGREED_SCORE = {
+    "candidate_code": text(10),
+    "attribute": text(40),
+    "formula_score": Field("number", nullable=True),
+    "agreed": Field("number"),
+    "rationale": text(),
+    "recorded_by_email": PERSON_REF,
+    "recorded_at": DATETIME,
+}
+DECISION = {
+    "candidate_code": text(10),
+    "outcome": choice("outcome"),
+    "reasons": text(),
+    "floor_override_reason": text(nullable=True),
+    "recorded_by_email": PERSON_REF,
+    "recorded_at": DATETIME,
+}
+STAGE = {
+    "name": text(200),
+    "stage_type": choice("stage_type"),
+    "held_on": Field("date", nullable=True),
+    "duration_minutes": Field("count", nullable=True),
+    "position": COUNT,
+    "weights": Field("weights"),
+    "plan_issued_at": OPTIONAL_DATETIME,
+    "items": objects(PLAN_ITEM),
+    "seats": objects(SEAT),
+    "sheets": objects(SHEET),
+    "moderation": Field("object", nullable=True, spec=MODERATION),
+    "agreed_scores": objects(AGREED_SCORE),
+    "decisions": objects(DECISION),
+}
+DOCUMENT = {
+    "format": text(),
+    "version": COUNT,
+    "exported_at": DATETIME,
+    "source_vacancy_id": Field("count", nullable=True),
+    "people": objects(PERSON),
+    "vacancy": Field("object", spec=VACANCY),
+    "advert": Field("object", nullable=True, spec=ADVERT),
+    "candidates": objects(CANDIDATE),
+    "conflicts": objects(CONFLICT),
+    "stages": objects(STAGE),
+}
+
+# Each object's path pattern, as docs/interchange.md heads its field table.
+SECTIONS: dict[str, Mapping[str, Field]] = {
+    ROOT: DOCUMENT,
+    "people[]": PERSON,
+    "vacancy": VACANCY,
+    "advert": ADVERT,
+    "advert.versions[]": ADVERT_VERSION,
+    "candidates[]": CANDIDATE,
+    "conflicts[]": CONFLICT,
+    "stages[]": STAGE,
+    "stages[].items[]": PLAN_ITEM,
+    "stages[].seats[]": SEAT,
+    "stages[].sheets[]": SHEET,
+    "stages[].sheets[].scores[]": SCORE_ROW,
+    "stages[].sheets[].amendments[]": AMENDMENT,
+    "stages[].moderation": MODERATION,
+    "stages[].agreed_scores[]": AGREED_SCORE,
+    "stages[].decisions[]": DECISION,
+}
+
+
+def format_datetime(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat()
+
+
+def parse_datetime(value: str) -> datetime:
+    """An ISO 8601 date and time with its offset; raises ValueError for anything less."""
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError("no time zone")
+    return parsed.astimezone(UTC)

@@ -1,0 +1,133 @@
+"""References inside a vacancy interchange document, checked before anything is written.
+
+The document never holds database ids: people are named by email (listed once in
+``people``), candidates by code, plan items by position and question id within their
+stage. These checks make sure each of those names points at something in the document,
+and that nothing appears twice where the database allows only one. They assume the
+document already passed the shape checks in interchange_format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+Entry = dict[str, Any]
+
+
+def reference_problems(document: Entry) -> list[str]:
+    checker = _Checker(document)
+    checker.check(document)
+    return checker.out
+
+
+class _Checker:
+    def __init__(self, document: Entry) -> None:
+        self.out: list[str] = []
+        self.people = self.unique(document["people"], "people", ("email",))
+        self.codes = {
+            key[0] for key in self.unique(document["candidates"], "candidates", ("code",))
+        }
+        self.unique(document["candidates"], "candidates", ("email",))
+        self.used_people: set[str] = set()
+
+    def check(self, document: Entry) -> None:
+        self.person(document["vacancy"], "vacancy", "created_by_email")
+        self.person(document["vacancy"], "vacancy", "updated_by_email")
+        if document["advert"] is not None:
+            self.advert(document["advert"])
+        self.unique(document["conflicts"], "conflicts", ("member_email", "candidate_code"))
+        for index, conflict in enumerate(document["conflicts"]):
+            self.person(conflict, f"conflicts[{index}]", "member_email")
+            self.candidate(conflict, f"conflicts[{index}]")
+        for index, stage in enumerate(document["stages"]):
+            self.stage(stage, f"stages[{index}]")
+        # Refused rather than ignored: an import creates or matches everyone listed.
+        for index, person in enumerate(document["people"]):
+            if person["email"].lower() not in self.used_people:
+                self.out.append(f"people[{index}].email: is not referred to anywhere")
+
+    def unique(self, entries: list[Entry], path: str, fields: Sequence[str]) -> set[tuple]:
+        """The entries' keys; a repeated key is a problem (emails compare without case)."""
+        seen: dict[tuple, int] = {}
+        for index, entry in enumerate(entries):
+            key = tuple(_normal(field, entry[field]) for field in fields)
+            if key in seen:
+                same = " and ".join(fields)
+                self.out.append(f"{path}[{index}]: same {same} as {path}[{seen[key]}]")
+            else:
+                seen[key] = index
+        return set(seen)
+
+    def person(self, entry: Entry, path: str, key: str) -> None:
+        email = entry[key]
+        if email is None:
+            return
+        if (email.lower(),) not in self.people:
+            self.out.append(f"{path}.{key}: {email!r} is not listed in people")
+        self.used_people.add(email.lower())
+
+    def candidate(self, entry: Entry, path: str) -> None:
+        if entry["candidate_code"] not in self.codes:
+            code = entry["candidate_code"]
+            self.out.append(f"{path}.candidate_code: no candidate {code!r} in candidates")
+
+    def advert(self, advert: Entry) -> None:
+        numbers = self.unique(advert["versions"], "advert.versions", ("number",))
+        if (advert["current_version_number"],) not in numbers:
+            number = advert["current_version_number"]
+            self.out.append(f"advert.current_version_number: no version {number} in versions")
+        for index, version in enumerate(advert["versions"]):
+            self.person(version, f"advert.versions[{index}]", "created_by_email")
+
+    def stage(self, stage: Entry, path: str) -> None:
+        self.unique(stage["items"], f"{path}.items", ("position",))
+        items = {(item["position"], item["question_id"]) for item in stage["items"]}
+        seats = self.unique(stage["seats"], f"{path}.seats", ("member_email",))
+        for index, seat in enumerate(stage["seats"]):
+            self.person(seat, f"{path}.seats[{index}]", "member_email")
+        self.unique(stage["sheets"], f"{path}.sheets", ("member_email", "candidate_code"))
+        for index, sheet in enumerate(stage["sheets"]):
+            self.sheet(sheet, f"{path}.sheets[{index}]", items, seats)
+        if stage["moderation"] is not None:
+            self.person(stage["moderation"], f"{path}.moderation", "opened_by_email")
+        agreed = stage["agreed_scores"]
+        self.unique(agreed, f"{path}.agreed_scores", ("candidate_code", "attribute"))
+        self.unique(stage["decisions"], f"{path}.decisions", ("candidate_code",))
+        for section in ("agreed_scores", "decisions"):
+            for index, entry in enumerate(stage[section]):
+                self.candidate(entry, f"{path}.{section}[{index}]")
+                self.person(entry, f"{path}.{section}[{index}]", "recorded_by_email")
+
+    def sheet(self, sheet: Entry, path: str, items: set[tuple], seats: set[tuple]) -> None:
+        if (sheet["member_email"].lower(),) not in seats:
+            email = sheet["member_email"]
+            self.out.append(f"{path}.member_email: {email!r} has no seat on this stage")
+        self.candidate(sheet, path)
+        self.unique(sheet["scores"], f"{path}.scores", ("position",))
+        for index, row in enumerate(sheet["scores"]):
+            self.item(row, f"{path}.scores[{index}]", items)
+            self.score_pair(row, f"{path}.scores[{index}]", "")
+        for index, amendment in enumerate(sheet["amendments"]):
+            where = f"{path}.amendments[{index}]"
+            self.item(amendment, where, items)
+            self.score_pair(amendment, where, "previous_")
+            self.score_pair(amendment, where, "new_")
+            self.person(amendment, where, "amended_by_email")
+
+    def item(self, entry: Entry, path: str, items: set[tuple]) -> None:
+        if (entry["position"], entry["question_id"]) not in items:
+            question = entry["question_id"]
+            self.out.append(
+                f"{path}.position: no plan item {entry['position']} with question "
+                f"{question!r} on this stage"
+            )
+
+    def score_pair(self, entry: Entry, path: str, prefix: str) -> None:
+        # "No evidence" is an answer in its own right: it carries no number.
+        if entry[f"{prefix}no_evidence"] and entry[f"{prefix}score"] is not None:
+            self.out.append(f"{path}.{prefix}score: must be null when {prefix}no_evidence is true")
+
+
+def _normal(field: str, value: object) -> object:
+    return value.lower() if field.endswith("email") and isinstance(value, str) else value

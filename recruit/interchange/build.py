@@ -1,0 +1,245 @@
+"""Rows from a checked interchange document: a new vacancy with new ids throughout.
+
+Only called once the document passed every check (interchange_format, and the people and
+questions in import_), so lookups here cannot miss. Rows are added in document order:
+amendments and seats are exported in creation order, so a re-export comes out the same.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from recruit.domain.interchange_format import parse_datetime
+from recruit.extensions import db
+from recruit.models import (
+    Advert,
+    AdvertVersion,
+    AgreedScore,
+    Candidate,
+    CandidateDecision,
+    CandidateStatus,
+    ConflictOfInterest,
+    Outcome,
+    PanelRole,
+    PanelSeat,
+    PlanItem,
+    Score,
+    ScoreAmendment,
+    ScoreSheet,
+    SheetStatus,
+    Stage,
+    StageModeration,
+    StageType,
+    Vacancy,
+    VacancyStatus,
+)
+
+Document = dict[str, Any]
+ItemKey = tuple[int, str]  # (position, question_id) within a stage
+
+
+class _Ids:
+    """User ids by email (without case); None stays None, as an unrecorded actor."""
+
+    def __init__(self, user_ids: dict[str, int]) -> None:
+        self.user_ids = user_ids
+
+    def __call__(self, email: str | None) -> int | None:
+        return self.user_ids[email.lower()] if email is not None else None
+
+
+def build_vacancy(document: Document, user_ids: dict[str, int]) -> Vacancy:
+    ids = _Ids(user_ids)
+    vacancy = _vacancy(document["vacancy"], ids)
+    if document["advert"] is not None:
+        vacancy.advert = _advert(document["advert"], ids)
+    candidates = {entry["code"]: _candidate(entry) for entry in document["candidates"]}
+    vacancy.candidates.extend(candidates.values())
+    stages = [_Stage(entry, ids) for entry in document["stages"]]
+    vacancy.stages.extend(stage.row for stage in stages)
+    db.session.add(vacancy)
+    db.session.flush()  # candidates and stages need ids: some rows below hold ids only
+    candidate_ids = {code: candidate.id for code, candidate in candidates.items()}
+    for entry in document["conflicts"]:
+        db.session.add(_conflict(entry, ids, candidate_ids))
+    for stage in stages:
+        stage.add_scoring(candidates, candidate_ids)
+    db.session.flush()
+    return vacancy
+
+
+def _when(value: str | None) -> datetime | None:
+    return parse_datetime(value) if value is not None else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value is not None else None
+
+
+def _vacancy(entry: Document, ids: _Ids) -> Vacancy:
+    plain = (
+        "title role_level service_area innovation salary_range contract location "
+        "interview_dates hiring_manager hide_candidate_names"
+    ).split()
+    return Vacancy(
+        **{key: entry[key] for key in plain},
+        closing_date=_day(entry["closing_date"]),
+        status=VacancyStatus(entry["status"]),
+        created_at=_when(entry["created_at"]),
+        created_by_id=ids(entry["created_by_email"]),
+        updated_at=_when(entry["updated_at"]),
+        updated_by_id=ids(entry["updated_by_email"]),
+    )
+
+
+def _advert(entry: Document, ids: _Ids) -> Advert:
+    advert = Advert(
+        current_version_number=entry["current_version_number"], is_finished=entry["is_finished"]
+    )
+    for version in entry["versions"]:
+        advert.versions.append(
+            AdvertVersion(
+                number=version["number"],
+                sections=version["sections"],
+                include_self_assessment=version["include_self_assessment"],
+                created_at=_when(version["created_at"]),
+                created_by_id=ids(version["created_by_email"]),
+                created_by_label=version["created_by_label"],
+                change_note=version["change_note"],
+            )
+        )
+    return advert
+
+
+def _candidate(entry: Document) -> Candidate:
+    plain = "code first_name last_name email phone current_role current_employer notes".split()
+    return Candidate(
+        **{key: entry[key] for key in plain},
+        application_date=_day(entry["application_date"]),
+        status=CandidateStatus(entry["status"]),
+        created_at=_when(entry["created_at"]),
+        updated_at=_when(entry["updated_at"]),
+    )
+
+
+def _conflict(entry: Document, ids: _Ids, candidate_ids: dict[str, int]) -> ConflictOfInterest:
+    return ConflictOfInterest(
+        user_id=ids(entry["member_email"]),
+        candidate_id=candidate_ids[entry["candidate_code"]],
+        description=entry["description"],
+        declared_at=_when(entry["declared_at"]),
+    )
+
+
+class _Stage:
+    """One stage's rows, with its plan items and seats kept by the keys the document uses."""
+
+    def __init__(self, entry: Document, ids: _Ids) -> None:
+        self.entry, self.ids = entry, ids
+        self.row = Stage(
+            name=entry["name"],
+            stage_type=StageType(entry["stage_type"]),
+            held_on=_day(entry["held_on"]),
+            duration_minutes=entry["duration_minutes"],
+            position=entry["position"],
+            weights=entry["weights"],
+            plan_issued_at=_when(entry["plan_issued_at"]),
+        )
+        self.items: dict[ItemKey, PlanItem] = {}
+        for item in entry["items"]:
+            row = PlanItem(
+                position=item["position"],
+                question_id=item["question_id"],
+                minutes=item["minutes"],
+                question_version_number=item["question_version_number"],
+                frozen_content=item["frozen_content"],
+            )
+            self.items[(item["position"], item["question_id"])] = row
+            self.row.items.append(row)
+        self.seats: dict[str, PanelSeat] = {}
+        for seat in entry["seats"]:
+            row = PanelSeat(
+                user_id=ids(seat["member_email"]), panel_role=PanelRole(seat["panel_role"])
+            )
+            self.seats[seat["member_email"].lower()] = row
+            self.row.seats.append(row)
+
+    def add_scoring(self, candidates: dict[str, Candidate], candidate_ids: dict[str, int]) -> None:
+        """Sheets, moderation, agreed scores and decisions: once the stage has its id."""
+        for sheet in self.entry["sheets"]:
+            db.session.add(self._sheet(sheet, candidates))
+        moderation = self.entry["moderation"]
+        if moderation is not None:
+            db.session.add(
+                StageModeration(
+                    stage=self.row,
+                    opened_at=_when(moderation["opened_at"]),
+                    opened_by_id=self.ids(moderation["opened_by_email"]),
+                    closed_early_reason=moderation["closed_early_reason"],
+                )
+            )
+        for agreed in self.entry["agreed_scores"]:
+            db.session.add(self._agreed(agreed, candidate_ids))
+        for decision in self.entry["decisions"]:
+            db.session.add(self._decision(decision, candidate_ids))
+
+    def _item(self, entry: Document) -> PlanItem:
+        return self.items[(entry["position"], entry["question_id"])]
+
+    def _sheet(self, entry: Document, candidates: dict[str, Candidate]) -> ScoreSheet:
+        sheet = ScoreSheet(
+            seat=self.seats[entry["member_email"].lower()],
+            candidate=candidates[entry["candidate_code"]],
+            status=SheetStatus(entry["status"]),
+            created_at=_when(entry["created_at"]),
+            updated_at=_when(entry["updated_at"]),
+            submitted_at=_when(entry["submitted_at"]),
+        )
+        for score in entry["scores"]:
+            sheet.scores.append(
+                Score(
+                    plan_item=self._item(score),
+                    score=score["score"],
+                    no_evidence=score["no_evidence"],
+                    evidence=score["evidence"],
+                )
+            )
+        for change in entry["amendments"]:
+            sheet.amendments.append(self._amendment(change))
+        return sheet
+
+    def _amendment(self, entry: Document) -> ScoreAmendment:
+        copied = (
+            "previous_score previous_no_evidence previous_evidence "
+            "new_score new_no_evidence new_evidence reason"
+        ).split()
+        return ScoreAmendment(
+            **{key: entry[key] for key in copied},
+            plan_item=self._item(entry),
+            amended_by_id=self.ids(entry["amended_by_email"]),
+            amended_at=_when(entry["amended_at"]),
+        )
+
+    def _agreed(self, entry: Document, candidate_ids: dict[str, int]) -> AgreedScore:
+        return AgreedScore(
+            stage_id=self.row.id,
+            candidate_id=candidate_ids[entry["candidate_code"]],
+            attribute=entry["attribute"],
+            formula_score=entry["formula_score"],
+            agreed=entry["agreed"],
+            rationale=entry["rationale"],
+            recorded_by_id=self.ids(entry["recorded_by_email"]),
+            recorded_at=_when(entry["recorded_at"]),
+        )
+
+    def _decision(self, entry: Document, candidate_ids: dict[str, int]) -> CandidateDecision:
+        return CandidateDecision(
+            stage_id=self.row.id,
+            candidate_id=candidate_ids[entry["candidate_code"]],
+            outcome=Outcome(entry["outcome"]),
+            reasons=entry["reasons"],
+            floor_override_reason=entry["floor_override_reason"],
+            recorded_by_id=self.ids(entry["recorded_by_email"]),
+            recorded_at=_when(entry["recorded_at"]),
+        )

@@ -1,0 +1,157 @@
+"""Read, check and import a vacancy interchange document as a new vacancy.
+
+Everything is checked before anything is written: the file, the format, every field,
+the references inside the document, then the people and questions it needs from this
+database. Only a document with no problems at all is written, in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from recruit import audit
+from recruit.accounts import create_user
+from recruit.domain.interchange_checks import validate_document
+from recruit.domain.interchange_format import Vocabularies
+from recruit.extensions import db
+from recruit.interchange.build import build_vacancy
+from recruit.models import (
+    CandidateStatus,
+    Outcome,
+    PanelRole,
+    Question,
+    Role,
+    SheetStatus,
+    StageType,
+    User,
+    Vacancy,
+    VacancyStatus,
+)
+from recruit.models.vacancies import CONTRACT_LABELS
+
+Document = dict[str, Any]
+
+
+class ImportRefused(Exception):
+    """The document cannot be imported; ``problems`` says why, each naming its JSON path."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class ImportResult:
+    vacancy: Vacancy
+    created_users: list[User] = field(default_factory=list)
+
+
+def vocabularies() -> Vocabularies:
+    """The allowed values of each choice field, straight from the models' enums."""
+    enums: dict[str, type[StrEnum]] = {
+        "vacancy_status": VacancyStatus,
+        "candidate_status": CandidateStatus,
+        "stage_type": StageType,
+        "panel_role": PanelRole,
+        "sheet_status": SheetStatus,
+        "outcome": Outcome,
+    }
+    choices = {name: frozenset(member.value for member in enum) for name, enum in enums.items()}
+    return {**choices, "contract": frozenset(CONTRACT_LABELS)}
+
+
+def read_document(path: Path) -> object:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ImportRefused([f"{path}: no such file"]) from None
+    except UnicodeDecodeError:
+        raise ImportRefused([f"{path}: is not UTF-8 text"]) from None
+    except OSError as error:
+        raise ImportRefused([f"{path}: cannot be read ({error.strerror})"]) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno} column {error.colno}"
+        raise ImportRefused([f"{path}: is not valid JSON at {where}: {error.msg}"]) from None
+
+
+def import_vacancy(
+    document: object, *, create_missing_users: bool = False, source: str = ""
+) -> ImportResult:
+    """Create a new vacancy from the document, or raise ImportRefused and write nothing.
+
+    The caller commits; on any exception the session is rolled back here.
+    """
+    problems = validate_document(document, vocabularies())
+    if problems:
+        raise ImportRefused(problems)
+    assert isinstance(document, dict)
+    users, missing = _match_people(document["people"])
+    problems = _question_problems(document["stages"])
+    if missing and not create_missing_users:
+        problems = [_missing_user_problem(index, email) for index, email in missing] + problems
+    if problems:
+        raise ImportRefused(problems)
+    try:
+        created = [_create_panel_user(document["people"][index]) for index, _ in missing]
+        users.update({user.email.lower(): user for user in created})
+        db.session.flush()  # new users need ids before rows can point at them
+        vacancy = build_vacancy(document, {email: user.id for email, user in users.items()})
+        audit.record(
+            "vacancy.imported",
+            vacancy,
+            actor_label="command line",
+            source=source,
+            source_vacancy_id=document["source_vacancy_id"],
+            created_users=[user.email for user in created],
+        )
+    except Exception:
+        db.session.rollback()
+        raise
+    return ImportResult(vacancy=vacancy, created_users=created)
+
+
+def _match_people(people: list[Document]) -> tuple[dict[str, User], list[tuple[int, str]]]:
+    """Users found by email (without case), and the (index, email) of those not found."""
+    emails = [person["email"].lower() for person in people]
+    found = db.session.scalars(select(User).where(func.lower(User.email).in_(emails))).all()
+    users = {user.email.lower(): user for user in found}
+    missing = [(index, email) for index, email in enumerate(emails) if email not in users]
+    return users, missing
+
+
+def _missing_user_problem(index: int, email: str) -> str:
+    return (
+        f"people[{index}].email: no user has the email {email} "
+        "(create them first, or import with --create-missing-users)"
+    )
+
+
+def _question_problems(stages: list[Document]) -> list[str]:
+    wanted = {item["question_id"] for stage in stages for item in stage["items"]}
+    known = set(db.session.scalars(select(Question.id).where(Question.id.in_(wanted))))
+    return [
+        f"stages[{s}].items[{i}].question_id: no question {item['question_id']!r} "
+        "in this question bank (load the bank first: flask --app recruit question-bank load)"
+        for s, stage in enumerate(stages)
+        for i, item in enumerate(stage["items"])
+        if item["question_id"] not in known
+    ]
+
+
+def _create_panel_user(person: Document) -> User:
+    # A long random password nobody sees: the account cannot be signed in to until an
+    # administrator resets its password, so an import never hands out working logins.
+    user = create_user(person["email"], person["full_name"], Role.PANEL, secrets.token_urlsafe(48))
+    audit.record(
+        "user.created", user, actor_label="command line", role="panel", via="vacancy import"
+    )
+    return user

@@ -1,0 +1,151 @@
+"""Forms for moderation: closing scoring early, and the record for one candidate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea
+from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length
+
+from recruit.domain.scoring_model import OUTCOME_LABELS
+
+REASON_LIMIT = 4000
+
+
+class CloseScoringForm(FlaskForm):
+    reason = TextAreaField(
+        "Why are you closing scoring before everyone has submitted?",
+        description="For example, a member was taken ill and cannot finish. Drafts that are "
+        "not submitted will not count.",
+        widget=GovTextArea(),
+        validators=[
+            InputRequired(message="Give the reason for closing scoring early"),
+            Length(max=REASON_LIMIT, message="The reason must be 4,000 characters or fewer"),
+        ],
+    )
+    submit = SubmitField("Close scoring and open moderation", widget=GovSubmitInput())
+
+
+class OpenModerationForm(FlaskForm):
+    submit = SubmitField("Open moderation", widget=GovSubmitInput())
+
+
+class CandidateModerationForm(FlaskForm):
+    """Agreed scores per attribute are added per bank attribute by ``moderation_form``."""
+
+    outcome = RadioField(
+        "Outcome",
+        choices=[SelectChoice(key, label) for key, label in OUTCOME_LABELS.items()],
+        widget=GovRadioInput(),
+        validators=[InputRequired(message="Choose an outcome")],
+    )
+    reasons = TextAreaField(
+        "Reasons for the outcome",
+        widget=GovTextArea(),
+        validators=[
+            InputRequired(message="Give the reasons for this outcome"),
+            Length(max=REASON_LIMIT, message="The reasons must be 4,000 characters or fewer"),
+        ],
+    )
+    floor_override_reason = TextAreaField(
+        "Reason for overriding the values floor",
+        description="Only if the panel decided the candidate is appointable or a reserve "
+        "despite the values floor.",
+        widget=GovTextArea(),
+        validators=[
+            Length(max=REASON_LIMIT, message="The reason must be 4,000 characters or fewer")
+        ],
+    )
+    lock_version = HiddenField()
+    submit = SubmitField("Save the moderation record", widget=GovSubmitInput())
+
+    attribute_keys: tuple[str, ...] = ()
+
+    def agreed_field(self, key: str) -> StringField:
+        return self[f"agreed_{key}"]  # type: ignore[no-any-return]
+
+    def rationale_field(self, key: str) -> TextAreaField:
+        return self[f"rationale_{key}"]  # type: ignore[no-any-return]
+
+    def entered_agreed_scores(self) -> dict[str, float]:
+        """The agreed scores entered, by attribute key (blank ones left out)."""
+        values = {}
+        for key in self.attribute_keys:
+            value = parse_agreed(self.agreed_field(key).data)
+            if value is not None:
+                values[key] = value
+        return values
+
+    def check_agreed(self, formula: Mapping[str, float | None], names: Mapping[str, str]) -> bool:
+        """Each agreed score is 1-5 to one decimal place, with a rationale where it differs
+        from the formula's figure."""
+        ok = True
+        for key in self.attribute_keys:
+            field, rationale = self.agreed_field(key), self.rationale_field(key)
+            text = (field.data or "").strip()
+            if not text:
+                continue
+            value = parse_agreed(text)
+            if value is None:
+                field.errors = [
+                    f"Enter an agreed score for {names[key]} from 1 to 5, like 3 or 3.5"
+                ]
+                ok = False
+            elif _differs(value, formula.get(key)) and not (rationale.data or "").strip():
+                rationale.errors = [_rationale_message(names[key], formula.get(key))]
+                ok = False
+        return ok
+
+
+def _differs(agreed: float, formula: float | None) -> bool:
+    return formula is None or round(formula, 1) != agreed
+
+
+def _rationale_message(name: str, formula: float | None) -> str:
+    if formula is None:
+        return f"Explain the agreed score for {name}: the panel gave no score for it"
+    return f"Explain why the agreed score for {name} differs from the panel mean of {formula:.1f}"
+
+
+def parse_agreed(text: str | None) -> float | None:
+    """A score from 1 to 5 with at most one decimal place, or None if it is not one."""
+    try:
+        value = Decimal((text or "").strip())
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or not 1 <= value <= 5 or value != round(value, 1):
+        return None
+    return float(value)
+
+
+def moderation_form(
+    attribute_keys: tuple[str, ...], names: Mapping[str, str], **kwargs: object
+) -> CandidateModerationForm:
+    class StageModerationForm(CandidateModerationForm):
+        pass
+
+    for key in attribute_keys:
+        setattr(
+            StageModerationForm,
+            f"agreed_{key}",
+            StringField(f"Agreed score for {names[key]}", validators=[Length(max=10)]),
+        )
+        setattr(
+            StageModerationForm,
+            f"rationale_{key}",
+            TextAreaField(
+                f"Rationale for {names[key]}",
+                validators=[
+                    Length(
+                        max=REASON_LIMIT, message="The rationale must be 4,000 characters or fewer"
+                    )
+                ],
+            ),
+        )
+    form = StageModerationForm(**kwargs)
+    form.attribute_keys = attribute_keys
+    return form

@@ -1,0 +1,293 @@
+"""Moderation of a stage: who has submitted, opening moderation, the record per candidate.
+
+Open to the stage's chair, and to HR and admin (who often record the moderation in the room
+on the chair's behalf; the audit log shows who did). Anyone else gets a 404. Until
+moderation opens these pages show only who has submitted, never a score.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from recruit import audit
+from recruit.extensions import db
+from recruit.models import (
+    AgreedScore,
+    Candidate,
+    CandidateDecision,
+    Outcome,
+    PanelRole,
+    PanelSeat,
+    Role,
+    Stage,
+    StageModeration,
+)
+from recruit.models._types import utcnow
+from recruit.moderation.forms import CloseScoringForm, OpenModerationForm, moderation_form
+from recruit.presentation import govuk_time
+from recruit.scoring import sheets
+from recruit.scoring.results import (
+    agreed_scores,
+    attribute_names,
+    consolidate_stage,
+    short_names,
+    unplanned,
+    values_floor,
+)
+from recruit.stages.forms import PANEL_ROLE_LABELS
+
+bp = Blueprint("moderation", __name__)
+BASE = "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/moderation"
+
+
+def _stage(vacancy_id: int, stage_id: int) -> Stage:
+    """The stage, if the current user chairs it or works in HR or admin; else a 404."""
+    stage = db.session.get(Stage, stage_id)
+    if stage is None or stage.vacancy_id != vacancy_id:
+        abort(404)
+    if current_user.role in (Role.HR, Role.ADMIN):
+        return stage
+    chair = db.session.scalar(
+        select(PanelSeat.id).where(
+            PanelSeat.stage_id == stage.id,
+            PanelSeat.user_id == current_user.id,
+            PanelSeat.panel_role == PanelRole.CHAIR,
+        )
+    )
+    if chair is None:
+        abort(404)
+    return stage
+
+
+@bp.route(BASE)
+@login_required
+def index(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    stage = _stage(vacancy_id, stage_id)
+    moderation = sheets.moderation_for(stage)
+    if moderation is None:
+        return render_template(
+            "moderation/scoring_status.html",
+            stage=stage,
+            states=sheets.expected_sheets(stage),
+            candidates=sheets.scored_candidates(stage),
+            seats=sheets.scoring_seats(stage),
+            conflicts=sheets.conflicts_for(stage),
+            label=_label_for(stage),
+            roles=PANEL_ROLE_LABELS,
+            all_submitted=sheets.all_submitted(stage),
+            open_form=OpenModerationForm(),
+        )
+    outcome = consolidate_stage(stage)
+    label = _label_for(stage)
+    return render_template(
+        "moderation/results.html",
+        stage=stage,
+        moderation=moderation,
+        outcome=outcome,
+        names=attribute_names(),
+        short_names=short_names(),
+        unplanned=unplanned(outcome),
+        label_for=lambda code: label(outcome.candidates[code]),
+        member_label=lambda seat_id: outcome.seats[seat_id].user.full_name,
+        moderate_url=lambda code: url_for(
+            ".candidate",
+            vacancy_id=vacancy_id,
+            stage_id=stage_id,
+            candidate_id=outcome.candidates[code].id,
+        ),
+    )
+
+
+def _label_for(stage: Stage):  # type: ignore[no-untyped-def]
+    show = current_user.role in (Role.HR, Role.ADMIN) or sheets.names_visible_to_panel(stage)
+    return lambda candidate: sheets.candidate_label(candidate, show)
+
+
+@bp.route(f"{BASE}/open", methods=["POST"])
+@login_required
+def open_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    stage = _stage(vacancy_id, stage_id)
+    form = OpenModerationForm()
+    if form.validate_on_submit() and not sheets.moderation_is_open(stage):
+        if not sheets.all_submitted(stage):
+            flash("Not every sheet is submitted yet: close scoring early with a reason.", "info")
+            return redirect(url_for(".close_scoring", vacancy_id=vacancy_id, stage_id=stage_id))
+        db.session.add(StageModeration(stage_id=stage.id, opened_by_id=current_user.id))
+        audit.record("moderation.opened", stage, reason="every panel member submitted")
+        db.session.commit()
+        flash("Moderation is open.", "success")
+    return redirect(url_for(".index", vacancy_id=vacancy_id, stage_id=stage_id))
+
+
+@bp.route(f"{BASE}/close", methods=["GET", "POST"])
+@login_required
+def close_scoring(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    stage = _stage(vacancy_id, stage_id)
+    if sheets.moderation_is_open(stage):
+        return redirect(url_for(".index", vacancy_id=vacancy_id, stage_id=stage_id))
+    form = CloseScoringForm()
+    if form.validate_on_submit():
+        reason = form.reason.data.strip()
+        db.session.add(
+            StageModeration(
+                stage_id=stage.id, opened_by_id=current_user.id, closed_early_reason=reason
+            )
+        )
+        audit.record("moderation.opened", stage, reason="scoring closed early")
+        db.session.commit()
+        flash("Scoring is closed and moderation is open.", "success")
+        return redirect(url_for(".index", vacancy_id=vacancy_id, stage_id=stage_id))
+    waiting = [state for state in sheets.expected_sheets(stage) if state.status != "Submitted"]
+    return render_template(
+        "moderation/close.html", stage=stage, form=form, waiting=waiting, label=_label_for(stage)
+    )
+
+
+@bp.route(f"{BASE}/candidates/<int:candidate_id>", methods=["GET", "POST"])
+@login_required
+def candidate(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+    stage = _stage(vacancy_id, stage_id)
+    found = db.session.get(Candidate, candidate_id)
+    if found is None or found not in sheets.scored_candidates(stage):
+        abort(404)
+    if not sheets.moderation_is_open(stage):
+        return redirect(url_for(".index", vacancy_id=vacancy_id, stage_id=stage_id))
+    result = consolidate_stage(stage).result
+    standing = next(c for c in result.candidates if c.candidate == found.code)
+    names = attribute_names()
+    decision = _decision(stage, found)
+    form = moderation_form(tuple(names), names, data=_saved(stage, found, decision))
+    problem = None
+    if form.validate_on_submit():
+        formula = {a.attribute: a.mean for a in standing.attributes}
+        if _check(form, formula, names, standing.floor_breached):
+            problem = _stale_problem(form, decision)
+            if problem is None:
+                return _save(stage, found, decision, form, formula)
+    return render_template(
+        "moderation/candidate.html",
+        stage=stage,
+        candidate=found,
+        label=_label_for(stage)(found),
+        standing=standing,
+        names=names,
+        unplanned=[
+            key
+            for key in names
+            if not any((item.frozen_content or {}).get("attribute") == key for item in stage.items)
+        ],
+        form=form,
+        problem=problem,
+        outcomes=Outcome,
+    )
+
+
+def _check(form, formula, names, floor_breached: bool) -> bool:  # type: ignore[no-untyped-def]
+    ok = form.check_agreed(formula, names)
+    floor = values_floor()
+    agreed = form.entered_agreed_scores().get(floor.attribute)
+    breached = floor_breached or (agreed is not None and agreed < floor.minimum_mean)
+    override = (form.floor_override_reason.data or "").strip()
+    if breached and form.outcome.data != Outcome.NOT_APPOINTABLE.value and not override:
+        form.floor_override_reason.errors = [
+            "The values floor applies: give the panel's reason for overriding it, or choose "
+            "Not appointable"
+        ]
+        ok = False
+    return ok
+
+
+def _decision(stage: Stage, candidate: Candidate) -> CandidateDecision | None:
+    return db.session.scalar(
+        select(CandidateDecision).where(
+            CandidateDecision.stage_id == stage.id,
+            CandidateDecision.candidate_id == candidate.id,
+        )
+    )
+
+
+def _saved(stage: Stage, candidate: Candidate, decision: CandidateDecision | None) -> dict:  # type: ignore[type-arg]
+    data: dict[str, object] = {"lock_version": str(decision.lock_version) if decision else ""}
+    for row in agreed_scores(stage):
+        if row.candidate_id == candidate.id:
+            data[f"agreed_{row.attribute}"] = f"{row.agreed:g}"
+            data[f"rationale_{row.attribute}"] = row.rationale
+    if decision is not None:
+        data["outcome"] = decision.outcome.value
+        data["reasons"] = decision.reasons
+        data["floor_override_reason"] = decision.floor_override_reason or ""
+    return data
+
+
+def _stale_problem(form, decision: CandidateDecision | None) -> str | None:  # type: ignore[no-untyped-def]
+    current = str(decision.lock_version) if decision else ""
+    if (form.lock_version.data or "") == current:
+        return None
+    form.lock_version.data = current
+    who = decision.recorded_by.full_name if decision and decision.recorded_by else "Someone"
+    when = govuk_time(decision.recorded_at) if decision else ""
+    return (
+        f"{who} saved this candidate's moderation record at {when} while you were editing. "
+        "Your entries are below and have not been saved: check them, then save again."
+    )
+
+
+def _save(stage, candidate, decision, form, formula):  # type: ignore[no-untyped-def]
+    _save_agreed_scores(stage, candidate, form, formula)
+    if decision is None:
+        decision = CandidateDecision(stage_id=stage.id, candidate_id=candidate.id)
+        db.session.add(decision)
+    decision.outcome = Outcome(form.outcome.data)
+    decision.reasons = form.reasons.data.strip()
+    override = (form.floor_override_reason.data or "").strip()
+    decision.floor_override_reason = override or None
+    decision.recorded_by_id = current_user.id
+    decision.recorded_at = utcnow()
+    audit.record(
+        "moderation.recorded",
+        decision,
+        stage_id=stage.id,
+        candidate=candidate.code,
+        outcome=decision.outcome.value,
+        agreed=form.entered_agreed_scores(),
+        floor_overridden=bool(override),
+    )
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        flash("Someone else saved this record at the same moment. Check it and save again.")
+        return redirect(
+            url_for(
+                ".candidate",
+                vacancy_id=stage.vacancy_id,
+                stage_id=stage.id,
+                candidate_id=candidate.id,
+            )
+        )
+    flash(f"Moderation record saved for {_label_for(stage)(candidate)}.", "success")
+    return redirect(url_for(".index", vacancy_id=stage.vacancy_id, stage_id=stage.id))
+
+
+def _save_agreed_scores(stage, candidate, form, formula) -> None:  # type: ignore[no-untyped-def]
+    existing = {
+        row.attribute: row for row in agreed_scores(stage) if row.candidate_id == candidate.id
+    }
+    entered = form.entered_agreed_scores()
+    for key in form.attribute_keys:
+        row = existing.get(key)
+        if key not in entered:
+            if row is not None:
+                db.session.delete(row)
+            continue
+        if row is None:
+            row = AgreedScore(stage_id=stage.id, candidate_id=candidate.id, attribute=key)
+            db.session.add(row)
+        row.agreed = entered[key]
+        row.formula_score = formula.get(key)
+        row.rationale = (form.rationale_field(key).data or "").strip()
+        row.recorded_by_id = current_user.id
+        row.recorded_at = utcnow()

@@ -1,0 +1,157 @@
+"""From stored sheets and moderation to the pure scoring rules, and back to labels.
+
+Loads a stage's submitted sheets and moderation into ``StageScores`` (members are keyed by
+panel seat id, candidates by code, questions by plan item id) and runs
+``consolidate_panel_scores``. Only stages whose moderation is open are ever consolidated for
+display: before that, independence means no one sees a total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import select
+
+from recruit.bank_store import current_bank
+from recruit.domain.scoring import combine_stages, consolidate_panel_scores
+from recruit.domain.scoring_model import (
+    CandidateResult,
+    Moderation,
+    QuestionScore,
+    StageResult,
+    StageScores,
+    ValuesFloor,
+)
+from recruit.extensions import db
+from recruit.models import AgreedScore, Candidate, CandidateDecision, PanelSeat, Stage, Vacancy
+from recruit.scoring import sheets
+
+
+@dataclass(frozen=True)
+class StageOutcome:
+    """A consolidated stage with what the pages need to name things."""
+
+    stage: Stage
+    scores: StageScores
+    result: StageResult
+    candidates: dict[str, Candidate]  # by code
+    seats: dict[str, PanelSeat]  # by seat id as text
+
+
+def values_floor() -> ValuesFloor:
+    return ValuesFloor(
+        minimum_mean=float(current_app.config["VALUES_FLOOR_MEAN"]),
+        lowest_single_score=int(current_app.config["VALUES_FLOOR_LOWEST_SCORE"]),
+    )
+
+
+def attribute_names() -> dict[str, str]:
+    return {attribute.key: attribute.name for attribute in current_bank().attributes}
+
+
+def short_names() -> dict[str, str]:
+    return {a.key: a.short_name or a.name for a in current_bank().attributes}
+
+
+def unplanned(outcome: StageOutcome) -> list[str]:
+    """Attributes the stage's plan does not ask about: not assessed by design."""
+    return [key for key in outcome.scores.attributes if not outcome.scores.planned.get(key)]
+
+
+def stage_scores(stage: Stage) -> StageScores:
+    """The stage's submitted scores and moderation as the scoring rules take them."""
+    attributes = tuple(attribute_names())
+    planned: dict[str, list[str]] = {key: [] for key in attributes}
+    item_attribute = {}
+    for item in stage.items:
+        attribute = (item.frozen_content or {}).get("attribute", "")
+        item_attribute[item.id] = attribute
+        planned.setdefault(attribute, []).append(str(item.id))
+    candidates = sheets.scored_candidates(stage)
+    codes = {candidate.id: candidate.code for candidate in candidates}
+    return StageScores(
+        stage=stage.name,
+        attributes=attributes,
+        planned={key: tuple(ids) for key, ids in planned.items()},
+        weights=dict(stage.weights or {}),
+        members=tuple(str(seat.id) for seat in sheets.scoring_seats(stage)),
+        candidates=tuple(codes.values()),
+        scores=tuple(_submitted_scores(stage, codes, item_attribute)),
+        moderation=_moderation(stage, codes),
+        floor=values_floor(),
+    )
+
+
+def _submitted_scores(
+    stage: Stage, codes: dict[int, str], item_attribute: dict[int, str]
+) -> list[QuestionScore]:
+    found = []
+    for (seat_id, candidate_id), sheet in sorted(sheets.stage_sheets(stage).items()):
+        if not sheet.is_submitted or candidate_id not in codes:
+            continue
+        for row in sheet.scores:
+            found.append(
+                QuestionScore(
+                    member=str(seat_id),
+                    candidate=codes[candidate_id],
+                    question_id=str(row.plan_item_id),
+                    attribute=item_attribute.get(row.plan_item_id, ""),
+                    score=None if row.no_evidence else row.score,
+                    evidence=row.evidence,
+                )
+            )
+    return found
+
+
+def _moderation(stage: Stage, codes: dict[int, str]) -> dict[str, Moderation]:
+    agreed: dict[str, dict[str, float]] = {}
+    for row in agreed_scores(stage):
+        if row.candidate_id in codes:
+            agreed.setdefault(codes[row.candidate_id], {})[row.attribute] = row.agreed
+    decisions = {d.candidate_id: d for d in decisions_for(stage) if d.candidate_id in codes}
+    return {
+        code: Moderation(
+            candidate=code,
+            agreed=agreed.get(code, {}),
+            floor_override_reason=(
+                decisions[candidate_id].floor_override_reason if candidate_id in decisions else None
+            ),
+            outcome=decisions[candidate_id].outcome.value if candidate_id in decisions else None,
+        )
+        for candidate_id, code in codes.items()
+    }
+
+
+def agreed_scores(stage: Stage) -> list[AgreedScore]:
+    return list(db.session.scalars(select(AgreedScore).where(AgreedScore.stage_id == stage.id)))
+
+
+def decisions_for(stage: Stage) -> list[CandidateDecision]:
+    return list(
+        db.session.scalars(select(CandidateDecision).where(CandidateDecision.stage_id == stage.id))
+    )
+
+
+def consolidate_stage(stage: Stage) -> StageOutcome:
+    scores = stage_scores(stage)
+    return StageOutcome(
+        stage=stage,
+        scores=scores,
+        result=consolidate_panel_scores(scores, attribute_names()),
+        candidates={c.code: c for c in sheets.scored_candidates(stage)},
+        seats={str(seat.id): seat for seat in stage.seats},
+    )
+
+
+def moderated_stages(vacancy: Vacancy) -> list[StageOutcome]:
+    """Every stage of the vacancy whose moderation is open, consolidated, in stage order."""
+    return [
+        consolidate_stage(stage)
+        for stage in sorted(vacancy.stages, key=lambda s: s.position)
+        if sheets.moderation_is_open(stage)
+    ]
+
+
+def overall_results(outcomes: list[StageOutcome]) -> tuple[CandidateResult, ...]:
+    return combine_stages([outcome.result for outcome in outcomes], tuple(attribute_names()))

@@ -1,0 +1,172 @@
+"""Fill the panel scoring summary and the raw-score exports from the database.
+
+Only stages whose moderation is open appear: before that, no one sees totals or others'
+notes (independent scoring).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from flask import current_app
+
+from recruit.bank_store import current_bank
+from recruit.domain.documents.scoring_summary_model import (
+    AgreedScore,
+    CandidateModeration,
+    EvidenceNote,
+    MethodNote,
+    ScaleLevel,
+    SignOff,
+    StageSummary,
+    SummaryContext,
+)
+from recruit.domain.score_exports import RawScoreRow
+from recruit.models import PanelRole, Vacancy
+from recruit.scoring import sheets
+from recruit.scoring.results import (
+    StageOutcome,
+    agreed_scores,
+    attribute_names,
+    decisions_for,
+    overall_results,
+)
+from recruit.stages.forms import PANEL_ROLE_LABELS
+
+NO_EVIDENCE_MEANING = (
+    "The member asked the question but heard nothing they could score. It is left out of "
+    "every mean and is not a low score."
+)
+
+
+def candidate_labels(outcomes: Sequence[StageOutcome]) -> dict[str, str]:
+    """Names with codes: the summary is read after moderation, when names are shown."""
+    return {
+        code: f"{candidate.full_name} ({code})"
+        for outcome in outcomes
+        for code, candidate in outcome.candidates.items()
+    }
+
+
+def summary_context(vacancy: Vacancy, outcomes: Sequence[StageOutcome]) -> SummaryContext:
+    bank = current_bank()
+    return SummaryContext(
+        organisation_name=current_app.config["ORGANISATION_NAME"],
+        vacancy_title=vacancy.title,
+        vacancy_reference=f"Vacancy {vacancy.id}",
+        generated_on=date.today(),
+        attribute_names=attribute_names(),
+        candidate_labels=candidate_labels(outcomes),
+        method=MethodNote(
+            scale=tuple(
+                ScaleLevel(level.score, level.label, level.description)
+                for level in bank.rating_scale
+            ),
+            no_evidence=NO_EVIDENCE_MEANING,
+        ),
+        stages=tuple(stage_summary(outcome) for outcome in outcomes),
+        overall=overall_results(list(outcomes)) if len(outcomes) > 1 else None,
+        attribute_short_names={a.key: a.short_name for a in bank.attributes if a.short_name},
+        sign_off=_sign_off(outcomes),
+    )
+
+
+def stage_summary(outcome: StageOutcome) -> StageSummary:
+    stage = outcome.stage
+    moderation = sheets.moderation_for(stage)
+    return StageSummary(
+        name=stage.name,
+        result=outcome.result,
+        member_labels={key: seat.user.full_name for key, seat in outcome.seats.items()},
+        moderation=_moderation_records(outcome),
+        evidence=_evidence(outcome),
+        held_on=stage.held_on,
+        opened_at=moderation.opened_at if moderation else None,
+    )
+
+
+def _evidence(outcome: StageOutcome) -> dict[tuple[str, str], tuple[EvidenceNote, ...]]:
+    numbers = {str(item.id): n for n, item in enumerate(outcome.stage.items, 1)}
+    found: dict[tuple[str, str], list[EvidenceNote]] = {}
+    for score in outcome.scores.scores:
+        seat = outcome.seats[score.member]
+        found.setdefault((score.candidate, score.attribute), []).append(
+            EvidenceNote(
+                member=seat.user.full_name,
+                score=score.score,
+                note=score.evidence,
+                question=f"Question {numbers.get(score.question_id, '')}",
+            )
+        )
+    return {key: tuple(notes) for key, notes in found.items()}
+
+
+def _moderation_records(outcome: StageOutcome) -> dict[str, CandidateModeration]:
+    codes = {candidate.id: code for code, candidate in outcome.candidates.items()}
+    agreed: dict[str, list[AgreedScore]] = {}
+    for row in agreed_scores(outcome.stage):
+        if row.candidate_id in codes:
+            agreed.setdefault(codes[row.candidate_id], []).append(
+                AgreedScore(
+                    attribute=row.attribute,
+                    formula_value=row.formula_score,
+                    agreed_value=row.agreed,
+                    rationale=row.rationale,
+                    by=row.recorded_by.full_name if row.recorded_by else "",
+                    at=row.recorded_at,
+                )
+            )
+    records = {
+        code: CandidateModeration(agreed_scores=tuple(rows)) for code, rows in agreed.items()
+    }
+    for decision in decisions_for(outcome.stage):
+        code = codes.get(decision.candidate_id)
+        if code is None:
+            continue
+        records[code] = CandidateModeration(
+            agreed_scores=tuple(agreed.get(code, ())),
+            outcome_reasons=decision.reasons,
+            decided_by=decision.recorded_by.full_name if decision.recorded_by else "",
+            decided_at=decision.recorded_at,
+        )
+    return records
+
+
+def _sign_off(outcomes: Sequence[StageOutcome]) -> tuple[SignOff, ...]:
+    return tuple(
+        SignOff(seat.user.full_name, f"{PANEL_ROLE_LABELS[seat.panel_role]}, {outcome.stage.name}")
+        for outcome in outcomes
+        for seat in outcome.stage.seats
+        if seat.panel_role in (PanelRole.CHAIR, PanelRole.HR_ADVISER)
+    )
+
+
+def raw_score_rows(vacancy: Vacancy, outcomes: Sequence[StageOutcome]) -> list[RawScoreRow]:
+    """Every submitted score of the moderated stages, one row per member and question."""
+    labels = candidate_labels(outcomes)
+    names = attribute_names()
+    rows = []
+    for outcome in outcomes:
+        items = {str(item.id): item for item in outcome.stage.items}
+        sheets_by_key = sheets.stage_sheets(outcome.stage)
+        for score in outcome.scores.scores:
+            item = items[score.question_id]
+            seat = outcome.seats[score.member]
+            sheet = sheets_by_key[(seat.id, outcome.candidates[score.candidate].id)]
+            rows.append(
+                RawScoreRow(
+                    vacancy=vacancy.title,
+                    stage=outcome.stage.name,
+                    candidate_label=labels[score.candidate],
+                    member_label=seat.user.full_name,
+                    question_id=item.question_id,
+                    question_text=(item.frozen_content or {}).get("question", ""),
+                    attribute_name=names.get(score.attribute, score.attribute),
+                    score=score.score,
+                    evidence=score.evidence,
+                    submitted_at=sheet.submitted_at.isoformat() if sheet.submitted_at else "",
+                    amended=any(a.plan_item_id == item.id for a in sheet.amendments),
+                )
+            )
+    return rows

@@ -1,0 +1,160 @@
+"""The panel scoring summary: a page per vacancy (a tab per stage and overall), the Word
+document, raw scores as CSV and XLSX, and each candidate's radar chart.
+
+Stages appear once their moderation is open. HR, admin and reviewers see every such stage;
+a panel member sees the stages they sit on; anyone else gets a 404.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask_login import current_user, login_required
+
+from recruit import audit
+from recruit.bank_store import current_bank
+from recruit.domain.charts import radar_chart_png
+from recruit.domain.documents.scoring_summary_word import (
+    scoring_summary_docx_bytes,
+    summary_filename,
+)
+from recruit.domain.documents.text_safety import safe_download_filename
+from recruit.domain.score_exports import raw_scores_csv, raw_scores_xlsx
+from recruit.domain.scoring import strongest_evidence
+from recruit.exports import EXPORTS_DIR
+from recruit.extensions import db
+from recruit.models import Role, Vacancy
+from recruit.scoring.results import (
+    StageOutcome,
+    attribute_names,
+    moderated_stages,
+    short_names,
+    unplanned,
+)
+from recruit.summaries.context import (
+    candidate_labels,
+    raw_score_rows,
+    summary_context,
+)
+
+bp = Blueprint("summaries", __name__)
+SUMMARY_REFERENCE = EXPORTS_DIR / "summary-reference.docx"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SEES_EVERY_STAGE = (Role.HR, Role.ADMIN, Role.REVIEWER)
+
+
+def _vacancy(vacancy_id: int) -> Vacancy:
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if vacancy is None:
+        abort(404)
+    if current_user.role not in SEES_EVERY_STAGE and not _seated_stages(vacancy):
+        abort(404)
+    return vacancy
+
+
+def _seated_stages(vacancy: Vacancy) -> set[int]:
+    return {
+        stage.id
+        for stage in vacancy.stages
+        if any(seat.user_id == current_user.id for seat in stage.seats)
+    }
+
+
+def visible_outcomes(vacancy: Vacancy) -> list[StageOutcome]:
+    outcomes = moderated_stages(vacancy)
+    if current_user.role in SEES_EVERY_STAGE:
+        return outcomes
+    seated = _seated_stages(vacancy)
+    return [outcome for outcome in outcomes if outcome.stage.id in seated]
+
+
+@bp.route("/vacancies/<int:vacancy_id>/summary")
+@login_required
+def summary(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = _vacancy(vacancy_id)
+    outcomes = visible_outcomes(vacancy)
+    context = summary_context(vacancy, outcomes)
+    labels = candidate_labels(outcomes)
+    return render_template(
+        "summaries/summary.html",
+        vacancy=vacancy,
+        outcomes=outcomes,
+        context=context,
+        stage_pairs=list(zip(outcomes, context.stages, strict=True)),
+        names=attribute_names(),
+        short_names=short_names(),
+        unplanned=unplanned,
+        label_for=lambda code: labels.get(code, code),
+        evidence=lambda outcome, code, key: strongest_evidence(outcome.scores.scores, code, key),
+        member_label=lambda outcome, key: outcome.seats[key].user.full_name,
+        may_moderate=current_user.role in (Role.HR, Role.ADMIN),
+    )
+
+
+@bp.route("/vacancies/<int:vacancy_id>/summary.docx")
+@login_required
+def download_summary(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = _vacancy(vacancy_id)
+    return _summary_download(vacancy, visible_outcomes(vacancy))
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/summary.docx")
+@login_required
+def download_stage_summary(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+    vacancy = _vacancy(vacancy_id)
+    outcomes = [o for o in visible_outcomes(vacancy) if o.stage.id == stage_id]
+    if not outcomes:
+        return _not_ready(vacancy)
+    return _summary_download(vacancy, outcomes)
+
+
+def _not_ready(vacancy: Vacancy):  # type: ignore[no-untyped-def]
+    flash("That stage has no summary yet: it appears once moderation opens.", "info")
+    return redirect(url_for(".summary", vacancy_id=vacancy.id))
+
+
+def _summary_download(vacancy: Vacancy, outcomes: list[StageOutcome]):  # type: ignore[no-untyped-def]
+    context = summary_context(vacancy, outcomes)
+    data = scoring_summary_docx_bytes(context, SUMMARY_REFERENCE)
+    audit.record_access(
+        "summary.exported", vacancy, stages=[outcome.stage.id for outcome in outcomes]
+    )
+    return send_file(
+        BytesIO(data), as_attachment=True, download_name=summary_filename(context), mimetype=DOCX
+    )
+
+
+@bp.route("/vacancies/<int:vacancy_id>/scores.<any(csv, xlsx):fmt>")
+@login_required
+def download_scores(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
+    vacancy = _vacancy(vacancy_id)
+    rows = raw_score_rows(vacancy, visible_outcomes(vacancy))
+    audit.record_access("scores.exported", vacancy, format=fmt, rows=len(rows))
+    name, _ = safe_download_filename(f"Raw scores - {vacancy.title}", fmt)
+    if fmt == "csv":
+        data = raw_scores_csv(rows).encode("utf-8-sig")  # Excel reads UTF-8 with a BOM
+        return send_file(BytesIO(data), as_attachment=True, download_name=name, mimetype="text/csv")
+    return send_file(
+        BytesIO(raw_scores_xlsx(rows)), as_attachment=True, download_name=name, mimetype=XLSX
+    )
+
+
+@bp.route(
+    "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/candidates/<int:candidate_id>/radar.png"
+)
+@login_required
+def radar(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+    vacancy = _vacancy(vacancy_id)
+    outcome = next((o for o in visible_outcomes(vacancy) if o.stage.id == stage_id), None)
+    if outcome is None:
+        return _not_ready(vacancy)
+    code = next((c for c, found in outcome.candidates.items() if found.id == candidate_id), None)
+    standing = next((c for c in outcome.result.candidates if c.candidate == code), None)
+    if standing is None:
+        abort(404)
+    axes = [attribute.short_name or attribute.name for attribute in current_bank().attributes]
+    series = [("Panel", [standing.attribute(key).result for key in attribute_names()])]
+    png = radar_chart_png(axes, series)
+    return send_file(BytesIO(png), mimetype="image/png", download_name="radar.png")

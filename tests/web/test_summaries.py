@@ -1,0 +1,142 @@
+"""The panel scoring summary page and its downloads: Word, CSV, XLSX and radar charts."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from docx import Document
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from recruit.extensions import db
+from recruit.models import AuditEvent, PanelRole, Role, StageModeration
+from recruit.stages.plan import issue_plan
+from tests.conftest import TEST_PASSWORD
+from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+from tests.support.forms import sign_in
+
+QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
+FORMULA_NOTE = '=HYPERLINK("http://evil.example")'
+
+
+def _scored_vacancy(app, make_user, *, stages=1, moderated=True):  # type: ignore[no-untyped-def]
+    vacancy = make_vacancy(make_user(Role.HR))
+    amara = make_candidate(vacancy, "Amara", "Okafor")
+    tom = make_candidate(vacancy, "Tom", "Reid")
+    chair = make_user(Role.PANEL, name="Priya Chair")
+    member = make_user(Role.PANEL, name="Dee Member")
+    made = []
+    for number in range(stages):
+        stage = make_stage(
+            vacancy,
+            name=f"Stage {number + 1}",
+            seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
+            questions=QUESTIONS,
+        )
+        with app.test_request_context():
+            issue_plan(stage)
+        db.session.commit()
+        submit_sheet(stage, chair, amara, [5, 4])
+        sheet = submit_sheet(stage, member, amara, [4, 2])
+        sheet.scores[0].evidence = FORMULA_NOTE
+        submit_sheet(stage, chair, tom, [1, 3])
+        submit_sheet(stage, member, tom, [3, None])
+        if moderated:
+            db.session.add(StageModeration(stage_id=stage.id))
+        db.session.commit()
+        made.append(stage)
+    return vacancy, made, chair, member
+
+
+def _client_for(app, user):  # type: ignore[no-untyped-def]
+    client = app.test_client()
+    assert sign_in(client, user.email, TEST_PASSWORD).status_code == 302
+    return client
+
+
+def test_no_totals_before_moderation_opens(app, bank, signed_in, make_user):
+    client, _hr = signed_in(Role.HR)
+    vacancy, _stages, _chair, _member = _scored_vacancy(app, make_user, moderated=False)
+    page = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    assert "No stage has reached moderation yet" in page
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get(f"/vacancies/{vacancy.id}/scores.csv").data.decode("utf-8-sig"))
+        )
+    )
+    assert len(rows) == 1  # the header alone: no scores leave before moderation
+
+
+def test_summary_page_shows_results_flags_evidence_and_tabs(app, bank, signed_in, make_user):
+    client, _hr = signed_in(Role.HR)
+    vacancy, stages, _chair, _member = _scored_vacancy(app, make_user, stages=2)
+    page = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    assert "govuk-tabs" in page and "Stage 1" in page and "All stages" in page
+    assert "Amara Okafor (C-01)" in page and "Values floor" in page
+    assert "Panel disagreement" in page  # Amara decisions 4 vs 2
+    assert "Evidence for 5 from Priya Chair" in page  # strongest evidence on values
+    assert "Krippendorff" in page and "calibration aid" not in page  # tendencies: chair only
+    assert f"/stages/{stages[0].id}/candidates/" in page and "radar.png" in page
+
+
+def test_panel_members_see_only_their_stages_and_outsiders_get_404(app, bank, make_user):
+    vacancy, stages, chair, _member = _scored_vacancy(app, make_user, stages=2)
+    stages[1].seats[:] = [seat for seat in stages[1].seats if seat.user_id != chair.id]
+    db.session.commit()
+    page = _client_for(app, chair).get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    assert "Stage 1" in page and "Stage 2" not in page
+    outsider = _client_for(app, make_user(Role.PANEL))
+    assert outsider.get(f"/vacancies/{vacancy.id}/summary").status_code == 404
+    reviewer = _client_for(app, make_user(Role.REVIEWER))
+    assert "Stage 2" in reviewer.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+
+
+def test_word_summary_reopens_with_the_stage_and_candidates(app, bank, signed_in, make_user):
+    client, _hr = signed_in(Role.HR)
+    vacancy, stages, _chair, _member = _scored_vacancy(app, make_user, stages=2)
+    response = client.get(f"/vacancies/{vacancy.id}/summary.docx")
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    document = Document(io.BytesIO(response.data))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert any("Stage 1" in text for text in headings)
+    assert any("Amara Okafor" in text for text in headings)
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "4.5" in cells  # Amara's values mean, to one decimal place
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "summary.exported"))
+    one = client.get(f"/vacancies/{vacancy.id}/stages/{stages[1].id}/summary.docx")
+    text = "\n".join(p.text for p in Document(io.BytesIO(one.data)).paragraphs)
+    assert "Stage 2" in text and "Stage 1" not in text
+
+
+def test_raw_scores_csv_neutralises_formulas(app, bank, signed_in, make_user):
+    client, _hr = signed_in(Role.HR)
+    vacancy, _stages, _chair, _member = _scored_vacancy(app, make_user)
+    response = client.get(f"/vacancies/{vacancy.id}/scores.csv")
+    rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    assert len(body) == 8 and "Evidence" in header
+    evidence = [row[header.index("Evidence")] for row in body]
+    assert "'" + FORMULA_NOTE in evidence and FORMULA_NOTE not in evidence
+    assert "No evidence" in [row[header.index("Score")] for row in body]
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "scores.exported"))
+
+
+def test_raw_scores_xlsx_opens_with_text_cells(app, bank, signed_in, make_user):
+    client, _hr = signed_in(Role.HR)
+    vacancy, _stages, _chair, _member = _scored_vacancy(app, make_user)
+    response = client.get(f"/vacancies/{vacancy.id}/scores.xlsx")
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    values = [cell.value for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert "'" + FORMULA_NOTE in values and FORMULA_NOTE not in values
+    assert 5 in values  # scores are numbers
+
+
+def test_radar_chart_is_a_png(app, bank, signed_in, make_user):
+    client, _hr = signed_in(Role.HR)
+    vacancy, stages, _chair, _member = _scored_vacancy(app, make_user)
+    candidate = vacancy.candidates[0]
+    response = client.get(
+        f"/vacancies/{vacancy.id}/stages/{stages[0].id}/candidates/{candidate.id}/radar.png"
+    )
+    assert response.status_code == 200 and response.data.startswith(b"\x89PNG")
