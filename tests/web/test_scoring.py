@@ -275,3 +275,16 @@ def test_submit_form_helper_is_usable_here(app, bank, signed_in, make_user):
         client, _sheet_url(stage, candidate), {"lock_version": "", "save_draft": "x"}
     )
     assert response.status_code == 302
+
+
+def test_posted_seat_and_member_fields_are_ignored(app, bank, signed_in, make_user):
+    client, member = signed_in(Role.PANEL)
+    other = make_user(Role.PANEL, name="Someone Else")
+    stage, candidate = _campaign(app, make_user, member, other=other)
+    other_seat = next(seat for seat in stage.seats if seat.user_id == other.id)
+    data = _answers(stage)
+    data.update({"seat_id": str(other_seat.id), "panel_member_id": str(other.id)})
+    _post_sheet(client, _sheet_url(stage, candidate), data)
+    sheet = db.session.scalar(select(ScoreSheet))
+    assert sheet.seat.user_id == member.id
+    assert db.session.scalar(select(func.count()).select_from(ScoreSheet)) == 1
