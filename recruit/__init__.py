@@ -81,10 +81,12 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.adverts.routes import bp as adverts_bp
     from recruit.auth.routes import bp as auth_bp
     from recruit.candidates.routes import bp as candidates_bp
+    from recruit.comparisons.routes import bp as comparisons_bp
     from recruit.errors import register_error_handlers
     from recruit.interviews.routes import bp as interviews_bp
     from recruit.main.routes import bp as main_bp
     from recruit.moderation.routes import bp as moderation_bp
+    from recruit.profiles.routes import bp as profiles_bp
     from recruit.questions.routes import bp as questions_bp
     from recruit.scoring.routes import bp as scoring_bp
     from recruit.stages import (
@@ -107,6 +109,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(scoring_bp)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(summaries_bp)
+    app.register_blueprint(comparisons_bp)
+    app.register_blueprint(profiles_bp)
     register_error_handlers(app)
 
 

@@ -13,7 +13,16 @@ from flask import url_for
 from sqlalchemy import func, select
 
 from recruit.extensions import db
-from recruit.models import PanelSeat, Question, Role, User
+from recruit.models import (
+    FeedbackRequest,
+    PanelSeat,
+    Question,
+    Role,
+    Stage,
+    StageModeration,
+    User,
+    Vacancy,
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,53 @@ def interviews_card(user: User) -> DashboardCard | None:
 
 
 @register_card
+def comparisons_card(user: User) -> DashboardCard | None:
+    """Reviewers (the DCS, appointing members), HR and admin: shortlists ready to compare."""
+    if user.role not in (Role.REVIEWER, Role.HR, Role.ADMIN):
+        return None
+    ready = db.session.scalars(
+        select(Vacancy)
+        .join(Stage, Stage.vacancy_id == Vacancy.id)
+        .join(StageModeration, StageModeration.stage_id == Stage.id)
+        .distinct()
+        .order_by(Vacancy.title)
+    ).all()
+    if not ready:
+        return DashboardCard(
+            title="Shortlists to compare",
+            summary="No shortlist is ready yet: one appears when a stage reaches moderation.",
+        )
+    return DashboardCard(
+        title="Shortlists to compare",
+        summary=f"{len(ready)} {_plural(len(ready), 'vacancy')} with moderated results.",
+        links=[
+            DashboardLink(
+                f"Compare the shortlist: {vacancy.title}",
+                url_for("comparisons.comparison", vacancy_id=vacancy.id),
+            )
+            for vacancy in ready
+        ],
+    )
+
+
+@register_card
+def profiles_card(user: User) -> DashboardCard | None:
+    waiting = db.session.scalar(
+        select(func.count())
+        .select_from(FeedbackRequest)
+        .where(FeedbackRequest.colleague_id == user.id, FeedbackRequest.responded_at.is_(None))
+    )
+    summary = "Reflect on your leadership against the five attributes, and ask colleagues."
+    if waiting:
+        summary = f"{waiting} {_plural(waiting, 'colleague')} asked for your feedback. " + summary
+    return DashboardCard(
+        title="Leadership profiles",
+        summary=summary,
+        links=[DashboardLink("Your leadership profiles", url_for("profiles.index"))],
+    )
+
+
+@register_card
 def question_bank_card(user: User) -> DashboardCard | None:
     active = db.session.scalar(
         select(func.count()).select_from(Question).where(Question.status == "active")
@@ -109,4 +165,6 @@ def account_card(user: User) -> DashboardCard | None:
 
 
 def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"
+    if count == 1:
+        return word
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from wtforms import DateField, IntegerField
@@ -78,3 +79,14 @@ def edited_elsewhere_message(thing: str, detail: str = "") -> str:
         f"Someone else saved this {thing} while you were editing.{detail} Your changes are below "
         f"and have not been saved: open the {thing} in a new tab to compare, then save again."
     )
+
+
+def parse_one_decimal_score(text: str | None) -> float | None:
+    """A score from 1 to 5 with at most one decimal place, or None if it is not one."""
+    try:
+        value = Decimal((text or "").strip())
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or not 1 <= value <= 5 or value != round(value, 1):
+        return None
+    return float(value)

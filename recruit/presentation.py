@@ -30,6 +30,7 @@ NAVIGATION: list[tuple[str, str, tuple[Role, ...]]] = [
     ("Your interviews", "interviews.index", tuple(Role)),
     ("Question bank", "questions.search", tuple(Role)),
     ("Leadership attributes", "questions.attributes", tuple(Role)),
+    ("Leadership profiles", "profiles.index", tuple(Role)),
     ("Users", "admin.users", (Role.ADMIN,)),
 ]
 

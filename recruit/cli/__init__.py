@@ -8,7 +8,11 @@ from recruit.cli.demo import demo_command
 from recruit.cli.exports import export_group
 from recruit.cli.packs import pack_command
 from recruit.cli.question_bank import question_bank_group
-from recruit.cli.summary import export_summary_command, summary_command
+from recruit.cli.summary import (
+    export_comparison_command,
+    export_summary_command,
+    summary_command,
+)
 from recruit.cli.vacancy import vacancy_group
 
 
@@ -18,6 +22,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(question_bank_group)
     export_group.add_command(pack_command)
     export_group.add_command(export_summary_command)
+    export_group.add_command(export_comparison_command)
     app.cli.add_command(summary_command)
     app.cli.add_command(export_group)
     app.cli.add_command(advert_group)

@@ -18,6 +18,7 @@ from recruit.accounts import create_user, find_user_by_email, set_password
 from recruit.adverts.store import start_advert
 from recruit.bank_store import BankNotLoaded, current_bank, load_bank_into_database
 from recruit.cli.demo_interviews import ensure_demo_interviews
+from recruit.cli.demo_profiles import ensure_demo_profiles
 from recruit.cli.demo_scoring import ensure_demo_scores
 from recruit.domain.question_bank import QuestionBank, load_bank
 from recruit.extensions import db
@@ -42,6 +43,7 @@ DEMO_USERS = [
     DemoUser("member@demo.recruit.local", "Cllr Joan Whitaker", Role.PANEL),
     DemoUser("youngpeople@demo.recruit.local", "Jordan Lee", Role.PANEL),
     DemoUser("dcs@demo.recruit.local", "Dr Ruth Adeyemi", Role.REVIEWER),
+    DemoUser("outgoing@demo.recruit.local", "Margaret Hale", Role.PANEL),
 ]
 
 
@@ -102,6 +104,7 @@ def ensure_demo_campaign() -> None:
     ensure_demo_interviews(vacancy, bank)
     db.session.flush()
     ensure_demo_scores(vacancy)
+    ensure_demo_profiles(vacancy)
 
 
 def _bank_loaded_from_files() -> QuestionBank:

@@ -1,5 +1,6 @@
-"""``flask --app recruit export summary --vacancy ID [--stage ID] --out FILE`` and
-``flask --app recruit summary --vacancy ID --format json``.
+"""``flask --app recruit export summary --vacancy ID [--stage ID] --out FILE``,
+``flask --app recruit summary --vacancy ID --format json`` and
+``flask --app recruit export comparison --vacancy ID --out FILE``.
 
 Like the pages, these use only stages whose moderation is open: before that, no one sees
 totals.
@@ -14,6 +15,8 @@ import click
 from flask.cli import with_appcontext
 
 from recruit import audit
+from recruit.comparisons.briefing import briefing_docx
+from recruit.comparisons.context import build_comparison
 from recruit.domain.documents.scoring_summary_word import scoring_summary_docx_bytes
 from recruit.domain.score_exports import raw_scores_csv, raw_scores_xlsx
 from recruit.domain.scoring_json import results_document
@@ -93,3 +96,33 @@ def summary_command(vacancy_id: int, fmt: str) -> None:
     audit.record("summary.exported", vacancy, actor_label="command line", format=fmt)
     db.session.commit()
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+@click.command("comparison")
+@click.option("--vacancy", "vacancy_id", type=int, required=True, help="The vacancy's number.")
+@click.option(
+    "--candidate",
+    "codes",
+    multiple=True,
+    help="A candidate's code to compare (repeat it); default: the shortlist.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The .docx file to write.",
+)
+@with_appcontext
+def export_comparison_command(vacancy_id: int, codes: tuple[str, ...], out: Path) -> None:
+    """The DCS briefing pack: the shortlist compared, as Word."""
+    if out.suffix.lower() != ".docx":
+        raise click.ClickException("The output file must end in .docx")
+    vacancy, outcomes = _outcomes(vacancy_id, None)
+    view = build_comparison(vacancy, outcomes, None, codes)
+    data, _name = briefing_docx(view)
+    out.write_bytes(data)
+    audit.record(
+        "comparison.exported", vacancy, actor_label="command line", candidates=list(view.chosen)
+    )
+    db.session.commit()
+    click.echo(f"Wrote {out} ({len(view.comparison.candidates)} candidates compared)")

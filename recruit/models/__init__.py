@@ -12,6 +12,7 @@ from recruit.models.interviews import (
     Stage,
     StageType,
 )
+from recruit.models.profiles import FeedbackRequest, LeadershipProfile, TargetProfile
 from recruit.models.question_bank import BankDocument, BankLoad, Question, QuestionVersion
 from recruit.models.scoring import (
     AgreedScore,
@@ -55,4 +56,7 @@ __all__ = [
     "ScoreSheet",
     "SheetStatus",
     "StageModeration",
+    "FeedbackRequest",
+    "LeadershipProfile",
+    "TargetProfile",
 ]

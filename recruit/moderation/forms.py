@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea
@@ -12,6 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from recruit.domain.scoring_model import OUTCOME_LABELS
+from recruit.form_fields import parse_one_decimal_score as parse_agreed
 
 REASON_LIMIT = 4000
 
@@ -109,17 +109,6 @@ def _rationale_message(name: str, formula: float | None) -> str:
     if formula is None:
         return f"Explain the agreed score for {name}: the panel gave no score for it"
     return f"Explain why the agreed score for {name} differs from the panel mean of {formula:.1f}"
-
-
-def parse_agreed(text: str | None) -> float | None:
-    """A score from 1 to 5 with at most one decimal place, or None if it is not one."""
-    try:
-        value = Decimal((text or "").strip())
-    except InvalidOperation:
-        return None
-    if not value.is_finite() or not 1 <= value <= 5 or value != round(value, 1):
-        return None
-    return float(value)
 
 
 def moderation_form(

@@ -45,7 +45,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SEES_EVERY_STAGE = (Role.HR, Role.ADMIN, Role.REVIEWER)
 
 
-def _vacancy(vacancy_id: int) -> Vacancy:
+def results_vacancy(vacancy_id: int) -> Vacancy:
     vacancy = db.session.get(Vacancy, vacancy_id)
     if vacancy is None:
         abort(404)
@@ -73,7 +73,7 @@ def visible_outcomes(vacancy: Vacancy) -> list[StageOutcome]:
 @bp.route("/vacancies/<int:vacancy_id>/summary")
 @login_required
 def summary(vacancy_id: int):  # type: ignore[no-untyped-def]
-    vacancy = _vacancy(vacancy_id)
+    vacancy = results_vacancy(vacancy_id)
     outcomes = visible_outcomes(vacancy)
     context = summary_context(vacancy, outcomes)
     labels = candidate_labels(outcomes)
@@ -96,14 +96,14 @@ def summary(vacancy_id: int):  # type: ignore[no-untyped-def]
 @bp.route("/vacancies/<int:vacancy_id>/summary.docx")
 @login_required
 def download_summary(vacancy_id: int):  # type: ignore[no-untyped-def]
-    vacancy = _vacancy(vacancy_id)
+    vacancy = results_vacancy(vacancy_id)
     return _summary_download(vacancy, visible_outcomes(vacancy))
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/summary.docx")
 @login_required
 def download_stage_summary(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy = _vacancy(vacancy_id)
+    vacancy = results_vacancy(vacancy_id)
     outcomes = [o for o in visible_outcomes(vacancy) if o.stage.id == stage_id]
     if not outcomes:
         return _not_ready(vacancy)
@@ -129,7 +129,7 @@ def _summary_download(vacancy: Vacancy, outcomes: list[StageOutcome]):  # type: 
 @bp.route("/vacancies/<int:vacancy_id>/scores.<any(csv, xlsx):fmt>")
 @login_required
 def download_scores(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
-    vacancy = _vacancy(vacancy_id)
+    vacancy = results_vacancy(vacancy_id)
     rows = raw_score_rows(vacancy, visible_outcomes(vacancy))
     audit.record_access("scores.exported", vacancy, format=fmt, rows=len(rows))
     name, _ = safe_download_filename(f"Raw scores - {vacancy.title}", fmt)
@@ -146,7 +146,7 @@ def download_scores(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
 )
 @login_required
 def radar(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
-    vacancy = _vacancy(vacancy_id)
+    vacancy = results_vacancy(vacancy_id)
     outcome = next((o for o in visible_outcomes(vacancy) if o.stage.id == stage_id), None)
     if outcome is None:
         return _not_ready(vacancy)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from flask import url_for
 
-from recruit.models import PanelRole, Stage, Vacancy
+from recruit.extensions import db
+from recruit.models import PanelRole, Stage, TargetProfile, Vacancy
 from recruit.scoring import sheets
 from recruit.scoring.results import decisions_for
 
@@ -27,6 +28,7 @@ def vacancy_tasks(vacancy: Vacancy) -> list[Task]:
         _candidates_task(vacancy),
         *(_scoring_task(stage) for stage in sorted(vacancy.stages, key=lambda s: s.position)),
         _summary_task(vacancy),
+        _comparison_task(vacancy),
     ]
 
 
@@ -46,6 +48,17 @@ def _scoring_task(stage: Stage) -> Task:
     recorded = sum(candidate.id in decided for candidate in candidates)
     hint = f"Moderation: outcomes recorded for {recorded} of {len(candidates)} candidates"
     return Task(title, href, "Completed" if recorded == len(candidates) else "In progress", hint)
+
+
+def _comparison_task(vacancy: Vacancy) -> Task:
+    title = "Target profile and shortlist comparison"
+    href = url_for("comparisons.comparison", vacancy_id=vacancy.id)
+    target = db.session.query(TargetProfile).filter_by(vacancy_id=vacancy.id).one_or_none()
+    if not any(sheets.moderation_is_open(stage) for stage in vacancy.stages):
+        return Task(title, href, "Cannot start yet", "Ready once a stage is moderated")
+    if target is None or not target.minimums:
+        return Task(title, href, "In progress", "Set the target profile to see gaps")
+    return Task(title, href, "Completed", "Target set; compare the shortlist")
 
 
 def _summary_task(vacancy: Vacancy) -> Task:

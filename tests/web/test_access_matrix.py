@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from recruit.extensions import db
-from recruit.models import PanelRole, Role
+from recruit.models import FeedbackRequest, LeadershipProfile, PanelRole, Role
 from tests.conftest import TEST_PASSWORD
 from tests.support.factories import make_candidate, make_stage, make_vacancy
 from tests.support.forms import sign_in
@@ -106,6 +106,20 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "summaries.download_stage_summary": REVIEWERS_OR_SEATED,
     "summaries.download_scores": REVIEWERS_OR_SEATED,
     "summaries.radar": REVIEWERS_OR_SEATED,
+    "comparisons.comparison": REVIEWERS_OR_SEATED,
+    "comparisons.radar": REVIEWERS_OR_SEATED,
+    "comparisons.briefing_pack": REVIEWERS_OR_SEATED,
+    "comparisons.target": frozenset({Role.HR, Role.ADMIN, Role.REVIEWER}),
+    "profiles.index": ALL,
+    "profiles.create": ALL,
+    # A profile is its owner's and a feedback request its colleague's: 404 for anyone else.
+    "profiles.show": SEATED,
+    "profiles.workbook": SEATED,
+    "profiles.chart": SEATED,
+    "profiles.share": SEATED,
+    "profiles.delete": SEATED,
+    "profiles.request_feedback": SEATED,
+    "profiles.give_feedback": SEATED,
 }
 
 SAMPLE_ARGUMENTS: dict[str, object] = {
@@ -118,6 +132,7 @@ SAMPLE_ARGUMENTS: dict[str, object] = {
     "action": "up",
     "direction": "up",
     "summaries.download_scores.fmt": "csv",
+    "profiles.workbook.key": "values",
 }
 
 
@@ -162,7 +177,13 @@ def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
     stage = make_stage(
         vacancy, seats=[(target, PanelRole.CHAIR)], questions=["decisions-own-risk-01"]
     )
+    profile = LeadershipProfile(owner_id=target.id, title="Target's own profile")
+    profile.feedback_requests.append(FeedbackRequest(colleague_id=target.id))
+    db.session.add(profile)
+    db.session.commit()
     return {
+        "profile_id": profile.id,
+        "request_id": profile.feedback_requests[0].id,
         "user_id": target.id,
         "vacancy_id": vacancy.id,
         "stage_id": stage.id,

@@ -54,3 +54,21 @@ def test_demo_scores_two_stages_with_a_disagreement_a_floor_case_and_moderation(
     assert ("C-02", "partnerships", "disagreement") in flags
     assert ("C-06", "values", "values_floor") in flags
     assert len(decisions_for(young_people)) == 6 and not decisions_for(stakeholders)
+
+
+def test_demo_has_the_outgoing_dcs_shared_profile_and_a_shortlist_of_three(app):
+    from recruit.comparisons.context import build_comparison
+    from recruit.models import LeadershipProfile, TargetProfile
+    from recruit.scoring.results import moderated_stages
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    profile = db.session.scalar(select(LeadershipProfile))
+    assert profile.is_shared and profile.owner.full_name == "Margaret Hale"
+    assert sum(r.ratings is not None for r in profile.feedback_requests) >= 3
+    vacancy = db.session.scalar(select(Vacancy))
+    target = db.session.scalar(select(TargetProfile))
+    assert target.seeded_from_id == profile.id and target.minimums["values"] >= 4
+    with app.test_request_context():
+        view = build_comparison(vacancy, moderated_stages(vacancy), None, ())
+    assert [c.candidate for c in view.comparison.candidates] == ["C-01", "C-05", "C-02"]
+    assert any(c.below_target for c in view.comparison.candidates)

@@ -80,3 +80,19 @@ def test_export_summary_refuses_clearly(app, bank, make_user, tmp_path):
     assert hidden.exit_code != 0 and "has not reached moderation" in hidden.output
     missing = runner.invoke(args=["summary", "--vacancy", "999"])
     assert missing.exit_code != 0 and "Vacancy 999 does not exist" in missing.output
+
+
+def test_export_comparison_writes_the_briefing_pack(app, bank, make_user, tmp_path):
+    vacancy, _stage = _vacancy(app, make_user)
+    out = tmp_path / "briefing.docx"
+    runner = app.test_cli_runner()
+    result = runner.invoke(
+        args=["export", "comparison", "--vacancy", str(vacancy.id), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    cells = [c.text for t in Document(str(out)).tables for row in t.rows for c in row.cells]
+    assert any("Amara Okafor" in cell for cell in cells)
+    wrong = runner.invoke(
+        args=["export", "comparison", "--vacancy", str(vacancy.id), "--out", "x.pdf"]
+    )
+    assert wrong.exit_code != 0 and "must end in .docx" in wrong.output

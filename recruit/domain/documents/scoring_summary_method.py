@@ -8,11 +8,17 @@ note and the raw scores export.
 from __future__ import annotations
 
 from recruit.domain.documents.interview_pack_word import PackWriter, one_line
+from recruit.domain.documents.scoring_summary_candidate import EVIDENCE_HEADING, STRONGEST_NOTES
 from recruit.domain.documents.scoring_summary_model import SummaryContext
-from recruit.domain.documents.scoring_summary_parts import align_right
+from recruit.domain.documents.scoring_summary_parts import (
+    align_right,
+    heading,
+    unassessed_attributes,
+)
 from recruit.domain.documents.scoring_summary_text import (
     DEFAULT_COMBINATION,
     DEFAULT_NO_EVIDENCE,
+    NOT_ASSESSED,
     floor_rule_text,
     percent_texts,
 )
@@ -31,20 +37,27 @@ FLAG_MEANINGS: dict[Flag, str] = {
 
 
 def write_method(writer: PackWriter, context: SummaryContext) -> None:
-    writer.heading(METHOD_HEADING, 1, new_page=True)
+    """Follows the front page's short table on the same page, to save a sheet of paper."""
+    heading(writer, METHOD_HEADING, 1)
     _write_attribute_names(writer, context)
     _write_scale(writer, context)
-    writer.heading("\u201cNo evidence\u201d is not a low score", 2)
+    heading(writer, "\u201cNo evidence\u201d is not a low score", 2)
     writer.paragraph(context.method.no_evidence.strip() or DEFAULT_NO_EVIDENCE)
     _write_weights(writer, context)
     _write_floor(writer, context)
-    writer.heading("How totals are combined", 2)
+    heading(writer, "How totals are combined", 2)
     writer.paragraph(context.method.combination.strip() or DEFAULT_COMBINATION)
     _write_flags(writer)
+    heading(writer, EVIDENCE_HEADING, 2)
+    writer.paragraph(
+        f"Each candidate's section shows the highest-scored evidence notes on each attribute, "
+        f"up to {STRONGEST_NOTES} an attribute. The raw scores export has every member's score "
+        "and note."
+    )
 
 
 def _write_scale(writer: PackWriter, context: SummaryContext) -> None:
-    writer.heading("The scale", 2)
+    heading(writer, "The scale", 2)
     writer.paragraph(
         "Each member scored each answer from 1 to 5 against the question's descriptors:",
         keep_with_next=True,
@@ -59,22 +72,34 @@ def _write_scale(writer: PackWriter, context: SummaryContext) -> None:
 
 
 def _write_weights(writer: PackWriter, context: SummaryContext) -> None:
-    writer.heading("Weights", 2)
+    heading(writer, "Weights", 2)
     stages = [stage for stage in context.stages if stage.result.weights]
     if not stages:
         writer.paragraph("No weights were set: every attribute counts equally.")
         return
-    writer.paragraph(
-        "Each attribute's share of a stage's weighted total, as the rules applied it:",
-        keep_with_next=True,
-    )
-    percents = [percent_texts(stage.result.weights) for stage in stages]
+    # An attribute that no candidate at a stage has a score on counts for nothing in that
+    # stage's totals, so the shares shown are of the attributes the stage assessed.
+    left_out = [unassessed_attributes(context, stage.result.candidates) for stage in stages]
+    intro = "Each attribute's share of a stage's weighted total, as the rules applied it"
+    if any(left_out):
+        intro += (
+            ". A stage's totals leave out an attribute it did not assess, so the other "
+            "attributes' shares are larger there"
+        )
+    writer.paragraph(f"{intro}:", keep_with_next=True)
+    columns = [
+        {key: NOT_ASSESSED for key in unassessed}
+        | percent_texts({k: w for k, w in stage.result.weights.items() if k not in unassessed})
+        for stage, unassessed in zip(stages, left_out, strict=True)
+    ]
     rows = [
-        (one_line(context.short_name(key)), *(shares.get(key, "0%") for shares in percents))
+        (one_line(context.short_name(key)), *(shares.get(key, "0%") for shares in columns))
         for key in context.attribute_names
     ]
     header = ("Attribute", *(one_line(stage.name) for stage in stages))
-    widths = (0.4, *([0.6 / len(stages)] * len(stages)))
+    # Narrow columns: a share is a few characters, and a stage's name wraps if it must.
+    share = min(0.15, 0.75 / len(stages))
+    widths = (0.25, *([share] * len(stages)))
     table = writer.table(header, rows, widths, caption="Weights", keep_together=True)
     align_right(table, range(1, len(header)))
     _write_stage_weights(writer, context)
@@ -87,13 +112,13 @@ def _write_stage_weights(writer: PackWriter, context: SummaryContext) -> None:
     shares = percent_texts(context.method.stage_weights)
     rows = [(one_line(stage), share) for stage, share in shares.items()]
     table = writer.table(
-        ("Stage", "Share"), rows, (0.7, 0.3), caption="Stage weights", keep_together=True
+        ("Stage", "Share"), rows, (0.4, 0.15), caption="Stage weights", keep_together=True
     )
     align_right(table, (1,))
 
 
 def _write_floor(writer: PackWriter, context: SummaryContext) -> None:
-    writer.heading("The values floor", 2)
+    heading(writer, "The values floor", 2)
     if context.method.floor_rule.strip():
         writer.paragraph(context.method.floor_rule.strip())
         return
@@ -109,9 +134,12 @@ def _write_floor(writer: PackWriter, context: SummaryContext) -> None:
 
 
 def _write_flags(writer: PackWriter) -> None:
-    writer.heading("Flags", 2)
+    heading(writer, "Flags", 2)
     writer.paragraph(
-        "A flag asks the panel to look again; it does not change a score.", keep_with_next=True
+        "A flag asks the panel to look again; it does not change a score. An attribute that a "
+        "stage did not assess for any candidate is named once at the start of the stage and "
+        "left out of its tables, rather than flagged against every candidate.",
+        keep_with_next=True,
     )
     rows = [(FLAG_LABELS[flag], meaning) for flag, meaning in FLAG_MEANINGS.items()]
     writer.table(
@@ -125,7 +153,7 @@ def _write_attribute_names(writer: PackWriter, context: SummaryContext) -> None:
     pairs = [(context.short_name(key), name) for key, name in context.attribute_names.items()]
     if all(one_line(short) == one_line(name) for short, name in pairs):
         return
-    writer.heading("Attribute names", 2)
+    heading(writer, "Attribute names", 2)
     writer.paragraph("Tables and charts use each attribute's short name:", keep_with_next=True)
     rows = [(one_line(short), one_line(name)) for short, name in pairs]
     writer.table(

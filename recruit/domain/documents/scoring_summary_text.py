@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -99,12 +99,25 @@ def outcome_text(candidate: CandidateResult) -> str:
     return OUTCOME_LABELS[candidate.outcome] if candidate.outcome else NOT_DECIDED
 
 
-def flag_lines(candidate: CandidateResult, short_names: Mapping[str, str]) -> list[str]:
-    """One line per flag raised, naming its attributes: "Panel disagreement: Partnerships"."""
+def flag_lines(
+    candidate: CandidateResult,
+    short_names: Mapping[str, str],
+    *,
+    not_assessed_stated: Collection[str] = (),
+) -> list[str]:
+    """One line per flag raised, naming its attributes: "Panel disagreement: Partnerships".
+
+    ``not_assessed_stated``: attribute keys whose "not assessed" flag the document states once
+    for every candidate (a stage that asked nothing about them), so it is left out here.
+    """
     lines = []
     for flag in FLAG_ORDER:
-        names = [short_names.get(r.attribute, r.attribute) for r in candidate.attributes
-                 if flag in r.flags]  # fmt: skip
+        names = [
+            short_names.get(r.attribute, r.attribute)
+            for r in candidate.attributes
+            if flag in r.flags
+            and not (flag == "not_assessed" and r.attribute in not_assessed_stated)
+        ]
         if not names:
             continue
         label = FLAG_LABELS[flag]

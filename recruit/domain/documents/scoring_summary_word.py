@@ -1,9 +1,12 @@
 """The panel scoring summary as a Word document.
 
-It runs: title and the vacancy; how the figures were worked out; one section per stage
-(results table, panel agreement, then each candidate on a new page with attribute results, a
-radar chart followed by its figures, the strongest evidence, the moderation record and the
-outcome); the results across stages when there are any; and a sign-off table.
+It runs: title and the vacancy, and straight after them how the figures were worked out; one
+section per stage, each on a new page (its dates, the attributes it did not assess, results
+table, panel agreement, then each candidate in turn with attribute results, a radar chart
+followed by its figures, the strongest evidence, moderation and outcome); the results across
+stages when there are any, on a new page; and a sign-off table, following on. Only stages and
+the results across stages start a page: everything else flows, with each heading kept with
+what it introduces, so a printed summary has no near-empty pages.
 
 Styles, page set-up (landscape A4: the results table has a column per attribute), header
 and footer come from ``exports/summary-reference.docx``, so a council restyles the summary
@@ -34,7 +37,8 @@ from recruit.domain.documents.interview_pack_word import (
     set_minimum_height,
 )
 from recruit.domain.documents.scoring_summary_method import write_method
-from recruit.domain.documents.scoring_summary_model import SummaryContext
+from recruit.domain.documents.scoring_summary_model import SignOff, SummaryContext
+from recruit.domain.documents.scoring_summary_parts import heading
 from recruit.domain.documents.scoring_summary_stage import write_overall, write_stage
 from recruit.domain.documents.scoring_summary_text import date_text
 from recruit.domain.documents.text_safety import safe_download_filename
@@ -141,8 +145,8 @@ def _write_header_and_footer(document: DocxDocument, context: SummaryContext) ->
 
 
 def _write_front(writer: PackWriter, context: SummaryContext) -> None:
-    writer.heading(summary_title(context), 1)
-    writer.paragraph(CONFIDENTIAL)
+    heading(writer, summary_title(context), 1)
+    writer.paragraph(CONFIDENTIAL, keep_with_next=True)
     rows = [
         ("Organisation", one_line(context.organisation_name)),
         ("Vacancy", one_line(context.vacancy_title)),
@@ -151,18 +155,37 @@ def _write_front(writer: PackWriter, context: SummaryContext) -> None:
         ("Generated on", date_text(context.generated_on)),
     ]
     caption = "About this summary"
-    writer.table(None, rows, (0.25, 0.75), caption=caption, bold_first_column=True)
+    writer.table(
+        None, rows, (0.2, 0.6), caption=caption, keep_together=True, bold_first_column=True
+    )
 
 
 def _write_sign_off(writer: PackWriter, context: SummaryContext) -> None:
-    writer.heading(SIGN_OFF_HEADING, 1, new_page=True)
+    """Follows on from the last section, kept whole: the statement, then a row to sign each."""
+    heading(writer, SIGN_OFF_HEADING, 1)
     writer.paragraph(
         "We confirm that this summary is an accurate record of the panel's scores, "
         "moderation and decisions.",
         keep_with_next=True,
     )
-    people = [(one_line(p.name), one_line(p.role)) for p in context.sign_off]
+    people = _signatories(context.sign_off)
     rows = [(name, role, "", "") for name, role in people] or [("",) * 4] * _BLANK_SIGNATURES
-    table = writer.table(SIGN_OFF_HEADER, rows, (0.25, 0.25, 0.32, 0.18), caption="Sign-off")
+    table = writer.table(
+        SIGN_OFF_HEADER, rows, (0.25, 0.3, 0.27, 0.18), caption="Sign-off", keep_together=True
+    )
     for row in table.rows[1:]:
         set_minimum_height(row, _SIGNATURE_HEIGHT)
+
+
+def _signatories(sign_off: tuple[SignOff, ...]) -> list[tuple[str, str]]:
+    """One row for each person, in order, with every role they sign for: a chair of two
+    stages signs once, "Chair, Stage 1; Chair, Stage 2". Rows with no name stay apart."""
+    rows: list[tuple[str, list[str]]] = []
+    for person in sign_off:
+        name, role = one_line(person.name), one_line(person.role)
+        held = next((roles for known, roles in rows if name and known == name), None)
+        if held is None:
+            rows.append((name, [role]))
+        elif role not in held:
+            held.append(role)
+    return [(name, "; ".join(role for role in roles if role)) for name, roles in rows]

@@ -1,0 +1,102 @@
+"""The demo's succession picture: the outgoing DCS's shared leadership profile with 360
+feedback from three colleagues, the vacancy's target profile seeded from it, and a final
+shortlist of three candidates to compare."""
+
+from __future__ import annotations
+
+from recruit.accounts import find_user_by_email
+from recruit.domain.profiles import aggregate_feedback, seed_target
+from recruit.extensions import db
+from recruit.models import (
+    CandidateStatus,
+    FeedbackRequest,
+    LeadershipProfile,
+    TargetProfile,
+    Vacancy,
+)
+from recruit.models._types import utcnow
+
+OUTGOING_DCS = "outgoing@demo.recruit.local"
+SELF_RATINGS = {"values": 5, "decisions": 4, "practice-culture": 4, "partnerships": 5, "buy-in": 3}
+REFLECTIONS = {
+    "values": [
+        "Leading Family Safeguarding let me act on why I came into social work: keeping "
+        "children safely with their families wherever we can.",
+        "Budget pressure pulls against it every year; I have had to argue for the model's "
+        "adult workers more than once.",
+    ],
+    "buy-in": [
+        "I built support with the lead member but left the opposition too late; the next "
+        "DCS should start there.",
+    ],
+}
+# Three colleagues' ratings: enough to show the combined 360 result.
+COLLEAGUES = {
+    "chair@demo.recruit.local": {"values": 5, "decisions": 4, "practice-culture": 5,
+                                 "partnerships": 4, "buy-in": 4},
+    "hr@demo.recruit.local": {"values": 5, "decisions": 3, "practice-culture": 4,
+                              "partnerships": 4, "buy-in": 3},
+    "partner@demo.recruit.local": {"values": 4, "decisions": 4, "practice-culture": 4,
+                                   "partnerships": 5, "buy-in": 3},
+}  # fmt: skip
+# The final shortlist: the others were not taken forward after the stakeholder panel.
+FINAL_SHORTLIST = ("C-01", "C-02", "C-05")
+
+
+def ensure_demo_profiles(vacancy: Vacancy) -> None:
+    outgoing = find_user_by_email(OUTGOING_DCS)
+    if outgoing is None:
+        return
+    profile = db.session.query(LeadershipProfile).filter_by(owner_id=outgoing.id).first()
+    if profile is None:
+        profile = _outgoing_profile(outgoing.id)
+    if db.session.query(TargetProfile).filter_by(vacancy_id=vacancy.id).first() is None:
+        _seed_target(vacancy, profile)
+        _final_shortlist(vacancy)
+
+
+def _outgoing_profile(owner_id: int) -> LeadershipProfile:
+    profile = LeadershipProfile(
+        owner_id=owner_id,
+        title="My leadership as outgoing DCS, November 2026",
+        role_title="Director of Children's Services (retiring)",
+        ratings=dict(SELF_RATINGS),
+        reflections={key: list(answers) for key, answers in REFLECTIONS.items()},
+        shared_at=utcnow(),
+    )
+    for email, ratings in COLLEAGUES.items():
+        colleague = find_user_by_email(email)
+        if colleague is not None:
+            profile.feedback_requests.append(
+                FeedbackRequest(
+                    colleague_id=colleague.id, ratings=dict(ratings), responded_at=utcnow()
+                )
+            )
+    db.session.add(profile)
+    db.session.flush()
+    return profile
+
+
+def _seed_target(vacancy: Vacancy, profile: LeadershipProfile) -> None:
+    responses = [r.ratings for r in profile.feedback_requests if r.ratings is not None]
+    feedback = aggregate_feedback(responses, list(SELF_RATINGS), self_ratings=profile.ratings)
+    minimums = seed_target(profile.ratings, feedback)
+    # The panel asks a little less than the outgoing DCS shows on everything but values.
+    minimums = {key: value if key == "values" else value - 0.5 for key, value in minimums.items()}
+    db.session.add(
+        TargetProfile(
+            vacancy_id=vacancy.id,
+            minimums=minimums,
+            rationale="Started from the outgoing DCS's profile; values-driven leadership "
+            "kept at her level, the rest half a point lower for a first DCS post.",
+            seeded_from_id=profile.id,
+        )
+    )
+
+
+def _final_shortlist(vacancy: Vacancy) -> None:
+    for candidate in vacancy.candidates:
+        if candidate.code in FINAL_SHORTLIST:
+            candidate.status = CandidateStatus.SHORTLISTED
+        elif candidate.status is CandidateStatus.SHORTLISTED:
+            candidate.status = CandidateStatus.INTERVIEWED

@@ -1,0 +1,50 @@
+"""Fill the DCS briefing pack from a comparison view: the moderation records, evidence and
+agreement of the moderated stages the reader may see, and the compared candidates only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app
+
+from recruit.bank_store import current_bank
+from recruit.comparisons.context import ComparisonView
+from recruit.domain.documents.briefing_pack import briefing_filename, briefing_pack_docx_bytes
+from recruit.domain.documents.briefing_pack_model import BriefingContext
+from recruit.exports import EXPORTS_DIR
+from recruit.scoring.results import attribute_names, values_floor
+from recruit.summaries.context import stage_summary, summary_context
+
+BRIEFING_REFERENCE = EXPORTS_DIR / "briefing-reference.docx"
+
+
+def briefing_context(view: ComparisonView) -> BriefingContext:
+    compared = {column.candidate for column in view.comparison.candidates}
+    summaries = [stage_summary(outcome) for outcome in view.outcomes]
+    shared = summary_context(view.vacancy, view.outcomes)
+    return BriefingContext(
+        organisation_name=current_app.config["ORGANISATION_NAME"],
+        vacancy_title=view.vacancy.title,
+        vacancy_reference=f"Vacancy {view.vacancy.id}",
+        generated_on=date.today(),
+        attribute_names=attribute_names(),
+        candidate_labels={code: view.labels[code] for code in compared},
+        comparison=view.comparison,
+        method=shared.method,
+        attribute_short_names={a.key: a.short_name for a in current_bank().attributes},
+        stage_agreements=tuple((s.name, s.result.agreement) for s in summaries),
+        moderation={
+            code: {s.name: s.moderation[code] for s in summaries if code in s.moderation}
+            for code in compared
+        },
+        evidence={
+            key: notes for s in summaries for key, notes in s.evidence.items() if key[0] in compared
+        },
+        values_floor=values_floor(),
+        sign_off=shared.sign_off,
+    )
+
+
+def briefing_docx(view: ComparisonView) -> tuple[bytes, str]:
+    context = briefing_context(view)
+    return briefing_pack_docx_bytes(context, BRIEFING_REFERENCE), briefing_filename(context)

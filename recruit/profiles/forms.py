@@ -1,0 +1,156 @@
+"""Forms for leadership profiles: starting one, the workbook page per attribute, asking a
+colleague for feedback, and a colleague's answers."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, Optional
+
+from recruit.domain.question_bank_model import Attribute
+from recruit.models import User
+
+RATING_CHOICES = [SelectChoice(str(score), str(score)) for score in range(1, 6)]
+NOT_ABLE_TO_SAY = "none"
+REFLECTION_LIMIT = 4000
+
+
+class ProfileForm(FlaskForm):
+    title = StringField(
+        "Name this profile",
+        description="For example, “My leadership, November 2026”. Only you see it unless "
+        "you share the profile.",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter a name for the profile"),
+            Length(max=200, message="The name must be 200 characters or fewer"),
+        ],
+    )
+    role_title = StringField(
+        "Your role (optional)",
+        widget=GovTextInput(),
+        validators=[Length(max=200, message="The role must be 200 characters or fewer")],
+    )
+    submit = SubmitField("Start the profile", widget=GovSubmitInput())
+
+
+class WorkbookForm(FlaskForm):
+    """One attribute of the workbook: the self-rating and the reflection answers."""
+
+    rating = RadioField(
+        "Your rating",
+        choices=RATING_CHOICES,
+        widget=GovRadioInput(),
+        validators=[InputRequired(message="Choose a rating from 1 to 5")],
+    )
+    lock_version = HiddenField()
+    submit = SubmitField("Save and continue", widget=GovSubmitInput())
+
+    reflection_count = 0
+
+    def reflection(self, index: int) -> TextAreaField:
+        return self[f"reflection_{index}"]  # type: ignore[no-any-return]
+
+    def answers(self) -> list[str]:
+        return [(self.reflection(i).data or "").strip() for i in range(self.reflection_count)]
+
+
+def workbook_form(attribute: Attribute, **kwargs: object) -> WorkbookForm:
+    class AttributeWorkbookForm(WorkbookForm):
+        pass
+
+    for index, question in enumerate(attribute.reflection_questions):
+        setattr(
+            AttributeWorkbookForm,
+            f"reflection_{index}",
+            TextAreaField(
+                question,
+                widget=GovTextArea(),
+                validators=[
+                    Optional(),
+                    Length(
+                        max=REFLECTION_LIMIT,
+                        message="Your answer must be 4,000 characters or fewer",
+                    ),
+                ],
+            ),
+        )
+    form = AttributeWorkbookForm(**kwargs)
+    form.reflection_count = len(attribute.reflection_questions)
+    return form
+
+
+class RequestFeedbackForm(FlaskForm):
+    colleague_id = SelectField(
+        "Colleague",
+        widget=GovSelect(),
+        validators=[InputRequired(message="Choose a colleague to ask")],
+    )
+    submit = SubmitField("Ask for feedback", widget=GovSubmitInput())
+
+    def set_colleagues(self, people: list[User]) -> None:
+        self.colleague_id.choices = [SelectChoice("", "Choose a colleague")] + [
+            SelectChoice(str(person.id), f"{person.full_name} ({person.email})")
+            for person in people
+        ]
+
+
+class ShareForm(FlaskForm):
+    submit = SubmitField("Share", widget=GovSubmitInput())
+
+
+class DeleteProfileForm(FlaskForm):
+    submit = SubmitField("Delete the profile", widget=GovSubmitInput())
+
+
+class FeedbackForm(FlaskForm):
+    """A colleague's ratings: one radio group per attribute, added by ``feedback_form``."""
+
+    lock_version = HiddenField()
+    submit = SubmitField("Send your feedback", widget=GovSubmitInput())
+
+    attribute_keys: tuple[str, ...] = ()
+
+    def rating_field(self, key: str) -> RadioField:
+        return self[f"rating_{key}"]  # type: ignore[no-any-return]
+
+    def ratings(self) -> dict[str, int]:
+        found = {}
+        for key in self.attribute_keys:
+            value = self.rating_field(key).data
+            if value and value != NOT_ABLE_TO_SAY:
+                found[key] = int(value)
+        return found
+
+
+def feedback_form(attributes: list[Attribute], **kwargs: object) -> FeedbackForm:
+    class AttributeFeedbackForm(FeedbackForm):
+        pass
+
+    for attribute in attributes:
+        setattr(
+            AttributeFeedbackForm,
+            f"rating_{attribute.key}",
+            RadioField(
+                attribute.name,
+                choices=[*RATING_CHOICES, SelectChoice(NOT_ABLE_TO_SAY, "I cannot say")],
+                widget=GovRadioInput(),
+                validators=[
+                    InputRequired(
+                        message=f"Choose a rating for {attribute.short_name or attribute.name}, "
+                        "or I cannot say"
+                    )
+                ],
+            ),
+        )
+    form = AttributeFeedbackForm(**kwargs)
+    form.attribute_keys = tuple(attribute.key for attribute in attributes)
+    return form

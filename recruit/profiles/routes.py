@@ -1,0 +1,322 @@
+"""Leadership profiles: the report's workbook, one attribute per page, a profile chart and
+summary, sharing, and 360 feedback from colleagues.
+
+A profile is its owner's alone: anyone else gets a 404, unless the owner shared it, when
+HR, admin and reviewers may read its ratings, summary and colleagues' aggregate (never the
+reflections, which stay private). A feedback request is its colleague's alone.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from recruit import audit
+from recruit.bank_store import current_bank
+from recruit.domain.charts import radar_chart_png
+from recruit.domain.profiles import aggregate_feedback, summarise_profile
+from recruit.domain.question_bank_model import Attribute
+from recruit.extensions import db
+from recruit.models import FeedbackRequest, LeadershipProfile, Role, User
+from recruit.models._types import utcnow
+from recruit.profiles.forms import (
+    NOT_ABLE_TO_SAY,
+    DeleteProfileForm,
+    ProfileForm,
+    RequestFeedbackForm,
+    ShareForm,
+    feedback_form,
+    workbook_form,
+)
+
+bp = Blueprint("profiles", __name__)
+READERS_OF_SHARED = (Role.HR, Role.ADMIN, Role.REVIEWER)
+
+
+def _attributes() -> list[Attribute]:
+    return list(current_bank().attributes)
+
+
+def _own_profile(profile_id: int) -> LeadershipProfile:
+    profile = db.session.get(LeadershipProfile, profile_id)
+    if profile is None or profile.owner_id != current_user.id:
+        abort(404)
+    return profile
+
+
+def _readable_profile(profile_id: int) -> LeadershipProfile:
+    profile = db.session.get(LeadershipProfile, profile_id)
+    if profile is None:
+        abort(404)
+    shared_with_me = profile.is_shared and current_user.role in READERS_OF_SHARED
+    if profile.owner_id != current_user.id and not shared_with_me:
+        abort(404)
+    return profile
+
+
+def feedback_for(profile: LeadershipProfile):  # type: ignore[no-untyped-def]
+    responses = [r.ratings for r in profile.feedback_requests if r.ratings is not None]
+    return aggregate_feedback(
+        responses, [a.key for a in _attributes()], self_ratings=profile.ratings
+    )
+
+
+@bp.route("/profiles")
+@login_required
+def index():  # type: ignore[no-untyped-def]
+    mine = db.session.scalars(
+        select(LeadershipProfile)
+        .where(LeadershipProfile.owner_id == current_user.id)
+        .order_by(LeadershipProfile.created_at.desc())
+    ).all()
+    asked = db.session.scalars(
+        select(FeedbackRequest).where(FeedbackRequest.colleague_id == current_user.id)
+    ).all()
+    shared = []
+    if current_user.role in READERS_OF_SHARED:
+        shared = db.session.scalars(
+            select(LeadershipProfile)
+            .where(LeadershipProfile.shared_at.is_not(None))
+            .where(LeadershipProfile.owner_id != current_user.id)
+        ).all()
+    return render_template("profiles/index.html", mine=mine, asked=asked, shared=shared)
+
+
+@bp.route("/profiles/new", methods=["GET", "POST"])
+@login_required
+def create():  # type: ignore[no-untyped-def]
+    form = ProfileForm()
+    if form.validate_on_submit():
+        profile = LeadershipProfile(
+            owner_id=current_user.id,
+            title=form.title.data.strip(),
+            role_title=(form.role_title.data or "").strip(),
+        )
+        db.session.add(profile)
+        audit.record("profile.created", profile)
+        db.session.commit()
+        first = _attributes()[0].key
+        return redirect(url_for(".workbook", profile_id=profile.id, key=first))
+    return render_template("profiles/new.html", form=form)
+
+
+@bp.route("/profiles/<int:profile_id>")
+@login_required
+def show(profile_id: int):  # type: ignore[no-untyped-def]
+    profile = _readable_profile(profile_id)
+    attributes = _attributes()
+    names = {a.key: a.short_name or a.name for a in attributes}
+    summary = summarise_profile(_valid_ratings(profile), names)
+    is_owner = profile.owner_id == current_user.id
+    return render_template(
+        "profiles/show.html",
+        profile=profile,
+        attributes=attributes,
+        summary=summary,
+        sentences=summary.sentences if is_owner else _about(profile, summary.sentences),
+        reading=(lambda text: text) if is_owner else (lambda text: _about(profile, [text])[0]),
+        feedback=feedback_for(profile),
+        is_owner=is_owner,
+        share_form=ShareForm(),
+    )
+
+
+# The summary speaks to the profile's owner; a reader of a shared profile reads it about them.
+_SECOND_TO_THIRD_PERSON = (
+    ("You have not rated yourself", "{name} has not rated themself"),
+    ("You rated yourself", "{name} rated themself"),
+    ("You rate yourself", "{name} rates themself"),
+    ("You have rated", "{name} has rated"),
+    ("so far you have rated yourself", "so far {name} has rated themself"),
+    ("So far you have rated yourself", "So far {name} has rated themself"),
+    ("the values you lead by", "the values they lead by"),
+    ("how others see you", "how others see them"),
+    ("rate the rest to complete your profile", "the rest are not rated yet"),
+)
+
+
+def _about(profile: LeadershipProfile, sentences) -> list[str]:  # type: ignore[no-untyped-def]
+    name = profile.owner.full_name
+    found = []
+    for sentence in sentences:
+        for second, third in _SECOND_TO_THIRD_PERSON:
+            sentence = sentence.replace(second, third.format(name=name))
+        found.append(sentence)
+    return found
+
+
+def _valid_ratings(profile: LeadershipProfile) -> dict[str, int | None]:
+    return {a.key: profile.ratings.get(a.key) for a in _attributes()}
+
+
+@bp.route("/profiles/<int:profile_id>/attributes/<key>", methods=["GET", "POST"])
+@login_required
+def workbook(profile_id: int, key: str):  # type: ignore[no-untyped-def]
+    profile = _own_profile(profile_id)
+    attributes = _attributes()
+    attribute = next((a for a in attributes if a.key == key), None)
+    if attribute is None:
+        abort(404)
+    saved = {
+        "rating": str(profile.ratings.get(key, "")),
+        "lock_version": str(profile.lock_version),
+        **{f"reflection_{i}": text for i, text in enumerate(profile.reflections.get(key, []))},
+    }
+    form = workbook_form(attribute, data=saved)
+    problem = None
+    if form.validate_on_submit():
+        if form.lock_version.data != str(profile.lock_version):
+            problem = (
+                "You saved this profile in another tab or window. Your answers on this page "
+                "are below and have not been saved: check them, then save again."
+            )
+            form.lock_version.data = str(profile.lock_version)
+        else:
+            return _save_workbook_page(profile, attribute, attributes, form)
+    position = attributes.index(attribute)
+    return render_template(
+        "profiles/workbook.html",
+        profile=profile,
+        attribute=attribute,
+        form=form,
+        problem=problem,
+        step=position + 1,
+        steps=len(attributes),
+    )
+
+
+def _save_workbook_page(profile, attribute, attributes, form):  # type: ignore[no-untyped-def]
+    profile.ratings = {**profile.ratings, attribute.key: int(form.rating.data)}
+    profile.reflections = {**profile.reflections, attribute.key: form.answers()}
+    profile.updated_at = utcnow()
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        flash("The profile changed in another tab. Check this page and save again.", "info")
+        return redirect(url_for(".workbook", profile_id=profile.id, key=attribute.key))
+    position = attributes.index(attribute)
+    if position + 1 < len(attributes):
+        following = attributes[position + 1].key
+        return redirect(url_for(".workbook", profile_id=profile.id, key=following))
+    flash("Your leadership profile is complete.", "success")
+    return redirect(url_for(".show", profile_id=profile.id))
+
+
+@bp.route("/profiles/<int:profile_id>/chart.png")
+@login_required
+def chart(profile_id: int):  # type: ignore[no-untyped-def]
+    profile = _readable_profile(profile_id)
+    attributes = _attributes()
+    series = [("Self-rating", [profile.ratings.get(a.key) for a in attributes])]
+    feedback = feedback_for(profile)
+    if feedback.shown:
+        series.append(("Colleagues", [_colleagues_mean(feedback, a.key) for a in attributes]))
+    png = radar_chart_png([a.short_name or a.name for a in attributes], series)
+    return send_file(BytesIO(png), mimetype="image/png", download_name="profile.png")
+
+
+def _colleagues_mean(feedback, key: str) -> float | None:  # type: ignore[no-untyped-def]
+    found = feedback.attribute(key)
+    return found.mean if found is not None else None
+
+
+@bp.route("/profiles/<int:profile_id>/share", methods=["POST"])
+@login_required
+def share(profile_id: int):  # type: ignore[no-untyped-def]
+    profile = _own_profile(profile_id)
+    if ShareForm().validate_on_submit():
+        profile.shared_at = None if profile.is_shared else utcnow()
+        audit.record("profile.shared" if profile.is_shared else "profile.unshared", profile)
+        db.session.commit()
+        flash(
+            "Your profile is shared with HR and the appointing panel."
+            if profile.is_shared
+            else "Your profile is private again.",
+            "success",
+        )
+    return redirect(url_for(".show", profile_id=profile.id))
+
+
+@bp.route("/profiles/<int:profile_id>/delete", methods=["GET", "POST"])
+@login_required
+def delete(profile_id: int):  # type: ignore[no-untyped-def]
+    profile = _own_profile(profile_id)
+    form = DeleteProfileForm()
+    if form.validate_on_submit():
+        audit.record("profile.deleted", profile)
+        db.session.delete(profile)
+        db.session.commit()
+        flash("The profile and its feedback were deleted.", "success")
+        return redirect(url_for(".index"))
+    return render_template("profiles/delete.html", profile=profile, form=form)
+
+
+@bp.route("/profiles/<int:profile_id>/feedback", methods=["GET", "POST"])
+@login_required
+def request_feedback(profile_id: int):  # type: ignore[no-untyped-def]
+    profile = _own_profile(profile_id)
+    asked = {request.colleague_id for request in profile.feedback_requests}
+    people = db.session.scalars(
+        select(User)
+        .where(User.is_enabled.is_(True), User.id != current_user.id, User.id.not_in(asked))
+        .order_by(User.full_name)
+    ).all()
+    form = RequestFeedbackForm()
+    form.set_colleagues(list(people))
+    if form.validate_on_submit():
+        colleague = next((p for p in people if str(p.id) == form.colleague_id.data), None)
+        if colleague is None:
+            form.colleague_id.errors = ["Choose a colleague from the list"]
+        else:
+            profile.feedback_requests.append(FeedbackRequest(colleague_id=colleague.id))
+            audit.record("feedback.requested", profile)
+            db.session.commit()
+            flash(f"{colleague.full_name} has been asked for feedback.", "success")
+            return redirect(url_for(".request_feedback", profile_id=profile.id))
+    return render_template(
+        "profiles/request_feedback.html",
+        profile=profile,
+        form=form,
+        feedback=feedback_for(profile),
+    )
+
+
+@bp.route("/feedback/<int:request_id>", methods=["GET", "POST"])
+@login_required
+def give_feedback(request_id: int):  # type: ignore[no-untyped-def]
+    feedback_request = db.session.get(FeedbackRequest, request_id)
+    if feedback_request is None or feedback_request.colleague_id != current_user.id:
+        abort(404)
+    attributes = _attributes()
+    saved = (
+        {
+            f"rating_{a.key}": str((feedback_request.ratings or {}).get(a.key, NOT_ABLE_TO_SAY))
+            for a in attributes
+        }
+        if feedback_request.ratings is not None
+        else {}
+    )
+    saved["lock_version"] = str(feedback_request.lock_version)
+    form = feedback_form(attributes, data=saved)
+    if form.validate_on_submit() and form.lock_version.data == str(feedback_request.lock_version):
+        feedback_request.ratings = form.ratings()
+        feedback_request.responded_at = utcnow()
+        audit.record("feedback.given", feedback_request)
+        db.session.commit()
+        flash(
+            "Thank you: your feedback was sent. It is only ever shown combined with "
+            "other colleagues' answers.",
+            "success",
+        )
+        return redirect(url_for(".index"))
+    return render_template(
+        "profiles/give_feedback.html",
+        feedback_request=feedback_request,
+        attributes=attributes,
+        form=form,
+    )
