@@ -77,6 +77,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from recruit.admin import audit_routes  # noqa: F401  (adds the audit log to admin_bp)
     from recruit.admin.routes import bp as admin_bp
     from recruit.adverts.routes import bp as adverts_bp
     from recruit.auth.routes import bp as auth_bp

@@ -65,6 +65,7 @@ def users_card(user: User) -> DashboardCard | None:
         links=[
             DashboardLink("Manage users", url_for("admin.users")),
             DashboardLink("Add a user", url_for("admin.create_user")),
+            DashboardLink("View the audit log", url_for("admin.audit_log")),
         ],
     )
 

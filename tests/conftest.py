@@ -7,6 +7,7 @@ skipping the tests that need it.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,8 +115,14 @@ def bank(app: Flask) -> QuestionBank:
     return _load_real_bank(app)
 
 
+@functools.cache
+def _parsed_bank(directory: str) -> QuestionBank:
+    # Parsing the YAML takes about 0.2 s; the value is immutable, so parse once per run.
+    return load_bank(Path(directory))
+
+
 def _load_real_bank(app: Flask) -> QuestionBank:
-    loaded = load_bank(Path(app.config["QUESTION_BANK_DIR"]))
+    loaded = _parsed_bank(app.config["QUESTION_BANK_DIR"])
     load_bank_into_database(loaded, "tests")
     db.session.commit()
     return loaded

@@ -8,6 +8,8 @@ from recruit.cli.demo import demo_command
 from recruit.cli.exports import export_group
 from recruit.cli.packs import pack_command
 from recruit.cli.question_bank import question_bank_group
+from recruit.cli.retention import retention_group
+from recruit.cli.sar import sar_command
 from recruit.cli.summary import (
     export_comparison_command,
     export_summary_command,
@@ -27,3 +29,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(export_group)
     app.cli.add_command(advert_group)
     app.cli.add_command(vacancy_group)
+    app.cli.add_command(retention_group)
+    app.cli.add_command(sar_command)

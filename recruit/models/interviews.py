@@ -127,6 +127,8 @@ class Candidate(db.Model):  # type: ignore[name-defined]
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Set when the retention purge anonymised them (recruit.domain.retention): never twice.
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     lock_version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": lock_version}

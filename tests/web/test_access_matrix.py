@@ -44,6 +44,8 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "admin.create_user": frozenset({Role.ADMIN}),
     "admin.edit_user": frozenset({Role.ADMIN}),
     "admin.reset_password": frozenset({Role.ADMIN}),
+    "admin.audit_log": frozenset({Role.ADMIN}),
+    "admin.audit_log_csv": frozenset({Role.ADMIN}),
     "questions.search": ALL,
     "questions.show": ALL,
     "questions.attributes": ALL,
