@@ -59,6 +59,7 @@ from recruit.scoring.visibility import others_scores
 bp = Blueprint("scoring", __name__)
 
 SIGNED_OUT_STATUS = 401
+SAVE_AGAIN = "This sheet changed while you were saving. Your text is below: save it again."
 
 
 def _load(stage_id: int, candidate_id: int) -> tuple[PanelSeat, Candidate]:
@@ -96,7 +97,7 @@ def _signed_out_page():  # type: ignore[no-untyped-def]
     notes = [
         value
         for key, value in request.form.items()
-        if key.startswith(("evidence_", "evidence", "reason")) and value.strip()
+        if key.startswith(("evidence", "reason")) and value.strip()
     ]
     return render_template("scoring/signed_out.html", notes=notes), SIGNED_OUT_STATUS
 
@@ -130,11 +131,17 @@ def score_sheet(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-de
             stage, candidate, "Scoring for this stage has closed and moderation has started."
         )
     questions = sheet_questions(stage, seat)
-    items = [question.item for question in questions]
     if request.method == "GET":
+        items = [question.item for question in questions]
         form = score_sheet_form(items, formdata=None, data=form_data_from(sheet))
         return _render_sheet(seat, candidate, form, questions)
-    form = score_sheet_form(items)
+    return _save_posted_sheet(seat, candidate, sheet, questions)
+
+
+def _save_posted_sheet(seat, candidate, sheet, questions):  # type: ignore[no-untyped-def]
+    """Save the posted sheet as a draft, then go on to the check page if asked and complete.
+    Whatever stops the save, the member's text comes back on the page."""
+    form = score_sheet_form([question.item for question in questions])
     problem = _posted_sheet_problem(form, sheet)
     if problem:
         return _render_sheet(seat, candidate, form, questions, problem), 400
@@ -146,16 +153,17 @@ def score_sheet(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-de
     except (StaleDataError, IntegrityError):
         # Another tab saved between our check and our write: keep this page's text.
         db.session.rollback()
-        sheet = sheets.sheet_for(seat, candidate)
-        problem = _posted_sheet_problem(form, sheet) or "Save again."
-        return _render_sheet(seat, candidate, form, questions, problem), 409
+        problem = _posted_sheet_problem(form, sheets.sheet_for(seat, candidate))
+        return _render_sheet(seat, candidate, form, questions, problem or SAVE_AGAIN), 409
     if form.check.data:
         if form.validate_complete():
-            return redirect(url_for(".check_scores", stage_id=stage.id, candidate_id=candidate.id))
+            return redirect(
+                url_for(".check_scores", stage_id=seat.stage_id, candidate_id=candidate.id)
+            )
         form.lock_version.data = str(sheet.lock_version)
         return _render_sheet(seat, candidate, form, questions)
     flash(f"Draft saved at {_clock_now()}. Your scores are not submitted yet.", "success")
-    return redirect(url_for(".score_sheet", stage_id=stage.id, candidate_id=candidate.id))
+    return redirect(url_for(".score_sheet", stage_id=seat.stage_id, candidate_id=candidate.id))
 
 
 def _posted_sheet_problem(form, sheet) -> str | None:  # type: ignore[no-untyped-def]
