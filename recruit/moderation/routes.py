@@ -155,8 +155,8 @@ def candidate(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignor
         abort(404)
     if not sheets.moderation_is_open(stage):
         return redirect(url_for(".index", vacancy_id=vacancy_id, stage_id=stage_id))
-    result = consolidate_stage(stage).result
-    standing = next(c for c in result.candidates if c.candidate == found.code)
+    outcome = consolidate_stage(stage)
+    standing = next(c for c in outcome.result.candidates if c.candidate == found.code)
     names = attribute_names()
     decision = _decision(stage, found)
     form = moderation_form(tuple(names), names, data=_saved(stage, found, decision))
@@ -174,11 +174,7 @@ def candidate(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignor
         label=_label_for(stage)(found),
         standing=standing,
         names=names,
-        unplanned=[
-            key
-            for key in names
-            if not any((item.frozen_content or {}).get("attribute") == key for item in stage.items)
-        ],
+        unplanned=unplanned(outcome),
         form=form,
         problem=problem,
         outcomes=Outcome,
