@@ -27,6 +27,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     check_production_safety(app.config, app.debug)
+    _trust_proxies(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     _configure_templates(app)
@@ -35,6 +36,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _register_cli(app)
     logging.getLogger("recruit").setLevel(logging.INFO)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
 
 
 def _configure_templates(app: Flask) -> None:
@@ -62,9 +73,10 @@ def _configure_templates(app: Flask) -> None:
 
 def _init_extensions(app: Flask) -> None:
     from recruit import models  # noqa: F401  (registers the tables)
-    from recruit.database import configure_engine
+    from recruit.database import configure_engine, read_request_body_first
     from recruit.extensions import csrf, db, login_manager, migrate
 
+    read_request_body_first(app)  # first of all: see its docstring
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import secrets
 
+from flask import current_app
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -11,12 +13,16 @@ from recruit.extensions import db
 from recruit.models import Role, User
 from recruit.models._types import utcnow
 
-# Checked against when the email is unknown, so a wrong email takes as long as a wrong password.
-_UNKNOWN_USER_HASH = generate_password_hash("never-a-real-password-" + secrets.token_hex(8))
-
 
 def hash_password(password: str) -> str:
-    return generate_password_hash(password, method="scrypt")
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+@functools.cache
+def _unknown_user_hash(method: str) -> str:
+    # Checked against when the email is unknown, so a wrong email takes as long as a wrong
+    # password: same method, so the same cost.
+    return generate_password_hash("never-a-real-password-" + secrets.token_hex(8), method=method)
 
 
 def find_user_by_email(email: str) -> User | None:
@@ -27,7 +33,8 @@ def find_user_by_email(email: str) -> User | None:
 def verify_credentials(email: str, password: str) -> User | None:
     user = find_user_by_email(email)
     if user is None:
-        check_password_hash(_UNKNOWN_USER_HASH, password)
+        method = current_app.config["PASSWORD_HASH_METHOD"]
+        check_password_hash(_unknown_user_hash(method), password)
         return None
     if not check_password_hash(user.password_hash, password):
         return None

@@ -63,6 +63,13 @@ def load_config(instance_path: str) -> dict[str, object]:
         "LOGIN_ATTEMPT_LIMIT": int(_env("LOGIN_ATTEMPT_LIMIT", "5") or 5),
         "LOGIN_ATTEMPT_WINDOW_MINUTES": int(_env("LOGIN_ATTEMPT_WINDOW_MINUTES", "15") or 15),
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+        # How many reverse proxies stand in front of gunicorn. Behind one, every request
+        # comes from the proxy's address, so the per-IP sign-in limit would lock everyone
+        # out together unless the client's address is taken from X-Forwarded-For.
+        "TRUSTED_PROXIES": int(_env("TRUSTED_PROXIES", "0") or 0),
+        # Not read from the environment: only the test suite lowers it (a cheap hash makes
+        # hundreds of test sign-ins fast); production refuses anything but scrypt.
+        "PASSWORD_HASH_METHOD": "scrypt",
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     }
 
@@ -76,7 +83,7 @@ def normalise_database_url(url: str) -> str:
 
 
 def check_production_safety(config: dict[str, object], debug: bool) -> None:
-    """Refuse to run production with a missing or development secret key, or with debug on."""
+    """Refuse to run production with a weak secret key, debug on or a weak password hash."""
     if config.get("RECRUIT_ENV") != "production":
         return
     secret = config.get("SECRET_KEY")
@@ -87,3 +94,5 @@ def check_production_safety(config: dict[str, object], debug: bool) -> None:
         )
     if debug:
         raise ConfigurationError("Debug mode must be off in production (unset FLASK_DEBUG).")
+    if not str(config.get("PASSWORD_HASH_METHOD", "scrypt")).startswith("scrypt"):
+        raise ConfigurationError("Passwords must be hashed with scrypt in production.")

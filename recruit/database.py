@@ -9,7 +9,7 @@ first, so a second writer waits (up to the busy timeout) instead of failing.
 
 from __future__ import annotations
 
-from flask import current_app, has_app_context, has_request_context, request
+from flask import Flask, current_app, has_app_context, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -20,6 +20,21 @@ READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 def configure_engine(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+
+
+def read_request_body_first(app: Flask) -> None:
+    """Read a posted body in full before the request can touch the database.
+
+    A view reads its form lazily, often after its first query has begun the transaction;
+    on SQLite that is the only write lock, so a slow or stalled upload would hold every
+    other worker's writes until they failed with "database is locked". The body's size is
+    capped by MAX_CONTENT_LENGTH, and the parsed form is served from the cached copy.
+    """
+
+    @app.before_request
+    def read_body() -> None:
+        if request.method not in READ_ONLY_METHODS:
+            request.get_data(cache=True)
 
 
 def _transaction_may_write() -> bool:

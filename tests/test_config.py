@@ -64,6 +64,14 @@ def test_production_refuses_debug(monkeypatch):
         create_app()
 
 
+def test_production_refuses_a_weak_password_hash(monkeypatch, tmp_path):
+    monkeypatch.setenv("RECRUIT_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    with pytest.raises(ConfigurationError, match="scrypt"):
+        create_app({"PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"})
+
+
 def test_production_with_real_secret_starts_with_secure_cookies(monkeypatch, tmp_path):
     monkeypatch.setenv("RECRUIT_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "x" * 64)

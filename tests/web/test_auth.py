@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from recruit import create_app
 from recruit.extensions import db
 from recruit.models import AuditEvent, LoginAttempt, Role, User, UserSession
 from tests.conftest import TEST_PASSWORD
@@ -274,11 +275,24 @@ def test_change_password_needs_the_current_one(signed_in):
     assert "Your current password is not correct" in response.get_data(as_text=True)
 
 
-def test_passwords_are_stored_hashed_with_scrypt(make_user):
+def test_passwords_are_stored_hashed(make_user):
     user = make_user(Role.HR)
     stored = db.session.get(User, user.id).password_hash
-    assert stored.startswith("scrypt:")
+    assert stored.startswith("pbkdf2:sha256:1000$"), "the suite's cheaper method, as configured"
     assert TEST_PASSWORD not in stored
+
+
+def test_passwords_are_hashed_with_scrypt_outside_the_test_suite(tmp_path):
+    from werkzeug.security import check_password_hash
+
+    from recruit import create_app
+    from recruit.accounts import hash_password
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/default.sqlite"})
+    with app.app_context():
+        stored = hash_password(TEST_PASSWORD)
+    assert stored.startswith("scrypt:")
+    assert check_password_hash(stored, TEST_PASSWORD)
 
 
 def test_failed_attempts_older_than_the_window_are_purged(client, make_user, app):
@@ -295,3 +309,20 @@ def test_failed_attempts_older_than_the_window_are_purged(client, make_user, app
     sign_in(client, user.email, "wrong password 123")
     emails = db.session.scalars(select(LoginAttempt.email)).all()
     assert emails == [user.email]
+
+
+@pytest.mark.parametrize(("proxies", "counted_address"), [(0, "127.0.0.1"), (1, "203.0.113.7")])
+def test_failed_sign_ins_are_counted_against_the_client_behind_a_trusted_proxy(
+    app, make_user, proxies, counted_address
+):
+    # Behind a reverse proxy every request arrives from the proxy: unless its forwarded
+    # address is trusted, the per-IP limit would refuse the whole council together.
+    email = str(make_user(Role.HR).email)
+    db.session.close()  # the other app writes next: hold no snapshot open
+    proxied = create_app({**app.config, "TRUSTED_PROXIES": proxies})
+    client = proxied.test_client()
+    client.environ_base.update(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert sign_in(client, email, "wrong password 123").status_code == 200
+    with proxied.app_context():
+        db.engine.dispose()
+    assert db.session.scalars(select(LoginAttempt.ip_address)).all() == [counted_address]
