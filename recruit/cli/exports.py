@@ -12,6 +12,7 @@ from recruit import audit
 from recruit.adverts import store
 from recruit.adverts.rendering import DOWNLOADS, render_advert
 from recruit.bank_store import current_bank
+from recruit.cli._files import write_export
 from recruit.extensions import db
 from recruit.models import Vacancy
 
@@ -39,7 +40,7 @@ def export_advert(vacancy_id: int, out: Path) -> None:
     document = store.advert_document(
         vacancy, vacancy.advert.current, current_bank(), current_app.config["ORGANISATION_NAME"]
     )
-    out.write_bytes(render_advert(document, fmt))
+    write_export(out, render_advert(document, fmt))
     audit.record("advert.exported", vacancy, actor_label="command line", format=fmt)
     db.session.commit()
     click.echo(f"Wrote {out}")

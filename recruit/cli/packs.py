@@ -10,6 +10,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from recruit import audit
 from recruit.bank_store import current_bank
+from recruit.cli._files import write_export
 from recruit.extensions import db
 from recruit.models import Stage, Vacancy
 from recruit.stages.packs import (
@@ -51,9 +52,9 @@ def pack_command(vacancy_id: int, stage_id: int, out: Path, all_members: bool) -
     except PackNotReady as problem:
         raise click.ClickException(f"Stage {stage_id}: {problem.message}") from None
     if all_members:
-        out.write_bytes(packs_zip_bytes([pack.context for pack in packs]))
+        write_export(out, packs_zip_bytes([pack.context for pack in packs]))
     else:
-        out.write_bytes(pack_docx_bytes(chair_pack(packs).context))
+        write_export(out, pack_docx_bytes(chair_pack(packs).context))
     audit.record(
         "pack.exported",
         stage,

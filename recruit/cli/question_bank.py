@@ -9,7 +9,8 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from recruit.bank_store import BankNotLoaded, current_bank, load_bank_into_database
-from recruit.domain.question_bank import QuestionBankError, check_bank, load_bank, write_bank
+from recruit.cli._files import cannot_write, write_folder_atomically
+from recruit.domain.question_bank import QuestionBankError, bank_files, check_bank, load_bank
 from recruit.extensions import db
 
 question_bank_group = AppGroup("question-bank", help="Check, load and export the question bank.")
@@ -76,6 +77,9 @@ def export_command(out: Path) -> None:
         bank = current_bank()
     except BankNotLoaded as error:
         raise click.ClickException(str(error)) from error
-    out.mkdir(parents=True, exist_ok=True)
-    write_bank(bank, out)
+    files = {name: text.encode("utf-8") for name, text in bank_files(bank).items()}
+    try:
+        write_folder_atomically(out, files)
+    except OSError as error:
+        raise click.ClickException(cannot_write(out, error)) from None
     click.echo(f"Wrote {len(bank.questions)} questions to {out}.")

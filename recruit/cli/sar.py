@@ -7,7 +7,6 @@ written readable by its owner only, and the export is recorded in the audit trai
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -15,6 +14,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from recruit import audit
+from recruit.cli._files import write_export
 from recruit.extensions import db
 from recruit.models import Candidate
 from recruit.subject_access import DOCX_NAME, JSON_NAME, CandidateNotFound, build_subject_access
@@ -40,10 +40,8 @@ def sar_command(candidate_id: int, out: Path) -> None:
     except CandidateNotFound as error:
         raise click.ClickException(f"{error}: nothing was written") from None
     data = export.zip_bytes()
-    try:
-        _write_owner_only(out, data)
-    except OSError as error:
-        raise click.ClickException(f"Cannot write {out}: {error.strerror}") from None
+    # Only the file's owner may read it: it is all personal data.
+    write_export(out, data, mode=_OWNER_ONLY)
     audit.record("sar.exported", export.candidate, actor_label="command line")
     db.session.commit()
     candidate = export.candidate
@@ -61,14 +59,6 @@ def sar_command(candidate_id: int, out: Path) -> None:
             f"Candidate records {listed} have the same email address: if they are the same "
             "person, export them too."
         )
-
-
-def _write_owner_only(path: Path, data: bytes) -> None:
-    """Write ``data`` so that only the file's owner can read it: it is all personal data."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, _OWNER_ONLY)
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(data)
-    os.chmod(path, _OWNER_ONLY)  # an existing file keeps its mode through O_CREAT
 
 
 def _same_email(candidate: Candidate) -> list[int]:

@@ -15,6 +15,7 @@ import click
 from flask.cli import with_appcontext
 
 from recruit import audit
+from recruit.cli._files import write_export
 from recruit.comparisons.briefing import briefing_docx
 from recruit.comparisons.context import build_comparison
 from recruit.domain.documents.scoring_summary_word import scoring_summary_docx_bytes
@@ -64,11 +65,11 @@ def export_summary_command(vacancy_id: int, stage_id: int | None, out: Path) -> 
     vacancy, outcomes = _outcomes(vacancy_id, stage_id)
     if suffix == ".docx":
         context = summary_context(vacancy, outcomes)
-        out.write_bytes(scoring_summary_docx_bytes(context, SUMMARY_REFERENCE))
+        write_export(out, scoring_summary_docx_bytes(context, SUMMARY_REFERENCE))
     elif suffix == ".csv":
-        out.write_text(raw_scores_csv(raw_score_rows(vacancy, outcomes)), encoding="utf-8-sig")
+        write_export(out, raw_scores_csv(raw_score_rows(vacancy, outcomes)).encode("utf-8-sig"))
     else:
-        out.write_bytes(raw_scores_xlsx(raw_score_rows(vacancy, outcomes)))
+        write_export(out, raw_scores_xlsx(raw_score_rows(vacancy, outcomes)))
     action = "summary.exported" if suffix == ".docx" else "scores.exported"
     audit.record(action, vacancy, actor_label="command line", stages=[o.stage.id for o in outcomes])
     db.session.commit()
@@ -120,7 +121,7 @@ def export_comparison_command(vacancy_id: int, codes: tuple[str, ...], out: Path
     vacancy, outcomes = _outcomes(vacancy_id, None)
     view = build_comparison(vacancy, outcomes, None, codes)
     data, _name = briefing_docx(view)
-    out.write_bytes(data)
+    write_export(out, data)
     audit.record(
         "comparison.exported", vacancy, actor_label="command line", candidates=list(view.chosen)
     )

@@ -10,6 +10,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy.exc import SQLAlchemyError
 
 from recruit import audit
+from recruit.cli._files import write_export
 from recruit.extensions import db
 from recruit.interchange import ImportRefused, export_vacancy, import_vacancy, read_document
 from recruit.models import Vacancy
@@ -37,10 +38,7 @@ def export_command(vacancy_id: int, out: Path) -> None:
     if vacancy is None:
         raise click.ClickException(f"There is no vacancy {vacancy_id}")
     document = export_vacancy(vacancy, utcnow())
-    try:
-        out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    except OSError as error:
-        raise click.ClickException(f"Cannot write {out}: {error.strerror}") from None
+    write_export(out, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode())
     # The file holds candidates' personal details: record who took a copy.
     audit.record("vacancy.exported", vacancy, actor_label="command line", file=str(out))
     db.session.commit()

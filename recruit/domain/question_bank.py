@@ -56,6 +56,7 @@ __all__ = [
     "QuestionBankError",
     "RatingLevel",
     "RoleLevel",
+    "bank_files",
     "bank_from_texts",
     "bank_version_hash",
     "check_bank",
@@ -292,14 +293,19 @@ def dump_questions_yaml(questions: Iterable[Question]) -> str:
 
 
 def write_bank(bank: QuestionBank, directory: Path) -> None:
-    """Write the bank so that ``load_bank(directory)`` gives the same questions back.
+    """Write the bank so that ``load_bank(directory)`` gives the same questions back."""
+    for name, text in bank_files(bank).items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        (directory / name).write_text(text, encoding="utf-8")
+
+
+def bank_files(bank: QuestionBank) -> dict[str, str]:
+    """The bank's files by relative path, as ``write_bank`` writes them.
 
     Reference files are copied as they were loaded; each attribute's questions go to
     questions/<attribute>.yaml under that file's original header comment.
     """
-    (directory / QUESTIONS_FOLDER).mkdir(parents=True, exist_ok=True)
-    for name, text in bank.reference_files.items():
-        (directory / name).write_text(text, encoding="utf-8")
+    files = dict(bank.reference_files)
     attribute_keys = [attribute.key for attribute in bank.attributes]
     for key in dict.fromkeys(attribute_keys + [question.attribute for question in bank.questions]):
         questions = [question for question in bank.questions if question.attribute == key]
@@ -307,4 +313,5 @@ def write_bank(bank: QuestionBank, directory: Path) -> None:
             name = f"{QUESTIONS_FOLDER}/{key}.yaml"
             header = bank.question_file_headers.get(name, "")
             body = dump_questions_yaml(questions)
-            (directory / name).write_text(f"{header}\n{body}" if header else body, encoding="utf-8")
+            files[name] = f"{header}\n{body}" if header else body
+    return files

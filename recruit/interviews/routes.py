@@ -118,10 +118,11 @@ def my_pack(stage_id: int):  # type: ignore[no-untyped-def]
         flash(str(not_ready), "info")
         return redirect(url_for("interviews.index"))
     mine = next(pack for pack in packs if pack.seat_id == seat.id)
+    data = pack_docx_bytes(mine.context)  # built first: a failed build is not an export
     audit.record_access("pack.exported", stage, seat_id=seat.id, by="panel member")
     ascii_name, _ = safe_download_filename(f"Interview pack - {stage.name}", "docx")
     return send_file(
-        BytesIO(pack_docx_bytes(mine.context)),
+        BytesIO(data),
         as_attachment=True,
         download_name=ascii_name,
         mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -3,11 +3,6 @@ and the failed-login limit holds across workers (it lives in the database)."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -18,66 +13,19 @@ from recruit.accounts import create_user, hash_password
 from recruit.extensions import db
 from recruit.models import AuditEvent, LoginAttempt, Role, User, UserSession
 from tests.support.forms import csrf_token_from
+from tests.support.gunicorn import running_gunicorn
 
 WORKERS = 3
 CONCURRENT_SIGN_INS = 24
 PASSWORD = "correct horse battery staple"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def gunicorn_server(database_url, app):  # type: ignore[no-untyped-def]
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": "gunicorn-test-secret-key-long-enough-0123456789",
-        "LOGIN_ATTEMPT_LIMIT": "3",
-        "RECRUIT_ENV": "development",
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-w",
-            str(WORKERS),
-            "-b",
-            f"127.0.0.1:{port}",
-            "--timeout",
-            "60",
-            "recruit:create_app()",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base, process)
-        yield base
-    finally:
-        process.terminate()
-        output = process.communicate(timeout=20)[0].decode(errors="replace")
-        assert "Traceback" not in output, output[-3000:]
-
-
-def _wait_until_up(base: str, process: subprocess.Popen) -> None:  # type: ignore[type-arg]
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited early")
-        try:
-            if requests.get(f"{base}/healthz", timeout=5).status_code == 200:
-                return
-        except requests.RequestException:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
+    with running_gunicorn(
+        database_url, workers=WORKERS, env={"LOGIN_ATTEMPT_LIMIT": "3"}
+    ) as server:
+        yield server.base
 
 
 def _sign_in(base: str, email: str, password: str) -> int:
