@@ -201,6 +201,10 @@ def latest_load() -> BankLoad | None:
 
 
 def question_row(question_id: str) -> Question | None:
+    # The id comes from the URL path, which (unlike form and query values) may carry a NUL:
+    # no id holds one, and PostgreSQL would refuse the query with an error page.
+    if "\x00" in question_id:
+        return None
     return db.session.get(Question, question_id)
 
 

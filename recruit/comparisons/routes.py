@@ -120,6 +120,7 @@ def target(vacancy_id: int):  # type: ignore[no-untyped-def]
         vacancy=vacancy,
         form=form,
         seed_form=seed_form,
+        error_form=seed_form,
         names=names,
         has_shared=bool(shared),
     )

@@ -69,6 +69,8 @@ def _render_plan(vacancy, stage, weights_form=None, minutes_form=None, status=20
         item_form=PlanItemForm(),
         weight_fields=[(key, name, weight_field_name(key)) for key, name in attributes],
         confirm=ConfirmForm(),
+        # base.html shows the GOV.UK error summary for the page's ``form``: the one in error.
+        form=next((f for f in (weights_form, minutes_form) if f.errors), None),
     ), status
 
 
