@@ -12,10 +12,11 @@ from recruit.domain.documents.advert_export import (
 )
 from recruit.exports import REFERENCE_DOCX
 
+# Flask adds "; charset=utf-8" to text types itself: naming it here sent it twice.
 DOWNLOADS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "html": "text/html; charset=utf-8",
-    "txt": "text/plain; charset=utf-8",
+    "html": "text/html",
+    "txt": "text/plain",
 }
 
 

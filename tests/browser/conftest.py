@@ -58,7 +58,10 @@ def axe_check():  # type: ignore[no-untyped-def]
     axe = Axe()
 
     def check(page) -> None:  # type: ignore[no-untyped-def]
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        # Only violations are reported in full (axe-playwright-python's own default): the same
+        # findings, without building selectors for every passing node, which halves the time.
+        options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+        results = axe.run(page, options=options)
         blocking = [
             violation
             for violation in results.response["violations"]

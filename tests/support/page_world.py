@@ -1,0 +1,270 @@
+"""One realistic recruitment campaign, seeded once, so every page has something real to show.
+
+A DCS vacancy with an advert and three candidates; three stages: one still scoring (a
+submitted sheet, a finished draft, a declared conflict, an amendment), one in moderation
+(every sheet submitted, an agreed score and an outcome recorded) and one whose plan is still
+a draft; a second vacancy with no advert yet; a shared leadership profile with 360 feedback,
+a colleague's profile asking for feedback, a target profile and a retired question.
+
+``PageWorld.ids`` feeds URL building: a plain key ("stage_id") is the default for every
+endpoint, "endpoint.argument" overrides it where a page needs a record in another state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import Flask
+
+from recruit.bank_store import from_storable, question_row, save_question
+from recruit.extensions import db
+from recruit.models import (
+    AgreedScore,
+    Candidate,
+    CandidateDecision,
+    CandidateStatus,
+    ConflictOfInterest,
+    FeedbackRequest,
+    LeadershipProfile,
+    Outcome,
+    PanelRole,
+    Role,
+    Score,
+    ScoreAmendment,
+    ScoreSheet,
+    SheetStatus,
+    Stage,
+    StageModeration,
+    StageType,
+    TargetProfile,
+    User,
+    Vacancy,
+    VacancyStatus,
+)
+from recruit.models._types import utcnow
+from recruit.stages.plan import issue_plan
+from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+
+ANONYMOUS, ADMIN, HR, REVIEWER, CHAIR = "anonymous", "admin", "hr", "reviewer", "chair"
+VISITORS = (ANONYMOUS, ADMIN, HR, REVIEWER, CHAIR)
+
+ONE_PER_ATTRIBUTE = [
+    "values-personal-values-01",
+    "decisions-own-risk-01",
+    "practice-culture-shared-vision-01",
+    "partnerships-one-to-one-01",
+    "buy-in-cross-party-ownership-01",
+]
+RETIRED_QUESTION = "buy-in-political-football-01"
+RATINGS = {"values": 5, "decisions": 4, "practice-culture": 4, "partnerships": 5, "buy-in": 3}
+
+
+@dataclass(frozen=True)
+class PageWorld:
+    emails: dict[str, str]
+    ids: dict[str, object]
+
+
+def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
+    people = {
+        ADMIN: make_user(Role.ADMIN, name="Alex Admin"),
+        HR: make_user(Role.HR, name="Harriet Okafor"),
+        REVIEWER: make_user(Role.REVIEWER, name="Dr Ruth Adeyemi"),
+        CHAIR: make_user(Role.PANEL, name="Cllr Sam Patel"),
+        "member": make_user(Role.PANEL, name="Priya Shah"),
+    }
+    make_user(Role.PANEL, name="Jordan Lee")  # not on any panel yet: someone to add
+    vacancy = make_vacancy(people[HR], with_advert=True)
+    candidates = [
+        make_candidate(vacancy, first, last, status=CandidateStatus.SHORTLISTED)
+        for first, last in (("Amara", "Okafor"), ("Tom", "Reid"), ("Grace", "Liu"))
+    ]
+    scoring = _scoring_stage(app, vacancy, people, candidates)
+    moderated = _moderated_stage(app, vacancy, people, candidates)
+    draft = make_stage(
+        vacancy,
+        name="Young people's panel",
+        stage_type=StageType.YOUNG_PEOPLES_PANEL,
+        seats=[(people[CHAIR], PanelRole.CHAIR)],
+        questions=ONE_PER_ATTRIBUTE[:2],
+    )
+    no_advert = make_vacancy(title="Head of Service, Fostering", status=VacancyStatus.DRAFT)
+    chair_profile, request = _profiles(people, vacancy)
+    _retire(RETIRED_QUESTION, people[ADMIN])
+    amara, tom, grace = candidates
+    ids: dict[str, object] = {
+        "vacancy_id": vacancy.id,
+        "stage_id": moderated.id,
+        "candidate_id": amara.id,
+        "seat_id": moderated.seats[0].id,
+        "item_id": scoring.items[0].id,
+        "user_id": people["member"].id,
+        "profile_id": chair_profile.id,
+        "request_id": request.id,
+        # The scoring pages need the stage still scoring: Tom's sheet is a finished draft.
+        **{f"scoring.{name}.stage_id": scoring.id for name in SCORING_PAGES},
+        "scoring.score_sheet.candidate_id": tom.id,
+        "scoring.check_scores.candidate_id": tom.id,
+        "moderation.close_scoring.stage_id": scoring.id,
+        "stages.plan_page.stage_id": draft.id,
+        "stages.find_questions.stage_id": draft.id,
+        "questions.reinstate.question_id": RETIRED_QUESTION,
+        "retired_question_id": RETIRED_QUESTION,
+        # For other states of the same pages (see EXTRA_STATES in page_catalogue).
+        "scoring_stage_id": scoring.id,
+        "draft_stage_id": draft.id,
+        "unscored_candidate_id": grace.id,
+        "vacancy_without_advert_id": no_advert.id,
+    }
+    emails = {name: str(user.email) for name, user in people.items()}
+    db.session.commit()
+    return PageWorld(emails=emails, ids=ids)
+
+
+SCORING_PAGES = ("score_sheet", "check_scores", "submitted", "amend_score")
+
+
+def _issued(app: Flask, stage: Stage) -> Stage:
+    with app.test_request_context():
+        issue_plan(stage)
+    db.session.commit()
+    return stage
+
+
+def _scoring_stage(app, vacancy, people, candidates) -> Stage:  # type: ignore[no-untyped-def]
+    chair, member = people[CHAIR], people["member"]
+    stage = make_stage(
+        vacancy,
+        name="Stakeholder panel",
+        stage_type=StageType.STAKEHOLDER_PANEL,
+        seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
+        questions=ONE_PER_ATTRIBUTE[1:3],
+    )
+    _issued(app, stage)
+    amara, tom, grace = candidates
+    sheet = submit_sheet(stage, chair, amara, [4, 3])
+    _amend(sheet, stage, chair)
+    _draft(stage, chair, tom, [3, 4])
+    db.session.add(
+        ConflictOfInterest(
+            user_id=member.id, candidate_id=grace.id, description="We worked together in 2019"
+        )
+    )
+    db.session.commit()
+    return stage
+
+
+def _amend(sheet: ScoreSheet, stage: Stage, chair: User) -> None:
+    item = stage.items[1]
+    row = sheet.score_for(item.id)
+    sheet.amendments.append(
+        ScoreAmendment(
+            plan_item_id=item.id,
+            previous_score=2,
+            previous_evidence="Typed against the wrong question",
+            new_score=row.score,
+            new_evidence=row.evidence,
+            reason="I scored the wrong question at first",
+            amended_by_id=chair.id,
+        )
+    )
+
+
+def _draft(stage: Stage, member: User, candidate: Candidate, scores: list[int]) -> None:
+    seat = next(seat for seat in stage.seats if seat.user_id == member.id)
+    sheet = ScoreSheet(seat_id=seat.id, candidate_id=candidate.id, status=SheetStatus.DRAFT)
+    for item, score in zip(stage.items, scores, strict=True):
+        sheet.scores.append(Score(plan_item_id=item.id, score=score, evidence="A draft note"))
+    db.session.add(sheet)
+
+
+def _moderated_stage(app, vacancy, people, candidates) -> Stage:  # type: ignore[no-untyped-def]
+    chair, member = people[CHAIR], people["member"]
+    stage = make_stage(
+        vacancy,
+        seats=[
+            (chair, PanelRole.CHAIR),
+            (member, PanelRole.MEMBER),
+            (people[HR], PanelRole.HR_ADVISER),
+        ],
+        questions=ONE_PER_ATTRIBUTE,
+    )
+    _issued(app, stage)
+    amara, tom, grace = candidates
+    for candidate, chairs, members in (
+        (amara, [4, 4, 5, 4, 3], [2, 4, 4, 5, 3]),
+        (tom, [3, 5, 3, 4, 4], [3, 4, 3, 4, 5]),
+        (grace, [1, 2, None, 2, 3], [2, 2, 3, 2, 2]),
+    ):
+        submit_sheet(stage, chair, candidate, chairs)
+        submit_sheet(stage, member, candidate, members)
+    db.session.add(StageModeration(stage_id=stage.id, opened_by_id=chair.id))
+    db.session.add(
+        AgreedScore(
+            stage_id=stage.id,
+            candidate_id=amara.id,
+            attribute="values",
+            formula_score=3.0,
+            agreed=3.5,
+            rationale="Both agreed her example showed more than either scored alone",
+            recorded_by_id=chair.id,
+        )
+    )
+    db.session.add(
+        CandidateDecision(
+            stage_id=stage.id,
+            candidate_id=amara.id,
+            outcome=Outcome.APPOINTABLE,
+            reasons="Strong on values and decisions",
+            recorded_by_id=chair.id,
+        )
+    )
+    db.session.commit()
+    return stage
+
+
+def _profiles(people: dict[str, User], vacancy: Vacancy):  # type: ignore[no-untyped-def]
+    """The chair's shared profile with 360 feedback; the member asks the chair for theirs."""
+    chair_profile = LeadershipProfile(
+        owner_id=people[CHAIR].id,
+        title="My leadership, 2026",
+        role_title="Assistant Director",
+        ratings=dict(RATINGS),
+        reflections={"values": ["Keeping children safely at home is why I do this."]},
+        shared_at=utcnow(),
+    )
+    chair_profile.feedback_requests.append(
+        FeedbackRequest(
+            colleague_id=people["member"].id,
+            ratings={**RATINGS, "buy-in": 4},
+            responded_at=utcnow(),
+        )
+    )
+    chair_profile.feedback_requests.append(FeedbackRequest(colleague_id=people[REVIEWER].id))
+    member_profile = LeadershipProfile(
+        owner_id=people["member"].id, title="Priya's profile", ratings={"values": 4}
+    )
+    request = FeedbackRequest(colleague_id=people[CHAIR].id)
+    member_profile.feedback_requests.append(request)
+    db.session.add_all([chair_profile, member_profile])
+    db.session.flush()
+    db.session.add(
+        TargetProfile(
+            vacancy_id=vacancy.id,
+            minimums={"values": 4.0, "decisions": 3.5, "practice-culture": 3.0},
+            rationale="Values first for a first DCS post",
+            seeded_from_id=chair_profile.id,
+            set_by_id=people[REVIEWER].id,
+        )
+    )
+    db.session.commit()
+    return chair_profile, request
+
+
+def _retire(question_id: str, admin: User) -> None:
+    row = question_row(question_id)
+    assert row is not None, f"{question_id} is not in the bank"
+    content = {**from_storable(row.current.content), "status": "retired"}
+    save_question(content, admin, "Replaced by a newer question", row.lock_version)
+    db.session.commit()
