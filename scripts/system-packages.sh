@@ -5,7 +5,7 @@
 set -euo pipefail
 
 PACKAGES=(chromium postgresql libreoffice-writer-nogui fonts-crosextra-carlito
-          fonts-crosextra-caladea fonts-liberation2 poppler-utils)
+          fonts-crosextra-caladea fonts-liberation2 poppler-utils wrk)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,0 +1,143 @@
+"""``python -m bench``: seed, measure against same-run baselines, print the table, write JSON.
+
+SQLite in a temporary folder by default; PostgreSQL when DATABASE_URL names one (the bench
+fills it from empty: pass --reset to drop what is there first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.client import page_paths
+from bench.consolidation import measure_consolidation
+from bench.database import backend_name, bench_app, database_url, prepare_database
+from bench.exports import measure_exports
+from bench.load import Server, check_page, run_wrk, sign_in
+from bench.queries import queries_per_page
+from bench.report import table, targets, write_json
+from bench.seed import seed
+
+LOADED_PAGES = ("score entry", "panel summary", "comparison", "question search")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="1 = 200 vacancies and 5,000 candidates (default 1)",
+    )
+    parser.add_argument("--out", type=Path, default=Path("bench-results.json"))
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--small",
+        type=int,
+        default=10,
+        help="candidates on the 1x vacancy (queries and consolidation)",
+    )
+    parser.add_argument(
+        "--large",
+        type=int,
+        default=1000,
+        help="candidates on the vacancy queries are counted at (and 100x)",
+    )
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=3,
+        help="builds of each export, after one warm-up; the median counts (default 3)",
+    )
+    parser.add_argument(
+        "--reset",
+        action="store_true",
+        help="empty the DATABASE_URL database first (drops every table)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="recruit-bench-") as folder:
+        results = run(args, Path(folder))
+    rows = targets(results)
+    print(table(rows))
+    write_json(args.out, results, rows)
+    print(f"\nWrote {args.out}")
+    return 0
+
+
+def run(args: argparse.Namespace, work_dir: Path) -> dict[str, Any]:
+    url = database_url(work_dir)
+    app = bench_app(url)
+    prepare_database(app, reset=args.reset)
+    sizes = tuple(sorted({args.small, args.small * 10, args.small * 100, args.large}))
+    started = time.perf_counter()
+    with app.app_context():
+        seeded = seed(args.scale, sizes)
+    results: dict[str, Any] = {
+        "meta": {
+            "backend": backend_name(url),
+            "scale": args.scale,
+            "python": platform.python_version(),
+            "connections": args.connections,
+            "duration_seconds": args.duration,
+            "export_repeats": args.repeats,
+            "seed_seconds": round(time.perf_counter() - started, 1),
+            "rows": seeded.rows,
+        },
+    }
+    _step("queries per page")
+    results["queries"] = queries_per_page(app, seeded, (args.small, args.large))
+    _step("exports")
+    results["exports"] = measure_exports(app, seeded, args.repeats)
+    _step("consolidation")
+    results["consolidation"] = measure_consolidation(
+        app, seeded, (args.small, args.small * 10, args.small * 100)
+    )
+    with app.app_context():
+        from recruit.extensions import db
+
+        db.engine.dispose()  # gunicorn has the database to itself from here
+    _step("load (wrk)")
+    results.update(_load(args, url, work_dir, seeded))
+    return results
+
+
+def _load(args: argparse.Namespace, url: str, work_dir: Path, seeded) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    paths = {
+        page: path for page, (path, _) in page_paths(seeded.load).items() if page in LOADED_PAGES
+    }
+    paths = {"one-select baseline": f"/bench/one-select/{seeded.load.id}", **paths}
+    with Server(url, work_dir) as server:
+        cookie = sign_in(server.base_url, seeded.load.chair_email, seeded.password)
+        load = {}
+        for page, path in paths.items():
+            size = check_page(server.base_url, path, cookie)
+            result = run_wrk(
+                f"{server.base_url}{path}",
+                cookie,
+                connections=args.connections,
+                threads=args.threads,
+                seconds=args.duration,
+            )
+            load[page] = {**result.as_dict(), "path": path, "bytes": size}
+            _step(f"  {page}: {result.requests_per_second:.1f} req/s, p99 {result.p99_ms:.1f} ms")
+        memory = server.peak_memory_per_worker()
+    return {"load": load, "memory_mb_per_worker": {str(pid): mb for pid, mb in memory.items()}}
+
+
+def _step(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""The benchmark runs end to end at a tiny scale and writes every measurement and target.
+
+Speed is never asserted: the run proves the bench works (real gunicorn, real wrk, real
+python-docx, the real database) and that its JSON holds sane values.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BACKEND, skip_or_fail
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+KEY_PAGES = {"score entry", "panel summary", "comparison", "question search"}
+COUNTED_PAGES = KEY_PAGES | {"your interviews", "vacancy page", "moderation"}
+EXPORTS = {"interview packs zip", "panel summary docx", "briefing pack docx"}
+
+
+@pytest.fixture(scope="module")
+def bench_database_url(request: pytest.FixtureRequest) -> str | None:
+    """None for SQLite (the bench makes its own file); a fresh PostgreSQL database otherwise."""
+    if BACKEND != "postgres":
+        return None
+    from tests.support.databases import create_postgres_database, drop_postgres_database
+
+    server_url = request.getfixturevalue("postgres_server_url")
+    url = create_postgres_database(server_url)
+    request.addfinalizer(lambda: drop_postgres_database(server_url, url))
+    return url
+
+
+@pytest.fixture(scope="module")
+def bench_results(tmp_path_factory: pytest.TempPathFactory, bench_database_url: str | None):
+    if shutil.which("wrk") is None and not Path("/usr/bin/wrk").exists():
+        skip_or_fail("wrk is not installed (Debian package wrk)")
+    out = tmp_path_factory.mktemp("bench") / "results.json"
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    if bench_database_url:
+        env["DATABASE_URL"] = bench_database_url
+    command = [
+        sys.executable,
+        "-m",
+        "bench",
+        "--scale",
+        "0.01",
+        "--duration",
+        "2",
+        "--connections",
+        "2",
+        "--small",
+        "2",
+        "--large",
+        "20",
+        "--repeats",
+        "1",
+        "--out",
+        str(out),
+    ]
+    done = subprocess.run(  # noqa: S603
+        command,
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    return json.loads(out.read_text()), done.stdout
+
+
+def test_the_bench_measures_every_key_page_under_load_against_the_baseline(bench_results):
+    results, _ = bench_results
+    assert set(results["load"]) == KEY_PAGES | {"one-select baseline"}
+    for page, figures in results["load"].items():
+        assert figures["requests"] > 0, page
+        assert figures["requests_per_second"] > 0, page
+        assert 0 < figures["p50_ms"] <= figures["p99_ms"], page
+        assert figures["non_2xx"] == 0, page
+        assert figures["bytes"] > 0, page
+
+
+def test_the_bench_counts_queries_per_page_at_both_sizes(bench_results):
+    results, _ = bench_results
+    assert set(results["queries"]) == COUNTED_PAGES
+    for page, counts in results["queries"].items():
+        assert set(counts) == {"2", "20"}, page
+        assert all(count > 0 for count in counts.values()), page
+
+
+def test_the_bench_times_each_export_against_raw_python_docx(bench_results):
+    results, _ = bench_results
+    assert set(results["exports"]) == EXPORTS
+    for name, figures in results["exports"].items():
+        assert figures["seconds"] > 0 and figures["raw_docx_seconds"] > 0, name
+        assert figures["paragraphs"] + figures["table_cells"] > 0, name
+    assert results["exports"]["interview packs zip"]["documents"] == 6  # a panel of six
+    assert results["exports"]["panel summary docx"]["images"] >= 1  # it has charts
+    assert results["exports"]["panel summary docx"]["chart_seconds"] > 0
+
+
+def test_the_bench_times_consolidation_at_three_volumes(bench_results):
+    results, _ = bench_results
+    volumes = results["consolidation"]
+    assert set(volumes) == {"1x", "10x", "100x"}
+    assert volumes["1x"]["scores"] < volumes["10x"]["scores"] < volumes["100x"]["scores"]
+    for figures in volumes.values():
+        assert figures["pure_seconds"] > 0 and figures["bridge_seconds"] > 0
+
+
+def test_the_bench_reads_each_workers_peak_memory(bench_results):
+    results, _ = bench_results
+    memory = results["memory_mb_per_worker"]
+    assert len(memory) == 2
+    assert all(10 < mb < 4000 for mb in memory.values())
+
+
+def test_every_target_is_judged_met_or_not_and_printed(bench_results):
+    results, stdout = bench_results
+    rows = results["targets"]
+    # Two per loaded page, one per export and counted page, two for consolidation, memory.
+    assert len(rows) == 2 * 4 + 3 + 7 + 2 + 1
+    for row in rows:
+        assert isinstance(row["met"], bool), row
+        assert row["measurement"] in stdout
+    assert results["meta"]["backend"] == ("postgresql" if BACKEND == "postgres" else "sqlite")
