@@ -37,6 +37,11 @@ def read_request_body_first(app: Flask) -> None:
             request.get_data(cache=True)
 
 
+def request_may_write() -> bool:
+    """True when this request's transactions start as writes (BEGIN IMMEDIATE on SQLite)."""
+    return has_request_context() and request.method not in READ_ONLY_METHODS
+
+
 def _transaction_may_write() -> bool:
     if has_request_context():
         return request.method not in READ_ONLY_METHODS

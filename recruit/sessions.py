@@ -12,6 +12,7 @@ from datetime import timedelta
 from flask import Flask, Request, current_app, session
 from sqlalchemy import delete, update
 
+from recruit.database import request_may_write
 from recruit.extensions import db, login_manager
 from recruit.models import User, UserSession
 from recruit.models._types import utcnow
@@ -79,7 +80,14 @@ def _has_expired(row: UserSession, now) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _write_outside_request_transaction(statement) -> None:  # type: ignore[no-untyped-def]
-    # A short transaction of its own whose first statement is the write, so on SQLite it
-    # waits for the lock instead of failing to upgrade the request's read transaction.
+    if request_may_write():
+        # The request's transaction already holds SQLite's write lock (BEGIN IMMEDIATE):
+        # a second connection would wait on it until the busy timeout, then fail. Nothing
+        # but the session row has been read yet, so commit the write here and now.
+        db.session.execute(statement)
+        db.session.commit()
+        return
+    # A reading request: a short transaction of its own whose first statement is the write,
+    # so on SQLite it waits for the lock instead of failing to upgrade the read transaction.
     with db.engine.begin() as connection:
         connection.execute(statement)

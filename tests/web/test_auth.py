@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import func, select
 
 from recruit import create_app
 from recruit.extensions import db
 from recruit.models import AuditEvent, LoginAttempt, Role, User, UserSession
+from recruit.models._types import utcnow
 from tests.conftest import TEST_PASSWORD
 from tests.support.forms import csrf_token_from, sign_in, submit_form
 
@@ -326,3 +329,26 @@ def test_failed_sign_ins_are_counted_against_the_client_behind_a_trusted_proxy(
     with proxied.app_context():
         db.engine.dispose()
     assert db.session.scalars(select(LoginAttempt.ip_address)).all() == [counted_address]
+
+
+@pytest.mark.parametrize("idle", [timedelta(minutes=5), timedelta(days=1)])
+def test_a_post_after_a_quiet_spell_touches_or_ends_the_session(signed_in, idle):
+    # A panel member writes notes for a few minutes, then saves. On SQLite the session's
+    # "last seen" write (or its expiry) must not wait on the request's own write lock.
+    client, _user = signed_in(Role.HR)
+    token = csrf_token_from(client.get("/account/password").get_data(as_text=True))
+    row = db.session.scalar(select(UserSession))
+    row.last_seen_at = utcnow() - idle
+    db.session.commit()
+    response = client.post(
+        "/account/password",
+        data={"csrf_token": token, "current_password": "not my password"},
+    )
+    row = db.session.scalar(select(UserSession))
+    if idle < timedelta(hours=1):
+        assert response.status_code == 200
+        assert "Enter a new password" in response.get_data(as_text=True)
+        assert utcnow() - row.last_seen_at < timedelta(minutes=1)
+    else:
+        assert response.status_code == 302
+        assert row is None
