@@ -24,7 +24,17 @@ from recruit.domain.scoring_model import (
     ValuesFloor,
 )
 from recruit.extensions import db
-from recruit.models import AgreedScore, Candidate, CandidateDecision, PanelSeat, Stage, Vacancy
+from recruit.models import (
+    AgreedScore,
+    Candidate,
+    CandidateDecision,
+    PanelSeat,
+    Score,
+    ScoreSheet,
+    SheetStatus,
+    Stage,
+    Vacancy,
+)
 from recruit.scoring import sheets
 
 
@@ -86,22 +96,34 @@ def stage_scores(stage: Stage) -> StageScores:
 def _submitted_scores(
     stage: Stage, codes: dict[int, str], item_attribute: dict[int, str]
 ) -> list[QuestionScore]:
-    found = []
-    for (seat_id, candidate_id), sheet in sorted(sheets.stage_sheets(stage).items()):
-        if not sheet.is_submitted or candidate_id not in codes:
-            continue
-        for row in sheet.scores:
-            found.append(
-                QuestionScore(
-                    member=str(seat_id),
-                    candidate=codes[candidate_id],
-                    question_id=str(row.plan_item_id),
-                    attribute=item_attribute.get(row.plan_item_id, ""),
-                    score=None if row.no_evidence else row.score,
-                    evidence=row.evidence,
-                )
-            )
-    return found
+    # One query for every submitted score at the stage: loading each sheet's scores on
+    # its own was a query per sheet (6,000 at a stage of 1,000 candidates).
+    seat_ids = [seat.id for seat in stage.seats]
+    rows = db.session.execute(
+        select(
+            ScoreSheet.seat_id,
+            ScoreSheet.candidate_id,
+            Score.plan_item_id,
+            Score.score,
+            Score.no_evidence,
+            Score.evidence,
+        )
+        .join(Score, Score.sheet_id == ScoreSheet.id)
+        .where(ScoreSheet.seat_id.in_(seat_ids), ScoreSheet.status == SheetStatus.SUBMITTED)
+        .order_by(ScoreSheet.seat_id, ScoreSheet.candidate_id, Score.id)
+    )
+    return [
+        QuestionScore(
+            member=str(seat_id),
+            candidate=codes[candidate_id],
+            question_id=str(plan_item_id),
+            attribute=item_attribute.get(plan_item_id, ""),
+            score=None if no_evidence else score,
+            evidence=evidence,
+        )
+        for seat_id, candidate_id, plan_item_id, score, no_evidence, evidence in rows
+        if candidate_id in codes
+    ]
 
 
 def _moderation(stage: Stage, codes: dict[int, str]) -> dict[str, Moderation]:

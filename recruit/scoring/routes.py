@@ -47,6 +47,7 @@ from recruit.scoring.forms import (
     SubmitSheetForm,
     score_sheet_form,
 )
+from recruit.scoring.lean_html import indent_lines
 from recruit.scoring.sheet_view import (
     form_data_from,
     is_complete,
@@ -57,6 +58,8 @@ from recruit.scoring.sheet_view import (
 from recruit.scoring.visibility import others_scores
 
 bp = Blueprint("scoring", __name__)
+# For the lean score sheet macros (templates/macros/score_sheet.html).
+bp.add_app_template_filter(indent_lines, "indent_lines")
 
 SIGNED_OUT_STATUS = 401
 SAVE_AGAIN = "This sheet changed while you were saving. Your text is below: save it again."

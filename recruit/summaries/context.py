@@ -88,12 +88,13 @@ def stage_summary(outcome: StageOutcome) -> StageSummary:
 
 def _evidence(outcome: StageOutcome) -> dict[tuple[str, str], tuple[EvidenceNote, ...]]:
     numbers = {str(item.id): n for n, item in enumerate(outcome.stage.items, 1)}
+    # Looked up once per seat, not once per score: the ORM attributes cost more than the rest.
+    names = {key: seat.user.full_name for key, seat in outcome.seats.items()}
     found: dict[tuple[str, str], list[EvidenceNote]] = {}
     for score in outcome.scores.scores:
-        seat = outcome.seats[score.member]
         found.setdefault((score.candidate, score.attribute), []).append(
             EvidenceNote(
-                member=seat.user.full_name,
+                member=names[score.member],
                 score=score.score,
                 note=score.evidence,
                 question=f"Question {numbers.get(score.question_id, '')}",

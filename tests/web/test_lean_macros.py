@@ -1,0 +1,130 @@
+"""The lean macros give the same characters as the GOV.UK macros they stand in for.
+
+The score sheet's radios and character count and the summary's tabs are written out
+directly for speed (templates/macros/); any difference from govuk-frontend-jinja's output,
+down to whitespace, is a change the user or a screen reader might meet.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from flask import Flask, render_template_string
+from jinja2.filters import do_indent
+from markupsafe import Markup
+
+from recruit.scoring.lean_html import indent_lines
+
+AWKWARD_TEXTS = ("Sound", 'a <b> & "c"\n\nd\r\ne\rf\u2028g', "  leading\n  ", "ends\r")
+
+PAIR = """{%% from "govuk_frontend_jinja/components/%s/macro.html" import %s %%}
+{%% from "macros/%s.html" import %s %%}
+[{{ %s(params) }}]"""
+
+
+def _both(app: Flask, component: str, govuk: str, lean_file: str, lean: str, params):  # type: ignore[no-untyped-def]
+    with app.test_request_context():
+        expected = render_template_string(
+            PAIR % (component, govuk, lean_file, lean, govuk), params=params
+        )
+        actual = render_template_string(
+            PAIR % (component, govuk, lean_file, lean, lean), params=params
+        )
+    return expected, actual
+
+
+def _radios(error: str | None, checked: str, text: str) -> dict[str, object]:
+    items: list[dict[str, object]] = [
+        {
+            "value": str(level),
+            "text": f"{level} – {text}",
+            "hint": {"text": "" if level == 3 else text},  # a level without a descriptor
+            "checked": checked == str(level),
+        }
+        for level in range(1, 6)
+    ]
+    items += [
+        {"divider": "or"},
+        {"value": "none", "text": "No evidence", "hint": {"text": text}, "checked": False},
+    ]
+    return {
+        "idPrefix": "score_7",
+        "name": "score_7",
+        "fieldset": {"legend": {"text": text, "classes": "govuk-fieldset__legend--s"}},
+        "items": items,
+        "errorMessage": {"text": error} if error else None,
+    }
+
+
+def _count(error: str | None, text: str) -> dict[str, object]:
+    return {
+        "id": "evidence_7",
+        "name": "evidence_7",
+        "maxlength": 5000,
+        "threshold": 75,
+        "rows": 5,
+        "value": text,
+        "label": {"text": text, "classes": "govuk-label--s"},
+        "hint": {"text": text},
+        "errorMessage": {"text": error} if error else None,
+    }
+
+
+ERRORS = (None, "Enter a score from 1 to 5, or choose No evidence", "two\nlines")
+
+
+@pytest.mark.parametrize(
+    ("error", "checked", "text"), list(itertools.product(ERRORS, ("", "2", "none"), AWKWARD_TEXTS))
+)
+def test_score_radios_match_govuk_radios(app: Flask, error, checked, text):  # type: ignore[no-untyped-def]
+    expected, actual = _both(
+        app, "radios", "govukRadios", "score_sheet", "score_radios", _radios(error, checked, text)
+    )
+    assert actual == expected
+
+
+@pytest.mark.parametrize(("error", "text"), list(itertools.product(ERRORS, AWKWARD_TEXTS)))
+def test_evidence_count_matches_govuk_character_count(app: Flask, error, text):  # type: ignore[no-untyped-def]
+    expected, actual = _both(
+        app,
+        "character-count",
+        "govukCharacterCount",
+        "score_sheet",
+        "evidence_count",
+        _count(error, text),
+    )
+    assert actual == expected
+
+
+def _tab(label: str, tab_id: str, html: str) -> dict[str, object]:
+    return {"label": label, "id": tab_id, "panel": {"html": Markup(html)}}
+
+
+TAB_SETS = (
+    [],
+    [_tab("Stage <1>", "stage-1", "\n<h2>x</h2>\n\n  <p>a\r\nb\rc\x0bd</p>\n   \n<p>z</p>  \n")],
+    [_tab("A\nB", "stage-1", "<p>1</p>"), _tab("All stages", "overall", "\n\n<p>2\n</p>\n\n")],
+)
+
+
+@pytest.mark.parametrize("tabs", TAB_SETS)
+def test_app_tabs_match_govuk_tabs(app: Flask, tabs):  # type: ignore[no-untyped-def]
+    with app.test_request_context():
+        expected = render_template_string(
+            '{% from "govuk_frontend_jinja/components/tabs/macro.html" import govukTabs %}'
+            "[{{ govukTabs({'items': tabs}) }}]",
+            tabs=tabs,
+        )
+        actual = render_template_string(
+            '{% from "macros/tabs.html" import app_tabs %}[{{ app_tabs(tabs) }}]', tabs=tabs
+        )
+    assert actual == expected
+
+
+@pytest.mark.parametrize("value", [*AWKWARD_TEXTS, "", "\n", Markup("<b>x</b>\n<i>y</i>")])
+@pytest.mark.parametrize(("width", "first"), [(2, False), (4, True)])
+def test_indent_lines_matches_jinja_indent_after_escaping(value, width, first):  # type: ignore[no-untyped-def]
+    expected = do_indent(Markup.escape(value), width, first)
+    assert indent_lines(value, width, first) == expected
+    assert isinstance(indent_lines(value, width, first), Markup)
