@@ -6,5 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/system-packages.sh
-echo "Running the tests on ${RECRUIT_TEST_DATABASE:-sqlite}"
-exec .venv/bin/python -m pytest "$@"
+# One pytest worker per CPU core (RECRUIT_TEST_WORKERS overrides; 0 runs in one process).
+# Each worker has its own database, browser and servers on free ports; --dist loadfile
+# keeps a module's tests (and its module-scoped fixtures, such as the bench run) together.
+WORKERS=${RECRUIT_TEST_WORKERS:-auto}
+echo "Running the tests on ${RECRUIT_TEST_DATABASE:-sqlite} with $WORKERS workers"
+exec .venv/bin/python -m pytest -n "$WORKERS" --dist loadfile "$@"
