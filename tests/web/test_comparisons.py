@@ -133,11 +133,11 @@ def test_target_seeded_from_a_shared_profile(app, bank, signed_in, make_user):
     url = f"/vacancies/{vacancy.id}/target"
     page = client.get(url).get_data(as_text=True)
     assert "Margaret Hale: Outgoing" in page and "Private" not in page
-    seeded = submit_form(client, url, {"seed-profile_id": str(profile.id), "seed-seed": "x"})
+    seeded = submit_form(client, url, {"profile_id": str(profile.id), "seed": "x"})
     text = seeded.get_data(as_text=True)
     assert 'value="5"' in text and "start from Margaret Hale" in text
     # a private profile cannot be used, even by posting its id
-    sneaky = submit_form(client, url, {"seed-profile_id": str(private.id), "seed-seed": "x"})
+    sneaky = submit_form(client, url, {"profile_id": str(private.id), "seed": "x"})
     assert not re.search(r'name="minimum_values"[^>]*value="1"', sneaky.get_data(as_text=True))
 
 

@@ -458,7 +458,7 @@ def test_target_profile_form(app, bank, signed_in, make_user):
             data = {**minimums, **extra, "rationale": text, "seeded_from": text, "submit": "y"}
             assert_safe_page(*post_form(client, url, data))
         for profile_id in (text, str(shared.id)):
-            data = {"seed-profile_id": profile_id, "seed-seed": "y"}
+            data = {"profile_id": profile_id, "seed": "y"}
             assert_safe_page(*post_form(client, url, data))
         query = urlencode({"sort": text, "candidate": text})
         _pages_are_safe(client, f"/vacancies/{scene.vacancy_id}/comparison?{query}")
@@ -552,8 +552,8 @@ def test_errors_on_the_plan_and_seed_forms_get_the_summary(app, bank, signed_in,
     pages = [
         post_form(client, f"{plan}/minutes", minutes, form_page=plan)[1],
         post_form(client, f"{plan}/weights", {"weight_values": "many"}, form_page=plan)[1],
-        post_form(client, f"/vacancies/{vacancy.id}/target", {"seed-profile_id": "x",
-                                                               "seed-seed": "y"})[1],
+        post_form(client, f"/vacancies/{vacancy.id}/target", {"profile_id": "x",
+                                                               "seed": "y"})[1],
     ]  # fmt: skip
     for page in pages:
         assert "govuk-error-message" in page and "govuk-error-summary" in page
