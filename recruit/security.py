@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 
 
 def csp_nonce() -> str:
@@ -31,6 +31,9 @@ def set_security_headers(response: Response) -> Response:
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    if current_app.config["SESSION_COOKIE_SECURE"]:
+        # Production is served over TLS only: browsers must never fall back to plain HTTP.
+        response.headers["Strict-Transport-Security"] = "max-age=31536000"
     if not _is_static_asset():
         # Pages and downloads hold candidates' personal data: never keep them in a cache.
         response.headers["Cache-Control"] = "no-store"

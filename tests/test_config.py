@@ -80,6 +80,8 @@ def test_production_with_real_secret_starts_with_secure_cookies(monkeypatch, tmp
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    response = app.test_client().get("/healthz")
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
 
 
 @pytest.mark.parametrize(

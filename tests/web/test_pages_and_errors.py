@@ -15,6 +15,8 @@ def test_security_headers_on_every_page(client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["Cache-Control"] == "no-store"
+    # Only production promises TLS (see tests/test_config.py).
+    assert "Strict-Transport-Security" not in response.headers
 
 
 def test_inline_script_carries_the_csp_nonce(client):
