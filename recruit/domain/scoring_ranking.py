@@ -21,7 +21,7 @@ import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from functools import cmp_to_key, partial
+from functools import cmp_to_key
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -71,10 +71,12 @@ def rank_candidates(
 ) -> tuple[CandidateResult, ...]:
     """The candidates in rank order (see the module docstring), with ``rank`` 1..n and
     ``tied_with_previous`` set."""
-    ordered = sorted(candidates, key=cmp_to_key(partial(_compare, values_attribute)))
+    # Each standing is worked out once: the sort compares n log n pairs.
+    standings = [(_standing(candidate, values_attribute), candidate) for candidate in candidates]
+    ordered = sorted(standings, key=cmp_to_key(_compare))
     ranked: list[CandidateResult] = []
-    for position, candidate in enumerate(ordered, start=1):
-        tied = bool(ranked) and _same_standing(ranked[-1], candidate, values_attribute)
+    for position, (standing, candidate) in enumerate(ordered, start=1):
+        tied = position > 1 and _same_standing(ordered[position - 2][0], standing)
         ranked.append(replace(candidate, rank=position, tied_with_previous=tied))
     return tuple(ranked)
 
@@ -99,15 +101,18 @@ def _standing(candidate: CandidateResult, values_attribute: str) -> Standing:
     )
 
 
-def _compare(values_attribute: str, first: CandidateResult, second: CandidateResult) -> int:
-    one, other = _standing(first, values_attribute), _standing(second, values_attribute)
+def _compare(
+    first: tuple[Standing, CandidateResult], second: tuple[Standing, CandidateResult]
+) -> int:
+    (one, first_candidate), (other, second_candidate) = first, second
     if one[0] != other[0]:
         return -1 if one[0] else 1
     for mine, theirs in zip(one[1:], other[1:], strict=True):
         order = _higher_first(mine, theirs)
         if order:
             return order
-    return (first.candidate > second.candidate) - (first.candidate < second.candidate)
+    mine, theirs = first_candidate.candidate, second_candidate.candidate
+    return (mine > theirs) - (mine < theirs)
 
 
 def _higher_first(mine: float | None, theirs: float | None) -> int:
@@ -118,8 +123,7 @@ def _higher_first(mine: float | None, theirs: float | None) -> int:
     return -1 if mine > theirs else 1
 
 
-def _same_standing(previous: CandidateResult, current: CandidateResult, values: str) -> bool:
-    one, other = _standing(previous, values), _standing(current, values)
+def _same_standing(one: Standing, other: Standing) -> bool:
     return one[0] == other[0] and all(
         _higher_first(mine, theirs) == 0 for mine, theirs in zip(one[1:], other[1:], strict=True)
     )
