@@ -11,6 +11,8 @@ gives the member their text back with a message, not an error page.
 
 from __future__ import annotations
 
+import logging
+
 from flask import (
     Blueprint,
     abort,
@@ -22,7 +24,7 @@ from flask import (
 )
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
@@ -63,6 +65,12 @@ bp.add_app_template_filter(indent_lines, "indent_lines")
 
 SIGNED_OUT_STATUS = 401
 SAVE_AGAIN = "This sheet changed while you were saving. Your text is below: save it again."
+SAVE_FAILED = (
+    "Your scores could not be saved because of a problem with the service. Your text is "
+    "below and nothing was lost: choose Save draft again in a few minutes."
+)
+
+logger = logging.getLogger(__name__)
 
 
 def _load(stage_id: int, candidate_id: int) -> tuple[PanelSeat, Candidate]:
@@ -158,6 +166,13 @@ def _save_posted_sheet(seat, candidate, sheet, questions):  # type: ignore[no-un
         db.session.rollback()
         problem = _posted_sheet_problem(form, sheets.sheet_for(seat, candidate))
         return _render_sheet(seat, candidate, form, questions, problem or SAVE_AGAIN), 409
+    except DBAPIError:
+        # The database failed mid-save (it rolled back): an hour of notes must not go with
+        # it. If the database is still down, rendering fails too and the plain error page
+        # shows, as for any other page.
+        logger.exception("Saving a score sheet failed; the member's text was shown back")
+        db.session.rollback()
+        return _render_sheet(seat, candidate, form, questions, SAVE_FAILED), 503
     if form.check.data:
         if form.validate_complete():
             return redirect(

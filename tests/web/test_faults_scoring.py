@@ -130,8 +130,12 @@ def test_database_failing_mid_draft_save_keeps_the_previous_draft(member_with_dr
     with DatabaseFails("UPDATE score ", occurrence=2) as fault:
         response = browser.save_sheet(sheet.stage_id, sheet.candidate_id, changed)
     assert fault.ran_before_fault("UPDATE score ")  # the first score row was already sent
-    _assert_plain_500(response)
     assert _saved(sheet) == before
+    # Nothing half-written, and the member's text comes back to save again.
+    page = response.get_data(as_text=True)
+    assert response.status_code == 503 and "could not be saved" in page
+    assert "Rewritten first note" in page and "A new second note" in page
+    assert "Traceback" not in page and "server closed" not in page
 
     assert browser.save_sheet(sheet.stage_id, sheet.candidate_id, changed).status_code == 302
     status, scores = _saved(sheet)
