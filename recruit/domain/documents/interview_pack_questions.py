@@ -16,6 +16,7 @@ from recruit.domain.documents.interview_pack_word import (
     PackWriter,
     centre,
     one_line,
+    row_cells,
     set_minimum_height,
 )
 
@@ -116,15 +117,16 @@ def _write_sheet(writer: PackWriter, context: PackContext, candidate: str) -> No
     rows = [("",) * len(SHEET_HEADER) for _ in context.questions]
     caption = f"Scores and evidence notes for {one_line(candidate)}"
     table = writer.table(SHEET_HEADER, rows, _SHEET_WIDTHS, caption=caption)
-    for cell in table.rows[0].cells[1:-1]:
+    header_row, *body_rows = table.rows
+    for cell in row_cells(header_row)[1:-1]:
         centre(cell)
-    for row, question in zip(table.rows[1:], context.questions, strict=True):
+    for row, question in zip(body_rows, context.questions, strict=True):
         set_minimum_height(row, _NOTES_HEIGHT)
-        question_cell, *tick_cells, _ = row.cells
+        question_cell, *tick_cells, _ = row_cells(row)
         label = f"Question {question.number}"
         writer.fill_cell(question_cell, one_line(question.attribute_name), label=label)
         for cell in tick_cells:
-            writer.fill_cell(cell, TICK_BOX).runs[-1].font.size = _TICK_BOX_SIZE
+            writer.fill_cell(cell, TICK_BOX, size=_TICK_BOX_SIZE)
             centre(cell)
     writer.paragraph(
         f"Total of the scores ticked: ______ out of {5 * len(context.questions)}. "

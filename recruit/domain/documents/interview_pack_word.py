@@ -6,19 +6,24 @@ come from the reference document by name, so a council restyles packs in Word, n
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
+from typing import cast
 
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import _Footer
-from docx.shared import Length, Mm, Pt
+from docx.shared import Emu, Length, Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from recruit.domain.documents.advert_export import _mark_direction
+from recruit.domain.documents.advert_export import _mark_direction, _starts_right_to_left
 from recruit.domain.documents.text_safety import clean_for_document
 
 PACK_TABLE_STYLE = "Interview Pack Table"
@@ -37,6 +42,42 @@ _NO_BANDING = 0x0600  # tblLook bits: no horizontal and no vertical banding
 _SPACE_AFTER_TABLE = Pt(9)
 # Far more than any real row or descriptor table, far less than a page of 10pt text.
 _SHORT_TABLE_CHARACTERS = 2_000
+# python-docx turns a tab into w:tab and each CR or LF into w:br; _append_run does the same.
+_RUN_SPECIAL = re.compile(r"([\t\r\n])")
+_W_T = qn("w:t")
+_W_PPR = "w:pPr"
+_W_TCPR = "w:tcPr"
+_W_VAL = qn("w:val")
+_XML_SPACE = qn("xml:space")
+
+
+# Schema order of the w:pPr and w:tcPr children written here (ECMA-376 CT_PPr, CT_TcPr), as
+# python-docx keeps them.
+_PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_TCPR_ORDER = (
+    "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
+    "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+    "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
+)  # fmt: skip
+
+
+def _after(order: tuple[str, ...], tag: str) -> frozenset[str]:
+    """The Clark names of the elements that the schema puts after ``tag``."""
+    return frozenset(qn(name) for name in order[order.index(tag) + 1 :])
+
+
+_AFTER = {
+    **{tag: _after(_PPR_ORDER, tag) for tag in ("w:pStyle", "w:keepNext", "w:jc")},
+    **{tag: _after(_TCPR_ORDER, tag) for tag in ("w:tcW", "w:vAlign")},
+}
 
 
 def one_line(text: str) -> str:
@@ -106,15 +147,15 @@ class PackWriter:
         set_table_caption(table, one_line(caption))
         header_row, body_row = table.rows
         mark_repeating_header(header_row)
-        for cell, text in zip(header_row.cells, header, strict=True):
+        for cell, text in zip(row_cells(header_row), header, strict=True):
             self.fill_cell(cell, text, heading=True)
         keep_with_next_row(header_row)
-        for cell, items in zip(body_row.cells, columns, strict=True):
+        for cell, items in zip(row_cells(body_row), columns, strict=True):
             for index, (text, decisive) in enumerate(items):
                 paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
                 self._write(paragraph, clean_for_document(text).strip(), "List Bullet")
                 if decisive:
-                    paragraph.add_run(" (decisive)").bold = True
+                    _append_run(paragraph._p, " (decisive)", bold=True)
         self._after_table = True
         return table
 
@@ -143,15 +184,15 @@ class PackWriter:
         if header is not None:
             header_row, *body_rows = body_rows
             mark_repeating_header(header_row)
-            for cell, text in zip(header_row.cells, header, strict=True):
+            for cell, text in zip(row_cells(header_row), header, strict=True):
                 self.fill_cell(cell, text, heading=True)
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                _centre_vertically(cell)
             keep_with_next_row(header_row)
         short = sum(len(text) for values in rows for text in values) <= _SHORT_TABLE_CHARACTERS
         for index, (row, values) in enumerate(zip(body_rows, rows, strict=True)):
             if sum(len(text) for text in values) <= _SHORT_TABLE_CHARACTERS:
                 keep_row_on_one_page(row)
-            for column, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+            for column, (cell, text) in enumerate(zip(row_cells(row), values, strict=True)):
                 self.fill_cell(cell, text, bold=bold_first_column and column == 0)
             if keep_together and short and index < len(body_rows) - 1:
                 keep_with_next_row(row)
@@ -159,20 +200,28 @@ class PackWriter:
         return table
 
     def fill_cell(
-        self, cell: _Cell, text: str, *, heading: bool = False, bold: bool = False, label: str = ""
+        self,
+        cell: _Cell,
+        text: str,
+        *,
+        heading: bool = False,
+        bold: bool = False,
+        label: str = "",
+        size: Length | None = None,
     ) -> Paragraph:
-        """Write ``text`` into the cell's first paragraph, after a bold ``label`` line if given."""
+        """Write ``text`` into the cell's first paragraph, after a bold ``label`` line if given;
+        ``size`` sets the font size of ``text`` alone."""
         paragraph: Paragraph = cell.paragraphs[0]
         style = TABLE_HEADING_STYLE if heading else TABLE_TEXT_STYLE
         if self._available[style]:
-            paragraph._p.style = self.style_id(style)
+            _set_paragraph_style(paragraph._p, self.style_id(style))
         elif heading:
             bold = True
         if label:
-            paragraph.add_run(one_line(label) + ("\n" if text else "")).bold = True
+            _append_run(paragraph._p, one_line(label) + ("\n" if text else ""), bold=True)
         if text:
-            paragraph.add_run(clean_for_document(text)).bold = bold or None
-        _mark_direction(paragraph)
+            _append_run(paragraph._p, clean_for_document(text), bold=bold, size=size)
+        _mark_written_direction(paragraph)
         return paragraph
 
     def _apply_table_style(self, table: Table, *, has_header: bool) -> None:
@@ -199,18 +248,23 @@ class PackWriter:
 
     def _write(self, paragraph: Paragraph, text: str, style: str, *, label: str = "") -> Paragraph:
         # Set by id: python-docx's lookup by name rescans every style for each paragraph.
-        paragraph._p.style = self.style_id(style)
+        _set_paragraph_style(paragraph._p, self.style_id(style))
         if label:
-            paragraph.add_run(one_line(label) + " ").bold = True
-        paragraph.add_run(text)
-        _mark_direction(paragraph)
+            _append_run(paragraph._p, one_line(label) + " ", bold=True)
+        _append_run(paragraph._p, text, bold=None)
+        _mark_written_direction(paragraph)
         return paragraph
 
 
+def row_cells(row: _Row) -> list[_Cell]:
+    """``row.cells`` for a table without merged cells, skipping its search for spans."""
+    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
+
+
 def centre(cell: _Cell) -> None:
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    for paragraph in cell.paragraphs:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _centre_vertically(cell)
+    for p in cell._tc.p_lst:
+        _child(_properties(p, _W_PPR), "w:jc").set(_W_VAL, _CENTRE)
 
 
 def set_column_widths(table: Table, widths: Sequence[int]) -> None:
@@ -218,9 +272,12 @@ def set_column_widths(table: Table, widths: Sequence[int]) -> None:
     table.autofit = False
     for grid_column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid_column.w = Length(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Length(width)
+    twips = [str(Length(width).twips) for width in widths]
+    for tr in table._tbl.tr_lst:
+        for tc, value in zip(tr.tc_lst, twips, strict=True):
+            cell_width = _child(_properties(tc, _W_TCPR), "w:tcW")
+            cell_width.set(qn("w:type"), "dxa")
+            cell_width.set(qn("w:w"), value)
     table_width = table._tbl.tblPr.find(qn("w:tblW"))
     if table_width is not None:
         table_width.set(qn("w:type"), "dxa")
@@ -242,9 +299,10 @@ def mark_repeating_header(row: _Row) -> None:
 
 def keep_with_next_row(row: _Row) -> None:
     """Word and LibreOffice keep a row on the same page as the next when its text says so."""
-    for cell in row.cells:
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.keep_with_next = True
+    for tc in row._tr.tc_lst:
+        for p in tc.p_lst:
+            keep = _child(_properties(p, _W_PPR), "w:keepNext")
+            keep.attrib.pop(_W_VAL, None)  # on by default: python-docx writes it bare
 
 
 def keep_row_on_one_page(row: _Row) -> None:
@@ -279,3 +337,99 @@ def add_field(paragraph: Paragraph, instruction: str) -> None:
     end = OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"})
     for element in (begin, code, end):
         run._r.append(element)
+
+
+# --- direct XML ----------------------------------------------------------------------------
+# python-docx's get_or_add_* runs an XPath search for each element that may follow the one it
+# adds, and paragraph.text another search per call: together most of a pack's build time.
+# These write the same elements, in the same schema order, straight into the tree.
+
+_CENTRE = "center"  # w:jc and w:vAlign both spell it so
+
+
+@functools.cache
+def _name(tag: str) -> tuple[str, dict[str, str]]:
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+def _clark(tag: str) -> str:
+    return _name(tag)[0]
+
+
+def _new(tag: str, attrs: dict[str, str] | None = None) -> BaseOxmlElement:
+    """``OxmlElement(tag, attrs)`` without parsing the prefixed tag again for every element."""
+    clark, nsmap = _name(tag)
+    return cast(BaseOxmlElement, oxml_parser.makeelement(clark, attrib=attrs, nsmap=nsmap))
+
+
+def _child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    """``parent``'s ``tag`` child, added before the first child the schema puts after it."""
+    found = parent.find(_clark(tag))
+    if found is not None:
+        return found
+    element = _new(tag)
+    after = _AFTER[tag]
+    for child in parent:
+        if child.tag in after:
+            child.addprevious(element)
+            return element
+    parent.append(element)
+    return element
+
+
+def _properties(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    """A paragraph's w:pPr or a cell's w:tcPr, which the schema puts first."""
+    found = parent.find(_clark(tag))
+    if found is None:
+        found = _new(tag)
+        parent.insert(0, found)
+    return found
+
+
+def _set_paragraph_style(p: CT_P, style_id: str) -> None:
+    _child(_properties(p, _W_PPR), "w:pStyle").set(_W_VAL, style_id)
+
+
+def _centre_vertically(cell: _Cell) -> None:
+    _child(_properties(cell._tc, _W_TCPR), "w:vAlign").set(_W_VAL, _CENTRE)
+
+
+def _append_run(
+    p: CT_P, text: str, *, bold: bool | None, size: Length | None = None
+) -> BaseOxmlElement:
+    """What ``paragraph.add_run(text)`` writes. ``bold`` True or False is ``run.bold = True``
+    or ``run.bold = None``: both add w:rPr, the second an empty one. None leaves w:rPr out
+    unless ``size`` is given, which is ``run.font.size = size``."""
+    run = _new("w:r")
+    p.append(run)
+    for piece in _RUN_SPECIAL.split(text):
+        if piece == "\t":
+            run.append(_new("w:tab"))
+        elif piece in ("\r", "\n"):
+            run.append(_new("w:br"))
+        elif piece:
+            run.append(_text_element(piece))
+    if bold is not None or size is not None:
+        properties = _new("w:rPr")
+        run.insert(0, properties)
+        if bold:
+            properties.append(_new("w:b"))
+        if size is not None:  # w:sz follows w:b in CT_RPr; its value is in half-points
+            properties.append(_new("w:sz", {_W_VAL: str(int(Emu(size).pt * 2))}))
+    return run
+
+
+def _text_element(text: str) -> BaseOxmlElement:
+    element = _new("w:t")
+    element.text = text
+    if len(text.strip()) < len(text):
+        element.set(_XML_SPACE, "preserve")
+    return element
+
+
+def _mark_written_direction(paragraph: Paragraph) -> None:
+    """``_mark_direction`` without rebuilding paragraph.text: the w:t text decides it, as tabs
+    and line breaks never set a direction."""
+    if _starts_right_to_left("".join(paragraph._p.itertext(_W_T, with_tail=False))):
+        _mark_direction(paragraph)
