@@ -263,8 +263,14 @@ def row_cells(row: _Row) -> list[_Cell]:
 
 def centre(cell: _Cell) -> None:
     _centre_vertically(cell)
+    justify(cell, _CENTRE)
+
+
+def justify(cell: _Cell, alignment: str) -> None:
+    """Set every paragraph of the cell to ``alignment`` ("left", "center", "right"), as
+    ``paragraph.alignment`` would, without its search for where w:jc goes."""
     for p in cell._tc.p_lst:
-        _child(_properties(p, _W_PPR), "w:jc").set(_W_VAL, _CENTRE)
+        _child(_properties(p, _W_PPR), "w:jc").set(_W_VAL, alignment)
 
 
 def set_column_widths(table: Table, widths: Sequence[int]) -> None:

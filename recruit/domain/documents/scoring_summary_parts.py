@@ -23,7 +23,13 @@ from docx.text.paragraph import Paragraph
 from matplotlib import image as matplotlib_image
 
 from recruit.domain.charts import radar_chart_png
-from recruit.domain.documents.interview_pack_word import PackWriter, one_line, running_text
+from recruit.domain.documents.interview_pack_word import (
+    PackWriter,
+    justify,
+    one_line,
+    row_cells,
+    running_text,
+)
 from recruit.domain.documents.scoring_summary_model import SummaryContext
 from recruit.domain.documents.scoring_summary_text import (
     NO_FLAGS,
@@ -87,10 +93,11 @@ def heading(writer: PackWriter, text: str, level: int, *, new_page: bool = False
 
 def align_right(table: Table, columns: Iterable[int]) -> None:
     """Right-align whole columns, header included, so the figures line up under it."""
+    wanted = tuple(columns)
     for row in table.rows:
-        for column in columns:
-            for paragraph in row.cells[column].paragraphs:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        cells = row_cells(row)  # once per row: python-docx's row.cells searches for spans
+        for column in wanted:
+            justify(cells[column], "right")
 
 
 def fits_on_part_of_a_page(
