@@ -61,13 +61,13 @@ def load_user_for_request(_request: Request) -> User | None:
         return None
     now = utcnow()
     if _has_expired(row, now):
-        _write_outside_request_transaction(delete(UserSession).where(UserSession.id == row.id))
+        _write_session_row_now(delete(UserSession).where(UserSession.id == row.id))
         session.clear()
         return None
     if not row.user.is_enabled:
         return None
     if now - row.last_seen_at > TOUCH_INTERVAL:
-        _write_outside_request_transaction(
+        _write_session_row_now(
             update(UserSession).where(UserSession.id == row.id).values(last_seen_at=now)
         )
     return row.user
@@ -79,7 +79,7 @@ def _has_expired(row: UserSession, now) -> bool:  # type: ignore[no-untyped-def]
     return now - row.last_seen_at > idle or now - row.created_at > absolute
 
 
-def _write_outside_request_transaction(statement) -> None:  # type: ignore[no-untyped-def]
+def _write_session_row_now(statement) -> None:  # type: ignore[no-untyped-def]
     if request_may_write():
         # The request's transaction already holds SQLite's write lock (BEGIN IMMEDIATE):
         # a second connection would wait on it until the busy timeout, then fail. Nothing
