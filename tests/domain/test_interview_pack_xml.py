@@ -17,11 +17,9 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell, _Row
 
 from recruit.domain.documents.advert_export import _mark_direction
+from recruit.domain.documents.docx_xml import append_run, centre_vertically, set_paragraph_style
 from recruit.domain.documents.interview_pack_word import (
-    _append_run,
-    _centre_vertically,
     _mark_written_direction,
-    _set_paragraph_style,
     centre,
     keep_with_next_row,
     row_cells,
@@ -43,7 +41,7 @@ def test_append_run_matches_add_run(text: str, bold: bool | None, size: Pt | Non
     if size is not None:
         run.font.size = size
     actual = document.add_paragraph()
-    _append_run(actual._p, text, bold=bold, size=size)
+    append_run(actual._p, text, bold=bold, size=size)
     _mark_written_direction(actual)
 
     _mark_direction(expected)
@@ -55,7 +53,7 @@ def test_append_run_matches_add_run(text: str, bold: bool | None, size: Pt | Non
 def test_direction_is_marked_from_the_written_text() -> None:
     document = docx.Document()
     paragraph = document.add_paragraph()
-    _append_run(paragraph._p, "\tمدير خدمات", bold=True)
+    append_run(paragraph._p, "\tمدير خدمات", bold=True)
     _mark_written_direction(paragraph)
 
     assert "<w:bidi/>" in paragraph._p.xml and "<w:rtl/>" in paragraph._p.xml
@@ -64,7 +62,7 @@ def test_direction_is_marked_from_the_written_text() -> None:
 def _style(cell: _Cell, fast: bool) -> None:
     paragraph = cell.paragraphs[0]
     if fast:
-        _set_paragraph_style(paragraph._p, "Heading1")
+        set_paragraph_style(paragraph._p, "Heading1")
     else:
         paragraph._p.style = "Heading1"
 
@@ -109,7 +107,7 @@ def test_paragraph_and_cell_properties_keep_schema_order(order: tuple[str, ...])
 def test_vertical_centring_matches_vertical_alignment() -> None:
     expected, actual = (docx.Document().add_table(rows=1, cols=1).rows[0].cells[0] for _ in "ab")
     expected.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    _centre_vertically(actual)
+    centre_vertically(actual)
 
     assert actual._tc.xml == expected._tc.xml
 

@@ -6,24 +6,30 @@ come from the reference document by name, so a council restyles packs in Word, n
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Sequence
-from typing import cast
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.oxml import OxmlElement
-from docx.oxml.ns import NamespacePrefixedTag, qn
-from docx.oxml.parser import oxml_parser
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.oxml.ns import qn
 from docx.section import _Footer
-from docx.shared import Emu, Length, Mm, Pt
+from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from recruit.domain.documents.advert_export import _mark_direction, _starts_right_to_left
+from recruit.domain.documents.docx_xml import (
+    CENTRE,
+    W_PPR,
+    W_T,
+    W_TCPR,
+    W_VAL,
+    append_run,
+    centre_vertically,
+    child,
+    properties,
+    set_paragraph_style,
+)
 from recruit.domain.documents.text_safety import clean_for_document
 
 PACK_TABLE_STYLE = "Interview Pack Table"
@@ -42,42 +48,6 @@ _NO_BANDING = 0x0600  # tblLook bits: no horizontal and no vertical banding
 _SPACE_AFTER_TABLE = Pt(9)
 # Far more than any real row or descriptor table, far less than a page of 10pt text.
 _SHORT_TABLE_CHARACTERS = 2_000
-# python-docx turns a tab into w:tab and each CR or LF into w:br; _append_run does the same.
-_RUN_SPECIAL = re.compile(r"([\t\r\n])")
-_W_T = qn("w:t")
-_W_PPR = "w:pPr"
-_W_TCPR = "w:tcPr"
-_W_VAL = qn("w:val")
-_XML_SPACE = qn("xml:space")
-
-
-# Schema order of the w:pPr and w:tcPr children written here (ECMA-376 CT_PPr, CT_TcPr), as
-# python-docx keeps them.
-_PPR_ORDER = (
-    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
-    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
-    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
-    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
-    "w:sectPr", "w:pPrChange",
-)  # fmt: skip
-_TCPR_ORDER = (
-    "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
-    "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
-    "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
-)  # fmt: skip
-
-
-def _after(order: tuple[str, ...], tag: str) -> frozenset[str]:
-    """The Clark names of the elements that the schema puts after ``tag``."""
-    return frozenset(qn(name) for name in order[order.index(tag) + 1 :])
-
-
-_AFTER = {
-    **{tag: _after(_PPR_ORDER, tag) for tag in ("w:pStyle", "w:keepNext", "w:jc")},
-    **{tag: _after(_TCPR_ORDER, tag) for tag in ("w:tcW", "w:vAlign")},
-}
 
 
 def one_line(text: str) -> str:
@@ -155,7 +125,7 @@ class PackWriter:
                 paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
                 self._write(paragraph, clean_for_document(text).strip(), "List Bullet")
                 if decisive:
-                    _append_run(paragraph._p, " (decisive)", bold=True)
+                    append_run(paragraph._p, " (decisive)", bold=True)
         self._after_table = True
         return table
 
@@ -186,7 +156,7 @@ class PackWriter:
             mark_repeating_header(header_row)
             for cell, text in zip(row_cells(header_row), header, strict=True):
                 self.fill_cell(cell, text, heading=True)
-                _centre_vertically(cell)
+                centre_vertically(cell)
             keep_with_next_row(header_row)
         short = sum(len(text) for values in rows for text in values) <= _SHORT_TABLE_CHARACTERS
         for index, (row, values) in enumerate(zip(body_rows, rows, strict=True)):
@@ -214,13 +184,13 @@ class PackWriter:
         paragraph: Paragraph = cell.paragraphs[0]
         style = TABLE_HEADING_STYLE if heading else TABLE_TEXT_STYLE
         if self._available[style]:
-            _set_paragraph_style(paragraph._p, self.style_id(style))
+            set_paragraph_style(paragraph._p, self.style_id(style))
         elif heading:
             bold = True
         if label:
-            _append_run(paragraph._p, one_line(label) + ("\n" if text else ""), bold=True)
+            append_run(paragraph._p, one_line(label) + ("\n" if text else ""), bold=True)
         if text:
-            _append_run(paragraph._p, clean_for_document(text), bold=bold, size=size)
+            append_run(paragraph._p, clean_for_document(text), bold=bold, size=size)
         _mark_written_direction(paragraph)
         return paragraph
 
@@ -248,10 +218,10 @@ class PackWriter:
 
     def _write(self, paragraph: Paragraph, text: str, style: str, *, label: str = "") -> Paragraph:
         # Set by id: python-docx's lookup by name rescans every style for each paragraph.
-        _set_paragraph_style(paragraph._p, self.style_id(style))
+        set_paragraph_style(paragraph._p, self.style_id(style))
         if label:
-            _append_run(paragraph._p, one_line(label) + " ", bold=True)
-        _append_run(paragraph._p, text, bold=None)
+            append_run(paragraph._p, one_line(label) + " ", bold=True)
+        append_run(paragraph._p, text, bold=None)
         _mark_written_direction(paragraph)
         return paragraph
 
@@ -262,15 +232,15 @@ def row_cells(row: _Row) -> list[_Cell]:
 
 
 def centre(cell: _Cell) -> None:
-    _centre_vertically(cell)
-    justify(cell, _CENTRE)
+    centre_vertically(cell)
+    justify(cell, CENTRE)
 
 
 def justify(cell: _Cell, alignment: str) -> None:
     """Set every paragraph of the cell to ``alignment`` ("left", "center", "right"), as
     ``paragraph.alignment`` would, without its search for where w:jc goes."""
     for p in cell._tc.p_lst:
-        _child(_properties(p, _W_PPR), "w:jc").set(_W_VAL, alignment)
+        child(properties(p, W_PPR), "w:jc").set(W_VAL, alignment)
 
 
 def set_column_widths(table: Table, widths: Sequence[int]) -> None:
@@ -281,7 +251,7 @@ def set_column_widths(table: Table, widths: Sequence[int]) -> None:
     twips = [str(Length(width).twips) for width in widths]
     for tr in table._tbl.tr_lst:
         for tc, value in zip(tr.tc_lst, twips, strict=True):
-            cell_width = _child(_properties(tc, _W_TCPR), "w:tcW")
+            cell_width = child(properties(tc, W_TCPR), "w:tcW")
             cell_width.set(qn("w:type"), "dxa")
             cell_width.set(qn("w:w"), value)
     table_width = table._tbl.tblPr.find(qn("w:tblW"))
@@ -307,8 +277,8 @@ def keep_with_next_row(row: _Row) -> None:
     """Word and LibreOffice keep a row on the same page as the next when its text says so."""
     for tc in row._tr.tc_lst:
         for p in tc.p_lst:
-            keep = _child(_properties(p, _W_PPR), "w:keepNext")
-            keep.attrib.pop(_W_VAL, None)  # on by default: python-docx writes it bare
+            keep = child(properties(p, W_PPR), "w:keepNext")
+            keep.attrib.pop(W_VAL, None)  # on by default: python-docx writes it bare
 
 
 def keep_row_on_one_page(row: _Row) -> None:
@@ -345,97 +315,8 @@ def add_field(paragraph: Paragraph, instruction: str) -> None:
         run._r.append(element)
 
 
-# --- direct XML ----------------------------------------------------------------------------
-# python-docx's get_or_add_* runs an XPath search for each element that may follow the one it
-# adds, and paragraph.text another search per call: together most of a pack's build time.
-# These write the same elements, in the same schema order, straight into the tree.
-
-_CENTRE = "center"  # w:jc and w:vAlign both spell it so
-
-
-@functools.cache
-def _name(tag: str) -> tuple[str, dict[str, str]]:
-    prefixed = NamespacePrefixedTag(tag)
-    return prefixed.clark_name, prefixed.nsmap
-
-
-def _clark(tag: str) -> str:
-    return _name(tag)[0]
-
-
-def _new(tag: str, attrs: dict[str, str] | None = None) -> BaseOxmlElement:
-    """``OxmlElement(tag, attrs)`` without parsing the prefixed tag again for every element."""
-    clark, nsmap = _name(tag)
-    return cast(BaseOxmlElement, oxml_parser.makeelement(clark, attrib=attrs, nsmap=nsmap))
-
-
-def _child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
-    """``parent``'s ``tag`` child, added before the first child the schema puts after it."""
-    found = parent.find(_clark(tag))
-    if found is not None:
-        return found
-    element = _new(tag)
-    after = _AFTER[tag]
-    for child in parent:
-        if child.tag in after:
-            child.addprevious(element)
-            return element
-    parent.append(element)
-    return element
-
-
-def _properties(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
-    """A paragraph's w:pPr or a cell's w:tcPr, which the schema puts first."""
-    found = parent.find(_clark(tag))
-    if found is None:
-        found = _new(tag)
-        parent.insert(0, found)
-    return found
-
-
-def _set_paragraph_style(p: CT_P, style_id: str) -> None:
-    _child(_properties(p, _W_PPR), "w:pStyle").set(_W_VAL, style_id)
-
-
-def _centre_vertically(cell: _Cell) -> None:
-    _child(_properties(cell._tc, _W_TCPR), "w:vAlign").set(_W_VAL, _CENTRE)
-
-
-def _append_run(
-    p: CT_P, text: str, *, bold: bool | None, size: Length | None = None
-) -> BaseOxmlElement:
-    """What ``paragraph.add_run(text)`` writes. ``bold`` True or False is ``run.bold = True``
-    or ``run.bold = None``: both add w:rPr, the second an empty one. None leaves w:rPr out
-    unless ``size`` is given, which is ``run.font.size = size``."""
-    run = _new("w:r")
-    p.append(run)
-    for piece in _RUN_SPECIAL.split(text):
-        if piece == "\t":
-            run.append(_new("w:tab"))
-        elif piece in ("\r", "\n"):
-            run.append(_new("w:br"))
-        elif piece:
-            run.append(_text_element(piece))
-    if bold is not None or size is not None:
-        properties = _new("w:rPr")
-        run.insert(0, properties)
-        if bold:
-            properties.append(_new("w:b"))
-        if size is not None:  # w:sz follows w:b in CT_RPr; its value is in half-points
-            properties.append(_new("w:sz", {_W_VAL: str(int(Emu(size).pt * 2))}))
-    return run
-
-
-def _text_element(text: str) -> BaseOxmlElement:
-    element = _new("w:t")
-    element.text = text
-    if len(text.strip()) < len(text):
-        element.set(_XML_SPACE, "preserve")
-    return element
-
-
 def _mark_written_direction(paragraph: Paragraph) -> None:
     """``_mark_direction`` without rebuilding paragraph.text: the w:t text decides it, as tabs
     and line breaks never set a direction."""
-    if _starts_right_to_left("".join(paragraph._p.itertext(_W_T, with_tail=False))):
+    if _starts_right_to_left("".join(paragraph._p.itertext(W_T, with_tail=False))):
         _mark_direction(paragraph)
