@@ -30,6 +30,7 @@ from recruit.models import (
     VacancyStatus,
 )
 from recruit.stages.plan import issue_plan
+from tests.browser.test_scoring_browser import _stage as issued_stage
 from tests.browser.test_shell import _sign_in
 from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
 
@@ -178,14 +179,7 @@ def test_hr_builds_an_interview_plan_with_the_keyboard(
 
 def _moderation_setup(app, make_user):  # type: ignore[no-untyped-def]
     chair, member = make_user(Role.PANEL, name="Chair"), make_user(Role.PANEL, name="Member")
-    vacancy = make_vacancy(make_user(Role.HR))
-    amara = make_candidate(vacancy, "Amara", "Okafor")
-    stage = make_stage(
-        vacancy, seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)], questions=QUESTIONS
-    )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
+    vacancy, stage, amara = issued_stage(app, make_user, member, chair)
     submit_sheet(stage, chair, amara, [4, 4])
     submit_sheet(stage, member, amara, [4, 5])
     db.session.add(StageModeration(stage_id=stage.id))
