@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from flask import has_request_context, request
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -81,6 +82,7 @@ def load_bank_into_database(bank: QuestionBank, source: str) -> LoadResult:
 
 
 def _store_reference_files(files: dict[str, str]) -> None:
+    _forget_request_bank()
     for name in REFERENCE_FILES:
         if name not in files:
             continue
@@ -111,6 +113,7 @@ def _all_question_rows() -> list[Question]:
 
 
 def _add_question(content: dict[str, Any]) -> Question:
+    _forget_request_bank()
     question = Question(id=content["id"], attribute=content["attribute"], status=content["status"])
     question.versions.append(QuestionVersion(number=1, content=content, change_note="Added"))
     db.session.add(question)
@@ -120,6 +123,7 @@ def _add_question(content: dict[str, Any]) -> Question:
 def _add_version(
     question: Question, content: dict[str, Any], user: User | None, label: str, note: str
 ) -> QuestionVersion:
+    _forget_request_bank()
     number = question.current_version_number + 1
     version = QuestionVersion(
         number=number,
@@ -140,32 +144,49 @@ def _add_version(
 
 
 _cache: dict[str, Any] = {"revision": None, "bank": None}
+# A page may ask for the bank several times (names, scale, questions): check the revision
+# once per request. Kept on the request, not in g, because a test's app context can span
+# many requests.
+_REQUEST_KEY = "recruit.current_bank"
 
 
 def current_bank() -> QuestionBank:
     """The bank as the database holds it now, built once per change of content."""
+    if has_request_context() and _REQUEST_KEY in request.environ:
+        bank: QuestionBank = request.environ[_REQUEST_KEY]
+        return bank
     revision = _bank_revision()
     if _cache["revision"] != revision:
         _cache["bank"] = bank_from_texts(database_bank_files())
         _cache["revision"] = revision
-    bank: QuestionBank = _cache["bank"]
+    bank = _cache["bank"]
+    if has_request_context():
+        request.environ[_REQUEST_KEY] = bank
     return bank
 
 
+def _forget_request_bank() -> None:
+    """After a change to the bank, the request's next ``current_bank`` reads it again."""
+    if has_request_context():
+        request.environ.pop(_REQUEST_KEY, None)
+
+
 def _bank_revision() -> tuple[object, ...]:
-    questions = db.session.execute(
+    # One round trip: the questions' aggregates and the reference documents' together.
+    document_count = select(func.count()).select_from(BankDocument).scalar_subquery()
+    documents_changed = select(func.max(BankDocument.updated_at)).scalar_subquery()
+    revision = db.session.execute(
         select(
             func.count(Question.id),
             func.max(Question.updated_at),
             func.sum(Question.current_version_number),
+            document_count,
+            documents_changed,
         )
     ).one()
-    documents = db.session.execute(
-        select(func.count(), func.max(BankDocument.updated_at)).select_from(BankDocument)
-    ).one()
-    if not documents[0] or not questions[0]:
+    if not revision[0] or not revision[3]:
         raise BankNotLoaded(BankNotLoaded.__doc__)
-    return (*questions, *documents)
+    return tuple(revision)
 
 
 def database_bank_files(replacing: BankQuestion | dict[str, Any] | None = None) -> dict[str, str]:
