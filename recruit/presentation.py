@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app, request, url_for
 from flask_login import current_user
+from markupsafe import Markup, escape
 
 from recruit.domain.documents.scoring_summary_text import score_text
 from recruit.domain.scoring_model import FLAG_LABELS, OUTCOME_LABELS
@@ -45,6 +47,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["FLAG_LABELS"] = FLAG_LABELS
     app.jinja_env.globals["FLAG_COLOURS"] = FLAG_COLOURS
     app.jinja_env.globals["OUTCOME_LABELS"] = OUTCOME_LABELS
+    app.jinja_env.globals["flag_tags"] = flag_tags
 
 
 def _template_context() -> dict[str, object]:
@@ -68,6 +71,19 @@ def navigation_items() -> list[dict[str, object]]:
         )
         items.append({"text": label, "href": href, "active": active})
     return items
+
+
+def flag_tags(flags: Iterable[str]) -> Markup:
+    """A GOV.UK tag for each scoring flag, each followed by a space. A function rather than
+    a macro: the summary shows one set per candidate and attribute, and a Jinja macro call
+    costs more than the tags themselves."""
+    return Markup(
+        "".join(
+            f'<strong class="govuk-tag govuk-tag--{FLAG_COLOURS[flag]} app-flag">'
+            f"{escape(FLAG_LABELS[flag])}</strong> "
+            for flag in flags
+        )
+    )
 
 
 def one_decimal(value: float | None, missing: str = "–") -> str:

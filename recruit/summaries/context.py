@@ -79,7 +79,7 @@ def stage_summary(outcome: StageOutcome) -> StageSummary:
         name=stage.name,
         result=outcome.result,
         member_labels={key: seat.user.full_name for key, seat in outcome.seats.items()},
-        moderation=_moderation_records(outcome),
+        moderation=moderation_records(outcome),
         evidence=_evidence(outcome),
         held_on=stage.held_on,
         opened_at=moderation.opened_at if moderation else None,
@@ -103,7 +103,7 @@ def _evidence(outcome: StageOutcome) -> dict[tuple[str, str], tuple[EvidenceNote
     return {key: tuple(notes) for key, notes in found.items()}
 
 
-def _moderation_records(outcome: StageOutcome) -> dict[str, CandidateModeration]:
+def moderation_records(outcome: StageOutcome) -> dict[str, CandidateModeration]:
     codes = {candidate.id: code for code, candidate in outcome.candidates.items()}
     agreed: dict[str, list[AgreedScore]] = {}
     for row in agreed_scores(outcome.stage):

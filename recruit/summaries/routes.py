@@ -8,6 +8,7 @@ a panel member sees the stages they sit on; anyone else gets a 404.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from io import BytesIO
 
 from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
@@ -16,6 +17,7 @@ from flask_login import current_user, login_required
 from recruit import audit
 from recruit.bank_store import current_bank
 from recruit.domain.charts import radar_chart_png
+from recruit.domain.documents.scoring_summary_model import CandidateModeration
 from recruit.domain.documents.scoring_summary_word import (
     scoring_summary_docx_bytes,
     summary_filename,
@@ -32,11 +34,13 @@ from recruit.scoring.results import (
     StageOutcome,
     attribute_names,
     moderated_stages,
+    overall_results,
     short_names,
     unplanned,
 )
 from recruit.summaries.context import (
     candidate_labels,
+    moderation_records,
     raw_score_rows,
     summary_context,
 )
@@ -75,25 +79,43 @@ def visible_outcomes(vacancy: Vacancy) -> list[StageOutcome]:
     return [outcome for outcome in outcomes if outcome.stage.id in seated]
 
 
+@dataclass(frozen=True)
+class StageShown:
+    """One stage's tab on the summary page, with the lookups its loops need worked out once."""
+
+    outcome: StageOutcome
+    not_assessed: tuple[str, ...]
+    moderation: dict[str, CandidateModeration]
+    member_names: dict[str, str]
+
+
+def _stage_shown(outcome: StageOutcome) -> StageShown:
+    return StageShown(
+        outcome=outcome,
+        not_assessed=tuple(unplanned(outcome)),
+        moderation=moderation_records(outcome),
+        member_names={key: seat.user.full_name for key, seat in outcome.seats.items()},
+    )
+
+
 @bp.route("/vacancies/<int:vacancy_id>/summary")
 @login_required
 def summary(vacancy_id: int):  # type: ignore[no-untyped-def]
     vacancy = results_vacancy(vacancy_id)
     outcomes = visible_outcomes(vacancy)
-    context = summary_context(vacancy, outcomes)
     labels = candidate_labels(outcomes)
+    # The page shows less than the Word summary (no sign-off, no evidence per question),
+    # so it builds only what it shows.
     return render_template(
         "summaries/summary.html",
         vacancy=vacancy,
         outcomes=outcomes,
-        context=context,
-        stage_pairs=list(zip(outcomes, context.stages, strict=True)),
+        stages_shown=[_stage_shown(outcome) for outcome in outcomes],
+        overall=overall_results(outcomes) if len(outcomes) > 1 else None,
         names=attribute_names(),
         short_names=short_names(),
-        unplanned=unplanned,
         label_for=lambda code: labels.get(code, code),
         evidence=_evidence_finder(outcomes),
-        member_label=lambda outcome, key: outcome.seats[key].user.full_name,
         may_moderate=current_user.role in (Role.HR, Role.ADMIN),
     )
 
