@@ -8,10 +8,12 @@ display: before that, independence means no one sees a total.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import set_committed_value
 
 from recruit.bank_store import current_bank
 from recruit.domain.scoring import combine_stages, consolidate_panel_scores
@@ -33,6 +35,7 @@ from recruit.models import (
     ScoreSheet,
     SheetStatus,
     Stage,
+    User,
     Vacancy,
 )
 from recruit.scoring import sheets
@@ -47,6 +50,9 @@ class StageOutcome:
     result: StageResult
     candidates: dict[str, Candidate]  # by code
     seats: dict[str, PanelSeat]  # by seat id as text
+    # The moderation rows the result was built from, for pages that show who agreed what.
+    agreed_rows: tuple[AgreedScore, ...] = ()
+    decision_rows: tuple[CandidateDecision, ...] = ()
 
 
 def values_floor() -> ValuesFloor:
@@ -69,7 +75,7 @@ def unplanned(outcome: StageOutcome) -> list[str]:
     return [key for key in outcome.scores.attributes if not outcome.scores.planned.get(key)]
 
 
-def stage_scores(stage: Stage) -> StageScores:
+def stage_scores(stage: Stage, moderation_rows: ModerationRows | None = None) -> StageScores:
     """The stage's submitted scores and moderation as the scoring rules take them."""
     attributes = tuple(attribute_names())
     planned: dict[str, list[str]] = {key: [] for key in attributes}
@@ -80,6 +86,7 @@ def stage_scores(stage: Stage) -> StageScores:
         planned.setdefault(attribute, []).append(str(item.id))
     candidates = sheets.scored_candidates(stage)
     codes = {candidate.id: candidate.code for candidate in candidates}
+    agreed, decisions = moderation_rows or _moderation_rows(stage)
     return StageScores(
         stage=stage.name,
         attributes=attributes,
@@ -88,7 +95,7 @@ def stage_scores(stage: Stage) -> StageScores:
         members=tuple(str(seat.id) for seat in sheets.scoring_seats(stage)),
         candidates=tuple(codes.values()),
         scores=tuple(_submitted_scores(stage, codes, item_attribute)),
-        moderation=_moderation(stage, codes),
+        moderation=_moderation(codes, agreed, decisions),
         floor=values_floor(),
     )
 
@@ -126,12 +133,23 @@ def _submitted_scores(
     ]
 
 
-def _moderation(stage: Stage, codes: dict[int, str]) -> dict[str, Moderation]:
+ModerationRows = tuple[tuple[AgreedScore, ...], tuple[CandidateDecision, ...]]
+
+
+def _moderation_rows(stage: Stage) -> ModerationRows:
+    return tuple(agreed_scores(stage)), tuple(decisions_for(stage))
+
+
+def _moderation(
+    codes: dict[int, str],
+    agreed_rows: Iterable[AgreedScore],
+    decision_rows: Iterable[CandidateDecision],
+) -> dict[str, Moderation]:
     agreed: dict[str, dict[str, float]] = {}
-    for row in agreed_scores(stage):
+    for row in agreed_rows:
         if row.candidate_id in codes:
             agreed.setdefault(codes[row.candidate_id], {})[row.attribute] = row.agreed
-    decisions = {d.candidate_id: d for d in decisions_for(stage) if d.candidate_id in codes}
+    decisions = {d.candidate_id: d for d in decision_rows if d.candidate_id in codes}
     return {
         code: Moderation(
             candidate=code,
@@ -156,14 +174,30 @@ def decisions_for(stage: Stage) -> list[CandidateDecision]:
 
 
 def consolidate_stage(stage: Stage) -> StageOutcome:
-    scores = stage_scores(stage)
+    agreed, decisions = _moderation_rows(stage)
+    scores = stage_scores(stage, (agreed, decisions))
+    _load_seat_users(stage)
     return StageOutcome(
         stage=stage,
         scores=scores,
         result=consolidate_panel_scores(scores, attribute_names()),
         candidates={c.code: c for c in sheets.scored_candidates(stage)},
         seats={str(seat.id): seat for seat in stage.seats},
+        agreed_rows=agreed,
+        decision_rows=decisions,
     )
+
+
+def _load_seat_users(stage: Stage) -> None:
+    # One query for the panel's accounts: the pages name every member, and each seat's
+    # ``user`` on its own was a query per member. The session holds loaded rows only weakly,
+    # so each seat is handed its account rather than left to find it there.
+    seats = stage.seats
+    users = db.session.scalars(select(User).where(User.id.in_({s.user_id for s in seats})))
+    by_id = {user.id: user for user in users}
+    for seat in seats:
+        if seat.user_id in by_id:
+            set_committed_value(seat, "user", by_id[seat.user_id])
 
 
 def moderated_stages(vacancy: Vacancy) -> list[StageOutcome]:

@@ -27,9 +27,7 @@ from recruit.models import PanelRole, Vacancy
 from recruit.scoring import sheets
 from recruit.scoring.results import (
     StageOutcome,
-    agreed_scores,
     attribute_names,
-    decisions_for,
     overall_results,
 )
 from recruit.stages.forms import PANEL_ROLE_LABELS
@@ -106,7 +104,7 @@ def _evidence(outcome: StageOutcome) -> dict[tuple[str, str], tuple[EvidenceNote
 def moderation_records(outcome: StageOutcome) -> dict[str, CandidateModeration]:
     codes = {candidate.id: code for code, candidate in outcome.candidates.items()}
     agreed: dict[str, list[AgreedScore]] = {}
-    for row in agreed_scores(outcome.stage):
+    for row in outcome.agreed_rows:
         if row.candidate_id in codes:
             agreed.setdefault(codes[row.candidate_id], []).append(
                 AgreedScore(
@@ -121,7 +119,7 @@ def moderation_records(outcome: StageOutcome) -> dict[str, CandidateModeration]:
     records = {
         code: CandidateModeration(agreed_scores=tuple(rows)) for code, rows in agreed.items()
     }
-    for decision in decisions_for(outcome.stage):
+    for decision in outcome.decision_rows:
         code = codes.get(decision.candidate_id)
         if code is None:
             continue
