@@ -106,7 +106,10 @@ def _submitted_scores(
     # One query for every submitted score at the stage: loading each sheet's scores on
     # its own was a query per sheet (6,000 at a stage of 1,000 candidates).
     seat_ids = [seat.id for seat in stage.seats]
-    rows = db.session.execute(
+    # Plain columns through the session's connection, fetched at once: the ORM's row
+    # processing, and fetching row by row, cost as much as the query for the thousands of
+    # scores at a stage.
+    rows = db.session.connection().execute(
         select(
             ScoreSheet.seat_id,
             ScoreSheet.candidate_id,
@@ -118,7 +121,7 @@ def _submitted_scores(
         .join(Score, Score.sheet_id == ScoreSheet.id)
         .where(ScoreSheet.seat_id.in_(seat_ids), ScoreSheet.status == SheetStatus.SUBMITTED)
         .order_by(ScoreSheet.seat_id, ScoreSheet.candidate_id, Score.id)
-    )
+    ).all()
     return [
         QuestionScore(
             member=str(seat_id),
