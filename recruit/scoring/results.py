@@ -109,7 +109,7 @@ def _submitted_scores(
     # Plain columns through the session's connection, fetched at once: the ORM's row
     # processing, and fetching row by row, cost as much as the query for the thousands of
     # scores at a stage.
-    rows = db.session.connection().execute(
+    statement = (
         select(
             ScoreSheet.seat_id,
             ScoreSheet.candidate_id,
@@ -121,7 +121,8 @@ def _submitted_scores(
         .join(Score, Score.sheet_id == ScoreSheet.id)
         .where(ScoreSheet.seat_id.in_(seat_ids), ScoreSheet.status == SheetStatus.SUBMITTED)
         .order_by(ScoreSheet.seat_id, ScoreSheet.candidate_id, Score.id)
-    ).all()
+    )
+    rows = db.session.connection().execute(statement).all()
     return [
         QuestionScore(
             member=str(seat_id),
