@@ -9,7 +9,7 @@ before ticking.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from recruit.domain.question_bank_model import Question, QuestionBank
 
@@ -119,6 +119,15 @@ def search_questions(
     return SearchResult(matching, len(pool), counts)
 
 
+def normalised(filters: QuestionFilters) -> QuestionFilters:
+    """Filters that find exactly what ``filters`` find, with the text as its search words.
+
+    Searches that differ only in case or spacing share one normalised form, so a cache of
+    results can key on it.
+    """
+    return replace(filters, text=" ".join(_search_words(filters.text)))
+
+
 def _matches_facets(question: Question, filters: QuestionFilters, skip: str | None) -> bool:
     for name, facet in FACETS.items():
         chosen: frozenset[str] = getattr(filters, name)
@@ -127,8 +136,12 @@ def _matches_facets(question: Question, filters: QuestionFilters, skip: str | No
     return True
 
 
+def _search_words(text: str) -> list[str]:
+    return text.lower().split()
+
+
 def _matches_text(question: Question, text: str) -> bool:
-    words = text.lower().split()
+    words = _search_words(text)
     if not words:
         return True
     haystack = searchable_text(question)

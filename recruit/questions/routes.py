@@ -21,14 +21,20 @@ from recruit.domain.question_editing import (
     new_question_id,
     question_content,
 )
-from recruit.domain.question_search import QuestionFilters, facet_options, search_questions
+from recruit.domain.question_search import QuestionFilters
 from recruit.extensions import db
 from recruit.models import Question, Role
+from recruit.questions.filter_fields import filter_checkboxes
 from recruit.questions.forms import QuestionForm, SearchForm, StatusChangeForm
 from recruit.questions.operations import check_question_in_bank
+from recruit.questions.search_cache import search_bank
+from recruit.scoring.lean_html import indent_lines
 
 bp = Blueprint("questions", __name__)
 require_roles_for_blueprint(bp, *Role)
+# For the lean filter fields (templates/questions/_filter_fields.html, filter_fields.py).
+bp.add_app_template_filter(indent_lines, "indent_lines")
+bp.add_app_template_global(filter_checkboxes)
 
 EDITORS = (Role.ADMIN,)
 
@@ -43,7 +49,7 @@ def search():  # type: ignore[no-untyped-def]
     bank = current_bank()
     form = SearchForm(request.args)
     filters = _filters_from(form)
-    result = search_questions(bank.questions, filters, facet_options(bank))
+    result = search_bank(bank, filters)
     form.set_choices(bank, result.counts)
     return render_template(
         "questions/search.html",

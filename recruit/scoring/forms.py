@@ -7,6 +7,7 @@ marked "No evidence") and a note with every score.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from flask_wtf import FlaskForm
@@ -64,14 +65,22 @@ class ScoreSheetForm(FlaskForm):
 
 def score_sheet_form(items: Sequence[PlanItem], **kwargs: object) -> ScoreSheetForm:
     """A ScoreSheetForm with a score and an evidence field for each plan item."""
+    form = _form_class(tuple(item.id for item in items))(**kwargs)
+    form.items = tuple(items)
+    return form
 
+
+# A plan's form class depends only on its item ids, and WTForms works out a new class's
+# fields on its first use: keep recent classes rather than build one for every request.
+@functools.lru_cache(maxsize=256)
+def _form_class(item_ids: tuple[int, ...]) -> type[ScoreSheetForm]:
     class PlanScoreSheetForm(ScoreSheetForm):
         pass
 
-    for item in items:
+    for item_id in item_ids:
         setattr(
             PlanScoreSheetForm,
-            f"score_{item.id}",
+            f"score_{item_id}",
             RadioField(
                 choices=[SelectChoice(value, value) for value in SCORE_VALUES],
                 validate_choice=False,
@@ -80,12 +89,10 @@ def score_sheet_form(items: Sequence[PlanItem], **kwargs: object) -> ScoreSheetF
         )
         setattr(
             PlanScoreSheetForm,
-            f"evidence_{item.id}",
+            f"evidence_{item_id}",
             TextAreaField(validators=[Length(max=EVIDENCE_MAX_LENGTH, message=EVIDENCE_TOO_LONG)]),
         )
-    form = PlanScoreSheetForm(**kwargs)
-    form.items = tuple(items)
-    return form
+    return PlanScoreSheetForm
 
 
 class SubmitSheetForm(FlaskForm):

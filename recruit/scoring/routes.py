@@ -25,6 +25,7 @@ from flask import (
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
@@ -49,7 +50,8 @@ from recruit.scoring.forms import (
     SubmitSheetForm,
     score_sheet_form,
 )
-from recruit.scoring.lean_html import indent_lines
+from recruit.scoring.lean_html import evidence_count, indent_lines, lean_details, score_radios
+from recruit.scoring.sheet_fields import sheet_fields
 from recruit.scoring.sheet_view import (
     form_data_from,
     is_complete,
@@ -60,8 +62,11 @@ from recruit.scoring.sheet_view import (
 from recruit.scoring.visibility import others_scores
 
 bp = Blueprint("scoring", __name__)
-# For the lean score sheet macros (templates/macros/score_sheet.html).
+# For the lean macros (templates/macros/) and the score sheet's lean components.
 bp.add_app_template_filter(indent_lines, "indent_lines")
+bp.add_app_template_global(score_radios)
+bp.add_app_template_global(evidence_count)
+bp.add_app_template_global(lean_details)
 
 SIGNED_OUT_STATUS = 401
 SAVE_AGAIN = "This sheet changed while you were saving. Your text is below: save it again."
@@ -74,14 +79,26 @@ logger = logging.getLogger(__name__)
 
 
 def _load(stage_id: int, candidate_id: int) -> tuple[PanelSeat, Candidate]:
-    """The member's own seat at the stage and a candidate they may score, or a 404/403."""
-    seat = db.session.scalar(
-        select(PanelSeat).where(
-            PanelSeat.stage_id == stage_id, PanelSeat.user_id == current_user.id
+    """The member's own seat at the stage and a candidate they may score, or a 404/403.
+
+    One query for what every page here reads: the seat, the candidate, the seat's stage and
+    its vacancy (for the candidate's label), which would otherwise be a query each. The plan
+    items stay a lazy load: joined in, their rows repeat all the rest and cost more.
+    """
+    found = (
+        db.session.execute(
+            select(PanelSeat, Candidate)
+            .join(Candidate, Candidate.id == candidate_id)
+            .where(PanelSeat.stage_id == stage_id, PanelSeat.user_id == current_user.id)
+            .options(joinedload(PanelSeat.stage).joinedload(Stage.vacancy))
         )
+        # One seat per member and stage (uq_panel_seat_stage_user), one candidate per id.
+        .one_or_none()
     )
-    candidate = db.session.get(Candidate, candidate_id)
-    if seat is None or candidate is None or candidate.vacancy_id != seat.stage.vacancy_id:
+    if found is None:
+        abort(404)
+    seat, candidate = found
+    if candidate.vacancy_id != seat.stage.vacancy_id:
         abort(404)
     if candidate.status is CandidateStatus.WITHDRAWN:
         abort(404)
@@ -212,8 +229,7 @@ def _render_sheet(seat, candidate, form, questions, problem=None):  # type: igno
         label=_label(seat.stage, candidate),
         sheet_form=form,
         questions=questions,
-        ratings=rating_labels(),
-        no_evidence=NO_EVIDENCE,
+        question_fields=sheet_fields(form, questions, rating_labels()),
         problem=problem,
     )
 

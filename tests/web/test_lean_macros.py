@@ -1,8 +1,9 @@
 """The lean macros give the same characters as the GOV.UK macros they stand in for.
 
-The score sheet's radios and character count and the summary's tabs are written out
-directly for speed (templates/macros/); any difference from govuk-frontend-jinja's output,
-down to whitespace, is a change the user or a screen reader might meet.
+The score sheet's radios, character count and probes (recruit/scoring/lean_html.py) and the
+summary's tabs (templates/macros/) are written out directly for speed; any difference from
+govuk-frontend-jinja's output, down to whitespace, is a change the user or a screen reader
+might meet.
 """
 
 from __future__ import annotations
@@ -14,23 +15,19 @@ from flask import Flask, render_template_string
 from jinja2.filters import do_indent
 from markupsafe import Markup
 
-from recruit.scoring.lean_html import indent_lines
+from recruit.scoring.lean_html import evidence_count, indent_lines, lean_details, score_radios
 
 AWKWARD_TEXTS = ("Sound", 'a <b> & "c"\n\nd\r\ne\rf\u2028g', "  leading\n  ", "ends\r")
 
-PAIR = """{%% from "govuk_frontend_jinja/components/%s/macro.html" import %s %%}
-{%% from "macros/%s.html" import %s %%}
+GOVUK = """{%% from "govuk_frontend_jinja/components/%s/macro.html" import %s %%}
 [{{ %s(params) }}]"""
 
 
-def _both(app: Flask, component: str, govuk: str, lean_file: str, lean: str, params):  # type: ignore[no-untyped-def]
+def _both(app: Flask, component: str, govuk: str, lean, params):  # type: ignore[no-untyped-def]
+    """The GOV.UK macro's output and the lean function's, as a template shows each."""
     with app.test_request_context():
-        expected = render_template_string(
-            PAIR % (component, govuk, lean_file, lean, govuk), params=params
-        )
-        actual = render_template_string(
-            PAIR % (component, govuk, lean_file, lean, lean), params=params
-        )
+        expected = render_template_string(GOVUK % (component, govuk, govuk), params=params)
+        actual = render_template_string("[{{ lean(params) }}]", lean=lean, params=params)
     return expected, actual
 
 
@@ -79,7 +76,7 @@ ERRORS = (None, "Enter a score from 1 to 5, or choose No evidence", "two\nlines"
 )
 def test_score_radios_match_govuk_radios(app: Flask, error, checked, text):  # type: ignore[no-untyped-def]
     expected, actual = _both(
-        app, "radios", "govukRadios", "score_sheet", "score_radios", _radios(error, checked, text)
+        app, "radios", "govukRadios", score_radios, _radios(error, checked, text)
     )
     assert actual == expected
 
@@ -87,13 +84,18 @@ def test_score_radios_match_govuk_radios(app: Flask, error, checked, text):  # t
 @pytest.mark.parametrize(("error", "text"), list(itertools.product(ERRORS, AWKWARD_TEXTS)))
 def test_evidence_count_matches_govuk_character_count(app: Flask, error, text):  # type: ignore[no-untyped-def]
     expected, actual = _both(
-        app,
-        "character-count",
-        "govukCharacterCount",
-        "score_sheet",
-        "evidence_count",
-        _count(error, text),
+        app, "character-count", "govukCharacterCount", evidence_count, _count(error, text)
     )
+    assert actual == expected
+
+
+@pytest.mark.parametrize(
+    "html", ["", *AWKWARD_TEXTS, Markup('<ul class="x"><li>a &amp; b</li>\n<li>c</li></ul>')]
+)
+@pytest.mark.parametrize("summary", AWKWARD_TEXTS)
+def test_lean_details_match_govuk_details(app: Flask, summary, html):  # type: ignore[no-untyped-def]
+    params = {"summaryText": summary, "html": html}
+    expected, actual = _both(app, "details", "govukDetails", lean_details, params)
     assert actual == expected
 
 
