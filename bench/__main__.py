@@ -16,7 +16,13 @@ from typing import Any
 
 from bench.client import page_paths
 from bench.consolidation import measure_consolidation
-from bench.database import backend_name, bench_app, database_url, prepare_database
+from bench.database import (
+    backend_name,
+    bench_app,
+    database_url,
+    prepare_database,
+    settle_database,
+)
 from bench.exports import measure_exports
 from bench.load import Server, check_page, run_wrk, sign_in
 from bench.queries import queries_per_page
@@ -83,6 +89,7 @@ def run(args: argparse.Namespace, work_dir: Path) -> dict[str, Any]:
     started = time.perf_counter()
     with app.app_context():
         seeded = seed(args.scale, sizes)
+    settle_database(app)
     results: dict[str, Any] = {
         "meta": {
             "backend": backend_name(url),

@@ -52,6 +52,23 @@ def prepare_database(app: Flask, *, reset: bool) -> None:
             )
 
 
+def settle_database(app: Flask) -> None:
+    """Bring statistics up to date and clear dead rows after the bulk seed, as autovacuum
+    would have on a database in use. Otherwise PostgreSQL's autovacuum starts on the new
+    tables while the measurements run and takes a CPU from them (the consolidation at
+    100x measured up to half again slower in such runs)."""
+    from recruit.extensions import db
+
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            autocommit = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            with autocommit as connection:
+                connection.execute(text("VACUUM ANALYZE"))  # not allowed in a transaction
+        else:
+            with db.engine.begin() as connection:
+                connection.execute(text("ANALYZE"))
+
+
 def _drop_everything(db) -> None:  # type: ignore[no-untyped-def]
     db.drop_all()
     with db.engine.begin() as connection:
