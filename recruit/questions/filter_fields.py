@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from wtforms import SelectMultipleField
 
-from recruit.scoring.lean_html import indent_lines
+from recruit.scoring.lean_html import error_message, indent_lines
 
 
 def filter_checkboxes(field: SelectMultipleField, params: dict[str, Any]) -> Markup:
@@ -38,12 +38,7 @@ def filter_checkboxes(field: SelectMultipleField, params: dict[str, Any]) -> Mar
         "    </div>\n"
     ]
     if error:
-        html.append(
-            f'    <p id="{name}-error" class="govuk-error-message">\n'
-            '      <span class="govuk-visually-hidden">Error:</span> '
-            f"{indent_lines(error, 4)}\n"
-            "    </p>\n"
-        )
+        html.append(error_message(name, error, 4))
     classes = f" {escape(params['classes'])}" if params.get("classes") else ""
     html.append(f'    <div class="govuk-checkboxes{classes}" data-module="govuk-checkboxes">\n')
     for index, choice in enumerate(field.iter_choices(), 1):

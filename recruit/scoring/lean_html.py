@@ -50,7 +50,7 @@ def score_radios(params: dict[str, Any]) -> Markup:
         "    </legend>\n"
     ]
     if error:
-        html.append(_error_message(id_prefix, error["text"], 4))
+        html.append(error_message(id_prefix, error["text"], 4))
     html.append('    <div class="govuk-radios" data-module="govuk-radios">\n')
     items = [item for item in params["items"] if item]
     for index, item in enumerate(items, 1):
@@ -102,7 +102,7 @@ def evidence_count(params: dict[str, Any]) -> Markup:
         "  </div>\n"
     ]
     if error:
-        html.append(_error_message(field_id, error["text"], 2))
+        html.append(error_message(field_id, error["text"], 2))
     html.append(
         f'  <textarea class="govuk-textarea{textarea_error} govuk-js-character-count"'
         f' id="{field_id}" name="{escape(params["name"])}" rows="{escape(params["rows"])}"'
@@ -116,7 +116,7 @@ def evidence_count(params: dict[str, Any]) -> Markup:
     return Markup("".join(html))
 
 
-def _error_message(field_id: str, text: str, width: int) -> str:
+def error_message(field_id: str, text: str, width: int) -> str:
     """The GOV.UK error message paragraph, its lines indented by ``width`` spaces."""
     pad = " " * width
     return (
