@@ -8,8 +8,9 @@ before ticking.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 from recruit.domain.question_bank_model import Question, QuestionBank
 
@@ -46,7 +47,8 @@ class QuestionFilters:
 class SearchResult:
     questions: tuple[Question, ...]
     searched: int
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Read-only: a result may be kept and shared between requests (questions/search_cache.py).
+    counts: Mapping[str, Mapping[str, int]] = field(default_factory=lambda: MappingProxyType({}))
 
 
 Facet = Callable[[Question, frozenset[str]], bool]
@@ -106,17 +108,20 @@ def search_questions(
     pool = [q for q in pool if _matches_text(q, filters.text)]
     matching = tuple(q for q in pool if _matches_facets(q, filters, skip=None))
     counts = {
-        name: {
-            option: sum(
-                1
-                for q in pool
-                if _matches_facets(q, filters, skip=name) and FACETS[name](q, frozenset({option}))
-            )
-            for option in options.get(name, ())
-        }
+        name: MappingProxyType(
+            {
+                option: sum(
+                    1
+                    for q in pool
+                    if _matches_facets(q, filters, skip=name)
+                    and FACETS[name](q, frozenset({option}))
+                )
+                for option in options.get(name, ())
+            }
+        )
         for name in FACETS
     }
-    return SearchResult(matching, len(pool), counts)
+    return SearchResult(matching, len(pool), MappingProxyType(counts))
 
 
 def normalised(filters: QuestionFilters) -> QuestionFilters:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -57,7 +59,7 @@ class SearchForm(Form):
     status = SelectMultipleField("Status", widget=GovCheckboxesInput(), validate_choice=False)
     submit = SubmitField("Apply filters", widget=GovSubmitInput())
 
-    def set_choices(self, bank: QuestionBank, counts: dict[str, dict[str, int]]) -> None:
+    def set_choices(self, bank: QuestionBank, counts: Mapping[str, Mapping[str, int]]) -> None:
         def counted(facet: str, pairs: list[tuple[str, str]]) -> list[SelectChoice]:
             return _choices(
                 [(key, f"{label} ({counts.get(facet, {}).get(key, 0)})") for key, label in pairs]

@@ -18,10 +18,11 @@ from recruit.domain.interview_plan import (
     planned_minutes,
     weights_as_percentages,
 )
-from recruit.domain.question_search import QuestionFilters, facet_options, search_questions
+from recruit.domain.question_search import QuestionFilters
 from recruit.extensions import db
 from recruit.models import StageType
 from recruit.questions.forms import SearchForm
+from recruit.questions.search_cache import search_bank
 from recruit.stages import plan
 from recruit.stages.forms import (
     PlanItemForm,
@@ -88,7 +89,7 @@ def find_questions(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-d
         audiences=frozenset(form.audience.data or ()),
         behaviours=frozenset(form.behaviour.data or ()),
     )
-    result = search_questions(bank.questions, filters, facet_options(bank))
+    result = search_bank(bank, filters)
     form.set_choices(bank, result.counts)
     planned = {item.question_id for s in vacancy.stages for item in s.items}
     return render_template(

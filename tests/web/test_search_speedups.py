@@ -162,6 +162,11 @@ def test_a_repeated_search_is_kept_and_gives_what_a_fresh_search_gives(app, bank
         )
     assert again is first
     assert first == fresh
+    # Kept results are shared between requests, so their counts cannot be changed.
+    with pytest.raises(TypeError):
+        first.counts["attributes"]["values"] = 99  # type: ignore[index]
+    with pytest.raises(TypeError):
+        first.counts["attributes"] = {}  # type: ignore[index]
 
 
 def test_only_the_most_recent_searches_are_kept(app, bank):  # type: ignore[no-untyped-def]
