@@ -75,6 +75,10 @@ def unplanned(outcome: StageOutcome) -> list[str]:
     return [key for key in outcome.scores.attributes if not outcome.scores.planned.get(key)]
 
 
+# A stage's agreed scores and outcome decisions, loaded once for the rules and the pages.
+ModerationRows = tuple[tuple[AgreedScore, ...], tuple[CandidateDecision, ...]]
+
+
 def stage_scores(stage: Stage, moderation_rows: ModerationRows | None = None) -> StageScores:
     """The stage's submitted scores and moderation as the scoring rules take them."""
     attributes = tuple(attribute_names())
@@ -135,9 +139,6 @@ def _submitted_scores(
         for seat_id, candidate_id, plan_item_id, score, no_evidence, evidence in rows
         if candidate_id in codes
     ]
-
-
-ModerationRows = tuple[tuple[AgreedScore, ...], tuple[CandidateDecision, ...]]
 
 
 def _moderation_rows(stage: Stage) -> ModerationRows:

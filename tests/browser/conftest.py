@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 from werkzeug.serving import make_server
 
 from recruit.extensions import db
@@ -61,7 +62,7 @@ def axe_check():  # type: ignore[no-untyped-def]
         # Only violations are reported in full (axe-playwright-python's own default): the same
         # findings, without building selectors for every passing node, which halves the time.
         options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-        results = axe.run(page, options=options)
+        results = _run_when_loaded(axe, page, options)
         blocking = [
             violation
             for violation in results.response["violations"]
@@ -71,3 +72,17 @@ def axe_check():  # type: ignore[no-untyped-def]
         assert not blocking, f"axe found serious or critical violations on {page.url}: {summary}"
 
     return check
+
+
+def _run_when_loaded(axe: Axe, page, options: dict[str, object]):  # type: ignore[no-untyped-def]
+    # A click on a link returns once the navigation has started: axe run then, on a loaded
+    # machine, can meet the new page before it has a document. Wait for it to load, and
+    # if axe still arrived between documents, wait and run it once more.
+    page.wait_for_load_state("load")
+    try:
+        return axe.run(page, options=options)
+    except PlaywrightError as error:
+        if "documentElement" not in str(error):
+            raise
+        page.wait_for_load_state("load")
+        return axe.run(page, options=options)
