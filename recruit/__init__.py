@@ -103,6 +103,9 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.moderation.routes import bp as moderation_bp
     from recruit.profiles.routes import bp as profiles_bp
     from recruit.questions.routes import bp as questions_bp
+    from recruit.scoring import (
+        amend_routes,  # noqa: F401  (adds score amendments to the scoring blueprint)
+    )
     from recruit.scoring.routes import bp as scoring_bp
     from recruit.stages import (
         pack_routes,  # noqa: F401  (adds the interview packs to the stages blueprint)

@@ -1,4 +1,5 @@
-"""Score entry: a panel member scores one candidate at one stage, checks, submits, amends.
+"""Score entry: a panel member scores one candidate at one stage, checks and submits (amending
+a submitted score is amend_routes.py).
 
 Independence: until the member has submitted their sheet for a candidate, nothing here shows
 anyone else's scores or notes for that candidate. Every page is scoped to the member's own
@@ -34,9 +35,6 @@ from recruit.models import (
     Candidate,
     CandidateStatus,
     PanelSeat,
-    PlanItem,
-    Score,
-    ScoreAmendment,
     ScoreSheet,
     SheetStatus,
     Stage,
@@ -45,8 +43,6 @@ from recruit.models._types import utcnow
 from recruit.presentation import govuk_time
 from recruit.scoring import sheets
 from recruit.scoring.forms import (
-    NO_EVIDENCE,
-    AmendScoreForm,
     SubmitSheetForm,
     score_sheet_form,
 )
@@ -325,90 +321,6 @@ def submitted(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
         label=_label(seat.stage, candidate),
         sheet=sheet,
     )
-
-
-@bp.route(
-    "/interviews/<int:stage_id>/candidates/<int:candidate_id>/amend/<int:item_id>",
-    methods=["GET", "POST"],
-)
-@csrf.exempt
-def amend_score(stage_id: int, candidate_id: int, item_id: int):  # type: ignore[no-untyped-def]
-    seat, candidate = _load(stage_id, candidate_id)
-    sheet = sheets.sheet_for(seat, candidate)
-    item = db.session.get(PlanItem, item_id)
-    if sheet is None or not sheet.is_submitted or item is None or item.stage_id != stage_id:
-        abort(404)
-    row = sheet.score_for(item.id)
-    question = next(q for q in sheet_questions(seat.stage, seat) if q.item.id == item.id)
-    if request.method == "GET":
-        form = AmendScoreForm(
-            data={
-                "score": (
-                    NO_EVIDENCE if row and row.no_evidence else str(row.score if row else "")
-                ),
-                "evidence": row.evidence if row else "",
-                "lock_version": str(sheet.lock_version),
-            }
-        )
-    else:
-        form = AmendScoreForm()
-        problem = _posted_sheet_problem(form, sheet)
-        if problem is None and form.validate():
-            _record_amendment(sheet, item, row, form)
-            try:
-                db.session.commit()
-            except StaleDataError:
-                db.session.rollback()
-                problem = "This sheet changed in another tab or window. Check, then save again."
-            else:
-                flash(f"Your score for question {question.number} was changed.", "success")
-                return redirect(
-                    url_for(".score_sheet", stage_id=stage_id, candidate_id=candidate_id)
-                )
-        if problem:
-            flash(problem, "info")
-    return render_template(
-        "scoring/amend.html",
-        stage=seat.stage,
-        candidate=candidate,
-        label=_label(seat.stage, candidate),
-        question=question,
-        row=row,
-        ratings=rating_labels(),
-        form=form,
-        no_evidence=NO_EVIDENCE,
-    )
-
-
-def _saved_value(row: Score | None) -> str:
-    if row is None:
-        return ""
-    return NO_EVIDENCE if row.no_evidence else str(row.score or "")
-
-
-def _record_amendment(sheet, item, row, form) -> None:  # type: ignore[no-untyped-def]
-    if row is None:
-        row = Score(plan_item_id=item.id, evidence="")
-        sheet.scores.append(row)
-    new_value = form.score.data
-    new_score = None if new_value == NO_EVIDENCE else int(new_value)
-    new_evidence = (form.evidence.data or "").strip()
-    sheet.amendments.append(
-        ScoreAmendment(
-            plan_item_id=item.id,
-            previous_score=row.score,
-            previous_no_evidence=row.no_evidence,
-            previous_evidence=row.evidence,
-            new_score=new_score,
-            new_no_evidence=new_value == NO_EVIDENCE,
-            new_evidence=new_evidence,
-            reason=form.reason.data.strip(),
-            amended_by_id=current_user.id,
-        )
-    )
-    row.score, row.no_evidence, row.evidence = new_score, new_value == NO_EVIDENCE, new_evidence
-    sheet.updated_at = utcnow()
-    audit.record("scores.amended", sheet, plan_item_id=item.id, stage_id=sheet.seat.stage_id)
 
 
 def _clock_now() -> str:
