@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
+from typing import Any
 
 from docx import Document
 from flask import Flask
@@ -149,24 +150,24 @@ def timed_charts(log: ChartLog) -> Iterator[None]:
     import importlib
 
     modules = [importlib.import_module(name) for name in CHART_USERS]
-    originals = [module.radar_chart_png for module in modules]
+    originals = [module.radar_chart for module in modules]
     timed = _timing(originals[0], log)
     for module in modules:
-        module.radar_chart_png = timed
+        module.radar_chart = timed
     try:
         yield
     finally:
         for module, original in zip(modules, originals, strict=True):
-            module.radar_chart_png = original
+            module.radar_chart = original
 
 
-def _timing(draw: Callable[..., bytes], log: ChartLog) -> Callable[..., bytes]:
+def _timing(draw: Callable[..., Any], log: ChartLog) -> Callable[..., Any]:
     def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
         started = time.perf_counter()
-        png = draw(*args, **kwargs)
+        chart = draw(*args, **kwargs)
         key = repr((args, sorted(kwargs.items())))
         log.calls += 1
         log.distinct_seconds.setdefault(key, time.perf_counter() - started)
-        return png
+        return chart
 
     return timed

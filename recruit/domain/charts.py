@@ -14,10 +14,14 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
 
+import numpy as np
+import numpy.typing as npt
 from matplotlib import font_manager
+from matplotlib import image as matplotlib_image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
@@ -49,15 +53,27 @@ _AXES_BOX = (0.25, 0.25, 0.5, 0.5)  # left, bottom, width, height: room for the 
 _AXES_BOX_WITH_LEGEND = (0.27, 0.33, 0.46, 0.46)
 
 
-def radar_chart_png(
+@dataclass(frozen=True)
+class RadarChart:
+    """A drawn chart: the PNG, and the same picture as RGBA pixels (rows from the top).
+
+    The pixels let a caller measure the picture (its white margin, say) without decoding
+    the PNG it has just been given.
+    """
+
+    png: bytes
+    pixels: npt.NDArray[np.uint8]
+
+
+def radar_chart(
     attribute_names: Sequence[str],
     series: Sequence[tuple[str, Sequence[float | None]]],
     *,
     maximum: float = 5,
     size_inches: float = 5.0,
     dpi: int = 100,
-) -> bytes:
-    """A radar chart with one axis per attribute, scaled 0 to ``maximum``, as PNG bytes.
+) -> RadarChart:
+    """A radar chart with one axis per attribute, scaled 0 to ``maximum``.
 
     Each series is (name, one value per attribute). A value of None (no score) is drawn at
     the centre with no marker, and when every series lacks a score the axis label says
@@ -70,7 +86,7 @@ def radar_chart_png(
             raise ValueError(f"Series {name!r} has {len(values)} values for "
                              f"{len(attribute_names)} attributes")  # fmt: skip
     figure = Figure(figsize=(size_inches, size_inches), dpi=dpi, facecolor="white")
-    FigureCanvasAgg(figure)  # attaches itself: the figure draws with Agg, not a GUI backend
+    canvas = FigureCanvasAgg(figure)  # the figure draws with Agg, not a GUI backend
     box = _AXES_BOX_WITH_LEGEND if len(series) > 1 else _AXES_BOX
     axes = figure.add_axes(box, projection="polar")
     assert isinstance(axes, PolarAxes)
@@ -80,9 +96,15 @@ def radar_chart_png(
         _draw_series(axes, index, angles, values, maximum)
     if len(series) > 1:
         _draw_legend(figure, series)
+    # Drawn once and encoded from the drawn pixels: the same bytes as ``figure.savefig``
+    # (which draws again), and the pixels stay at hand for measuring the picture.
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())
     buffer = BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
-    return buffer.getvalue()
+    matplotlib_image.imsave(
+        buffer, pixels, format="png", origin="upper", dpi=dpi, metadata={"Software": None}
+    )
+    return RadarChart(png=buffer.getvalue(), pixels=pixels)
 
 
 def _angles(count: int) -> list[float]:

@@ -16,7 +16,7 @@ from flask_login import current_user, login_required
 
 from recruit import audit
 from recruit.bank_store import current_bank
-from recruit.domain.charts import radar_chart_png
+from recruit.domain.charts import radar_chart
 from recruit.domain.documents.scoring_summary_model import CandidateModeration
 from recruit.domain.documents.scoring_summary_word import (
     scoring_summary_docx_bytes,
@@ -202,5 +202,5 @@ def radar(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignore[no
         abort(404)
     axes = [attribute.short_name or attribute.name for attribute in current_bank().attributes]
     series = [("Panel", [standing.attribute(key).result for key in attribute_names()])]
-    png = radar_chart_png(axes, series)
+    png = radar_chart(axes, series).png
     return send_file(BytesIO(png), mimetype="image/png", download_name="radar.png")

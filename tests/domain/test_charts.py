@@ -11,12 +11,16 @@ import pytest
 from matplotlib._pylab_helpers import Gcf
 from PIL import Image, ImageChops
 
-from recruit.domain.charts import radar_chart_png
+from recruit.domain.charts import radar_chart
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 NAMES = ("Values-driven", "Decisions for families", "Practice and culture", "Partnerships",
          "Political buy-in")  # fmt: skip
 CANDIDATE = ("C-01", (3.5, 4.25, 3.0, 2.75, 4.0))
+
+
+def radar_chart_png(names, series, **options) -> bytes:
+    return radar_chart(names, series, **options).png
 
 
 def decode(png: bytes) -> Image.Image:
