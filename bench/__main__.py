@@ -27,7 +27,7 @@ from bench.database import (
 from bench.exports import measure_exports
 from bench.load import Server, check_page, run_wrk, sign_in
 from bench.queries import queries_per_page
-from bench.report import table, targets, write_json
+from bench.report import latency_note, table, targets, write_json
 from bench.seed import seed
 
 WARM_UP_SECONDS = 2.0
@@ -77,8 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="recruit-bench-") as folder:
         results = run(args, Path(folder))
     rows = targets(results)
+    notes = [note for note in (latency_note(results),) if note]
     print(table(rows))
-    write_json(args.out, results, rows)
+    for note in notes:
+        print(f"\n{note}")
+    write_json(args.out, results, rows, notes)
     print(f"\nWrote {args.out}")
     return 0
 

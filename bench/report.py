@@ -77,6 +77,28 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def latency_note(results: dict[str, Any]) -> str | None:
+    """What the p99 target asks of throughput, by Little's law, for the reader of the table.
+
+    wrk keeps every connection busy: each sends its next request when the last is answered,
+    so the mean latency is the number of connections divided by the throughput. A p99 under
+    the limit therefore needs at least connections / limit requests a second, whatever the
+    page does; the baseline's own figure says whether this machine gets there at all.
+    """
+    load = results.get("load", {})
+    baseline = load.get("one-select baseline")
+    connections = results.get("meta", {}).get("connections")
+    if baseline is None or not connections:
+        return None
+    needed = connections / (P99_LIMIT_MS / 1000)
+    return (
+        f"Little's law: at {connections} connections the mean latency is {connections} / "
+        f"throughput, so p99 < {P99_LIMIT_MS:g} ms needs more than {needed:.0f} req/s. "
+        f"The one-SELECT baseline served {baseline['requests_per_second']:.0f} req/s "
+        f"(p99 {baseline['p99_ms']:.1f} ms)."
+    )
+
+
 def _query_rows(queries: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
     rows = []
     for page, counts in queries.items():
@@ -167,5 +189,7 @@ def _number(value: float) -> str:
     return f"{value:.3f}" if abs(value) < 100 else f"{value:.1f}"
 
 
-def write_json(path: Path, results: dict[str, Any], rows: list[dict[str, Any]]) -> None:
-    path.write_text(json.dumps({**results, "targets": rows}, indent=2) + "\n")
+def write_json(
+    path: Path, results: dict[str, Any], rows: list[dict[str, Any]], notes: list[str]
+) -> None:
+    path.write_text(json.dumps({**results, "targets": rows, "notes": notes}, indent=2) + "\n")

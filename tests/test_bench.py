@@ -131,3 +131,15 @@ def test_every_target_is_judged_met_or_not_and_printed(bench_results):
         assert isinstance(row["met"], bool), row
         assert row["measurement"] in stdout
     assert results["meta"]["backend"] == ("postgresql" if BACKEND == "postgres" else "sqlite")
+
+
+def test_the_latency_target_is_put_in_terms_of_throughput(bench_results):
+    results, stdout = bench_results
+    # Two connections for a 50 ms p99 need more than 2 / 0.05 = 40 requests a second.
+    baseline = results["load"]["one-select baseline"]["requests_per_second"]
+    note = (
+        "Little's law: at 2 connections the mean latency is 2 / throughput, so p99 < 50 ms "
+        f"needs more than 40 req/s. The one-SELECT baseline served {baseline:.0f} req/s"
+    )
+    assert results["notes"][0].startswith(note)
+    assert note in stdout
