@@ -228,7 +228,7 @@ def test_every_table_that_refers_to_candidates_is_exported(app):
     missing = about - COVERED_TABLES
     assert not missing, (
         f"{sorted(missing)} hold rows about candidates but the subject access export does "
-        "not read them: add them to recruit/subject_access.py and COVERED_TABLES"
+        "not read them: read them in recruit/subject_access/rows.py and add them to COVERED_TABLES"
     )
     assert COVERED_TABLES <= set(db.metadata.tables), "COVERED_TABLES names a table that is gone"
 

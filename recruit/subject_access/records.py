@@ -1,0 +1,124 @@
+"""Writing a subject access export: each row about the candidate as a JSON-ready dictionary.
+
+Dates and times become ISO 8601, enums their values; staff appear by label (``People``) and
+free text goes through the ``Redactor``. Audit details whose keys name staff, and IP
+addresses, are withheld. This module holds the candidate, the vacancy, conflicts of interest
+and audit events; ``stage_records`` holds each stage's sheets, scores and outcome.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import inspect
+
+from recruit.bank_store import BankNotLoaded, current_bank
+from recruit.models import AuditEvent, Candidate, ConflictOfInterest, Vacancy
+from recruit.subject_access.people import REMOVED_ACCOUNT, People
+from recruit.subject_access.redaction import Redactor
+from recruit.subject_access.rows import Rows
+
+# Candidate columns that are bookkeeping, not information about the person.
+INTERNAL_CANDIDATE_COLUMNS = frozenset({"lock_version"})
+# Audit details under these keys identify staff (user ids, emails) and are withheld.
+_STAFF_DETAIL_KEY = re.compile(r"user|email|actor|password|ip_address", re.IGNORECASE)
+# Candidate fields that are the subject's own identity: never redacted.
+_IDENTITY_FIELDS = frozenset({"first_name", "last_name", "email", "phone", "code"})
+NOT_RECORDED = "Not recorded"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every record needs: the rows, the staff labels, the redactor, attribute names."""
+
+    rows: Rows
+    people: People
+    redact: Redactor
+    attribute_names: Mapping[str, str]
+
+    def attribute_name(self, key: str) -> str:
+        return self.attribute_names.get(key, key)
+
+
+def bank_attribute_names() -> dict[str, str]:
+    """Attribute keys to their names in the question bank; none when no bank is loaded."""
+    try:
+        return {attribute.key: attribute.name for attribute in current_bank().attributes}
+    except BankNotLoaded:
+        return {}
+
+
+def json_value(value: Any) -> Any:
+    """A column value as JSON: ISO 8601 dates and times, enum values, plain numbers."""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def candidate_record(candidate: Candidate, redact: Redactor) -> dict[str, Any]:
+    """Every column of the candidate's row but bookkeeping, a column added later included."""
+    record: dict[str, Any] = {}
+    for attribute in inspect(Candidate).column_attrs:
+        if attribute.key in INTERNAL_CANDIDATE_COLUMNS:
+            continue
+        value = json_value(getattr(candidate, attribute.key))
+        if isinstance(value, str) and attribute.key not in _IDENTITY_FIELDS:
+            value = redact(value)
+        record[attribute.key] = value
+    return record
+
+
+def vacancy_record(vacancy: Vacancy) -> dict[str, Any]:
+    return {
+        "id": vacancy.id,
+        "title": vacancy.title,
+        "service_area": vacancy.service_area,
+        "location": vacancy.location,
+        "closing_date": json_value(vacancy.closing_date),
+    }
+
+
+def conflict_record(conflict: ConflictOfInterest, context: Context) -> dict[str, Any]:
+    """The fact of the declaration and its wording; the declarer by label only."""
+    return {
+        "declared_by": context.people.label(conflict.user_id),
+        "description": context.redact(conflict.description),
+        "declared_at": json_value(conflict.declared_at),
+    }
+
+
+def audit_event_record(event: AuditEvent, context: Context) -> dict[str, Any]:
+    """The event without the staff member's identity: no email, user id or IP address."""
+    actor = _actor(event, context)
+    detail = {
+        key: context.redact.value(value)
+        for key, value in (event.detail or {}).items()
+        if not _STAFF_DETAIL_KEY.search(key)
+    }
+    return {
+        "occurred_at": json_value(event.occurred_at),
+        "action": event.action,
+        "subject_type": event.object_type,
+        "subject_id": event.object_id,
+        "actor": actor,
+        "detail": detail,
+    }
+
+
+def _actor(event: AuditEvent, context: Context) -> str:
+    """Staff by label; a deleted account's email is withheld; a process ("system") by name."""
+    if event.user_id is not None:
+        return context.people.label(event.user_id)
+    if "@" in event.actor:
+        return REMOVED_ACCOUNT  # the account was deleted; the email stays behind
+    return context.redact(event.actor) or NOT_RECORDED  # "command line", "system"

@@ -1,0 +1,170 @@
+"""Reading a subject access export's rows: every row about the candidate, read once.
+
+``COVERED_TABLES`` lists the tables read here; tests/web/test_subject_access.py fails when a
+table that refers to candidates is missing from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Mapped, selectinload
+
+from recruit.extensions import db
+from recruit.models import (
+    AgreedScore,
+    AuditEvent,
+    Candidate,
+    CandidateDecision,
+    ConflictOfInterest,
+    Score,
+    ScoreSheet,
+    Stage,
+    StageModeration,
+    Vacancy,
+)
+
+# Every table that holds rows about a candidate, each read by ``Rows.load`` and written by
+# the function named (in ``records`` or ``stage_records``).
+# tests/web/test_subject_access.py fails when a table with a foreign key to candidate.id,
+# directly or through another table in this set (score_sheet.id), is missing from it.
+COVERED_TABLES = frozenset(
+    {
+        "candidate",  # candidate_record
+        "score_sheet",  # _sheet
+        "score",  # _score
+        "score_amendment",  # _amendment
+        "agreed_score",  # _agreed_score
+        "candidate_decision",  # _decision
+        "conflict_of_interest",  # conflict_record
+        "audit_event",  # audit_event_record (no foreign key: object_type and object_id)
+    }
+)
+
+
+@dataclass
+class Rows:
+    """Every row about the candidate, read once, in a fixed order."""
+
+    candidate: Candidate
+    vacancy: Vacancy
+    stages: list[Stage]
+    sheets: list[ScoreSheet]
+    agreed: list[AgreedScore]
+    decisions: list[CandidateDecision]
+    conflicts: list[ConflictOfInterest]
+    moderations: dict[int, StageModeration]
+    events: list[AuditEvent]
+
+    @classmethod
+    def load(cls, candidate: Candidate) -> Rows:
+        vacancy = db.session.get_one(Vacancy, candidate.vacancy_id)
+        sheets = _score_sheets(candidate)
+        agreed = _rows_about(candidate, AgreedScore, AgreedScore.stage_id, AgreedScore.id)
+        decisions = _rows_about(candidate, CandidateDecision, CandidateDecision.stage_id)
+        conflicts = _rows_about(
+            candidate, ConflictOfInterest, ConflictOfInterest.declared_at, ConflictOfInterest.id
+        )
+        stage_ids = (
+            {sheet.seat.stage_id for sheet in sheets}
+            | {row.stage_id for row in agreed}
+            | {row.stage_id for row in decisions}
+        )
+        subjects: dict[str, Iterable[int]] = {
+            "Candidate": [candidate.id],
+            "ScoreSheet": [sheet.id for sheet in sheets],
+            "AgreedScore": [row.id for row in agreed],
+            "CandidateDecision": [row.id for row in decisions],
+            "ConflictOfInterest": [row.id for row in conflicts],
+        }
+        return cls(
+            candidate,
+            vacancy,
+            _stages(stage_ids),
+            sheets,
+            agreed,
+            decisions,
+            conflicts,
+            _moderations(stage_ids),
+            _audit_events(subjects),
+        )
+
+    def sheets_at(self, stage: Stage) -> list[ScoreSheet]:
+        return [sheet for sheet in self.sheets if sheet.seat.stage_id == stage.id]
+
+
+def _score_sheets(candidate: Candidate) -> list[ScoreSheet]:
+    """Submitted and draft sheets, with their seats, scores, questions and amendments."""
+    return list(
+        db.session.scalars(
+            select(ScoreSheet)
+            .where(ScoreSheet.candidate_id == candidate.id)
+            .options(
+                selectinload(ScoreSheet.seat),
+                selectinload(ScoreSheet.scores).selectinload(Score.plan_item),
+                selectinload(ScoreSheet.amendments),
+            )
+            .order_by(ScoreSheet.seat_id, ScoreSheet.id)
+        )
+    )
+
+
+class _AboutACandidate(Protocol):
+    """A model whose rows each belong to one candidate."""
+
+    candidate_id: Mapped[int]
+
+
+_Row = TypeVar("_Row", bound=_AboutACandidate)
+
+
+def _rows_about(candidate: Candidate, model: type[_Row], *order_by: Any) -> list[_Row]:
+    """Every ``model`` row whose ``candidate_id`` is the candidate's, in ``order_by``."""
+    query = select(model).where(model.candidate_id == candidate.id).order_by(*order_by)
+    return list(db.session.scalars(query))
+
+
+def _stages(stage_ids: set[int]) -> list[Stage]:
+    """The stages the candidate was assessed at, with their questions and seats."""
+    return list(
+        db.session.scalars(
+            select(Stage)
+            .where(Stage.id.in_(stage_ids))
+            .options(selectinload(Stage.items), selectinload(Stage.seats))
+            .order_by(Stage.position, Stage.id)
+        )
+    )
+
+
+def _moderations(stage_ids: set[int]) -> dict[int, StageModeration]:
+    return {
+        row.stage_id: row
+        for row in db.session.scalars(
+            select(StageModeration).where(StageModeration.stage_id.in_(stage_ids))
+        )
+    }
+
+
+def _audit_events(subjects: dict[str, Iterable[int]]) -> list[AuditEvent]:
+    """Events whose subject is one of ``subjects`` (model name to ids): audit events name
+    their subject by type and id, not by a foreign key."""
+    return list(
+        db.session.scalars(
+            select(AuditEvent)
+            .where(
+                or_(
+                    *(
+                        and_(
+                            AuditEvent.object_type == kind,
+                            AuditEvent.object_id.in_([str(i) for i in ids]),
+                        )
+                        for kind, ids in subjects.items()
+                    )
+                )
+            )
+            .order_by(AuditEvent.occurred_at, AuditEvent.id)
+        )
+    )
