@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from recruit.config import PROJECT_ROOT, check_production_safety, load_config
 from recruit.requests import CleanRequest
+from recruit.templating import RecruitEnvironment
 
 __all__ = ["create_app"]
 
@@ -23,6 +24,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
     )
     app.request_class = CleanRequest
+    app.jinja_environment = RecruitEnvironment
     app.config.from_mapping(load_config(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
