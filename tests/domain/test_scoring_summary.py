@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import math
 import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
 from pathlib import Path
 
@@ -673,6 +675,18 @@ def test_scores_show_to_one_decimal_place_rounding_halves_up(
     value: float | None, text: str
 ) -> None:
     assert score_text(value) == text
+
+
+def test_a_kept_figure_is_the_same_as_one_worked_out_afresh() -> None:
+    values = [1.45, 29 / 20, 3.25, -0.0, 0.0, -0.05, 4, 2.0000000000000004, 1e-20]
+    fresh = [
+        str(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+        for value in values
+    ]
+    assert [score_text(value) for value in values] == fresh
+    assert [score_text(value) for value in values] == fresh  # the second time from the cache
+    assert (score_text(-0.0), score_text(0.0)) == ("-0.0", "0.0")
+    assert score_text(math.nan) == score_text(math.inf) == "No score"
 
 
 def test_times_are_shown_in_uk_time_in_govuk_style() -> None:

@@ -10,6 +10,7 @@ import datetime
 import math
 from collections.abc import Collection, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from recruit.domain.advert_draft import format_govuk_date
@@ -51,7 +52,14 @@ def score_text(value: float | None, *, missing: str = NO_SCORE) -> str:
         return missing
     # From repr, not from the float itself: 1.45 is stored as 1.4499999..., and a reader who
     # works 29 / 20 out by hand expects it to round to 1.5.
-    return str(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return _rounded_to_one_decimal(repr(value))
+
+
+@lru_cache(maxsize=4096)
+def _rounded_to_one_decimal(number: str) -> str:
+    # Kept: a summary page shows the same few hundred means hundreds of times, and Decimal
+    # is slow. Keyed on the repr, so 0.0 and -0.0 (equal as floats) keep their own text.
+    return str(Decimal(number).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def signed_text(value: float | None) -> str:
