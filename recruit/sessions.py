@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from flask import Flask, Request, current_app, session
 from sqlalchemy import delete, update
+from sqlalchemy.orm import joinedload
 
 from recruit.database import request_may_write
 from recruit.extensions import db, login_manager
@@ -55,7 +56,8 @@ def load_user_for_request(_request: Request) -> User | None:
     session_id = session.get(SESSION_KEY)
     if not session_id:
         return None
-    row = db.session.get(UserSession, session_id)
+    # The account comes in the same query: every signed-in request needs both.
+    row = db.session.get(UserSession, session_id, options=[joinedload(UserSession.user)])
     if row is None:
         session.clear()
         return None

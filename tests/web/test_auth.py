@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from recruit import create_app
 from recruit.extensions import db
@@ -352,3 +352,21 @@ def test_a_post_after_a_quiet_spell_touches_or_ends_the_session(signed_in, idle)
     else:
         assert response.status_code == 302
         assert row is None
+
+
+def test_a_signed_in_request_reads_its_session_and_account_in_one_query(signed_in):
+    client, user = signed_in(Role.HR)
+    statements: list[str] = []
+
+    def record(_connection, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        response = client.get("/account/password")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert response.status_code == 200 and user.full_name in response.get_data(as_text=True)
+    about_sessions = [s for s in statements if "FROM user_session" in s]
+    assert len(about_sessions) == 1 and "JOIN user_account" in about_sessions[0]
+    assert not [s for s in statements if s.startswith("SELECT") and "FROM user_account" in s]
