@@ -4,209 +4,54 @@ the coverage check a chair reads before the plan is issued.
 Pure functions over frozen values: the views load a vacancy's stages, build ``StagePlan``
 values and show ``coverage_findings`` as warnings. Nothing here blocks saving a plan; the
 check tells the chair what to fix and why.
+
+This module holds the coverage check. The plan's values and its minutes are in
+``interview_plan_model``, the attribute weights in ``interview_plan_weights``; both are
+re-exported here, so callers import everything from this module.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from fractions import Fraction
-from types import MappingProxyType
-from typing import Literal
+from collections.abc import Iterator, Mapping, Sequence
 
-from recruit.domain.question_bank_model import Question
-from recruit.domain.question_bank_schema import ANY_INNOVATION
-
-STAGE_TYPES: Mapping[str, str] = MappingProxyType(
-    {
-        "shortlisting": "Shortlisting",
-        "stakeholder_panel": "Stakeholder panel",
-        "young_peoples_panel": "Young people's panel",
-        "presentation": "Presentation",
-        "final_panel": "Final panel",
-        "elected_member_panel": "Elected-member appointment panel",
-    }
+from recruit.domain.interview_plan_model import (
+    FINDING_KINDS,
+    STAGE_TYPES,
+    VALUES,
+    YOUNG_PEOPLES_PANEL,
+    Finding,
+    PlannedQuestion,
+    Severity,
+    StagePlan,
+    attribute_minutes,
+    planned_minutes,
+    planned_question_from,
+)
+from recruit.domain.interview_plan_weights import (
+    WeightError,
+    default_weights,
+    normalise_weights,
+    weights_as_percentages,
 )
 
-YOUNG_PEOPLES_PANEL = "young_peoples_panel"
-VALUES = "values"
-
-Severity = Literal["warning", "problem"]
-
-# Coverage findings come out in this order: gaps across the whole plan first, then time,
-# then individual questions, then the weights of each stage.
-FINDING_KINDS: tuple[str, ...] = (
-    "attribute_not_covered",
-    "over_time",
-    "repeated_question",
-    "wrong_role_level",
-    "wrong_innovation",
-    "no_young_people_variant",
-    "retired_question",
-    "weighted_not_asked",
-    "asked_not_weighted",
-)
-
-# Weights are stored to 4 decimal places: fine enough to show as whole percentages.
-_WEIGHT_UNITS = 10_000
-
-
-class WeightError(ValueError):
-    """Weights an editor entered that cannot be used; the message says what to enter."""
-
-    def __init__(self, message: str, attribute: str | None = None) -> None:
-        super().__init__(message)
-        self.attribute = attribute
-
-
-@dataclass(frozen=True)
-class PlannedQuestion:
-    """A bank question as placed in a plan, with the facts the coverage check needs."""
-
-    question_id: str
-    attribute: str
-    minutes: int
-    role_levels: tuple[str, ...]
-    innovations: tuple[str, ...]
-    has_young_people_variant: bool
-    is_active: bool = True
-
-    def suits_innovation(self, innovation: str) -> bool:
-        return ANY_INNOVATION in self.innovations or innovation in self.innovations
-
-
-def planned_question_from(question: Question, minutes: int | None = None) -> PlannedQuestion:
-    """The bank question for a plan; ``minutes`` overrides the bank's suggested time."""
-    return PlannedQuestion(
-        question_id=question.id,
-        attribute=question.attribute,
-        minutes=question.minutes if minutes is None else minutes,
-        role_levels=question.role_levels,
-        innovations=question.innovations,
-        has_young_people_variant=question.young_people_variant is not None,
-        is_active=question.is_active,
-    )
-
-
-@dataclass(frozen=True)
-class StagePlan:
-    """One stage's questions in the order asked, its slot length and its attribute weights.
-
-    ``duration_minutes`` is None when the stage has no fixed slot (shortlisting, say).
-    """
-
-    name: str
-    stage_type: str
-    duration_minutes: int | None
-    questions: tuple[PlannedQuestion, ...]
-    weights: Mapping[str, float]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing the chair should look at. A "problem" leaves an attribute without a score
-    (so candidates cannot be compared on it, and the values floor cannot apply); everything
-    else is a "warning" that the plan may be unfair or will not fit."""
-
-    kind: str
-    severity: Severity
-    message: str
-    stage: str | None = None
-    question_id: str | None = None
-    attribute: str | None = None
-
-
-# --- weights ---------------------------------------------------------------------------------
-
-
-def default_weights(attribute_keys: Iterable[str]) -> dict[str, float]:
-    """Values-driven leadership counts 2 parts and each other attribute 1 part, normalised.
-
-    The report finds leadership driven by values by far the most important attribute, the
-    foundation of the other four, so by default it weighs twice as much as any other
-    (2/6 with the five attributes). Panels can change the weights; they are always shown.
-    """
-    return normalise_weights({key: 2.0 if key == VALUES else 1.0 for key in attribute_keys})
-
-
-def normalise_weights(weights: Mapping[str, float]) -> dict[str, float]:
-    """The same weights scaled to sum to exactly 1.0, each to 4 decimal places, in order.
-
-    Rounding is by the largest remainder, so the 4-place weights sum to 1 without pushing
-    the whole rounding error onto one attribute, and a weight of 0 stays 0 (which the
-    coverage check relies on). Raises WeightError for a negative or non-finite weight, or
-    when every weight is 0.
-    """
-    units = _apportion(weights, _WEIGHT_UNITS)
-    normalised = {key: count / _WEIGHT_UNITS for key, count in units.items()}
-    return _sum_exactly_to_one(normalised)
-
-
-def weights_as_percentages(weights: Mapping[str, float]) -> list[tuple[str, int]]:
-    """Whole percentages that add up to 100, for display, by the largest remainder method.
-
-    Rounding each weight separately can show 33 + 33 + 33 = 99; a chair should see the
-    weights add up, so the spare points go to the weights that lost most in rounding.
-    """
-    return list(_apportion(weights, 100).items())
-
-
-def _apportion(weights: Mapping[str, float], total: int) -> dict[str, int]:
-    """Whole units summing to ``total`` in proportion to ``weights`` (largest remainder).
-
-    Exact arithmetic with fractions, so no float error moves a unit; ties go to the
-    attribute listed first.
-    """
-    _check_weights(weights)
-    whole = sum(Fraction(weight) for weight in weights.values())
-    quotas = {key: Fraction(weight) * total / whole for key, weight in weights.items()}
-    units = {key: math.floor(quota) for key, quota in quotas.items()}
-    spare = total - sum(units.values())
-    by_remainder = sorted(quotas, key=lambda key: units[key] - quotas[key])
-    for key in by_remainder[:spare]:
-        units[key] += 1
-    return units
-
-
-def _check_weights(weights: Mapping[str, float]) -> None:
-    for key, weight in weights.items():
-        if not math.isfinite(weight):
-            raise WeightError(f"Enter the weight for {key} as a number, like 1 or 0.5", key)
-        if weight < 0:
-            raise WeightError(f"Enter a weight of 0 or more for {key}", key)
-    if not any(weight > 0 for weight in weights.values()):
-        raise WeightError("Give at least one attribute a weight above 0")
-
-
-def _sum_exactly_to_one(weights: dict[str, float]) -> dict[str, float]:
-    """Absorb binary float error (a few ulps at most) in the last non-zero weight, so a
-    plain ``sum`` of the stored weights is exactly 1.0. The last, because ``sum`` adds left
-    to right: the correction then lands on the final addition, and zeros after it add
-    nothing; a weight of 0 must stay 0."""
-    last = [key for key, weight in weights.items() if weight > 0][-1]
-    for _ in range(4):
-        error = 1.0 - sum(weights.values())
-        if error == 0.0:
-            break
-        weights[last] += error
-    return weights
-
-
-# --- time ------------------------------------------------------------------------------------
-
-
-def planned_minutes(plan: StagePlan) -> int:
-    return sum(question.minutes for question in plan.questions)
-
-
-def attribute_minutes(plan: StagePlan) -> dict[str, int]:
-    """Minutes of questions per attribute: every weighted attribute (0 if unasked), then
-    any other attribute the stage asks about, in the order first asked."""
-    totals = {attribute: 0 for attribute in plan.weights}
-    for question in plan.questions:
-        totals[question.attribute] = totals.get(question.attribute, 0) + question.minutes
-    return totals
+__all__ = [
+    "FINDING_KINDS",
+    "STAGE_TYPES",
+    "VALUES",
+    "YOUNG_PEOPLES_PANEL",
+    "Finding",
+    "PlannedQuestion",
+    "Severity",
+    "StagePlan",
+    "WeightError",
+    "attribute_minutes",
+    "coverage_findings",
+    "default_weights",
+    "normalise_weights",
+    "planned_minutes",
+    "planned_question_from",
+    "weights_as_percentages",
+]
 
 
 # --- the coverage check ------------------------------------------------------------------------
