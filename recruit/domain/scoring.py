@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 
 from recruit.domain.agreement import panel_agreement
 from recruit.domain.scoring_model import (
@@ -79,7 +80,7 @@ def consolidate_panel_scores(
     return StageResult(
         stage=stage.stage,
         candidates=rank_candidates(results, stage.floor.attribute),
-        agreement=panel_agreement(stage),
+        measure_agreement=partial(panel_agreement, stage),
         weights=stage.weights,
         floor=stage.floor,
     )

@@ -11,8 +11,9 @@ heard nothing to score. "No evidence" is not a low score and never counts as one
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 VALUES_ATTRIBUTE = "values"
@@ -189,10 +190,19 @@ class Agreement:
 
 @dataclass(frozen=True)
 class StageResult:
-    """A consolidated stage: candidates in rank order, and how far the panel agreed."""
+    """A consolidated stage: candidates in rank order, and how far the panel agreed.
+
+    ``agreement`` is measured the first time it is read, then kept: it is a third of the
+    work of consolidating, and the comparison, which shows only the candidates, never
+    reads it.
+    """
 
     stage: str
     candidates: tuple[CandidateResult, ...]
-    agreement: Agreement
+    measure_agreement: Callable[[], Agreement] = field(repr=False, compare=False)
     weights: Mapping[str, float]
     floor: ValuesFloor
+
+    @cached_property
+    def agreement(self) -> Agreement:
+        return self.measure_agreement()

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recruit.domain import scoring
+from recruit.domain.agreement import panel_agreement
 from recruit.domain.scoring import (
     combine_stages,
     consolidate_panel_scores,
@@ -16,6 +18,7 @@ from recruit.domain.scoring import (
 )
 from recruit.domain.scoring_model import (
     FLAG_ORDER,
+    Agreement,
     AttributeResult,
     CandidateResult,
     Moderation,
@@ -408,6 +411,22 @@ def test_consolidating_ranks_the_candidates():
     assert consolidated.stage == "final_panel"
     assert consolidated.weights == WEIGHTS and consolidated.floor == ValuesFloor()
     assert consolidated.agreement.overall.units == 6
+
+
+def test_agreement_is_measured_when_first_read_and_then_kept(monkeypatch):
+    measured: list[StageScores] = []
+
+    def measuring(scores: StageScores) -> Agreement:
+        measured.append(scores)
+        return panel_agreement(scores)
+
+    monkeypatch.setattr(scoring, "panel_agreement", measuring)
+    scores = stage(*sheets("c1", ann={"v1": 3, "d1": 4}, bob={"v1": 2, "d1": 4}))
+    consolidated = consolidate_panel_scores(scores)
+    assert measured == []  # ranking alone (the comparison) never measures it
+    first = consolidated.agreement
+    assert consolidated.agreement is first and measured == [scores]
+    assert first == panel_agreement(scores)
 
 
 # Combining stages

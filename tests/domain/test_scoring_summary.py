@@ -200,7 +200,7 @@ def moderation() -> dict[str, CandidateModeration]:
 def stage_summary(name: str = "Final panel interview") -> StageSummary:
     return StageSummary(
         name=name,
-        result=StageResult(name, candidate_results(), agreement(), WEIGHTS, ValuesFloor()),
+        result=StageResult(name, candidate_results(), agreement, WEIGHTS, ValuesFloor()),
         member_labels=MEMBERS,
         moderation=moderation(),
         evidence=evidence(),
@@ -607,8 +607,8 @@ def test_every_table_with_a_header_repeats_it_and_every_table_has_a_caption(
 
 
 def test_a_stage_with_no_candidates_and_no_tendencies_still_builds() -> None:
-    empty = StageResult("x", (), Agreement({}, AlphaReading(None, 0, "No scores yet"), ()), {},
-                        ValuesFloor())  # fmt: skip
+    none_yet = Agreement({}, AlphaReading(None, 0, "No scores yet"), ())
+    empty = StageResult("x", (), lambda: none_yet, {}, ValuesFloor())
     stage = StageSummary("Shortlisting", empty, {})
     document = build(stages=(stage,), overall=(), sign_off=(), candidate_labels={})
 

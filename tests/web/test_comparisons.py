@@ -8,6 +8,8 @@ import re
 from docx import Document
 from sqlalchemy import select
 
+from recruit.domain import scoring
+from recruit.domain.agreement import panel_agreement
 from recruit.extensions import db
 from recruit.models import (
     AuditEvent,
@@ -67,6 +69,24 @@ def test_comparison_shows_the_shortlist_side_by_side(app, bank, signed_in, make_
     header = page.split("<thead")[1].split("</thead>")[0]
     assert "Gareth Lloyd" not in header  # not on the shortlist: offered as a checkbox only
     assert "Rank, equal weights" in page and "Values floor" in page
+
+
+def test_the_comparison_does_not_measure_agreement_which_the_summary_shows(
+    app, bank, signed_in, make_user, monkeypatch
+):
+    measured = []
+
+    def measuring(scores):  # type: ignore[no-untyped-def]
+        measured.append(scores.stage)
+        return panel_agreement(scores)
+
+    monkeypatch.setattr(scoring, "panel_agreement", measuring)
+    client, _hr = signed_in(Role.HR)
+    vacancy, _stage, _chair = _vacancy(app, make_user)
+    assert client.get(f"/vacancies/{vacancy.id}/comparison").status_code == 200
+    assert measured == []
+    summary = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    assert len(measured) == 1 and "Krippendorff" in summary
 
 
 def test_sorting_and_choosing_candidates(app, bank, signed_in, make_user):
