@@ -8,6 +8,7 @@ writes the working copy back as files that ``question-bank check`` accepts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import yaml
@@ -143,11 +144,20 @@ def _add_version(
 # --- reading ----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class LoadStamp:
+    """The last ``question-bank load``: when, and which content (the search page shows it)."""
+
+    loaded_at: datetime
+    version_hash: str
+
+
 _cache: dict[str, Any] = {"revision": None, "bank": None}
 # A page may ask for the bank several times (names, scale, questions): check the revision
 # once per request. Kept on the request, not in g, because a test's app context can span
 # many requests.
 _REQUEST_KEY = "recruit.current_bank"
+_REQUEST_LOAD_KEY = "recruit.bank_load"
 
 
 def current_bank() -> QuestionBank:
@@ -155,38 +165,60 @@ def current_bank() -> QuestionBank:
     if has_request_context() and _REQUEST_KEY in request.environ:
         bank: QuestionBank = request.environ[_REQUEST_KEY]
         return bank
-    revision = _bank_revision()
+    revision, load = _bank_revision()
     if _cache["revision"] != revision:
         _cache["bank"] = bank_from_texts(database_bank_files())
         _cache["revision"] = revision
     bank = _cache["bank"]
     if has_request_context():
         request.environ[_REQUEST_KEY] = bank
+        request.environ[_REQUEST_LOAD_KEY] = load
     return bank
+
+
+def latest_load() -> LoadStamp | None:
+    """The last ``question-bank load``, read with the bank's revision (once per request)."""
+    if not has_request_context():
+        return _bank_revision()[1]
+    current_bank()
+    stamp: LoadStamp | None = request.environ[_REQUEST_LOAD_KEY]
+    return stamp
 
 
 def _forget_request_bank() -> None:
     """After a change to the bank, the request's next ``current_bank`` reads it again."""
     if has_request_context():
         request.environ.pop(_REQUEST_KEY, None)
+        request.environ.pop(_REQUEST_LOAD_KEY, None)
 
 
-def _bank_revision() -> tuple[object, ...]:
-    # One round trip: the questions' aggregates and the reference documents' together.
+def _bank_revision() -> tuple[tuple[object, ...], LoadStamp | None]:
+    """What identifies the bank's content now, and the last load; raises if there is none."""
+    # One round trip: the questions' aggregates, the reference documents' and the last load.
     document_count = select(func.count()).select_from(BankDocument).scalar_subquery()
     documents_changed = select(func.max(BankDocument.updated_at)).scalar_subquery()
-    revision = db.session.execute(
+    last_load = (
+        select(BankLoad.loaded_at, BankLoad.version_hash)
+        .order_by(BankLoad.id.desc())
+        .limit(1)
+        .subquery()
+    )
+    row = db.session.execute(
         select(
             func.count(Question.id),
             func.max(Question.updated_at),
             func.sum(Question.current_version_number),
             document_count,
             documents_changed,
+            select(last_load.c.loaded_at).scalar_subquery(),
+            select(last_load.c.version_hash).scalar_subquery(),
         )
     ).one()
-    if not revision[0] or not revision[3]:
+    if not row[0] or not row[3]:
         raise BankNotLoaded(BankNotLoaded.__doc__)
-    return tuple(revision)
+    loaded_at, version_hash = row[5], row[6]
+    load = LoadStamp(loaded_at, version_hash) if loaded_at is not None else None
+    return tuple(row[:5]), load
 
 
 def database_bank_files(replacing: BankQuestion | dict[str, Any] | None = None) -> dict[str, str]:
@@ -215,10 +247,6 @@ def _fast_yaml(contents: list[dict[str, Any]]) -> str:
         default_flow_style=False,
         width=1000,
     )
-
-
-def latest_load() -> BankLoad | None:
-    return db.session.scalar(select(BankLoad).order_by(BankLoad.id.desc()).limit(1))
 
 
 def question_row(question_id: str) -> Question | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import event
 
-from recruit.bank_store import current_bank, question_row, save_question
+from recruit.bank_store import current_bank, latest_load, question_row, save_question
 from recruit.extensions import db
-from recruit.models import Role
+from recruit.models import BankLoad, Role
 
 
 class StatementCounter:
@@ -53,3 +55,24 @@ def test_each_request_sees_the_bank_as_it_is_now(app, bank, make_user):
     db.session.commit()
     with app.test_request_context("/questions"):
         assert current_bank().question("values-personal-values-01").question == "Changed"
+
+
+def test_the_last_load_comes_with_the_revision_check(app, bank):
+    with app.test_request_context("/questions"):
+        current_bank()
+        with StatementCounter() as statements:
+            load = latest_load()
+        assert statements.count == 0
+        assert load is not None and load.version_hash == bank.version_hash
+
+
+def test_the_search_page_names_the_latest_load_as_soon_as_there_is_one(app, bank, signed_in):
+    client, _hr = signed_in(Role.HR)
+    page = client.get("/questions").get_data(as_text=True)
+    assert f"(version {bank.version_hash[:12]})" in page
+    later = datetime(2031, 1, 2, 9, 5, tzinfo=UTC)
+    db.session.add(BankLoad(version_hash="f" * 64, source="test", loaded_at=later))
+    db.session.commit()
+    page = client.get("/questions").get_data(as_text=True)
+    assert "Bank last loaded from files 2 January 2031" in page
+    assert "(version ffffffffffff)" in page
