@@ -14,9 +14,9 @@ from recruit import audit
 from recruit.extensions import csrf, db
 from recruit.models import PlanItem, Score, ScoreAmendment
 from recruit.models._types import utcnow
-from recruit.scoring import sheets
 from recruit.scoring.forms import NO_EVIDENCE, AmendScoreForm
-from recruit.scoring.routes import _label, _load, _posted_sheet_problem, bp
+from recruit.scoring.routes import _label, _posted_sheet_problem, bp
+from recruit.scoring.sheet_access import load_visit
 from recruit.scoring.sheet_view import rating_labels, sheet_questions
 
 
@@ -26,8 +26,8 @@ from recruit.scoring.sheet_view import rating_labels, sheet_questions
 )
 @csrf.exempt
 def amend_score(stage_id: int, candidate_id: int, item_id: int):  # type: ignore[no-untyped-def]
-    seat, candidate = _load(stage_id, candidate_id)
-    sheet = sheets.sheet_for(seat, candidate)
+    visit = load_visit(stage_id, candidate_id)
+    seat, candidate, sheet = visit.seat, visit.candidate, visit.sheet
     item = db.session.get(PlanItem, item_id)
     if sheet is None or not sheet.is_submitted or item is None or item.stage_id != stage_id:
         abort(404)

@@ -16,7 +16,6 @@ import logging
 
 from flask import (
     Blueprint,
-    abort,
     flash,
     redirect,
     render_template,
@@ -24,16 +23,13 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
-from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
 from recruit.extensions import csrf, db, login_manager
 from recruit.models import (
     Candidate,
-    CandidateStatus,
     PanelSeat,
     ScoreSheet,
     SheetStatus,
@@ -47,6 +43,7 @@ from recruit.scoring.forms import (
     score_sheet_form,
 )
 from recruit.scoring.lean_html import evidence_count, indent_lines, lean_details, score_radios
+from recruit.scoring.sheet_access import load_visit, refusal_for
 from recruit.scoring.sheet_fields import sheet_fields
 from recruit.scoring.sheet_view import (
     form_data_from,
@@ -72,44 +69,6 @@ SAVE_FAILED = (
 )
 
 logger = logging.getLogger(__name__)
-
-
-def _load(stage_id: int, candidate_id: int) -> tuple[PanelSeat, Candidate]:
-    """The member's own seat at the stage and a candidate they may score, or a 404/403.
-
-    One query for what every page here reads: the seat, the candidate, the seat's stage and
-    its vacancy (for the candidate's label), which would otherwise be a query each. The plan
-    items stay a lazy load: joined in, their rows repeat all the rest and cost more.
-    """
-    found = (
-        db.session.execute(
-            select(PanelSeat, Candidate)
-            .join(Candidate, Candidate.id == candidate_id)
-            .where(PanelSeat.stage_id == stage_id, PanelSeat.user_id == current_user.id)
-            .options(joinedload(PanelSeat.stage).joinedload(Stage.vacancy))
-        )
-        # One seat per member and stage (uq_panel_seat_stage_user), one candidate per id.
-        .one_or_none()
-    )
-    if found is None:
-        abort(404)
-    seat, candidate = found
-    if candidate.vacancy_id != seat.stage.vacancy_id:
-        abort(404)
-    if candidate.status is CandidateStatus.WITHDRAWN:
-        abort(404)
-    return seat, candidate
-
-
-def _refusal(seat: PanelSeat, candidate: Candidate) -> str | None:
-    """Why this member may not score this candidate now, or None if they may."""
-    if seat.panel_role in sheets.NON_SCORING_ROLES:
-        return "As the HR adviser on this panel you advise on the process; you do not score."
-    if seat.stage.plan_issued_at is None:
-        return "Scoring opens when the chair issues the interview plan."
-    if sheets.has_conflict(seat, candidate):
-        return "You declared a conflict of interest with this candidate, so you do not score them."
-    return None
 
 
 def _label(stage: Stage, candidate: Candidate) -> str:
@@ -142,15 +101,15 @@ def check_signed_in():  # type: ignore[no-untyped-def]
 @bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/score", methods=["GET", "POST"])
 @csrf.exempt
 def score_sheet(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
-    seat, candidate = _load(stage_id, candidate_id)
+    visit = load_visit(stage_id, candidate_id)
+    seat, candidate, sheet = visit.seat, visit.candidate, visit.sheet
     stage = seat.stage
-    refusal = _refusal(seat, candidate)
+    refusal = refusal_for(visit)
     if refusal:
         return _render_refusal(stage, candidate, refusal)
-    sheet = sheets.sheet_for(seat, candidate)
     if sheet is not None and sheet.is_submitted:
         return _render_submitted_sheet(seat, candidate, sheet)
-    if sheets.moderation_is_open(stage):
+    if visit.moderation_open:
         return _render_refusal(
             stage, candidate, "Scoring for this stage has closed and moderation has started."
         )
@@ -257,19 +216,19 @@ def _render_submitted_sheet(seat, candidate, sheet):  # type: ignore[no-untyped-
 @bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/check", methods=["GET", "POST"])
 @csrf.exempt
 def check_scores(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
-    seat, candidate = _load(stage_id, candidate_id)
+    visit = load_visit(stage_id, candidate_id)
+    seat, candidate, sheet = visit.seat, visit.candidate, visit.sheet
     stage = seat.stage
-    refusal = _refusal(seat, candidate)
+    refusal = refusal_for(visit)
     if refusal:
         return _render_refusal(stage, candidate, refusal)
-    sheet = sheets.sheet_for(seat, candidate)
     back_to_sheet = redirect(url_for(".score_sheet", stage_id=stage.id, candidate_id=candidate.id))
     if sheet is None:
         return back_to_sheet
     if sheet.is_submitted:
         return redirect(url_for(".submitted", stage_id=stage.id, candidate_id=candidate.id))
     questions = sheet_questions(stage, seat)
-    if not is_complete(sheet, [q.item for q in questions]) or sheets.moderation_is_open(stage):
+    if not is_complete(sheet, [q.item for q in questions]) or visit.moderation_open:
         return back_to_sheet
     form = SubmitSheetForm(data={"lock_version": str(sheet.lock_version)})
     if request.method == "POST":
@@ -310,8 +269,8 @@ def _submit(seat: PanelSeat, candidate: Candidate, sheet: ScoreSheet):  # type: 
 
 @bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/submitted")
 def submitted(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
-    seat, candidate = _load(stage_id, candidate_id)
-    sheet = sheets.sheet_for(seat, candidate)
+    visit = load_visit(stage_id, candidate_id)
+    seat, candidate, sheet = visit.seat, visit.candidate, visit.sheet
     if sheet is None or not sheet.is_submitted:
         return redirect(url_for(".score_sheet", stage_id=stage_id, candidate_id=candidate_id))
     return render_template(

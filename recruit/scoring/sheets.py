@@ -64,18 +64,6 @@ def conflicts_for(stage: Stage) -> set[tuple[int, int]]:
     return {(user_id, candidate_id) for user_id, candidate_id in rows}
 
 
-def has_conflict(seat: PanelSeat, candidate: Candidate) -> bool:
-    return (
-        db.session.scalar(
-            select(ConflictOfInterest.id).where(
-                ConflictOfInterest.user_id == seat.user_id,
-                ConflictOfInterest.candidate_id == candidate.id,
-            )
-        )
-        is not None
-    )
-
-
 def stage_sheets(stage: Stage) -> dict[tuple[int, int], ScoreSheet]:
     """Every sheet at the stage, by (seat id, candidate id)."""
     seat_ids = [seat.id for seat in stage.seats]

@@ -174,6 +174,42 @@ def test_declared_conflict_blocks_scoring(app, bank, signed_in, make_user):
     assert db.session.scalar(select(func.count()).select_from(ScoreSheet)) == 0
 
 
+def test_only_the_members_own_conflict_with_this_candidate_blocks_scoring(
+    app, bank, signed_in, make_user
+):
+    client, member = signed_in(Role.PANEL)
+    chair = make_user(Role.PANEL, name="Priya Chair")
+    stage, candidate = _campaign(app, make_user, member, other=chair)
+    other_candidate = make_candidate(stage.vacancy, "Tom", "Reid")
+    db.session.add_all(
+        [
+            ConflictOfInterest(user_id=chair.id, candidate_id=candidate.id, description="x"),
+            ConflictOfInterest(user_id=member.id, candidate_id=other_candidate.id, description="y"),
+        ]
+    )
+    db.session.commit()
+    assert client.get(_sheet_url(stage, candidate)).status_code == 200
+    refused = client.get(_sheet_url(stage, other_candidate))
+    assert refused.status_code == 403
+    assert "declared a conflict of interest" in refused.get_data(as_text=True)
+
+
+def test_once_moderation_opens_an_unsubmitted_sheet_is_closed(app, bank, signed_in, make_user):
+    client, member = signed_in(Role.PANEL)
+    stage, candidate = _campaign(app, make_user, member)
+    assert _post_sheet(client, _sheet_url(stage, candidate), _answers(stage)).status_code == 302
+    db.session.add(StageModeration(stage_id=stage.id))
+    db.session.commit()
+    closed = client.get(_sheet_url(stage, candidate))
+    assert closed.status_code == 403
+    assert "Scoring for this stage has closed and moderation has started" in (
+        closed.get_data(as_text=True)
+    )
+    check = client.get(_sheet_url(stage, candidate, "check"))
+    assert check.status_code == 302 and check.headers["Location"].endswith("/score")
+    assert db.session.scalar(select(ScoreSheet.status)) is SheetStatus.DRAFT
+
+
 def test_other_members_and_other_stages_get_404(app, bank, signed_in, make_user):
     client, _outsider = signed_in(Role.PANEL)
     stage, candidate = _campaign(app, make_user, make_user(Role.PANEL))
