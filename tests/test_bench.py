@@ -87,6 +87,20 @@ def test_the_bench_measures_every_key_page_under_load_against_the_baseline(bench
         assert figures["bytes"] > 0, page
 
 
+def test_each_page_is_compared_with_the_baseline_run_just_before_it(bench_results):
+    results, _ = bench_results
+    load = results["load"]
+    adjacent = {page: load[page]["adjacent_baseline"] for page in KEY_PAGES}
+    assert load["one-select baseline"] in adjacent.values()  # the first of those runs
+    rows = {row["measurement"]: row for row in results["targets"]}
+    for page, baseline in adjacent.items():
+        assert baseline["path"].startswith("/bench/one-select/") and baseline["requests"] > 0
+        row = rows[f"{page}: throughput"]
+        assert row["baseline"] == baseline["requests_per_second"]
+        expected = load[page]["requests_per_second"] / baseline["requests_per_second"]
+        assert row["ratio"] == pytest.approx(expected)
+
+
 def test_the_bench_counts_queries_per_page_at_both_sizes(bench_results):
     results, _ = bench_results
     assert set(results["queries"]) == COUNTED_PAGES
