@@ -1,0 +1,313 @@
+"""Shared helpers for the DCS briefing pack tests: a comparison written by hand, the context
+around it, and ways to read the built .docx back.
+
+The comparison is written out by hand below rather than computed, so the tests depend on
+neither the scoring rules nor the comparison rules. Columns run C-02, C-01, C-03: C-02 is first
+with the stages' weights and second with equal weights, C-01 the other way round; C-03 is
+third both ways and stopped by the values floor. The target has no minimum on buy-in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterator
+from io import BytesIO
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.shared import Length
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from recruit.domain.comparison_model import (
+    AttributeGap,
+    ComparedCandidate,
+    Comparison,
+    TargetProfile,
+)
+from recruit.domain.documents.briefing_pack import build_briefing_pack
+from recruit.domain.documents.briefing_pack_model import BriefingContext
+from recruit.domain.documents.scoring_summary_model import (
+    AgreedScore,
+    CandidateModeration,
+    EvidenceNote,
+    MethodNote,
+    ScaleLevel,
+    SignOff,
+)
+from recruit.domain.scoring_model import (
+    Agreement,
+    AlphaReading,
+    AttributeResult,
+    CandidateResult,
+    Flag,
+    Outcome,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERENCE = ROOT / "exports" / "briefing-reference.docx"
+ATTRIBUTES = {
+    "values": "Leadership and change driven by values",
+    "decisions": "Changing how decisions are made in the interests of children, young people "
+    "and families",
+    "practice-culture": "Changing practice and culture",
+    "partnerships": "Creating successful partnerships",
+    "buy-in": "Securing buy-in from corporate leaders and politicians",
+}
+SHORT_NAMES = {
+    "values": "Values-driven", "decisions": "Decisions for families",
+    "practice-culture": "Practice and culture", "partnerships": "Partnerships",
+    "buy-in": "Political buy-in",
+}  # fmt: skip
+KEYS = tuple(ATTRIBUTES)
+CANDIDATE_LABELS = {"C-01": "Sam Patel (C-01)", "C-02": "Ayesha Khan (C-02)", "C-03": "C-03"}
+ORDER = ("C-02", "C-01", "C-03")
+STAGES = ("Stakeholder panel", "Final panel interview")
+TARGET = TargetProfile(
+    {"values": 3.5, "decisions": 3.5, "practice-culture": 3.0, "partnerships": 3.5},
+    "Set by the panel on 3 January 2027",
+)
+MODERATED_AT = datetime.datetime(2027, 1, 12, 14, 30, tzinfo=datetime.UTC)
+SCALE = tuple(
+    ScaleLevel(score, label, f"What a {score} sounds like.")
+    for score, label in enumerate(
+        ("Evidence against", "Limited", "Sound", "Strong", "Exceptional"), start=1
+    )
+)
+
+
+# --- the comparison, by hand ----------------------------------------------------------------
+
+
+def result(
+    candidate: str,
+    figures: dict[str, float | None],
+    total: float | None,
+    *,
+    agreed: dict[str, float] | None = None,
+    flags: dict[str, tuple[Flag, ...]] | None = None,
+    floor: bool = False,
+    overridden: str | None = None,
+    outcome: Outcome | None = None,
+    rank: int = 1,
+) -> CandidateResult:
+    agreed, flags = agreed or {}, flags or {}
+    attributes = tuple(
+        AttributeResult(
+            key, 4 if value is not None else 0, 0, value, value, value, value,
+            0.0 if value is not None else None, agreed.get(key), flags.get(key, ()),
+        )
+        for key, value in figures.items()
+    )  # fmt: skip
+    return CandidateResult(
+        candidate, attributes, total, None, floor,
+        ("Stakeholder panel: Panel mean of 2.5 on Values-driven is below 3",) if floor else (),
+        overridden is not None, overridden, outcome, rank,
+    )  # fmt: skip
+
+
+def figures(*values: float | None) -> dict[str, float | None]:
+    return dict(zip(KEYS, values, strict=True))
+
+
+def gaps(values: dict[str, float | None]) -> tuple[AttributeGap, ...]:
+    found = []
+    for key, value in values.items():
+        minimum = TARGET.minimums.get(key)
+        gap = value - minimum if value is not None and minimum is not None else None
+        found.append(AttributeGap(key, value, minimum, gap, gap is not None and gap < 0))
+    return tuple(found)
+
+
+def compared(
+    candidate: str,
+    values: dict[str, float | None],
+    total: float,
+    equal_total: float,
+    ranks: tuple[int, int],
+    stages: dict[str, CandidateResult],
+    **options: object,
+) -> ComparedCandidate:
+    combined = result(candidate, values, total, rank=ranks[0], **options)  # type: ignore[arg-type]
+    found = gaps(values)
+    below = sorted(
+        (gap.attribute for gap in found if gap.below_target),
+        key=lambda key: (key != "values", KEYS.index(key)),
+    )
+    return ComparedCandidate(
+        candidate, combined, stages, equal_total, ranks[1], ranks[0], found, tuple(below)
+    )
+
+
+def comparison(target: TargetProfile | None = TARGET) -> Comparison:
+    first = compared(
+        "C-02", figures(4.25, 3.75, 3.75, 3.25, 3.75), 3.99, 3.75, (1, 2),
+        {
+            STAGES[0]: result("C-02", figures(4.5, 3.5, 3.5, 3.0, 3.5), 3.8, outcome="appointable"),
+            STAGES[1]: result("C-02", figures(4.0, 4.0, 4.0, 3.5, 4.0), 4.0,
+                              agreed={"partnerships": 3.5}, outcome="appointable"),
+        },
+        outcome="appointable",
+    )  # fmt: skip
+    second = compared(
+        "C-01", figures(3.45, 4.5, 4.0, 4.0, 4.0), 3.8, 3.99, (2, 1),
+        {
+            STAGES[0]: result("C-01", figures(3.4, 4.5, 4.0, 4.0, 4.0), 3.8, rank=2,
+                              flags={"decisions": ("disagreement",)}, outcome="reserve"),
+        },
+        flags={"decisions": ("disagreement",)}, outcome="reserve",
+    )  # fmt: skip
+    third = compared(
+        "C-03", figures(2.5, 4.0, 4.5, 2.0, None), 3.05, 3.25, (3, 3),
+        {
+            STAGES[0]: result("C-03", figures(2.5, 4.0, 4.5, 2.0, None), 3.05, rank=3,
+                              floor=True, outcome="not_appointable",
+                              flags={"values": ("values_floor",),
+                                     "buy-in": ("not_assessed",)}),
+        },
+        floor=True, outcome="not_appointable",
+        flags={"values": ("values_floor",), "buy-in": ("not_assessed",),
+               "partnerships": ("mostly_no_evidence",)},
+    )  # fmt: skip
+    columns = tuple(c if target else dataclasses.replace(c, gaps=(), below_target=())
+                    for c in (first, second, third))  # fmt: skip
+    notes = (
+        "With equal weights, Sam Patel (C-01) moves up from 2nd to 1st.",
+        "With equal weights, Ayesha Khan (C-02) moves down from 1st to 2nd.",
+    )
+    return Comparison(KEYS, STAGES, columns, target=target, notes=notes)
+
+
+def agreement(overall: float | None = 0.66) -> Agreement:
+    per_attribute = {
+        "values": AlphaReading(0.72, 12, "Tentative agreement"),
+        "decisions": AlphaReading(0.41, 12, "Poor agreement: discuss before relying on it"),
+        "practice-culture": AlphaReading(0.8, 11, "Good agreement"),
+        "partnerships": AlphaReading(None, 1, "Too few paired scores to measure"),
+    }
+    return Agreement(per_attribute, AlphaReading(overall, 46, "Tentative agreement"), ())
+
+
+def evidence() -> dict[tuple[str, str], tuple[EvidenceNote, ...]]:
+    return {
+        ("C-02", "values"): (
+            EvidenceNote("Cllr Ruth Owen", 4, "Spoke about fairness for care leavers."),
+            EvidenceNote("Jo Bell", 5, "Moved budget to keep siblings together.", "Question 1"),
+            EvidenceNote("Dr Amir Khan", 3, "Named a family she had learned from."),
+            EvidenceNote("Priya Shah", None, "Ran out of time on the second question."),
+        ),
+        ("C-03", "values"): (EvidenceNote("Jo Bell", 2, "Talked only about targets."),),
+    }
+
+
+def moderation() -> dict[str, dict[str, CandidateModeration]]:
+    change = AgreedScore(
+        "partnerships", 3.25, 3.5, "Police partner confirmed the joint hub she set up.",
+        "Sam Patel (chair)", MODERATED_AT,
+    )  # fmt: skip
+    return {
+        "C-02": {
+            STAGES[1]: CandidateModeration(
+                agreed_scores=(change,),
+                outcome_reasons="Strongest values evidence; clear record of partnership work.",
+                decided_by="Sam Patel (chair)",
+                decided_at=MODERATED_AT,
+            )
+        },
+        "C-03": {STAGES[0]: CandidateModeration(outcome_reasons="The values floor applies.")},
+    }
+
+
+def make_context(**changes: object) -> BriefingContext:
+    context = BriefingContext(
+        organisation_name="Testshire County Council",
+        vacancy_title="Director of Children's Services",
+        vacancy_reference="DCS-2027-01",
+        generated_on=datetime.date(2027, 1, 14),
+        attribute_names=ATTRIBUTES,
+        candidate_labels=CANDIDATE_LABELS,
+        comparison=comparison(),
+        method=MethodNote(scale=SCALE, stage_weights={STAGES[0]: 1, STAGES[1]: 2}),
+        attribute_short_names=SHORT_NAMES,
+        stage_agreements=((STAGES[0], agreement()), (STAGES[1], agreement(None))),
+        moderation=moderation(),
+        evidence=evidence(),
+        sign_off=(SignOff("Cllr Ruth Owen", "Lead Member for Children"),),
+    )
+    return dataclasses.replace(context, **changes)  # type: ignore[arg-type]
+
+
+# --- reading the document back --------------------------------------------------------------
+
+
+def reopen(document: DocxDocument) -> DocxDocument:
+    buffer = BytesIO()
+    document.save(buffer)
+    buffer.seek(0)
+    return docx.Document(buffer)
+
+
+def build(reference: Path | None = REFERENCE, **changes: object) -> DocxDocument:
+    return reopen(build_briefing_pack(make_context(**changes), reference))
+
+
+# Named apart from the fixture so that a test module can import it without its parameter
+# `briefing` shadowing the import.
+@pytest.fixture(scope="module", name="briefing")
+def briefing_fixture() -> DocxDocument:
+    return build()
+
+
+def paragraphs_and_cells(document: DocxDocument) -> Iterator[Paragraph]:
+    yield from document.paragraphs
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
+def all_text(document: DocxDocument) -> str:
+    return "\n".join(p.text for p in paragraphs_and_cells(document))
+
+
+def style_name(paragraph: Paragraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else ""
+
+
+def headings(document: DocxDocument, level: int) -> list[str]:
+    return [p.text for p in document.paragraphs if style_name(p) == f"Heading {level}"]
+
+
+def millimetres(length: Length | None) -> int:
+    assert length is not None
+    return round(float(length.mm))
+
+
+def caption(table: Table) -> str:
+    element = table._tbl.tblPr.find(qn("w:tblCaption"))
+    return "" if element is None else str(element.get(qn("w:val")))
+
+
+def table_captioned(document: DocxDocument, text: str) -> Table:
+    return next(table for table in document.tables if caption(table) == text)
+
+
+def rows_text(table: Table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def row_named(table: Table, label: str) -> list[str]:
+    return next(row for row in rows_text(table) if row[0] == label)
+
+
+def is_repeating_header(table: Table) -> bool:
+    properties = table.rows[0]._tr.trPr
+    return properties is not None and properties.find(qn("w:tblHeader")) is not None
+
+
+def alt_texts(document: DocxDocument) -> list[str]:
+    return [shape._inline.docPr.get("descr") or "" for shape in document.inline_shapes]
