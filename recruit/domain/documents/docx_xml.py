@@ -20,7 +20,7 @@ from docx.shared import Emu, Length
 from docx.table import _Cell
 
 # python-docx turns a tab into w:tab and each CR or LF into w:br; append_run does the same.
-_RUN_SPECIAL = re.compile(r"([\t\r\n])")
+RUN_SPECIAL = re.compile(r"([\t\r\n])")
 W_T = qn("w:t")
 W_PPR = "w:pPr"
 W_TCPR = "w:tcPr"
@@ -116,7 +116,7 @@ def append_run(
     unless ``size`` is given, which is ``run.font.size = size``."""
     run = new_element("w:r")
     p.append(run)
-    for piece in _RUN_SPECIAL.split(text):
+    for piece in RUN_SPECIAL.split(text):
         if piece == "\t":
             run.append(new_element("w:tab"))
         elif piece in ("\r", "\n"):

@@ -18,6 +18,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from recruit.domain.documents.advert_export import _mark_direction, _starts_right_to_left
+from recruit.domain.documents.docx_rows import CellXml, RowXml, table_rows
 from recruit.domain.documents.docx_xml import (
     CENTRE,
     W_PPR,
@@ -144,30 +145,40 @@ class PackWriter:
         Rows of ordinary length never split across pages, and ``keep_together`` keeps a short
         table on one page; text too long for a page (pasted in error) is left free to flow.
         """
-        table: Table = self.document.add_table(
-            rows=len(rows) + (header is not None), cols=len(widths)
-        )
+        table: Table = self.document.add_table(rows=0, cols=len(widths))
         self._apply_table_style(table, has_header=header is not None)
-        set_column_widths(table, [int(self.text_width * share) for share in widths])
+        column_widths = [int(self.text_width * share) for share in widths]
+        set_column_widths(table, column_widths)
         set_table_caption(table, one_line(caption))
-        body_rows = list(table.rows)
-        if header is not None:
-            header_row, *body_rows = body_rows
-            mark_repeating_header(header_row)
-            for cell, text in zip(row_cells(header_row), header, strict=True):
-                self.fill_cell(cell, text, heading=True)
-                centre_vertically(cell)
-            keep_with_next_row(header_row)
+        row_specs = [] if header is None else [self._header_row(header)]
         short = sum(len(text) for values in rows for text in values) <= _SHORT_TABLE_CHARACTERS
-        for index, (row, values) in enumerate(zip(body_rows, rows, strict=True)):
-            if sum(len(text) for text in values) <= _SHORT_TABLE_CHARACTERS:
-                keep_row_on_one_page(row)
-            for column, (cell, text) in enumerate(zip(row_cells(row), values, strict=True)):
-                self.fill_cell(cell, text, bold=bold_first_column and column == 0)
-            if keep_together and short and index < len(body_rows) - 1:
-                keep_with_next_row(row)
+        for index, values in enumerate(rows):
+            cells = [
+                self._cell(text, heading=False, bold=bold_first_column and column == 0)
+                for column, text in enumerate(values)
+            ]
+            row_specs.append(
+                RowXml(
+                    cells,
+                    cant_split=sum(len(text) for text in values) <= _SHORT_TABLE_CHARACTERS,
+                    keep_with_next=keep_together and short and index < len(rows) - 1,
+                )
+            )
+        twips = [str(Length(width).twips) for width in column_widths]
+        for tr in table_rows(row_specs, twips):
+            table._tbl.append(tr)
         self._after_table = True
         return table
+
+    def _header_row(self, header: Sequence[str]) -> RowXml:
+        cells = [self._cell(text, heading=True, bold=False) for text in header]
+        return RowXml(cells, header=True, keep_with_next=True)
+
+    def _cell(self, text: str, *, heading: bool, bold: bool) -> CellXml:
+        """A table cell as ``fill_cell`` writes it, for ``table_rows``."""
+        style = TABLE_HEADING_STYLE if heading else TABLE_TEXT_STYLE
+        style_id = self.style_id(style) if self._available[style] else None
+        return CellXml(clean_for_document(text), style_id, bold or (heading and not style_id))
 
     def fill_cell(
         self,
