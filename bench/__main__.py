@@ -61,8 +61,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--repeats",
         type=int,
-        default=3,
-        help="builds of each export, after one warm-up; the median counts (default 3)",
+        default=5,
+        help="builds of each export, after one warm-up; the median counts (default 5)",
     )
     parser.add_argument(
         "--reset",
