@@ -75,3 +75,10 @@ def test_the_dcs_sets_a_target_and_compares(app, page, bank, make_user, live_ser
     assert header.index("Tom Reid") < header.index("Amara Okafor")
     axe_check(page)
     assert page.url.startswith(f"{live_server}/vacancies/{vacancy_id}/comparison")
+    # Every candidate gets a column of the same width, whatever tags one of them carries.
+    widths = page.locator("table thead th").evaluate_all(
+        "cells => cells.map(cell => cell.getBoundingClientRect().width)"
+    )
+    candidate_widths = widths[2:]  # after the measure and the target
+    assert len(candidate_widths) == 2
+    assert max(candidate_widths) - min(candidate_widths) < 1
