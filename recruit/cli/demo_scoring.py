@@ -40,36 +40,91 @@ DEPARTURES: dict[tuple[str, str, str, str], int | None] = {
     ("Stakeholder panel", "partner@demo.recruit.local", "C-06", "values"): 1,
     ("Young people's panel", "youngpeople@demo.recruit.local", "C-04", "decisions"): None,
 }
-EVIDENCE: dict[str, tuple[str, str, str]] = {
+# Each attribute's notes for a low, a middling and a high score, in two members' words, so
+# members who gave the same score still wrote their own notes.
+Notes = tuple[str, str]
+EVIDENCE: dict[str, tuple[Notes, Notes, Notes]] = {
     "values": (
-        "Could not say what they would do differently; the family's view was missing.",
-        "Spoke warmly about children's voices, but the example was mostly about process.",
-        "Described challenging a placement decision because the child had not been heard, "
-        "and what changed for the child afterwards.",
+        (
+            "Could not say what they would do differently; the family's view was missing.",
+            "Talked about the service's targets; no sense of the child or family in the answer.",
+        ),
+        (
+            "Spoke warmly about children's voices, but the example was mostly about process.",
+            "Said the right things about listening to children; the example stayed at the level "
+            "of policy.",
+        ),
+        (
+            "Described challenging a placement decision because the child had not been heard, "
+            "and what changed for the child afterwards.",
+            "Told us how they stopped a move the child had not been asked about, and how the "
+            "child's view now shapes every review.",
+        ),
     ),
     "decisions": (
-        "Deferred the decision upwards and did not own the risk.",
-        "Made the call with the team, but was vague about how risk was reviewed after.",
-        "Held the risk of keeping a family together, set out the safety plan and the "
-        "review points, and said how they would know it was working.",
+        (
+            "Deferred the decision upwards and did not own the risk.",
+            "Waited for a strategy meeting to decide for them; unclear who held the risk.",
+        ),
+        (
+            "Made the call with the team, but was vague about how risk was reviewed after.",
+            "A reasonable decision, shared with the family, but no plan for checking it was "
+            "still right.",
+        ),
+        (
+            "Held the risk of keeping a family together, set out the safety plan and the "
+            "review points, and said how they would know it was working.",
+            "Kept the children at home with a clear safety plan, named the review dates and "
+            "what would change their mind.",
+        ),
     ),
     "partnerships": (
-        "Spoke of partners as a source of referrals only.",
-        "Good working relationship with health, but little shared ownership of outcomes.",
-        "Brought police and adult mental health into the same supervision and shared the "
-        "budget risk with them.",
+        (
+            "Spoke of partners as a source of referrals only.",
+            "Blamed health and the police for delays; no example of working through it together.",
+        ),
+        (
+            "Good working relationship with health, but little shared ownership of outcomes.",
+            "Set up a joint panel with schools, though the outcomes stayed the council's alone.",
+        ),
+        (
+            "Brought police and adult mental health into the same supervision and shared the "
+            "budget risk with them.",
+            "Placed adult mental health workers in the teams and agreed shared outcome measures "
+            "with the police.",
+        ),
     ),
     "practice-culture": (
-        "Relied on audits and compliance targets to change practice.",
-        "Introduced group supervision, but could not show how practice changed.",
-        "Modelled motivational interviewing in group case supervision and measured the "
-        "change in family engagement.",
+        (
+            "Relied on audits and compliance targets to change practice.",
+            "Described practice change as new forms and tighter deadlines.",
+        ),
+        (
+            "Introduced group supervision, but could not show how practice changed.",
+            "Started practice weeks; spoke of better morale but no change in what families "
+            "experienced.",
+        ),
+        (
+            "Modelled motivational interviewing in group case supervision and measured the "
+            "change in family engagement.",
+            "Sat in on group supervision themselves and showed how it cut repeat referrals.",
+        ),
     ),
     "buy-in": (
-        "Presented the change as done to staff rather than with them.",
-        "Briefed members and staff, but one-way and late.",
-        "Brought elected members to see practice and built cross-party support before "
-        "the budget round.",
+        (
+            "Presented the change as done to staff rather than with them.",
+            "Saw members as a hurdle to get past, not people to bring along.",
+        ),
+        (
+            "Briefed members and staff, but one-way and late.",
+            "Kept the lead member informed, though other parties heard late.",
+        ),
+        (
+            "Brought elected members to see practice and built cross-party support before "
+            "the budget round.",
+            "Took the scrutiny committee to meet families and won cross-party backing for the "
+            "invest-to-save case.",
+        ),
     ),
 }
 # The young people's panel agreed one score and recorded an outcome for everyone.
@@ -107,9 +162,8 @@ def young_people_moderated(stage: Stage) -> bool:
 
 
 def _score_stage(vacancy: Vacancy, stage: Stage) -> None:
-    for seat in stage.seats:
-        if seat.panel_role is PanelRole.HR_ADVISER:
-            continue
+    members = [seat for seat in stage.seats if seat.panel_role is not PanelRole.HR_ADVISER]
+    for number, seat in enumerate(members):
         for candidate in vacancy.candidates:
             sheet = ScoreSheet(
                 seat_id=seat.id,
@@ -121,17 +175,17 @@ def _score_stage(vacancy: Vacancy, stage: Stage) -> None:
                 attribute = (item.frozen_content or {})["attribute"]
                 key = (stage.name, seat.user.email, candidate.code, attribute)
                 score = DEPARTURES.get(key, PROFILES[candidate.code][attribute])
-                sheet.scores.append(_score(item.id, attribute, score))
+                sheet.scores.append(_score(item.id, attribute, score, voice=number % 2))
             db.session.add(sheet)
     db.session.flush()
 
 
-def _score(item_id: int, attribute: str, score: int | None) -> Score:
+def _score(item_id: int, attribute: str, score: int | None, *, voice: int) -> Score:
     if score is None:
         return Score(plan_item_id=item_id, score=None, no_evidence=True, evidence="")
     low, middle, high = EVIDENCE[attribute]
-    note = low if score <= 2 else middle if score == 3 else high
-    return Score(plan_item_id=item_id, score=score, no_evidence=False, evidence=note)
+    notes = low if score <= 2 else middle if score == 3 else high
+    return Score(plan_item_id=item_id, score=score, no_evidence=False, evidence=notes[voice])
 
 
 def _moderate_young_peoples_panel(vacancy: Vacancy, stage: Stage) -> None:

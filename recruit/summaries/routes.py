@@ -104,20 +104,31 @@ def summary(vacancy_id: int):  # type: ignore[no-untyped-def]
     vacancy = results_vacancy(vacancy_id)
     outcomes = visible_outcomes(vacancy)
     labels = candidate_labels(outcomes)
+    stages_shown = [_stage_shown(outcome) for outcome in outcomes]
     # The page shows less than the Word summary (no sign-off, no evidence per question),
     # so it builds only what it shows.
     return render_template(
         "summaries/summary.html",
         vacancy=vacancy,
         outcomes=outcomes,
-        stages_shown=[_stage_shown(outcome) for outcome in outcomes],
+        stages_shown=stages_shown,
         overall=overall_results(outcomes) if len(outcomes) > 1 else None,
+        not_assessed_anywhere=_not_assessed_anywhere(stages_shown),
         names=attribute_names(),
         short_names=short_names(),
         label_for=lambda code: labels.get(code, code),
         evidence=_evidence_finder(outcomes),
         may_moderate=current_user.role in (Role.HR, Role.ADMIN),
     )
+
+
+def _not_assessed_anywhere(stages_shown: list[StageShown]) -> tuple[str, ...]:
+    """The attributes no stage's plan asks about, in display order: the overall table leaves
+    them out, as each stage's table leaves out its own."""
+    if not stages_shown:
+        return ()
+    everywhere = set.intersection(*(set(shown.not_assessed) for shown in stages_shown))
+    return tuple(key for key in stages_shown[0].not_assessed if key in everywhere)
 
 
 def _evidence_finder(

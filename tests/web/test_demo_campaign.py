@@ -56,6 +56,20 @@ def test_demo_scores_two_stages_with_a_disagreement_a_floor_case_and_moderation(
     assert len(decisions_for(young_people)) == 6 and not decisions_for(stakeholders)
 
 
+def test_demo_members_write_their_own_notes_for_the_same_score(app):
+    from recruit.scoring.results import consolidate_stage
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    young_people = db.session.scalar(select(Vacancy)).stages[0]
+    notes: dict[tuple[str, str, int | None], list[str]] = {}
+    for score in consolidate_stage(young_people).scores.scores:
+        if score.score is not None:
+            key = (score.candidate, score.question_id, score.score)
+            notes.setdefault(key, []).append(score.evidence)
+    same_score = [texts for texts in notes.values() if len(texts) >= 2]
+    assert same_score and all(len(set(texts)) >= 2 for texts in same_score)
+
+
 def test_demo_has_the_outgoing_dcs_shared_profile_and_a_shortlist_of_three(app):
     from recruit.comparisons.context import build_comparison
     from recruit.models import LeadershipProfile, TargetProfile

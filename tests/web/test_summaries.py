@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import lxml.html
 from docx import Document
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -140,3 +141,27 @@ def test_radar_chart_is_a_png(app, bank, signed_in, make_user):
         f"/vacancies/{vacancy.id}/stages/{stages[0].id}/candidates/{candidate.id}/radar.png"
     )
     assert response.status_code == 200 and response.data.startswith(b"\x89PNG")
+
+
+def _results_columns(page: str, caption: str) -> list[str]:
+    document = lxml.html.fromstring(page)
+    table = document.xpath(f"//table[caption[normalize-space()='{caption}']]")[0]
+    return [str(title) for title in table.xpath("./thead//th//abbr/@title")]
+
+
+def test_results_tables_have_columns_only_for_the_attributes_assessed(
+    app, bank, signed_in, make_user
+):
+    client, _hr = signed_in(Role.HR)
+    vacancy, _stages, _chair, _member = _scored_vacancy(app, make_user, stages=2)
+    assessed = [
+        "Leadership and change driven by values",
+        "Changing how decisions are made in the interests of children, young people and families",
+    ]
+
+    page = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+
+    assert _results_columns(page, "Candidates by attribute") == assessed
+    assert _results_columns(page, "Candidates by attribute, across stages") == assessed
+    assert "Not assessed at this stage: Changing practice and culture" in page
+    assert "Not assessed at any stage: Changing practice and culture" in page
