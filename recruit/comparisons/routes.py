@@ -21,7 +21,7 @@ from recruit.bank_store import current_bank
 from recruit.comparisons.briefing import briefing_docx
 from recruit.comparisons.context import build_comparison, target_for
 from recruit.comparisons.forms import SeedTargetForm, target_form
-from recruit.domain.charts import radar_chart
+from recruit.domain.charts import radar_png
 from recruit.domain.comparison import sort_keys
 from recruit.domain.profiles import seed_target
 from recruit.extensions import db
@@ -71,7 +71,7 @@ def radar(vacancy_id: int):  # type: ignore[no-untyped-def]
         minimums = view.comparison.target.minimums
         series.append(("Target", [minimums.get(key) for key in keys]))
     axes = [a.short_name or a.name for a in current_bank().attributes]
-    png = radar_chart(axes, series).png
+    png = radar_png(axes, series)
     return send_file(BytesIO(png), mimetype="image/png", download_name="comparison.png")
 
 

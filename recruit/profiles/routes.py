@@ -17,7 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
 from recruit.bank_store import current_bank
-from recruit.domain.charts import radar_chart
+from recruit.domain.charts import radar_png
 from recruit.domain.profiles import aggregate_feedback, summarise_profile
 from recruit.domain.question_bank_model import Attribute
 from recruit.extensions import db
@@ -216,7 +216,7 @@ def chart(profile_id: int):  # type: ignore[no-untyped-def]
     feedback = feedback_for(profile)
     if feedback.shown:
         series.append(("Colleagues", [_colleagues_mean(feedback, a.key) for a in attributes]))
-    png = radar_chart([a.short_name or a.name for a in attributes], series).png
+    png = radar_png([a.short_name or a.name for a in attributes], series)
     return send_file(BytesIO(png), mimetype="image/png", download_name="profile.png")
 
 

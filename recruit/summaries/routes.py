@@ -16,7 +16,7 @@ from flask_login import current_user, login_required
 
 from recruit import audit
 from recruit.bank_store import current_bank
-from recruit.domain.charts import radar_chart
+from recruit.domain.charts import radar_png
 from recruit.domain.documents.scoring_summary_model import CandidateModeration
 from recruit.domain.documents.scoring_summary_word import (
     scoring_summary_docx_bytes,
@@ -28,12 +28,13 @@ from recruit.domain.scoring import strongest_evidence
 from recruit.domain.scoring_model import QuestionScore
 from recruit.exports import EXPORTS_DIR
 from recruit.extensions import db
-from recruit.models import Role, Vacancy
+from recruit.models import Role, Stage, Vacancy
+from recruit.scoring import sheets
 from recruit.scoring.lean_html import indent_lines
 from recruit.scoring.results import (
     StageOutcome,
     attribute_names,
-    moderated_stages,
+    consolidate_stage,
     overall_results,
     short_names,
     unplanned,
@@ -72,11 +73,26 @@ def _seated_stages(vacancy: Vacancy) -> set[int]:
 
 
 def visible_outcomes(vacancy: Vacancy) -> list[StageOutcome]:
-    outcomes = moderated_stages(vacancy)
+    return [consolidate_stage(stage) for stage in _visible_stages(vacancy)]
+
+
+def _visible_stages(vacancy: Vacancy) -> list[Stage]:
+    """The stages whose moderation is open and whose results this user may see, in order."""
+    stages = [
+        stage
+        for stage in sorted(vacancy.stages, key=lambda stage: stage.position)
+        if sheets.moderation_is_open(stage)
+    ]
     if current_user.role in SEES_EVERY_STAGE:
-        return outcomes
+        return stages
     seated = _seated_stages(vacancy)
-    return [outcome for outcome in outcomes if outcome.stage.id in seated]
+    return [stage for stage in stages if stage.id in seated]
+
+
+def _visible_outcome(vacancy: Vacancy, stage_id: int) -> StageOutcome | None:
+    """One visible stage consolidated, leaving the vacancy's other stages alone."""
+    stage = next((stage for stage in _visible_stages(vacancy) if stage.id == stage_id), None)
+    return consolidate_stage(stage) if stage is not None else None
 
 
 @dataclass(frozen=True)
@@ -160,10 +176,10 @@ def download_summary(vacancy_id: int):  # type: ignore[no-untyped-def]
 @login_required
 def download_stage_summary(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     vacancy = results_vacancy(vacancy_id)
-    outcomes = [o for o in visible_outcomes(vacancy) if o.stage.id == stage_id]
-    if not outcomes:
+    outcome = _visible_outcome(vacancy, stage_id)
+    if outcome is None:
         return _not_ready(vacancy)
-    return _summary_download(vacancy, outcomes)
+    return _summary_download(vacancy, [outcome])
 
 
 def _not_ready(vacancy: Vacancy):  # type: ignore[no-untyped-def]
@@ -204,7 +220,7 @@ def download_scores(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
 @login_required
 def radar(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
     vacancy = results_vacancy(vacancy_id)
-    outcome = next((o for o in visible_outcomes(vacancy) if o.stage.id == stage_id), None)
+    outcome = _visible_outcome(vacancy, stage_id)
     if outcome is None:
         return _not_ready(vacancy)
     code = next((c for c, found in outcome.candidates.items() if found.id == candidate_id), None)
@@ -213,5 +229,5 @@ def radar(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignore[no
         abort(404)
     axes = [attribute.short_name or attribute.name for attribute in current_bank().attributes]
     series = [("Panel", [standing.attribute(key).result for key in attribute_names()])]
-    png = radar_chart(axes, series).png
+    png = radar_png(axes, series)
     return send_file(BytesIO(png), mimetype="image/png", download_name="radar.png")

@@ -11,7 +11,7 @@ import pytest
 from matplotlib._pylab_helpers import Gcf
 from PIL import Image, ImageChops
 
-from recruit.domain.charts import radar_chart
+from recruit.domain.charts import _cached_png, radar_chart, radar_png
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 NAMES = ("Values-driven", "Decisions for families", "Practice and culture", "Partnerships",
@@ -108,3 +108,17 @@ def test_charts_drawn_in_threads_match_and_leave_no_global_state() -> None:
     assert all(ImageChops.difference(decode(png), expected).getbbox() is None for png in drawn)
     assert Gcf.get_num_fig_managers() == 0, "no pyplot figure should be left open"
     assert dict(matplotlib.rcParams) == settings
+
+
+def test_a_page_chart_is_drawn_once_for_the_same_figures() -> None:
+    series = [("Panel", [3.5, 4.25, 3.0, 2.75, None])]
+    before = _cached_png.cache_info()
+
+    first = radar_png(list(NAMES), series)
+    again = radar_png(tuple(NAMES), [("Panel", (3.5, 4.25, 3.0, 2.75, None))])
+    other = radar_png(NAMES, [("Panel", [3.5, 4.25, 3.0, 2.75, 1.0])])
+
+    after = _cached_png.cache_info()
+    assert first == radar_chart_png(NAMES, series)  # the same picture as drawing it afresh
+    assert again is first and other != first
+    assert after.hits - before.hits >= 1 and after.misses - before.misses <= 2

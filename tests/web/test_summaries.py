@@ -8,7 +8,7 @@ import io
 import lxml.html
 from docx import Document
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from recruit.extensions import db
 from recruit.models import AuditEvent, PanelRole, Role, StageModeration
@@ -165,3 +165,39 @@ def test_results_tables_have_columns_only_for_the_attributes_assessed(
     assert _results_columns(page, "Candidates by attribute, across stages") == assessed
     assert "Not assessed at this stage: Changing practice and culture" in page
     assert "Not assessed at any stage: Changing practice and culture" in page
+
+
+def _select_count(client, path: str) -> int:  # type: ignore[no-untyped-def]
+    selects: list[str] = []
+
+    def record(_connection, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT"):
+            selects.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        response = client.get(path)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert response.status_code == 200 and response.data.startswith(b"\x89PNG")
+    return len(selects)
+
+
+def test_a_stage_radar_chart_reads_only_its_own_stage(app, bank, signed_in, make_user):
+    client, _hr = signed_in(Role.HR)
+    one, (only,), _chair, _member = _scored_vacancy(app, make_user, stages=1)
+    two, (first, _second), _chair2, _member2 = _scored_vacancy(app, make_user, stages=2)
+    paths = [
+        f"/vacancies/{vacancy.id}/stages/{stage.id}/candidates/{stage.vacancy.candidates[0].id}"
+        "/radar.png"
+        for vacancy, stage in ((one, only), (two, first))
+    ]
+
+    for path in paths:
+        client.get(path)  # the first request of all loads the question bank
+
+    one_stage, two_stages = (_select_count(client, path) for path in paths)
+
+    # One more query, to see whether the other stage's moderation is open; consolidating
+    # that stage too would be six more.
+    assert two_stages == one_stage + 1
