@@ -27,7 +27,7 @@ from bench.database import (
 from bench.exports import measure_exports
 from bench.load import Server, check_page, run_wrk, sign_in
 from bench.queries import queries_per_page
-from bench.report import latency_note, table, targets, write_json
+from bench.report import latency_note, light_load_note, table, targets, write_json
 from bench.seed import seed
 
 WARM_UP_SECONDS = 2.0
@@ -45,6 +45,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=Path("bench-results.json"))
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--light-connections",
+        type=int,
+        default=4,
+        help="each page and the baseline again at this many connections, for information "
+        "(0: not at all; default 4)",
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
         "--small",
@@ -77,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="recruit-bench-") as folder:
         results = run(args, Path(folder))
     rows = targets(results)
-    notes = [note for note in (latency_note(results),) if note]
+    notes = [note for note in (latency_note(results), light_load_note(results)) if note]
     print(table(rows))
     for note in notes:
         print(f"\n{note}")
@@ -101,6 +108,7 @@ def run(args: argparse.Namespace, work_dir: Path) -> dict[str, Any]:
             "scale": args.scale,
             "python": platform.python_version(),
             "connections": args.connections,
+            "light_connections": args.light_connections,
             "duration_seconds": args.duration,
             "export_repeats": args.repeats,
             "seed_seconds": round(time.perf_counter() - started, 1),
@@ -143,8 +151,28 @@ def _load(args: argparse.Namespace, url: str, work_dir: Path, seeded) -> dict[st
             baseline = measure("one-select baseline", baseline_path)
             load.setdefault("one-select baseline", baseline)
             load[page] = {**measure(page, path), "adjacent_baseline": baseline}
+        light = _light_load(server.base_url, cookie, args, baseline_path, paths)
         memory = server.peak_memory_per_worker()
-    return {"load": load, "memory_mb_per_worker": {str(pid): mb for pid, mb in memory.items()}}
+    return {
+        "load": load,
+        **({"light_load": light} if light else {}),
+        "memory_mb_per_worker": {str(pid): mb for pid, mb in memory.items()},
+    }
+
+
+def _light_load(
+    base_url: str, cookie: str, args: argparse.Namespace, baseline_path: str, paths: dict
+) -> dict[str, Any]:
+    """The baseline and each page at a few connections, as a panel rather than a crowd
+    would load them: information beside the targets, not a target itself."""
+    if args.light_connections <= 0:
+        return {}
+    light_args = argparse.Namespace(**{**vars(args), "connections": args.light_connections})
+    measure = partial(_measure_page, base_url, cookie, light_args)
+    return {
+        page: measure(f"{page} at {args.light_connections} connections", path)
+        for page, path in {"one-select baseline": baseline_path, **paths}.items()
+    }
 
 
 def _measure_page(

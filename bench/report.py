@@ -101,6 +101,20 @@ def latency_note(results: dict[str, Any]) -> str | None:
     )
 
 
+def light_load_note(results: dict[str, Any]) -> str | None:
+    """Each page's p99 at the light load, for the reader: not one of the issue's targets."""
+    light = results.get("light_load", {})
+    if not light:
+        return None
+    connections = results.get("meta", {}).get("light_connections")
+    figures = ", ".join(
+        f"{page} {figures['p99_ms']:.0f} ms ({figures['requests_per_second']:.0f} req/s)"
+        for page, figures in light.items()
+    )
+    plural = "" if connections == 1 else "s"
+    return f"For information, p99 at {connections} connection{plural}: {figures}."
+
+
 def _query_rows(queries: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
     rows = []
     for page, counts in queries.items():

@@ -57,6 +57,8 @@ def bench_results(tmp_path_factory: pytest.TempPathFactory, bench_database_url: 
         "2",
         "--connections",
         "2",
+        "--light-connections",
+        "1",
         "--small",
         "2",
         "--large",
@@ -215,3 +217,17 @@ def test_the_latency_target_is_put_in_terms_of_throughput(bench_results):
     )
     assert results["notes"][0].startswith(note)
     assert note in stdout
+
+
+def test_each_page_is_also_measured_at_a_light_load_for_information(bench_results):
+    results, stdout = bench_results
+    light = results["light_load"]
+    assert set(light) == KEY_PAGES | {"one-select baseline"}
+    for page, figures in light.items():
+        assert figures["requests"] > 0 and figures["non_2xx"] == 0, page
+        assert figures["path"] == results["load"][page]["path"], page
+    note = results["notes"][1]
+    assert note.startswith("For information, p99 at 1 connection: one-select baseline ")
+    assert note in stdout
+    # Information only: no target row is judged on it.
+    assert not [row for row in results["targets"] if "connection" in row["measurement"]]
