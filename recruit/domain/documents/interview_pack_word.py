@@ -152,18 +152,14 @@ class PackWriter:
         set_table_caption(table, one_line(caption))
         row_specs = [] if header is None else [self._header_row(header)]
         short = sum(len(text) for values in rows for text in values) <= _SHORT_TABLE_CHARACTERS
-        for index, values in enumerate(rows):
-            cells = [
-                self._cell(text, heading=False, bold=bold_first_column and column == 0)
-                for column, text in enumerate(values)
-            ]
-            row_specs.append(
-                RowXml(
-                    cells,
-                    cant_split=sum(len(text) for text in values) <= _SHORT_TABLE_CHARACTERS,
-                    keep_with_next=keep_together and short and index < len(rows) - 1,
-                )
+        row_specs += [
+            self._body_row(
+                values,
+                bold_first_column=bold_first_column,
+                keep_with_next=keep_together and short and index < len(rows) - 1,
             )
+            for index, values in enumerate(rows)
+        ]
         twips = [str(Length(width).twips) for width in column_widths]
         for tr in table_rows(row_specs, twips):
             table._tbl.append(tr)
@@ -173,6 +169,16 @@ class PackWriter:
     def _header_row(self, header: Sequence[str]) -> RowXml:
         cells = [self._cell(text, heading=True, bold=False) for text in header]
         return RowXml(cells, header=True, keep_with_next=True)
+
+    def _body_row(
+        self, values: Sequence[str], *, bold_first_column: bool, keep_with_next: bool
+    ) -> RowXml:
+        cells = [
+            self._cell(text, heading=False, bold=bold_first_column and column == 0)
+            for column, text in enumerate(values)
+        ]
+        ordinary = sum(len(text) for text in values) <= _SHORT_TABLE_CHARACTERS
+        return RowXml(cells, cant_split=ordinary, keep_with_next=keep_with_next)
 
     def _cell(self, text: str, *, heading: bool, bold: bool) -> CellXml:
         """A table cell as ``fill_cell`` writes it, for ``table_rows``."""
