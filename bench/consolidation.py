@@ -6,16 +6,18 @@ whole results bridge (``moderated_stages`` and ``overall_results``: load from th
 database, then the rules), as the summary and moderation pages run it. The agreement
 statistics are measured when first read, so both figures read them.
 
-Each figure is the median of as many runs as fill a second (three at least): the 1x
-figure is a few milliseconds, and the median of three such runs moved the 100x ratio
-between 91x and 124x from one bench run to the next.
+The volumes are measured in turns, 1x, 10x, 100x and round again, and each figure is the
+median of all its runs. This machine's speed drifts by a quarter or more within a minute:
+measured one after the other, the 1x figure (a few milliseconds) and the 100x figure fell
+in different spells, and the 100x ratio moved between 64x and 131x from run to run.
 """
 
 from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from flask import Flask
 
@@ -30,28 +32,36 @@ from recruit.scoring.results import (
     stage_scores,
 )
 
-MINIMUM_RUNS = 3
-MINIMUM_SECONDS = 1.0
+ROUNDS = 5
+SECONDS_PER_TURN = 0.2  # a turn repeats a short run until it has taken this long
+Key = TypeVar("Key")
 
 
 def measure_consolidation(app: Flask, seeded: Seeded, sizes: tuple[int, ...]) -> dict[str, dict]:
     """{volume label: figures} for each vacancy size, the smallest being 1x."""
     smallest = min(sizes)
-    results = {}
-    for size in sizes:
-        vacancy = seeded.by_size[size]
-        with app.test_request_context():
-            results[f"{size // smallest}x"] = {
-                "candidates": size,
-                **_pure(vacancy.moderated_stage_id),
-                "bridge_seconds": _bridge(vacancy.id),
-            }
-    return results
+    with app.test_request_context():
+        pure = {size: _pure_run(seeded.by_size[size].moderated_stage_id) for size in sizes}
+        scores = {size: count for size, (_, count) in pure.items()}
+        pure_seconds = interleaved_medians({size: run for size, (run, _) in pure.items()})
+        bridge = {size: _bridge_run(seeded.by_size[size].id) for size in sizes}
+        # Each bridge run starts cold, as a request does.
+        bridge_seconds = interleaved_medians(bridge, before_each=db.session.remove)
+        db.session.remove()
+    return {
+        f"{size // smallest}x": {
+            "candidates": size,
+            "scores": scores[size],
+            "pure_seconds": pure_seconds[size],
+            "bridge_seconds": bridge_seconds[size],
+        }
+        for size in sizes
+    }
 
 
-def _pure(stage_id: int) -> dict[str, float | int]:
-    stage = db.session.get(Stage, stage_id)
-    scores = stage_scores(stage)
+def _pure_run(stage_id: int) -> tuple[Callable[[], None], int]:
+    """The rules on one stage's scores, loaded here once; and how many scores there are."""
+    scores = stage_scores(db.session.get(Stage, stage_id))
     names = attribute_names()
     keys = tuple(names)
 
@@ -60,12 +70,10 @@ def _pure(stage_id: int) -> dict[str, float | int]:
         result.agreement  # noqa: B018  (measured when first read, as the summary reads it)
         combine_stages([result], keys)
 
-    seconds = median_seconds(consolidate)
-    db.session.remove()
-    return {"scores": len(scores.scores), "pure_seconds": seconds}
+    return consolidate, len(scores.scores)
 
 
-def _bridge(vacancy_id: int) -> float:
+def _bridge_run(vacancy_id: int) -> Callable[[], None]:
     def load_and_consolidate() -> None:
         vacancy = db.session.get(Vacancy, vacancy_id)
         outcomes = moderated_stages(vacancy)
@@ -73,24 +81,27 @@ def _bridge(vacancy_id: int) -> float:
             outcome.result.agreement  # noqa: B018  (the summary and moderation pages read it)
         overall_results(outcomes)
 
-    # Each run starts cold, as a request does.
-    seconds = median_seconds(load_and_consolidate, before_each=db.session.remove)
-    db.session.remove()
-    return seconds
+    return load_and_consolidate
 
 
-def median_seconds(
-    run: Callable[[], None],
+def interleaved_medians(
+    runs: Mapping[Key, Callable[[], None]],
     *,
     before_each: Callable[[], None] = lambda: None,
-    minimum_runs: int = MINIMUM_RUNS,
-    minimum_seconds: float = MINIMUM_SECONDS,
-) -> float:
-    """The median time of ``run`` over enough runs to fill ``minimum_seconds``."""
-    times: list[float] = []
-    while len(times) < minimum_runs or sum(times) < minimum_seconds:
-        before_each()
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    rounds: int = ROUNDS,
+    seconds_per_turn: float = SECONDS_PER_TURN,
+) -> dict[Key, float]:
+    """Each run's median time, taking turns: in every round each run is repeated until its
+    turn has lasted ``seconds_per_turn`` (once at least), so all are timed in the same
+    spells of the machine's speed."""
+    times: dict[Key, list[float]] = {key: [] for key in runs}
+    for _ in range(rounds):
+        for key, run in runs.items():
+            turn: list[float] = []
+            while not turn or sum(turn) < seconds_per_turn:
+                before_each()
+                started = time.perf_counter()
+                run()
+                turn.append(time.perf_counter() - started)
+            times[key] += turn
+    return {key: statistics.median(found) for key, found in times.items()}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.consolidation import median_seconds
+from bench.consolidation import interleaved_medians
 from bench.exports import Build, ChartLog, median_build, timed_charts
 from tests.conftest import BACKEND, skip_or_fail
 
@@ -155,29 +155,32 @@ def test_a_chart_drawn_twice_in_one_build_counts_once():
     assert len(log.distinct_seconds) == 1
 
 
-def test_a_short_timing_is_repeated_until_it_fills_the_minimum_time():
+def test_volumes_are_timed_in_turns_round_after_round():
+    log: list[str] = []
+    runs = {"1x": lambda: log.append("1x"), "100x": lambda: log.append("100x")}
+
+    medians = interleaved_medians(runs, rounds=3, seconds_per_turn=0.0)
+
+    assert log == ["1x", "100x"] * 3  # never all of one volume, then all of the other
+    assert set(medians) == {"1x", "100x"} and all(m >= 0 for m in medians.values())
+
+
+def test_a_short_run_is_repeated_until_its_turn_has_lasted_long_enough():
     calls: list[str] = []
 
     def run() -> None:
         calls.append("run")
         time.sleep(0.002)
 
-    median = median_seconds(
-        run, before_each=lambda: calls.append("reset"), minimum_runs=3, minimum_seconds=0.05
-    )
+    medians = interleaved_medians(
+        {"short": run}, before_each=lambda: calls.append("reset"), rounds=2,
+        seconds_per_turn=0.02,
+    )  # fmt: skip
 
     runs = calls.count("run")
-    assert runs > 3  # three runs of 2 ms or so fall well short of 50 ms
+    assert runs > 2  # one run of 2 ms or so falls well short of a 20 ms turn, twice
     assert calls == ["reset", "run"] * runs
-    assert 0.002 <= median < 0.05
-
-
-def test_a_long_timing_still_runs_the_minimum_number_of_times():
-    calls: list[int] = []
-
-    median_seconds(lambda: calls.append(1), minimum_runs=3, minimum_seconds=0.0)
-
-    assert len(calls) == 3
+    assert 0.002 <= medians["short"] < 0.02
 
 
 def test_the_bench_times_consolidation_at_three_volumes(bench_results):
