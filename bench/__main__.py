@@ -69,7 +69,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--repeats",
         type=int,
         default=5,
-        help="builds of each export, after one warm-up; the median counts (default 5)",
+        help="builds of each export, after one warm-up; the middle one by its time beyond "
+        "its charts counts (default 5)",
     )
     parser.add_argument(
         "--reset",

@@ -207,8 +207,13 @@ def _load_seat_users(stage: Stage) -> None:
 
 def moderated_stages(vacancy: Vacancy) -> list[StageOutcome]:
     """Every stage of the vacancy whose moderation is open, consolidated, in stage order."""
+    return [consolidate_stage(stage) for stage in stages_in_moderation(vacancy)]
+
+
+def stages_in_moderation(vacancy: Vacancy) -> list[Stage]:
+    """The vacancy's stages whose moderation is open, in stage order, not consolidated."""
     return [
-        consolidate_stage(stage)
+        stage
         for stage in sorted(vacancy.stages, key=lambda s: s.position)
         if sheets.moderation_is_open(stage)
     ]

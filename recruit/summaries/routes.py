@@ -29,7 +29,6 @@ from recruit.domain.scoring_model import QuestionScore
 from recruit.exports import EXPORTS_DIR
 from recruit.extensions import db
 from recruit.models import Role, Stage, Vacancy
-from recruit.scoring import sheets
 from recruit.scoring.lean_html import indent_lines
 from recruit.scoring.results import (
     StageOutcome,
@@ -37,6 +36,7 @@ from recruit.scoring.results import (
     consolidate_stage,
     overall_results,
     short_names,
+    stages_in_moderation,
     unplanned,
 )
 from recruit.summaries.context import (
@@ -78,11 +78,7 @@ def visible_outcomes(vacancy: Vacancy) -> list[StageOutcome]:
 
 def _visible_stages(vacancy: Vacancy) -> list[Stage]:
     """The stages whose moderation is open and whose results this user may see, in order."""
-    stages = [
-        stage
-        for stage in sorted(vacancy.stages, key=lambda stage: stage.position)
-        if sheets.moderation_is_open(stage)
-    ]
+    stages = stages_in_moderation(vacancy)
     if current_user.role in SEES_EVERY_STAGE:
         return stages
     seated = _seated_stages(vacancy)
