@@ -90,6 +90,7 @@ def interleaved_medians(
     before_each: Callable[[], None] = lambda: None,
     rounds: int = ROUNDS,
     seconds_per_turn: float = SECONDS_PER_TURN,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> dict[Key, float]:
     """Each run's median time, taking turns: in every round each run is repeated until its
     turn has lasted ``seconds_per_turn`` (once at least), so all are timed in the same
@@ -100,8 +101,8 @@ def interleaved_medians(
             turn: list[float] = []
             while not turn or sum(turn) < seconds_per_turn:
                 before_each()
-                started = time.perf_counter()
+                started = clock()
                 run()
-                turn.append(time.perf_counter() - started)
+                turn.append(clock() - started)
             times[key] += turn
     return {key: statistics.median(found) for key, found in times.items()}

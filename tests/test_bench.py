@@ -11,7 +11,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -167,20 +166,19 @@ def test_volumes_are_timed_in_turns_round_after_round():
 
 def test_a_short_run_is_repeated_until_its_turn_has_lasted_long_enough():
     calls: list[str] = []
+    now = [0.0]  # a clock the run moves on by a quarter of a second: no real waiting
 
     def run() -> None:
         calls.append("run")
-        time.sleep(0.002)
+        now[0] += 0.25
 
     medians = interleaved_medians(
         {"short": run}, before_each=lambda: calls.append("reset"), rounds=2,
-        seconds_per_turn=0.02,
+        seconds_per_turn=1.0, clock=lambda: now[0],
     )  # fmt: skip
 
-    runs = calls.count("run")
-    assert runs > 2  # one run of 2 ms or so falls well short of a 20 ms turn, twice
-    assert calls == ["reset", "run"] * runs
-    assert 0.002 <= medians["short"] < 0.02
+    assert calls == ["reset", "run"] * 8  # four runs fill each one-second turn, twice
+    assert medians["short"] == 0.25
 
 
 def test_the_bench_times_consolidation_at_three_volumes(bench_results):
