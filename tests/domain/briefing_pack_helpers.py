@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Iterator
-from io import BytesIO
 from pathlib import Path
 
-import docx
 import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -47,6 +44,7 @@ from recruit.domain.scoring_model import (
     Flag,
     Outcome,
 )
+from tests.support.word import reopen
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "exports" / "briefing-reference.docx"
@@ -244,13 +242,6 @@ def make_context(**changes: object) -> BriefingContext:
 # --- reading the document back --------------------------------------------------------------
 
 
-def reopen(document: DocxDocument) -> DocxDocument:
-    buffer = BytesIO()
-    document.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
-
-
 def build(reference: Path | None = REFERENCE, **changes: object) -> DocxDocument:
     return reopen(build_briefing_pack(make_context(**changes), reference))
 
@@ -260,18 +251,6 @@ def build(reference: Path | None = REFERENCE, **changes: object) -> DocxDocument
 @pytest.fixture(scope="module", name="briefing")
 def briefing_fixture() -> DocxDocument:
     return build()
-
-
-def paragraphs_and_cells(document: DocxDocument) -> Iterator[Paragraph]:
-    yield from document.paragraphs
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                yield from cell.paragraphs
-
-
-def all_text(document: DocxDocument) -> str:
-    return "\n".join(p.text for p in paragraphs_and_cells(document))
 
 
 def style_name(paragraph: Paragraph) -> str:

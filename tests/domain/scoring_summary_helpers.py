@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Iterator
-from io import BytesIO
 from pathlib import Path
 
-import docx
 import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from recruit.domain.documents.scoring_summary_model import (
     AgreedScore,
@@ -43,6 +39,7 @@ from recruit.domain.scoring_model import (
     StageResult,
     ValuesFloor,
 )
+from tests.support.word import reopen
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "exports" / "summary-reference.docx"
@@ -208,13 +205,6 @@ def make_context(**changes: object) -> SummaryContext:
 # --- reading the document back ------------------------------------------------------------
 
 
-def reopen(document: DocxDocument) -> DocxDocument:
-    buffer = BytesIO()
-    document.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
-
-
 def build(reference: Path | None = REFERENCE, **changes: object) -> DocxDocument:
     return reopen(build_scoring_summary(make_context(**changes), reference))
 
@@ -222,18 +212,6 @@ def build(reference: Path | None = REFERENCE, **changes: object) -> DocxDocument
 @pytest.fixture(scope="module", name="summary")
 def summary_fixture() -> DocxDocument:
     return build()
-
-
-def paragraphs_and_cells(document: DocxDocument) -> Iterator[Paragraph]:
-    yield from document.paragraphs
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                yield from cell.paragraphs
-
-
-def all_text(document: DocxDocument) -> str:
-    return "\n".join(p.text for p in paragraphs_and_cells(document))
 
 
 def headings(document: DocxDocument, level: int) -> list[str]:

@@ -7,7 +7,6 @@ import datetime
 import re
 import shutil
 import subprocess
-from io import BytesIO
 from pathlib import Path
 
 import docx
@@ -32,6 +31,7 @@ from recruit.domain.documents.advert_export import (
 from recruit.domain.documents.text_safety import clean_for_document, safe_download_filename
 from recruit.domain.question_bank import QuestionBank, load_bank
 from tests.conftest import skip_or_fail
+from tests.support.word import reopen
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "exports" / "advert-reference.docx"
@@ -79,13 +79,6 @@ def make_advert(
         sections=compose_advert(facts, bank.attributes),
         self_assessment=self_assessment_prompts(bank.attributes, role_level),
     )
-
-
-def reopen(document: DocxDocument) -> DocxDocument:
-    buffer = BytesIO()
-    document.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
 
 
 def styled(document: DocxDocument, style: str) -> list[str]:

@@ -38,17 +38,16 @@ from tests.domain.briefing_pack_helpers import (
     REFERENCE,
     STAGES,
     TARGET,
-    all_text,
     alt_texts,
     comparison,
     headings,
     make_context,
     millimetres,
-    reopen,
     rows_text,
     style_name,
     table_captioned,
 )
+from tests.support.word import all_text, reopen
 
 CONTROL = "\x00\x07\x0b\x0c\x1f\ufffe\uffff\ud800"
 ARABIC = "مدير خدمات الأطفال"

@@ -19,7 +19,6 @@ from tests.domain.briefing_pack_helpers import (
     SHORT_NAMES,
     STAGES,
     TARGET,
-    all_text,
     alt_texts,
     briefing_fixture,  # noqa: F401 (the `briefing` fixture, found by pytest)
     build,
@@ -30,6 +29,7 @@ from tests.domain.briefing_pack_helpers import (
     style_name,
     table_captioned,
 )
+from tests.support.word import all_text
 
 
 def test_side_by_side_has_a_column_per_candidate_in_order_after_label_and_target(

@@ -19,7 +19,6 @@ from tests.domain.briefing_pack_helpers import (
     ORDER,
     REFERENCE,
     STAGES,
-    all_text,
     briefing_fixture,  # noqa: F401 (the `briefing` fixture, found by pytest)
     build,
     caption,
@@ -29,6 +28,7 @@ from tests.domain.briefing_pack_helpers import (
     rows_text,
     table_captioned,
 )
+from tests.support.word import all_text
 
 
 @pytest.mark.parametrize("reference", [None, REFERENCE], ids=["python-docx default", "reference"])

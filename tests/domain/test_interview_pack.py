@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from recruit.domain.documents.interview_pack import (
 )
 from recruit.domain.question_bank import Question, QuestionBank, load_bank
 from tests.conftest import skip_or_fail
+from tests.support.word import all_text, paragraphs_and_cells, reopen
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "exports" / "interview-pack-reference.docx"
@@ -110,29 +110,10 @@ def make_context(bank: QuestionBank, *, is_chair: bool = False, **changes: objec
     return dataclasses.replace(context, **changes)  # type: ignore[arg-type]
 
 
-def reopen(document: DocxDocument) -> DocxDocument:
-    buffer = BytesIO()
-    document.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
-
-
 def build(
     bank: QuestionBank, reference: Path | None = REFERENCE, **changes: object
 ) -> DocxDocument:
     return reopen(build_interview_pack(make_context(bank, **changes), reference))
-
-
-def paragraphs_and_cells(document: DocxDocument) -> Iterator[Paragraph]:
-    yield from document.paragraphs
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                yield from cell.paragraphs
-
-
-def all_text(document: DocxDocument) -> str:
-    return "\n".join(p.text for p in paragraphs_and_cells(document))
 
 
 def headings(document: DocxDocument, level: int) -> list[Paragraph]:

@@ -38,13 +38,12 @@ from tests.domain.scoring_summary_helpers import (
     MEMBERS,
     MODERATED_AT,
     REFERENCE,
-    all_text,
     alt_texts,
     headings,
     make_context,
-    reopen,
     stage_summary,
 )
+from tests.support.word import all_text, reopen
 
 CONTROL = "\x00\x07\x0b\x0c\x1f\ufffe\uffff\ud800"
 ARABIC = "مدير خدمات الأطفال"

@@ -32,7 +32,6 @@ from recruit.domain.scoring_model import (
 from tests.domain.scoring_summary_helpers import (
     ATTRIBUTES,
     SHORT_NAMES,
-    all_text,
     alt_texts,
     attribute,
     build,
@@ -43,6 +42,7 @@ from tests.domain.scoring_summary_helpers import (
     stage_summary,
     summary_fixture,  # noqa: F401 (the `summary` fixture, found by pytest)
 )
+from tests.support.word import all_text
 
 RESULTS_HEADER = ["Candidate", *SHORT_NAMES.values(), "Weighted total", "Rank", "Outcome", "Flags"]
 
