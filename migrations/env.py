@@ -1,6 +1,7 @@
 """Alembic environment: migrations run against the app's own engine (Flask-Migrate)."""
 
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
@@ -38,10 +39,30 @@ def run_migrations_online():
 
     conf_args = dict(current_app.extensions["migrate"].configure_args)
     conf_args.setdefault("process_revision_directives", process_revision_directives)
-    with target_db.engine.connect() as connection:
+    with target_db.engine.connect() as connection, _sqlite_foreign_keys_off(connection):
         context.configure(connection=connection, target_metadata=target_db.metadata, **conf_args)
         with context.begin_transaction():
             context.run_migrations()
+
+
+@contextmanager
+def _sqlite_foreign_keys_off(connection):
+    """SQLite's own recipe for changing a table: foreign keys off while batch mode copies
+    it, since dropping the old copy would otherwise cascade to every row that points at it
+    (a score sheet's scores, say). Any dangling key is refused afterwards."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    # On the driver's connection, outside any transaction: inside one the pragma is ignored.
+    raw = connection.connection.dbapi_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        dangling = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if dangling:
+            raise RuntimeError(f"foreign keys point at missing rows: {dangling[:5]}")
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

@@ -102,6 +102,9 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.errors import register_error_handlers
     from recruit.interviews.routes import bp as interviews_bp
     from recruit.main.routes import bp as main_bp
+    from recruit.moderation import (
+        closing_routes,  # noqa: F401  (adds closing and reopening to the moderation blueprint)
+    )
     from recruit.moderation.routes import bp as moderation_bp
     from recruit.profiles.routes import bp as profiles_bp
     from recruit.questions.routes import bp as questions_bp

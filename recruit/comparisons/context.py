@@ -56,13 +56,17 @@ def target_values(target: TargetProfile | None) -> TargetValues | None:
 
 
 def build_comparison(
-    vacancy: Vacancy, outcomes: list[StageOutcome], sort: str | None, chosen: Sequence[str]
+    vacancy: Vacancy,
+    outcomes: list[StageOutcome],
+    sort: str | None,
+    chosen: Sequence[str],
+    show_names: bool = True,
 ) -> ComparisonView:
     candidates = {code: c for outcome in outcomes for code, c in outcome.candidates.items()}
     picked = tuple(code for code in chosen if code in candidates) or default_shortlist(candidates)
     attributes = tuple(attribute_names())
     key = sort if sort in sort_keys(attributes) else SORT_BY_RANK
-    labels = candidate_labels(outcomes)
+    labels = candidate_labels(outcomes, show_names)
     target = target_for(vacancy)
     comparison = compare_candidates(
         [outcome.result for outcome in outcomes],
@@ -71,7 +75,7 @@ def build_comparison(
         candidates=picked,
         sort=key,
         # The notes add the code themselves: "Tom Reid (C-02) ranks 2nd ...".
-        labels={code: candidate.full_name for code, candidate in candidates.items()},
+        labels={code: c.full_name for code, c in candidates.items()} if show_names else {},
     )
     return ComparisonView(vacancy, outcomes, comparison, labels, candidates, picked, target)
 

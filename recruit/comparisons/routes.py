@@ -29,6 +29,7 @@ from recruit.models import LeadershipProfile, Role, TargetProfile, Vacancy
 from recruit.models._types import utcnow
 from recruit.profiles.routes import feedback_for
 from recruit.scoring.results import attribute_names, short_names
+from recruit.scoring.visibility import names_shown_to
 from recruit.summaries.routes import results_vacancy, visible_outcomes
 
 bp = Blueprint("comparisons", __name__)
@@ -41,6 +42,7 @@ def _view(vacancy: Vacancy):  # type: ignore[no-untyped-def]
         visible_outcomes(vacancy),
         request.args.get("sort"),
         request.args.getlist("candidate"),
+        names_shown_to(current_user, vacancy),
     )
 
 

@@ -154,12 +154,12 @@ def declare_conflict(stage_id: int, candidate_id: int):  # type: ignore[no-untyp
             )
         )
         audit.record("conflict.declared", candidate, stage_id=stage_id)
+        set_aside = sheets.set_aside_for_conflict(current_user.id, candidate)
+        for stage in {sheet.seat.stage for sheet in set_aside} | {seat.stage}:
+            sheets.open_moderation_if_complete(stage)
         db.session.commit()
-        label = sheets.candidate_label(candidate, sheets.names_visible_to_panel(seat.stage))
-        flash(
-            f"Conflict of interest with {label} declared: you will not score this candidate",
-            "success",
-        )
+        # The code only: flashed messages travel in the session cookie.
+        flash(_declared_message(candidate.code, len(set_aside)), "success")
         return redirect(url_for("interviews.index"))
     return render_template(
         "interviews/conflict.html",
@@ -169,3 +169,14 @@ def declare_conflict(stage_id: int, candidate_id: int):  # type: ignore[no-untyp
         existing=existing,
         label=sheets.candidate_label(candidate, sheets.names_visible_to_panel(seat.stage)),
     )
+
+
+def _declared_message(code: str, set_aside: int) -> str:
+    message = f"Conflict of interest with {code} declared: you will not score this candidate."
+    if set_aside:
+        sheets_word = "sheet" if set_aside == 1 else "sheets"
+        message += (
+            f" Your submitted {sheets_word} for them {'was' if set_aside == 1 else 'were'} set "
+            "aside: kept, but no longer counted, and the chair can see why."
+        )
+    return message

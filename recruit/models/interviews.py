@@ -99,9 +99,17 @@ class PanelSeat(db.Model):  # type: ignore[name-defined]
         ForeignKey("user_account.id", ondelete="CASCADE"), index=True
     )
     panel_role: Mapped[PanelRole] = mapped_column(Enum(PanelRole, native_enum=False, length=40))
+    # A seat whose member submitted a sheet is stood down, never removed: it scores no more
+    # and is expected to submit nothing further; its submitted sheets are kept.
+    stood_down_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    stood_down_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     stage: Mapped[Stage] = relationship(back_populates="seats")
     user = relationship("User")
+
+    @property
+    def is_stood_down(self) -> bool:
+        return self.stood_down_at is not None
 
     __table_args__ = (UniqueConstraint("stage_id", "user_id", name="uq_panel_seat_stage_user"),)
 

@@ -33,8 +33,9 @@ class ScoreSheet(db.Model):  # type: ignore[name-defined]
     __tablename__ = "score_sheet"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # RESTRICT: a seat with sheets is stood down, never deleted with its scores.
     seat_id: Mapped[int] = mapped_column(
-        ForeignKey("panel_seat.id", ondelete="CASCADE"), index=True
+        ForeignKey("panel_seat.id", ondelete="RESTRICT"), index=True
     )
     candidate_id: Mapped[int] = mapped_column(
         ForeignKey("candidate.id", ondelete="CASCADE"), index=True
@@ -45,9 +46,17 @@ class ScoreSheet(db.Model):  # type: ignore[name-defined]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # A submitted sheet set aside is kept, with why, but no longer counts in any result: a
+    # conflict declared after submission, or HR standing the member down with a reason.
+    set_aside_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    set_aside_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    set_aside_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True
+    )
     lock_version: Mapped[int] = mapped_column(default=1)
 
     seat: Mapped[PanelSeat] = relationship()
+    set_aside_by = relationship("User", foreign_keys=[set_aside_by_id])
     candidate: Mapped[Candidate] = relationship()
     scores: Mapped[list[Score]] = relationship(back_populates="sheet", cascade="all, delete-orphan")
     amendments: Mapped[list[ScoreAmendment]] = relationship(
@@ -63,6 +72,10 @@ class ScoreSheet(db.Model):  # type: ignore[name-defined]
     def is_submitted(self) -> bool:
         return self.status is SheetStatus.SUBMITTED
 
+    @property
+    def is_set_aside(self) -> bool:
+        return self.set_aside_at is not None
+
     def score_for(self, plan_item_id: int) -> Score | None:
         return next((s for s in self.scores if s.plan_item_id == plan_item_id), None)
 
@@ -76,8 +89,9 @@ class Score(db.Model):  # type: ignore[name-defined]
     sheet_id: Mapped[int] = mapped_column(
         ForeignKey("score_sheet.id", ondelete="CASCADE"), index=True
     )
+    # RESTRICT: a question that was scored stays in its plan.
     plan_item_id: Mapped[int] = mapped_column(
-        ForeignKey("plan_item.id", ondelete="CASCADE"), index=True
+        ForeignKey("plan_item.id", ondelete="RESTRICT"), index=True
     )
     score: Mapped[int | None] = mapped_column(nullable=True)
     no_evidence: Mapped[bool] = mapped_column(default=False)
@@ -102,7 +116,7 @@ class ScoreAmendment(db.Model):  # type: ignore[name-defined]
     sheet_id: Mapped[int] = mapped_column(
         ForeignKey("score_sheet.id", ondelete="CASCADE"), index=True
     )
-    plan_item_id: Mapped[int] = mapped_column(ForeignKey("plan_item.id", ondelete="CASCADE"))
+    plan_item_id: Mapped[int] = mapped_column(ForeignKey("plan_item.id", ondelete="RESTRICT"))
     previous_score: Mapped[int | None] = mapped_column(nullable=True)
     previous_no_evidence: Mapped[bool] = mapped_column(default=False)
     previous_evidence: Mapped[str] = mapped_column(Text, default="")
@@ -122,7 +136,11 @@ class ScoreAmendment(db.Model):  # type: ignore[name-defined]
 
 class StageModeration(db.Model):  # type: ignore[name-defined]
     """Moderation of a stage: open once every sheet is in, or when the chair closes scoring
-    early with a reason (then unsubmitted drafts stay out of the results)."""
+    early with a reason (then unsubmitted drafts stay out of the results).
+
+    Closing moderation (``closed_at``) locks the agreed scores and outcomes; reopening it
+    clears ``closed_at`` and needs a reason, kept in the audit log.
+    """
 
     __tablename__ = "stage_moderation"
 
@@ -133,9 +151,22 @@ class StageModeration(db.Model):  # type: ignore[name-defined]
         ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True
     )
     closed_early_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    closed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True
+    )
+    close_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    lock_version: Mapped[int] = mapped_column(default=1)
 
     stage: Mapped[Stage] = relationship()
-    opened_by = relationship("User")
+    opened_by = relationship("User", foreign_keys=[opened_by_id])
+    closed_by = relationship("User", foreign_keys=[closed_by_id])
+
+    __mapper_args__ = {"version_id_col": lock_version}
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
 
 class AgreedScore(db.Model):  # type: ignore[name-defined]
@@ -179,6 +210,10 @@ class CandidateDecision(db.Model):  # type: ignore[name-defined]
     outcome: Mapped[Outcome] = mapped_column(Enum(Outcome, native_enum=False, length=20))
     reasons: Mapped[str] = mapped_column(Text)
     floor_override_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # What the record was made on: a digest of the scores that counted for the candidate
+    # (recruit.domain.moderation_inputs). When it no longer matches, the record says its
+    # inputs changed until the chair confirms it again.
+    inputs_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
     recorded_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True
     )

@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea
 from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import InputRequired, Length, ValidationError
 
 from recruit.domain.scoring_model import OUTCOME_LABELS
 from recruit.form_fields import parse_one_decimal_score as parse_agreed
@@ -138,3 +138,39 @@ def moderation_form(
     form = StageModerationForm(**kwargs)
     form.attribute_keys = attribute_keys
     return form
+
+
+class CloseModerationForm(FlaskForm):
+    """Closing moderation: the chair may add a note; HR or admin closing it for the panel
+    must say why (``reason_required``)."""
+
+    reason = TextAreaField(
+        "Note for the record",
+        widget=GovTextArea(),
+        validators=[
+            Length(max=REASON_LIMIT, message="The note must be 4,000 characters or fewer")
+        ],
+    )
+    lock_version = HiddenField()
+    submit = SubmitField("Close moderation", widget=GovSubmitInput())
+
+    reason_required = False
+
+    def validate_reason(self, field: TextAreaField) -> None:
+        if self.reason_required and not (field.data or "").strip():
+            raise ValidationError("Give the reason you are closing moderation for the panel")
+
+
+class ReopenModerationForm(FlaskForm):
+    reason = TextAreaField(
+        "Why are you reopening moderation?",
+        description="For example, a panel member declared a conflict after the records were "
+        "made, and the panel must look at the figures again.",
+        widget=GovTextArea(),
+        validators=[
+            InputRequired(message="Give the reason for reopening moderation"),
+            Length(max=REASON_LIMIT, message="The reason must be 4,000 characters or fewer"),
+        ],
+    )
+    lock_version = HiddenField()
+    submit = SubmitField("Reopen moderation", widget=GovSubmitInput())

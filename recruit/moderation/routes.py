@@ -27,6 +27,12 @@ from recruit.models import (
 )
 from recruit.models._types import utcnow
 from recruit.moderation.forms import CloseScoringForm, OpenModerationForm, moderation_form
+from recruit.moderation.state import (
+    changed_records,
+    conflict_refusal,
+    current_digest,
+    undecided,
+)
 from recruit.presentation import govuk_time
 from recruit.scoring import sheets
 from recruit.scoring.results import (
@@ -41,9 +47,13 @@ from recruit.stages.forms import PANEL_ROLE_LABELS
 
 bp = Blueprint("moderation", __name__)
 BASE = "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/moderation"
+CLOSED_PROBLEM = (
+    "Moderation at this stage is closed, so its records are locked and nothing was saved. "
+    "To change this record, reopen moderation and give the reason."
+)
 
 
-def _stage(vacancy_id: int, stage_id: int) -> Stage:
+def stage_for_moderation(vacancy_id: int, stage_id: int) -> Stage:
     """The stage, if the current user chairs it or works in HR or admin; else a 404."""
     stage = db.session.get(Stage, stage_id)
     if stage is None or stage.vacancy_id != vacancy_id:
@@ -65,7 +75,7 @@ def _stage(vacancy_id: int, stage_id: int) -> Stage:
 @bp.route(BASE)
 @login_required
 def index(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    stage = _stage(vacancy_id, stage_id)
+    stage = stage_for_moderation(vacancy_id, stage_id)
     moderation = sheets.moderation_for(stage)
     if moderation is None:
         return render_template(
@@ -75,13 +85,13 @@ def index(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
             candidates=sheets.scored_candidates(stage),
             seats=sheets.scoring_seats(stage),
             conflicts=sheets.conflicts_for(stage),
-            label=_label_for(stage),
+            label=label_for_viewer(stage),
             roles=PANEL_ROLE_LABELS,
             all_submitted=sheets.all_submitted(stage),
             open_form=OpenModerationForm(),
         )
     outcome = consolidate_stage(stage)
-    label = _label_for(stage)
+    label = label_for_viewer(stage)
     return render_template(
         "moderation/results.html",
         stage=stage,
@@ -90,6 +100,10 @@ def index(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
         names=attribute_names(),
         short_names=short_names(),
         unplanned=unplanned(outcome),
+        set_aside=sheets.set_aside_sheets(stage),
+        changed=changed_records(outcome),
+        undecided=undecided(outcome),
+        sheet_label=label,
         label_for=lambda code: label(outcome.candidates[code]),
         member_label=lambda seat_id: outcome.seats[seat_id].user.full_name,
         moderate_url=lambda code: url_for(
@@ -101,7 +115,7 @@ def index(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     )
 
 
-def _label_for(stage: Stage):  # type: ignore[no-untyped-def]
+def label_for_viewer(stage: Stage):  # type: ignore[no-untyped-def]
     show = current_user.role in (Role.HR, Role.ADMIN) or sheets.names_visible_to_panel(stage)
     return lambda candidate: sheets.candidate_label(candidate, show)
 
@@ -109,7 +123,7 @@ def _label_for(stage: Stage):  # type: ignore[no-untyped-def]
 @bp.route(f"{BASE}/open", methods=["POST"])
 @login_required
 def open_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    stage = _stage(vacancy_id, stage_id)
+    stage = stage_for_moderation(vacancy_id, stage_id)
     form = OpenModerationForm()
     if form.validate_on_submit() and not sheets.moderation_is_open(stage):
         if not sheets.all_submitted(stage):
@@ -125,7 +139,7 @@ def open_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-
 @bp.route(f"{BASE}/close", methods=["GET", "POST"])
 @login_required
 def close_scoring(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    stage = _stage(vacancy_id, stage_id)
+    stage = stage_for_moderation(vacancy_id, stage_id)
     if sheets.moderation_is_open(stage):
         return redirect(url_for(".index", vacancy_id=vacancy_id, stage_id=stage_id))
     form = CloseScoringForm()
@@ -142,19 +156,27 @@ def close_scoring(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-de
         return redirect(url_for(".index", vacancy_id=vacancy_id, stage_id=stage_id))
     waiting = [state for state in sheets.expected_sheets(stage) if state.status != "Submitted"]
     return render_template(
-        "moderation/close.html", stage=stage, form=form, waiting=waiting, label=_label_for(stage)
+        "moderation/close.html",
+        stage=stage,
+        form=form,
+        waiting=waiting,
+        label=label_for_viewer(stage),
     )
 
 
 @bp.route(f"{BASE}/candidates/<int:candidate_id>", methods=["GET", "POST"])
 @login_required
 def candidate(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
-    stage = _stage(vacancy_id, stage_id)
+    stage = stage_for_moderation(vacancy_id, stage_id)
     found = db.session.get(Candidate, candidate_id)
     if found is None or found not in sheets.scored_candidates(stage):
         abort(404)
-    if not sheets.moderation_is_open(stage):
+    moderation = sheets.moderation_for(stage)
+    if moderation is None:
         return redirect(url_for(".index", vacancy_id=vacancy_id, stage_id=stage_id))
+    refusal = conflict_refusal(stage, found, current_user)
+    if refusal:
+        return _refused(stage, found, refusal)
     outcome = consolidate_stage(stage)
     standing = next(c for c in outcome.result.candidates if c.candidate == found.code)
     names = attribute_names()
@@ -163,21 +185,41 @@ def candidate(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignor
     problem = None
     if form.validate_on_submit():
         formula = {a.attribute: a.mean for a in standing.attributes}
-        if _check(form, formula, names, standing.floor_breached):
+        if moderation.is_closed:
+            problem = CLOSED_PROBLEM
+        elif _check(form, formula, names, standing.floor_breached):
             problem = _stale_problem(form, decision)
             if problem is None:
-                return _save(stage, found, decision, form, formula)
+                return _save(
+                    stage, found, decision, form, formula, current_digest(outcome, found.code)
+                )
     return render_template(
         "moderation/candidate.html",
         stage=stage,
         candidate=found,
-        label=_label_for(stage)(found),
+        label=label_for_viewer(stage)(found),
         standing=standing,
         names=names,
         unplanned=unplanned(outcome),
         form=form,
         problem=problem,
         outcomes=Outcome,
+        moderation=moderation,
+        decision=decision,
+        inputs_changed=found.code in changed_records(outcome),
+        set_aside=[s for s in sheets.set_aside_sheets(stage) if s.candidate_id == found.id],
+    )
+
+
+def _refused(stage: Stage, candidate: Candidate, reason: str):  # type: ignore[no-untyped-def]
+    return (
+        render_template(
+            "moderation/refused.html",
+            stage=stage,
+            label=label_for_viewer(stage)(candidate),
+            reason=reason,
+        ),
+        403,
     )
 
 
@@ -231,7 +273,7 @@ def _stale_problem(form, decision: CandidateDecision | None) -> str | None:  # t
     )
 
 
-def _save(stage, candidate, decision, form, formula):  # type: ignore[no-untyped-def]
+def _save(stage, candidate, decision, form, formula, digest):  # type: ignore[no-untyped-def]
     _save_agreed_scores(stage, candidate, form, formula)
     if decision is None:
         decision = CandidateDecision(stage_id=stage.id, candidate_id=candidate.id)
@@ -242,6 +284,7 @@ def _save(stage, candidate, decision, form, formula):  # type: ignore[no-untyped
     decision.floor_override_reason = override or None
     decision.recorded_by_id = current_user.id
     decision.recorded_at = utcnow()
+    decision.inputs_digest = digest
     audit.record(
         "moderation.recorded",
         decision,
@@ -264,7 +307,7 @@ def _save(stage, candidate, decision, form, formula):  # type: ignore[no-untyped
                 candidate_id=candidate.id,
             )
         )
-    flash(f"Moderation record saved for {_label_for(stage)(candidate)}.", "success")
+    flash(f"Moderation record saved for {candidate.code}.", "success")
     return redirect(url_for(".index", vacancy_id=stage.vacancy_id, stage_id=stage.id))
 
 

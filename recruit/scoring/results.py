@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import Select, exists, select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from recruit.bank_store import current_bank
@@ -30,6 +30,7 @@ from recruit.models import (
     AgreedScore,
     Candidate,
     CandidateDecision,
+    ConflictOfInterest,
     PanelSeat,
     Score,
     ScoreSheet,
@@ -107,26 +108,12 @@ def stage_scores(stage: Stage, moderation_rows: ModerationRows | None = None) ->
 def _submitted_scores(
     stage: Stage, codes: dict[int, str], item_attribute: dict[int, str]
 ) -> list[QuestionScore]:
-    # One query for every submitted score at the stage: loading each sheet's scores on
-    # its own was a query per sheet (6,000 at a stage of 1,000 candidates).
-    seat_ids = [seat.id for seat in stage.seats]
+    # One query for every counted score at the stage: loading each sheet's scores on its
+    # own was a query per sheet (6,000 at a stage of 1,000 candidates).
     # Plain columns through the session's connection, fetched at once: the ORM's row
     # processing, and fetching row by row, cost as much as the query for the thousands of
     # scores at a stage.
-    statement = (
-        select(
-            ScoreSheet.seat_id,
-            ScoreSheet.candidate_id,
-            Score.plan_item_id,
-            Score.score,
-            Score.no_evidence,
-            Score.evidence,
-        )
-        .join(Score, Score.sheet_id == ScoreSheet.id)
-        .where(ScoreSheet.seat_id.in_(seat_ids), ScoreSheet.status == SheetStatus.SUBMITTED)
-        .order_by(ScoreSheet.seat_id, ScoreSheet.candidate_id, Score.id)
-    )
-    rows = db.session.connection().execute(statement).all()
+    rows = db.session.connection().execute(counted_scores_statement(stage.id)).all()
     return [
         QuestionScore(
             member=str(seat_id),
@@ -139,6 +126,36 @@ def _submitted_scores(
         for seat_id, candidate_id, plan_item_id, score, no_evidence, evidence in rows
         if candidate_id in codes
     ]
+
+
+def counted_scores_statement(stage_id: int) -> Select[tuple[int, int, int, int | None, bool, str]]:
+    """The scores that count at a stage, and only those: submitted sheets, from seats that
+    score, not set aside, and not from a member who declared a conflict with the candidate
+    (a declaration sets their sheet aside; this holds even for a sheet that was not)."""
+    conflicted = exists().where(
+        ConflictOfInterest.user_id == PanelSeat.user_id,
+        ConflictOfInterest.candidate_id == ScoreSheet.candidate_id,
+    )
+    return (
+        select(
+            ScoreSheet.seat_id,
+            ScoreSheet.candidate_id,
+            Score.plan_item_id,
+            Score.score,
+            Score.no_evidence,
+            Score.evidence,
+        )
+        .join(PanelSeat, PanelSeat.id == ScoreSheet.seat_id)
+        .join(Score, Score.sheet_id == ScoreSheet.id)
+        .where(
+            PanelSeat.stage_id == stage_id,
+            PanelSeat.panel_role.not_in(sheets.NON_SCORING_ROLES),
+            ScoreSheet.status == SheetStatus.SUBMITTED,
+            ScoreSheet.set_aside_at.is_(None),
+            ~conflicted,
+        )
+        .order_by(ScoreSheet.seat_id, ScoreSheet.candidate_id, Score.id)
+    )
 
 
 def _moderation_rows(stage: Stage) -> ModerationRows:

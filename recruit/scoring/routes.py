@@ -43,7 +43,7 @@ from recruit.scoring.forms import (
     score_sheet_form,
 )
 from recruit.scoring.lean_html import evidence_count, indent_lines, lean_details, score_radios
-from recruit.scoring.sheet_access import load_visit, refusal_for
+from recruit.scoring.sheet_access import amend_refusal, load_visit, refusal_for
 from recruit.scoring.sheet_fields import sheet_fields
 from recruit.scoring.sheet_view import (
     form_data_from,
@@ -108,7 +108,7 @@ def score_sheet(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-de
     if refusal:
         return _render_refusal(stage, candidate, refusal)
     if sheet is not None and sheet.is_submitted:
-        return _render_submitted_sheet(seat, candidate, sheet)
+        return _render_submitted_sheet(seat, candidate, sheet, amend_refusal(visit))
     if visit.moderation_open:
         return _render_refusal(
             stage, candidate, "Scoring for this stage has closed and moderation has started."
@@ -189,16 +189,20 @@ def _render_sheet(seat, candidate, form, questions, problem=None):  # type: igno
     )
 
 
-def _render_refusal(stage: Stage, candidate: Candidate, reason: str):  # type: ignore[no-untyped-def]
+def _render_refusal(stage: Stage, candidate: Candidate, reason: str, heading: str = ""):  # type: ignore[no-untyped-def]
     return (
         render_template(
-            "scoring/refused.html", stage=stage, label=_label(stage, candidate), reason=reason
+            "scoring/refused.html",
+            stage=stage,
+            label=_label(stage, candidate),
+            reason=reason,
+            heading=heading,
         ),
         403,
     )
 
 
-def _render_submitted_sheet(seat, candidate, sheet):  # type: ignore[no-untyped-def]
+def _render_submitted_sheet(seat, candidate, sheet, amend_refused):  # type: ignore[no-untyped-def]
     stage = seat.stage
     return render_template(
         "scoring/submitted_sheet.html",
@@ -209,7 +213,8 @@ def _render_submitted_sheet(seat, candidate, sheet):  # type: ignore[no-untyped-
         questions=sheet_questions(stage, seat),
         ratings=rating_labels(),
         others=others_scores(stage, candidate, seat),
-        can_amend=True,
+        can_amend=amend_refused is None,
+        amend_refused=amend_refused,
     )
 
 

@@ -85,4 +85,22 @@ def refusal_for(visit: SheetVisit) -> str | None:
         return "Scoring opens when the chair issues the interview plan."
     if visit.conflicted:
         return "You declared a conflict of interest with this candidate, so you do not score them."
+    if visit.seat.is_stood_down:
+        return "You were stood down from this panel, so you do not score any more."
+    return None
+
+
+def amend_refusal(visit: SheetVisit) -> str | None:
+    """Why this member may not amend a submitted score now, or None if they may."""
+    refusal = refusal_for(visit)
+    if refusal:
+        return refusal
+    if visit.sheet is not None and visit.sheet.is_set_aside:
+        return "This sheet was set aside and no longer counts, so it cannot be amended."
+    if visit.moderation_open:
+        return (
+            "Moderation has started at this stage, so submitted scores can no longer be "
+            "amended. If the panel agrees a different score, the chair records it at "
+            "moderation with the reason."
+        )
     return None

@@ -2,7 +2,10 @@
 
 Every panel seat scores except the HR adviser, who advises on process and does not judge.
 A declared conflict of interest takes that candidate off the member's list: their sheet is
-neither expected nor allowed. Withdrawn candidates are not scored.
+neither expected nor allowed, and one submitted before the declaration is set aside (kept,
+marked, and left out of every result). A seat stood down after scoring expects nothing
+more; what it submitted still counts unless HR set it aside with a reason. Withdrawn
+candidates are not scored.
 """
 
 from __future__ import annotations
@@ -21,11 +24,15 @@ from recruit.models import (
     PanelRole,
     PanelSeat,
     ScoreSheet,
+    SheetStatus,
     Stage,
     StageModeration,
+    Vacancy,
 )
+from recruit.models._types import utcnow
 
 NON_SCORING_ROLES = frozenset({PanelRole.HR_ADVISER})
+CONFLICT_AFTER_SUBMISSION = "Conflict declared after submission"
 
 
 @dataclass(frozen=True)
@@ -72,15 +79,72 @@ def stage_sheets(stage: Stage) -> dict[tuple[int, int], ScoreSheet]:
 
 
 def expected_sheets(stage: Stage) -> list[SheetState]:
-    """Every sheet the stage needs, by candidate then seat, leaving out declared conflicts."""
+    """Every sheet the stage needs, by candidate then seat, leaving out declared conflicts,
+    sheets set aside, and what a stood-down seat never submitted."""
     conflicts = conflicts_for(stage)
     sheets = stage_sheets(stage)
-    return [
+    states = (
         SheetState(seat, candidate, sheets.get((seat.id, candidate.id)))
         for candidate in scored_candidates(stage)
         for seat in scoring_seats(stage)
         if (seat.user_id, candidate.id) not in conflicts
-    ]
+    )
+    return [state for state in states if _still_expected(state)]
+
+
+def _still_expected(state: SheetState) -> bool:
+    if state.sheet is not None and state.sheet.is_set_aside:
+        return False
+    return not state.seat.is_stood_down or state.status == "Submitted"
+
+
+def set_aside_sheets(stage: Stage) -> list[ScoreSheet]:
+    """The stage's sheets kept but left out of the results, in the order they were set aside."""
+    found = [sheet for sheet in stage_sheets(stage).values() if sheet.is_set_aside]
+    return sorted(found, key=lambda sheet: (sheet.set_aside_at, sheet.id))
+
+
+def set_aside_for_conflict(user_id: int, candidate: Candidate) -> list[ScoreSheet]:
+    """Set aside every sheet the member submitted for the candidate, at any stage of the
+    vacancy, because they declared a conflict after submitting it."""
+    found = db.session.scalars(
+        select(ScoreSheet)
+        .join(PanelSeat, PanelSeat.id == ScoreSheet.seat_id)
+        .where(
+            PanelSeat.user_id == user_id,
+            ScoreSheet.candidate_id == candidate.id,
+            ScoreSheet.status == SheetStatus.SUBMITTED,
+            ScoreSheet.set_aside_at.is_(None),
+        )
+    ).all()
+    for sheet in found:
+        set_aside(sheet, CONFLICT_AFTER_SUBMISSION, by_id=user_id)
+    return list(found)
+
+
+def set_aside(sheet: ScoreSheet, reason: str, by_id: int | None) -> None:
+    sheet.set_aside_at = utcnow()
+    sheet.set_aside_reason = reason
+    sheet.set_aside_by_id = by_id
+    audit.record(
+        "scores.set_aside",
+        sheet,
+        stage_id=sheet.seat.stage_id,
+        candidate=sheet.candidate.code,
+        reason=reason,
+    )
+
+
+def scoring_started(stage: Stage) -> bool:
+    """True once any sheet at the stage has been submitted: from then on nothing may delete
+    a score or change how the stage's scores combine."""
+    seat_ids = [seat.id for seat in stage.seats]
+    first = db.session.scalar(
+        select(ScoreSheet.id)
+        .where(ScoreSheet.seat_id.in_(seat_ids), ScoreSheet.status == SheetStatus.SUBMITTED)
+        .limit(1)
+    )
+    return first is not None
 
 
 def all_submitted(stage: Stage) -> bool:
@@ -105,8 +169,16 @@ def moderation_is_open(stage: Stage) -> bool:
 
 
 def names_visible_to_panel(stage: Stage) -> bool:
-    """Panel pages show candidate codes only, until moderation opens, when names are hidden."""
-    return not stage.vacancy.hide_candidate_names or moderation_is_open(stage)
+    return names_visible_on_vacancy(stage.vacancy)
+
+
+def names_visible_on_vacancy(vacancy: Vacancy) -> bool:
+    """Where the vacancy hides names, panel pages show codes only until every stage of the
+    vacancy is in moderation: a name seen beside a code at a moderated stage would follow
+    the candidate into a stage still scoring them."""
+    if not vacancy.hide_candidate_names:
+        return True
+    return all(moderation_is_open(stage) for stage in vacancy.stages)
 
 
 def candidate_label(candidate: Candidate, show_name: bool) -> str:

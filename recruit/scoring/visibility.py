@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from recruit.models import Candidate, PanelSeat, ScoreSheet, Stage
+from recruit.models import Candidate, PanelSeat, Role, ScoreSheet, Stage, User, Vacancy
 from recruit.scoring import sheets
 from recruit.stages.forms import PANEL_ROLE_LABELS
 
@@ -25,6 +25,15 @@ class OtherScore:
     score: int | None
     no_evidence: bool
     evidence: str
+
+
+SEE_NAMES_ALWAYS = (Role.HR, Role.ADMIN, Role.REVIEWER)
+
+
+def names_shown_to(user: User, vacancy: Vacancy) -> bool:
+    """HR, admin and reviewers always see candidates' names; panel members only when the
+    vacancy shows them (``sheets.names_visible_on_vacancy``)."""
+    return user.role in SEE_NAMES_ALWAYS or sheets.names_visible_on_vacancy(vacancy)
 
 
 def may_see_panel_scores(seat: PanelSeat, candidate: Candidate) -> bool:
@@ -56,9 +65,14 @@ def others_scores(
 
 
 def _submitted_sheets(stage: Stage, candidate: Candidate) -> list[ScoreSheet]:
+    """The candidate's sheets that count: submitted, from a seat that scores, not set aside
+    (a member with a conflict has theirs set aside when they declare it)."""
     all_sheets = sheets.stage_sheets(stage)
     return [
         sheet
         for (_seat_id, candidate_id), sheet in sorted(all_sheets.items())
-        if candidate_id == candidate.id and sheet.is_submitted
+        if candidate_id == candidate.id
+        and sheet.is_submitted
+        and not sheet.is_set_aside
+        and sheet.seat.panel_role not in sheets.NON_SCORING_ROLES
     ]

@@ -8,9 +8,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
+    GovTextArea,
     GovTextInput,
 )
-from wtforms import RadioField, SelectField, StringField, SubmitField
+from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
@@ -152,3 +153,35 @@ class PlanItemForm(FlaskForm):
 
     question_id = StringField(validators=[Optional(), Length(max=80)])
     submit = SubmitField("Add to the plan", widget=GovSubmitInput())
+
+
+KEEP_COUNTING = "keep"
+SET_ASIDE = "set_aside"
+
+
+class StandDownForm(FlaskForm):
+    """Standing down a panel member who has scored: they score no more, and their
+    submitted sheets either keep counting or are set aside, for the reason given."""
+
+    reason = TextAreaField(
+        "Why are they standing down?",
+        description="For example, they were taken ill, or they declared an interest in the post.",
+        widget=GovTextArea(),
+        validators=[
+            InputRequired(message="Give the reason for standing them down"),
+            Length(max=2000, message="The reason must be 2,000 characters or fewer"),
+        ],
+    )
+    submitted_sheets = RadioField(
+        "What happens to the sheets they submitted?",
+        widget=GovRadioInput(),
+        choices=[
+            SelectChoice(KEEP_COUNTING, "Keep them: they still count in the results"),
+            SelectChoice(
+                SET_ASIDE,
+                "Set them aside: kept on the record, but left out of the results",
+            ),
+        ],
+        validators=[InputRequired(message="Choose what happens to the sheets they submitted")],
+    )
+    submit = SubmitField("Stand them down", widget=GovSubmitInput())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
 from recruit import audit
 from recruit.bank_store import current_bank, question_row
 from recruit.domain.interview_plan import (
@@ -12,12 +14,24 @@ from recruit.domain.interview_plan import (
     planned_question_from,
 )
 from recruit.domain.question_bank import QuestionBank
-from recruit.models import PlanItem, Stage, Vacancy
+from recruit.extensions import db
+from recruit.models import PlanItem, Score, Stage, Vacancy
 from recruit.models._types import utcnow
+from recruit.scoring import sheets
 
 
 class PlanLocked(Exception):
     """The plan was issued: its questions are frozen until it is withdrawn."""
+
+
+class ScoredPlanLocked(Exception):
+    """Scores rest on this part of the plan: changing it would move or lose them."""
+
+
+SCORING_STARTED = (
+    "Panel members have submitted scores at this stage, so its plan and weights are fixed: "
+    "changing them now would change what those scores mean."
+)
 
 
 def stage_plan(stage: Stage, bank: QuestionBank) -> StagePlan:
@@ -58,6 +72,13 @@ def add_question(stage: Stage, question_id: str) -> PlanItem:
 
 def remove_item(stage: Stage, item: PlanItem) -> None:
     _check_open(stage)
+    scored = db.session.scalar(select(func.count()).where(Score.plan_item_id == item.id))
+    if scored:
+        raise ScoredPlanLocked(
+            f"Panel members have scored this question {scored} "
+            f"{'time' if scored == 1 else 'times'}, in drafts or submitted sheets, so it "
+            "cannot be removed from the plan."
+        )
     stage.items.remove(item)
     _renumber(stage)
     audit.record("plan.question_removed", stage, question_id=item.question_id)
@@ -71,6 +92,14 @@ def move_item(stage: Stage, item: PlanItem, step: int) -> None:
     items.insert(target, items.pop(index))
     for position, planned in enumerate(items, start=1):
         planned.position = position
+
+
+def set_weights(stage: Stage, weights: dict[str, float]) -> None:
+    if sheets.scoring_started(stage):
+        raise ScoredPlanLocked(SCORING_STARTED)
+    before = dict(stage.weights or {})
+    stage.weights = weights
+    audit.record("plan.weights_changed", stage, before=before, after=weights, weights=weights)
 
 
 def set_minutes(stage: Stage, minutes_by_item: dict[int, int]) -> None:
@@ -94,6 +123,8 @@ def issue_plan(stage: Stage) -> None:
 
 
 def withdraw_plan(stage: Stage, reason: str) -> None:
+    if sheets.scoring_started(stage):
+        raise ScoredPlanLocked(SCORING_STARTED)
     stage.plan_issued_at = None
     audit.record("plan.withdrawn", stage, reason=reason)
 

@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from recruit import audit
 from recruit.admin.forms import ConfirmForm
 from recruit.bank_store import current_bank
 from recruit.domain.interview_plan import (
@@ -23,6 +22,7 @@ from recruit.extensions import db
 from recruit.models import StageType
 from recruit.questions.forms import SearchForm
 from recruit.questions.search_cache import search_bank
+from recruit.scoring import sheets
 from recruit.stages import plan
 from recruit.stages.forms import (
     PlanItemForm,
@@ -70,6 +70,7 @@ def _render_plan(vacancy, stage, weights_form=None, minutes_form=None, status=20
         item_form=PlanItemForm(),
         weight_fields=[(key, name, weight_field_name(key)) for key, name in attributes],
         confirm=ConfirmForm(),
+        scoring_started=sheets.scoring_started(stage),
         # base.html shows the GOV.UK error summary for the page's ``form``: the one in error.
         form=next((f for f in (weights_form, minutes_form) if f.errors), None),
     ), status
@@ -164,13 +165,17 @@ def save_weights(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def
     form = weights_form_class(attributes)()
     if form.validate_on_submit():
         try:
-            stage.weights = normalise_weights(
+            weights = normalise_weights(
                 {key: form[weight_field_name(key)].data for key, _ in attributes}
             )
+            plan.set_weights(stage, weights)
         except WeightError as error:
             form[weight_field_name(error.attribute or attributes[0][0])].errors.append(str(error))
+        except plan.ScoredPlanLocked as locked:
+            db.session.rollback()
+            flash(str(locked), "info")
+            return redirect(_plan_url(vacancy.id, stage.id))
         else:
-            audit.record("plan.weights_changed", stage, weights=stage.weights)
             db.session.commit()
             flash("Weights saved", "success")
             return redirect(_plan_url(vacancy.id, stage.id))
@@ -197,9 +202,10 @@ def withdraw(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     vacancy, stage = _stage_of(vacancy_id, stage_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    plan.withdraw_plan(stage, "Withdrawn to change the questions")
-    db.session.commit()
-    flash("Plan withdrawn: you can change its questions again", "success")
+    with _unless_locked():
+        plan.withdraw_plan(stage, "Withdrawn to change the questions")
+        db.session.commit()
+        flash("Plan withdrawn: you can change its questions again", "success")
     return redirect(_plan_url(vacancy.id, stage.id))
 
 
@@ -211,3 +217,6 @@ def _unless_locked() -> Iterator[None]:
     except plan.PlanLocked:
         db.session.rollback()
         flash("This plan has been issued. Withdraw it to change its questions.", "info")
+    except plan.ScoredPlanLocked as locked:
+        db.session.rollback()
+        flash(str(locked), "info")

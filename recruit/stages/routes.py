@@ -13,7 +13,16 @@ from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
 from recruit.form_fields import edited_elsewhere_message
 from recruit.models import PanelRole, PanelSeat, Role, Stage, StageType, User, Vacancy
-from recruit.stages.forms import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS, PanelSeatForm, StageForm
+from recruit.scoring import sheets
+from recruit.stages import panel
+from recruit.stages.forms import (
+    PANEL_ROLE_LABELS,
+    SET_ASIDE,
+    STAGE_TYPE_LABELS,
+    PanelSeatForm,
+    StageForm,
+    StandDownForm,
+)
 
 bp = Blueprint("stages", __name__)
 require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
@@ -72,8 +81,16 @@ def edit(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
             form.lock_version.errors.append(edited_elsewhere_message("stage"))
             form.lock_version.data = stage.lock_version
         else:
+            before = _stage_state(stage)
             _copy_form(form, stage)
-            audit.record("stage.updated", stage, vacancy_id=vacancy.id)
+            audit.record(
+                "stage.updated",
+                stage,
+                vacancy_id=vacancy.id,
+                before=before,
+                after=_stage_state(stage),
+                scoring_started=sheets.scoring_started(stage),
+            )
             db.session.commit()
             flash("Stage saved", "success")
             return redirect(url_for("stages.show", vacancy_id=vacancy.id, stage_id=stage.id))
@@ -109,13 +126,18 @@ def add_seat(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     methods=["GET", "POST"],
 )
 def remove_seat(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
-    seat = next((s for s in stage.seats if s.id == seat_id), None) or abort(404)
+    vacancy, stage, seat = _seat_of(vacancy_id, stage_id, seat_id)
+    if panel.seat_sheets(seat).any:
+        # Their scores stay on the record: standing down is the only way off the panel.
+        return redirect(
+            url_for(
+                "stages.stand_down_seat", vacancy_id=vacancy.id, stage_id=stage.id, seat_id=seat.id
+            )
+        )
     form = ConfirmForm()
     if form.validate_on_submit():
         name = seat.user.full_name
-        audit.record("panel.seat_removed", stage, user_id=seat.user_id)
-        db.session.delete(seat)
+        panel.remove_seat(seat)
         db.session.commit()
         flash(f"{name} removed from the panel", "success")
         return redirect(url_for("stages.show", vacancy_id=vacancy.id, stage_id=stage.id))
@@ -124,11 +146,54 @@ def remove_seat(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore[n
     )
 
 
+@bp.route(
+    "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/panel/<int:seat_id>/stand-down",
+    methods=["GET", "POST"],
+)
+def stand_down_seat(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore[no-untyped-def]
+    vacancy, stage, seat = _seat_of(vacancy_id, stage_id, seat_id)
+    form = StandDownForm()
+    counts = panel.seat_sheets(seat)
+    if not seat.is_stood_down and form.validate_on_submit():
+        set_aside = panel.stand_down(
+            seat, form.reason.data.strip(), form.submitted_sheets.data == SET_ASIDE
+        )
+        db.session.commit()
+        flash(_stood_down_message(seat.user.full_name, set_aside), "success")
+        return redirect(url_for("stages.show", vacancy_id=vacancy.id, stage_id=stage.id))
+    return render_template(
+        "stages/stand_down.html", vacancy=vacancy, stage=stage, seat=seat, form=form, counts=counts
+    )
+
+
+def _stood_down_message(name: str, set_aside: int) -> str:
+    if not set_aside:
+        return f"{name} stood down: the sheets they submitted still count"
+    return f"{name} stood down: {set_aside} submitted sheets set aside"
+
+
+def _seat_of(vacancy_id: int, stage_id: int, seat_id: int) -> tuple[Vacancy, Stage, PanelSeat]:
+    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    seat = next((s for s in stage.seats if s.id == seat_id), None)
+    if seat is None:
+        abort(404)
+    return vacancy, stage, seat
+
+
 def _copy_form(form: StageForm, stage: Stage) -> None:
     stage.name = form.name.data.strip()
     stage.stage_type = StageType(form.stage_type.data)
     stage.held_on = form.held_on.data
     stage.duration_minutes = form.duration_minutes.data
+
+
+def _stage_state(stage: Stage) -> dict[str, object]:
+    return {
+        "name": stage.name,
+        "stage_type": stage.stage_type.value,
+        "held_on": stage.held_on.isoformat() if stage.held_on else None,
+        "duration_minutes": stage.duration_minutes,
+    }
 
 
 def _next_position(vacancy: Vacancy) -> int:

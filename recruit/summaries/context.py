@@ -38,16 +38,19 @@ NO_EVIDENCE_MEANING = (
 )
 
 
-def candidate_labels(outcomes: Sequence[StageOutcome]) -> dict[str, str]:
-    """Names with codes: the summary is read after moderation, when names are shown."""
+def candidate_labels(outcomes: Sequence[StageOutcome], show_names: bool = True) -> dict[str, str]:
+    """Names with codes, or the codes alone for a panel member while the vacancy hides
+    names (``visibility.names_shown_to``)."""
     return {
-        code: f"{candidate.full_name} ({code})"
+        code: f"{candidate.full_name} ({code})" if show_names else code
         for outcome in outcomes
         for code, candidate in outcome.candidates.items()
     }
 
 
-def summary_context(vacancy: Vacancy, outcomes: Sequence[StageOutcome]) -> SummaryContext:
+def summary_context(
+    vacancy: Vacancy, outcomes: Sequence[StageOutcome], show_names: bool = True
+) -> SummaryContext:
     bank = current_bank()
     return SummaryContext(
         organisation_name=current_app.config["ORGANISATION_NAME"],
@@ -55,7 +58,7 @@ def summary_context(vacancy: Vacancy, outcomes: Sequence[StageOutcome]) -> Summa
         vacancy_reference=f"Vacancy {vacancy.id}",
         generated_on=date.today(),
         attribute_names=attribute_names(),
-        candidate_labels=candidate_labels(outcomes),
+        candidate_labels=candidate_labels(outcomes, show_names),
         method=MethodNote(
             scale=tuple(
                 ScaleLevel(level.score, level.label, level.description)
@@ -141,9 +144,11 @@ def _sign_off(outcomes: Sequence[StageOutcome]) -> tuple[SignOff, ...]:
     )
 
 
-def raw_score_rows(vacancy: Vacancy, outcomes: Sequence[StageOutcome]) -> list[RawScoreRow]:
-    """Every submitted score of the moderated stages, one row per member and question."""
-    labels = candidate_labels(outcomes)
+def raw_score_rows(
+    vacancy: Vacancy, outcomes: Sequence[StageOutcome], show_names: bool = True
+) -> list[RawScoreRow]:
+    """Every counted score of the moderated stages, one row per member and question."""
+    labels = candidate_labels(outcomes, show_names)
     names = attribute_names()
     rows = []
     for outcome in outcomes:

@@ -39,6 +39,7 @@ from recruit.scoring.results import (
     stages_in_moderation,
     unplanned,
 )
+from recruit.scoring.visibility import names_shown_to
 from recruit.summaries.context import (
     candidate_labels,
     moderation_records,
@@ -115,7 +116,7 @@ def _stage_shown(outcome: StageOutcome) -> StageShown:
 def summary(vacancy_id: int):  # type: ignore[no-untyped-def]
     vacancy = results_vacancy(vacancy_id)
     outcomes = visible_outcomes(vacancy)
-    labels = candidate_labels(outcomes)
+    labels = candidate_labels(outcomes, names_shown_to(current_user, vacancy))
     stages_shown = [_stage_shown(outcome) for outcome in outcomes]
     # The page shows less than the Word summary (no sign-off, no evidence per question),
     # so it builds only what it shows.
@@ -184,7 +185,7 @@ def _not_ready(vacancy: Vacancy):  # type: ignore[no-untyped-def]
 
 
 def _summary_download(vacancy: Vacancy, outcomes: list[StageOutcome]):  # type: ignore[no-untyped-def]
-    context = summary_context(vacancy, outcomes)
+    context = summary_context(vacancy, outcomes, names_shown_to(current_user, vacancy))
     data = scoring_summary_docx_bytes(context, SUMMARY_REFERENCE)
     audit.record_access(
         "summary.exported", vacancy, stages=[outcome.stage.id for outcome in outcomes]
@@ -198,7 +199,9 @@ def _summary_download(vacancy: Vacancy, outcomes: list[StageOutcome]):  # type: 
 @login_required
 def download_scores(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
     vacancy = results_vacancy(vacancy_id)
-    rows = raw_score_rows(vacancy, visible_outcomes(vacancy))
+    rows = raw_score_rows(
+        vacancy, visible_outcomes(vacancy), names_shown_to(current_user, vacancy)
+    )
     name, _ = safe_download_filename(f"Raw scores - {vacancy.title}", fmt)
     # Built before it is recorded: a download that fails to build is not an export.
     if fmt == "csv":

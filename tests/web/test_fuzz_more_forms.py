@@ -72,6 +72,7 @@ FUZZED = {
     "stages.edit": "test_stage_forms",
     "stages.add_seat": "test_stage_forms",
     "stages.remove_seat": "test_stage_forms",
+    "stages.stand_down_seat": "test_stage_forms",
     "stages.move": "test_stage_forms",
     "stages.add_to_plan": "test_plan_forms",
     "stages.change_item": "test_plan_forms",
@@ -91,6 +92,8 @@ FUZZED = {
     "moderation.open_moderation": "test_moderation_forms",
     "moderation.close_scoring": "test_moderation_forms",
     "moderation.candidate": "test_moderation_forms",
+    "moderation.close_moderation": "test_moderation_forms",
+    "moderation.reopen_moderation": "test_moderation_forms",
     "comparisons.target": "test_target_profile_form",
     "profiles.create": "test_profile_workbook",
     "profiles.workbook": "test_profile_workbook",
@@ -297,8 +300,10 @@ def test_stage_forms(app, bank, signed_in, make_user):
             data = {"user_id": user_id, "panel_role": text}
             assert_safe_page(*post_form(client, f"{show}/panel", data, form_page=show))
         db.session.expire_all()
-        for seat in stage.seats:
-            url = f"{show}/panel/{seat.id}/remove"
+        for seat_id in [seat.id for seat in stage.seats]:
+            data = {"reason": text, "submitted_sheets": text}
+            assert_safe_page(*post_form(client, f"{show}/panel/{seat_id}/stand-down", data))
+            url = f"{show}/panel/{seat_id}/remove"
             assert_safe_page(*post_form(client, url, {"confirm": text}))
         for direction in ("up", quote(text[:100], safe="")):
             assert_safe_page(*post_form(client, f"{show}/move/{direction}", {}, form_page=show))
@@ -436,6 +441,11 @@ def test_moderation_forms(app, bank, make_user):
         data = {"submit": text}
         assert_safe_page(*post_form(client, f"{page}/open", data, form_page=page))
         assert_safe_page(*post_form(client, f"{page}/close", {"reason": text}))
+        finish = f"{moderated}/moderation/finish"
+        for version in (text, "1"):
+            data = {"reason": text, "lock_version": version}
+            assert_safe_page(*post_form(client, finish, data))
+            assert_safe_page(*post_form(client, f"{moderated}/moderation/reopen", data))
         _pages_are_safe(client, f"{moderated}/moderation", page, record)
         _pages_are_safe(client, f"/vacancies/{scene.vacancy_id}/summary")
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import event, select
 
 from recruit.extensions import db
-from recruit.models import AuditEvent, PanelRole, Role, StageModeration
+from recruit.models import AuditEvent, PanelRole, Role, ScoreSheet, StageModeration
 from recruit.stages.plan import issue_plan
 from tests.conftest import TEST_PASSWORD
 from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
@@ -83,7 +83,12 @@ def test_summary_page_shows_results_flags_evidence_and_tabs(app, bank, signed_in
 
 def test_panel_members_see_only_their_stages_and_outsiders_get_404(app, bank, make_user):
     vacancy, stages, chair, _member = _scored_vacancy(app, make_user, stages=2)
-    stages[1].seats[:] = [seat for seat in stages[1].seats if seat.user_id != chair.id]
+    # Set up as if the chair never sat on stage 2 (the app itself never deletes a scored seat).
+    chair_seat = next(seat for seat in stages[1].seats if seat.user_id == chair.id)
+    for sheet in db.session.scalars(select(ScoreSheet).where(ScoreSheet.seat_id == chair_seat.id)):
+        db.session.delete(sheet)
+    db.session.flush()
+    stages[1].seats.remove(chair_seat)
     db.session.commit()
     page = _client_for(app, chair).get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
     assert "Stage 1" in page and "Stage 2" not in page

@@ -1,0 +1,89 @@
+"""What moderation may do now, read from the database: who may record a candidate's
+moderation, whether a record's inputs changed after it was saved, whether it is closed.
+
+A member who declared a conflict with a candidate takes no part in their moderation: the
+page names who else may record it. Closing moderation locks every record; a record whose
+inputs changed (a sheet set aside after it was saved) is flagged until it is confirmed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from recruit.domain.moderation_inputs import digests_by_candidate, inputs_changed, inputs_digest
+from recruit.extensions import db
+from recruit.models import (
+    Candidate,
+    ConflictOfInterest,
+    PanelRole,
+    Stage,
+    User,
+)
+from recruit.scoring.results import StageOutcome
+
+RECORDING_ROLES = (PanelRole.CHAIR, PanelRole.HR_ADVISER)
+
+
+def has_conflict(user_id: int, candidate_id: int) -> bool:
+    return (
+        db.session.scalar(
+            select(ConflictOfInterest.id).where(
+                ConflictOfInterest.user_id == user_id,
+                ConflictOfInterest.candidate_id == candidate_id,
+            )
+        )
+        is not None
+    )
+
+
+def conflict_refusal(stage: Stage, candidate: Candidate, user: User) -> str | None:
+    """Why ``user`` may not record this candidate's moderation, naming who may, or None."""
+    if not has_conflict(user.id, candidate.id):
+        return None
+    others = _who_else_may_record(stage, candidate, user)
+    return (
+        "You declared a conflict of interest with this candidate, so you take no part in "
+        f"their moderation. {others} may record it instead."
+    )
+
+
+def _who_else_may_record(stage: Stage, candidate: Candidate, user: User) -> str:
+    names = [
+        seat.user.full_name
+        for seat in sorted(stage.seats, key=lambda seat: seat.panel_role is not PanelRole.CHAIR)
+        if seat.panel_role in RECORDING_ROLES
+        and seat.user_id != user.id
+        and not seat.is_stood_down
+        and not has_conflict(seat.user_id, candidate.id)
+    ]
+    anyone_in_hr = "anyone in the HR team who has no conflict with them"
+    return f"{', '.join(names)} or {anyone_in_hr}" if names else anyone_in_hr.capitalize()
+
+
+def current_digest(outcome: StageOutcome, code: str) -> str:
+    return inputs_digest(outcome.scores.scores, code)
+
+
+def changed_records(outcome: StageOutcome) -> set[str]:
+    """Codes of candidates whose saved record was made on inputs that have since changed."""
+    digests = digests_by_candidate(outcome.scores.scores)
+    codes = {candidate.id: code for code, candidate in outcome.candidates.items()}
+    return {
+        codes[row.candidate_id]
+        for row in outcome.decision_rows
+        if row.candidate_id in codes
+        and inputs_changed(
+            row.inputs_digest,
+            digests.get(codes[row.candidate_id]) or inputs_digest((), codes[row.candidate_id]),
+        )
+    }
+
+
+def undecided(outcome: StageOutcome) -> list[str]:
+    """Codes of candidates with no recorded outcome yet, in the results' order."""
+    decided = {row.candidate_id for row in outcome.decision_rows}
+    return [
+        result.candidate
+        for result in outcome.result.candidates
+        if outcome.candidates[result.candidate].id not in decided
+    ]
