@@ -84,6 +84,8 @@ def stage_summary(outcome: StageOutcome) -> StageSummary:
         evidence=_evidence(outcome),
         held_on=stage.held_on,
         opened_at=moderation.opened_at if moderation else None,
+        closed_at=moderation.closed_at if moderation else None,
+        closed_by=moderation.closed_by.full_name if moderation and moderation.closed_by else "",
     )
 
 
