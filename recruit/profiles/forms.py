@@ -3,6 +3,9 @@ colleague for feedback, and a colleague's answers."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
@@ -13,7 +16,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from recruit.domain.question_bank_model import Attribute
 from recruit.models import User
@@ -89,18 +92,45 @@ def workbook_form(attribute: Attribute, **kwargs: object) -> WorkbookForm:
 
 
 class RequestFeedbackForm(FlaskForm):
+    """Choose one colleague from ``colleagues`` (set by ``set_colleagues``): a posted id
+    outside that list gets a field error, never a request."""
+
     colleague_id = SelectField(
         "Colleague",
+        description="Only colleagues with a panel account are listed. HR, administrators "
+        "and reviewers are not, because they can read a profile once it is shared.",
         widget=GovSelect(),
+        # Checked against the allowed colleagues below, to say so in plain words.
+        validate_choice=False,
         validators=[InputRequired(message="Choose a colleague to ask")],
     )
     submit = SubmitField("Ask for feedback", widget=GovSubmitInput())
 
-    def set_colleagues(self, people: list[User]) -> None:
+    colleagues: tuple[User, ...] = ()
+
+    def set_colleagues(self, people: Sequence[User]) -> None:
+        self.colleagues = tuple(people)
         self.colleague_id.choices = [SelectChoice("", "Choose a colleague")] + [
-            SelectChoice(str(person.id), f"{person.full_name} ({person.email})")
-            for person in people
+            SelectChoice(str(person.id), label)
+            for person, label in zip(people, _colleague_labels(people), strict=True)
         ]
+
+    def chosen(self) -> User | None:
+        return next((p for p in self.colleagues if str(p.id) == self.colleague_id.data), None)
+
+    def validate_colleague_id(self, field: SelectField) -> None:
+        if self.chosen() is None:
+            raise ValidationError("Choose a colleague from the list")
+
+
+def _colleague_labels(people: Sequence[User]) -> list[str]:
+    # Names alone, so the picker does not hand out the organisation's email addresses; the
+    # address only tells apart two colleagues with the same name.
+    names = Counter(person.full_name for person in people)
+    return [
+        person.full_name if names[person.full_name] == 1 else f"{person.full_name} ({person.email})"
+        for person in people
+    ]
 
 
 class ShareForm(FlaskForm):
@@ -112,9 +142,9 @@ class DeleteProfileForm(FlaskForm):
 
 
 class FeedbackForm(FlaskForm):
-    """A colleague's ratings: one radio group per attribute, added by ``feedback_form``."""
+    """A colleague's ratings: one radio group per attribute, added by ``feedback_form``.
+    No version field: a sent response is locked, so there is no later edit to collide with."""
 
-    lock_version = HiddenField()
     submit = SubmitField("Send your feedback", widget=GovSubmitInput())
 
     attribute_keys: tuple[str, ...] = ()

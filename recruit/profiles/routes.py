@@ -3,38 +3,54 @@ summary, sharing, and 360 feedback from colleagues.
 
 A profile is its owner's alone: anyone else gets a 404, unless the owner shared it, when
 HR, admin and reviewers may read its ratings, summary and colleagues' aggregate (never the
-reflections, which stay private). A feedback request is its colleague's alone.
+reflections, which stay private). A feedback request is its colleague's alone, and once sent
+it cannot be changed: the published figures must only ever grow by whole blocks of
+responses (domain.profiles.publish_in_blocks). No page names who was asked.
 """
 
 from __future__ import annotations
 
 from io import BytesIO
 
-from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
 from recruit.bank_store import current_bank
 from recruit.domain.charts import radar_png
-from recruit.domain.profiles import aggregate_feedback, summarise_profile
+from recruit.domain.profiles import summarise_profile
 from recruit.domain.question_bank_model import Attribute
 from recruit.extensions import db
-from recruit.models import FeedbackRequest, LeadershipProfile, Role, User
+from recruit.models import FeedbackRequest, LeadershipProfile
 from recruit.models._types import utcnow
 from recruit.profiles.forms import (
-    NOT_ABLE_TO_SAY,
     DeleteProfileForm,
+    FeedbackForm,
     ProfileForm,
     RequestFeedbackForm,
     ShareForm,
     feedback_form,
     workbook_form,
 )
+from recruit.profiles.queries import READERS_OF_SHARED, colleagues_to_ask, feedback_for
+from recruit.profiles.wording import about_owner
 
 bp = Blueprint("profiles", __name__)
-READERS_OF_SHARED = (Role.HR, Role.ADMIN, Role.REVIEWER)
+# feedback_for stays importable from here for the comparisons blueprint.
+__all__ = ["bp", "feedback_for"]
 
 
 def _attributes() -> list[Attribute]:
@@ -56,13 +72,6 @@ def _readable_profile(profile_id: int) -> LeadershipProfile:
     if profile.owner_id != current_user.id and not shared_with_me:
         abort(404)
     return profile
-
-
-def feedback_for(profile: LeadershipProfile):  # type: ignore[no-untyped-def]
-    responses = [r.ratings for r in profile.feedback_requests if r.ratings is not None]
-    return aggregate_feedback(
-        responses, [a.key for a in _attributes()], self_ratings=profile.ratings
-    )
 
 
 @bp.route("/profiles")
@@ -112,41 +121,18 @@ def show(profile_id: int):  # type: ignore[no-untyped-def]
     names = {a.key: a.short_name or a.name for a in attributes}
     summary = summarise_profile(_valid_ratings(profile), names)
     is_owner = profile.owner_id == current_user.id
+    owner = profile.owner.full_name
     return render_template(
         "profiles/show.html",
         profile=profile,
         attributes=attributes,
         summary=summary,
-        sentences=summary.sentences if is_owner else _about(profile, summary.sentences),
-        reading=(lambda text: text) if is_owner else (lambda text: _about(profile, [text])[0]),
+        sentences=summary.sentences if is_owner else about_owner(owner, summary.sentences),
+        reading=(lambda text: text) if is_owner else (lambda text: about_owner(owner, [text])[0]),
         feedback=feedback_for(profile),
         is_owner=is_owner,
         share_form=ShareForm(),
     )
-
-
-# The summary speaks to the profile's owner; a reader of a shared profile reads it about them.
-_SECOND_TO_THIRD_PERSON = (
-    ("You have not rated yourself", "{name} has not rated themself"),
-    ("You rated yourself", "{name} rated themself"),
-    ("You rate yourself", "{name} rates themself"),
-    ("You have rated", "{name} has rated"),
-    ("so far you have rated yourself", "so far {name} has rated themself"),
-    ("So far you have rated yourself", "So far {name} has rated themself"),
-    ("the values you lead by", "the values they lead by"),
-    ("how others see you", "how others see them"),
-    ("rate the rest to complete your profile", "the rest are not rated yet"),
-)
-
-
-def _about(profile: LeadershipProfile, sentences) -> list[str]:  # type: ignore[no-untyped-def]
-    name = profile.owner.full_name
-    found = []
-    for sentence in sentences:
-        for second, third in _SECOND_TO_THIRD_PERSON:
-            sentence = sentence.replace(second, third.format(name=name))
-        found.append(sentence)
-    return found
 
 
 def _valid_ratings(profile: LeadershipProfile) -> dict[str, int | None]:
@@ -260,30 +246,32 @@ def delete(profile_id: int):  # type: ignore[no-untyped-def]
 @login_required
 def request_feedback(profile_id: int):  # type: ignore[no-untyped-def]
     profile = _own_profile(profile_id)
-    asked = {request.colleague_id for request in profile.feedback_requests}
-    people = db.session.scalars(
-        select(User)
-        .where(User.is_enabled.is_(True), User.id != current_user.id, User.id.not_in(asked))
-        .order_by(User.full_name)
-    ).all()
+    people = colleagues_to_ask(profile)
     form = RequestFeedbackForm()
-    form.set_colleagues(list(people))
-    if form.validate_on_submit():
-        colleague = next((p for p in people if str(p.id) == form.colleague_id.data), None)
-        if colleague is None:
-            form.colleague_id.errors = ["Choose a colleague from the list"]
-        else:
-            profile.feedback_requests.append(FeedbackRequest(colleague_id=colleague.id))
-            audit.record("feedback.requested", profile)
-            db.session.commit()
-            flash(f"{colleague.full_name} has been asked for feedback.", "success")
-            return redirect(url_for(".request_feedback", profile_id=profile.id))
+    form.set_colleagues(people)
+    if form.validate_on_submit() and (colleague := form.chosen()) is not None:
+        return _ask(profile, colleague.id)
     return render_template(
         "profiles/request_feedback.html",
         profile=profile,
         form=form,
+        can_ask=bool(people),
         feedback=feedback_for(profile),
     )
+
+
+def _ask(profile: LeadershipProfile, colleague_id: int) -> ResponseReturnValue:
+    profile.feedback_requests.append(FeedbackRequest(colleague_id=colleague_id))
+    audit.record("feedback.requested", profile)
+    try:
+        db.session.commit()
+    except IntegrityError:  # asked a moment ago in another tab
+        db.session.rollback()
+        flash("You have already asked that colleague.", "info")
+    else:
+        # Not named: no page keeps a record of who was asked.
+        flash("Your colleague has been asked for feedback.", "success")
+    return redirect(url_for(".request_feedback", profile_id=profile.id))
 
 
 @bp.route("/feedback/<int:request_id>", methods=["GET", "POST"])
@@ -293,30 +281,48 @@ def give_feedback(request_id: int):  # type: ignore[no-untyped-def]
     if feedback_request is None or feedback_request.colleague_id != current_user.id:
         abort(404)
     attributes = _attributes()
-    saved = (
-        {
-            f"rating_{a.key}": str((feedback_request.ratings or {}).get(a.key, NOT_ABLE_TO_SAY))
-            for a in attributes
-        }
-        if feedback_request.ratings is not None
-        else {}
-    )
-    saved["lock_version"] = str(feedback_request.lock_version)
-    form = feedback_form(attributes, data=saved)
-    if form.validate_on_submit() and form.lock_version.data == str(feedback_request.lock_version):
-        feedback_request.ratings = form.ratings()
-        feedback_request.responded_at = utcnow()
-        audit.record("feedback.given", feedback_request)
-        db.session.commit()
-        flash(
-            "Thank you: your feedback was sent. It is only ever shown combined with "
-            "other colleagues' answers.",
-            "success",
-        )
-        return redirect(url_for(".index"))
+    if feedback_request.ratings is not None:
+        return _already_sent(feedback_request, attributes)
+    form = feedback_form(attributes)
+    if form.validate_on_submit():
+        return _send(feedback_request, attributes, form)
     return render_template(
         "profiles/give_feedback.html",
         feedback_request=feedback_request,
         attributes=attributes,
         form=form,
+    )
+
+
+def _send(
+    feedback_request: FeedbackRequest, attributes: list[Attribute], form: FeedbackForm
+) -> ResponseReturnValue:
+    feedback_request.ratings = form.ratings()
+    feedback_request.responded_at = utcnow()
+    audit.record("feedback.given", feedback_request)
+    try:
+        db.session.commit()
+    except StaleDataError:  # sent a moment ago in another tab: that one stands
+        db.session.rollback()
+        sent = db.session.get(FeedbackRequest, feedback_request.id)
+        if sent is None:  # the profile was deleted meanwhile
+            abort(404)
+        return _already_sent(sent, attributes)
+    flash(
+        "Thank you: your feedback was sent. It is only ever shown combined with other "
+        "colleagues' answers.",
+        "success",
+    )
+    return redirect(url_for(".index"))
+
+
+def _already_sent(feedback_request: FeedbackRequest, attributes: list[Attribute]) -> str:
+    # A sent response is never changed: a change would move the published figures by one
+    # colleague's answers alone, which is what the block rule exists to prevent.
+    ratings = feedback_request.ratings or {}
+    return render_template(
+        "profiles/feedback_sent.html",
+        feedback_request=feedback_request,
+        answers=[(attribute.name, ratings.get(attribute.key)) for attribute in attributes],
+        refused=request.method == "POST",
     )

@@ -6,7 +6,14 @@ import pytest
 from playwright.sync_api import expect
 
 from recruit.extensions import db
-from recruit.models import CandidateStatus, PanelRole, Role, StageModeration
+from recruit.models import (
+    CandidateStatus,
+    FeedbackRequest,
+    LeadershipProfile,
+    PanelRole,
+    Role,
+    StageModeration,
+)
 from recruit.stages.plan import issue_plan
 from tests.browser.test_shell import _sign_in
 from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
@@ -35,6 +42,43 @@ def test_a_leader_builds_and_shares_a_profile(page, bank, make_user, live_server
     axe_check(page)
     page.get_by_role("button", name="Share the profile").click()
     expect(page.get_by_text("Shared", exact=True).first).to_be_visible()
+
+
+def test_a_leader_asks_a_colleague_who_answers_once(page, bank, make_user, live_server, axe_check):
+    leader = make_user(Role.PANEL, name="Margaret Hale")
+    colleague = make_user(Role.PANEL, name="Priya Shah")
+    make_user(Role.HR, name="Harriet Okafor")  # reads shared profiles: not offered
+    profile = LeadershipProfile(owner_id=leader.id, title="My leadership, 2026")
+    db.session.add(profile)
+    db.session.commit()
+    leader_email, colleague_email, profile_id = str(leader.email), str(colleague.email), profile.id
+    db.session.close()
+    _sign_in(page, live_server, leader_email)
+    page.goto(f"{live_server}/profiles/{profile_id}/feedback")
+    page.get_by_role("button", name="Ask for feedback").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose a colleague to ask")
+    axe_check(page)
+    picker = page.get_by_label("Colleague")
+    assert picker.locator("option").all_inner_texts() == ["Choose a colleague", "Priya Shah"]
+    picker.select_option(label="Priya Shah")
+    page.get_by_role("button", name="Ask for feedback").click()
+    expect(page.get_by_text("Your colleague has been asked for feedback.")).to_be_visible()
+    expect(page.get_by_text("1 colleague has been asked and none has responded.")).to_be_visible()
+    assert "Priya Shah" not in page.content()
+    axe_check(page)
+    page.context.clear_cookies()
+    _sign_in(page, live_server, colleague_email)
+    page.goto(f"{live_server}/profiles")
+    page.get_by_role("link", name="Margaret Hale").click()
+    for radio in page.locator("input[type=radio][value='4']").all():
+        radio.check()
+    page.get_by_role("button", name="Send your feedback").click()
+    expect(page.get_by_text("Thank you: your feedback was sent.")).to_be_visible()
+    page.get_by_role("link", name="Margaret Hale").click()
+    expect(page.get_by_text("It cannot be changed now")).to_be_visible()
+    expect(page.get_by_role("button", name="Send your feedback")).to_have_count(0)
+    axe_check(page)
+    assert db.session.query(FeedbackRequest).one().ratings is not None
 
 
 def test_the_dcs_sets_a_target_and_compares(app, page, bank, make_user, live_server, axe_check):

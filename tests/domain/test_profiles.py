@@ -1,5 +1,6 @@
 """Leadership profiles, worked by hand: the self-rating summary, the 360 anonymity threshold,
-self against colleagues, and the target a succession plan starts from."""
+self against colleagues, and the target a succession plan starts from. The block rule that
+stops differencing: test_profiles_differencing.py."""
 
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ NAMES = {
 KEYS = tuple(NAMES)
 FEEDBACK_KEYS = ("values", "decisions", "partnerships")
 CLOSING = "A self-rating is a starting point: colleagues' feedback shows how others see you."
-WAITING = "the results show once 3 have, so no one's answers can be picked out."
+WAITING = (
+    "The figures show once 3 colleagues have responded, so no one's answers can be picked out."
+)
 
 
 def ratings(*values: int | None) -> dict[str, int | None]:
@@ -147,17 +150,19 @@ def test_the_threshold_is_three():
 
 
 @pytest.mark.parametrize(
-    ("count", "message"),
+    ("count", "responded", "more"),
     [
-        (0, f"No colleagues have responded yet: {WAITING}"),
-        (1, f"1 of at least 3 colleagues has responded: {WAITING}"),
-        (2, f"2 of at least 3 colleagues have responded: {WAITING}"),
+        (0, "No colleagues have responded yet.", "3 more colleagues have"),
+        (1, "1 colleague has responded.", "2 more colleagues have"),
+        (2, "2 colleagues have responded.", "1 more colleague has"),
     ],
 )
-def test_fewer_than_three_responses_show_nothing(count, message):
+def test_fewer_than_three_responses_show_nothing(count, responded, more):
     responses = [{"values": 5, "decisions": 1}] * count
     aggregate = aggregate_feedback(responses, FEEDBACK_KEYS, self_ratings={"values": 3})
-    assert aggregate == FeedbackAggregate(count, 3, False, (), message)
+    sentences = (responded, WAITING, f"They will show when {more} responded.")
+    assert aggregate == FeedbackAggregate(count, None, 3, 0, 3 - count, (), sentences)
+    assert not aggregate.shown
 
 
 def test_three_responses_show_the_means_and_self_minus_colleagues():
@@ -168,8 +173,13 @@ def test_three_responses_show_the_means_and_self_minus_colleagues():
     ]
     self_ratings = {"values": 4, "decisions": 3, "partnerships": 5}
     aggregate = aggregate_feedback(responses, FEEDBACK_KEYS, self_ratings=self_ratings)
-    assert (aggregate.responses, aggregate.shown) == (3, True)
-    assert aggregate.message == "3 colleagues have responded."
+    assert (aggregate.responses, aggregate.published, aggregate.shown) == (3, 3, True)
+    assert aggregate.sentences == (
+        "3 colleagues have responded.",
+        "The figures are based on the first 3 responses. They change only in steps of 3 "
+        "responses, so no one's answers can be worked out from a change.",
+        "The figures will next update when 3 more colleagues have responded.",
+    )
     values, decisions, partnerships = aggregate.per_attribute
     # values: 4 - 10/3 = +0.67, rated higher by oneself than by colleagues.
     assert (values.mean, values.count, values.difference) == pytest.approx((10 / 3, 3, 2 / 3))
@@ -179,7 +189,12 @@ def test_three_responses_show_the_means_and_self_minus_colleagues():
     assert decisions.reading == "You rate yourself 1.3 lower than colleagues do."
     # One colleague skipped partnerships: only 2 ratings, so its mean is hidden too.
     assert partnerships == AttributeFeedback(
-        "partnerships", None, 2, 5, None, "Not shown: fewer than 3 colleagues rated this."
+        "partnerships",
+        None,
+        0,
+        5,
+        None,
+        "Not shown: fewer than 3 of the colleagues counted rated this.",
     )
 
 
@@ -191,7 +206,7 @@ def test_three_responses_show_the_means_and_self_minus_colleagues():
     ],
 )
 def test_half_a_point_is_not_in_line(mine, reading):
-    responses = [{"values": v} for v in (3, 4, 4, 3)]
+    responses = [{"values": v} for v in (3, 4, 4, 3, 3, 4)]
     aggregate = aggregate_feedback(responses, ["values"], self_ratings={"values": mine})
     assert aggregate.per_attribute[0].reading == reading
 
@@ -234,7 +249,15 @@ def test_an_invalid_colleague_rating_raises():
 
 def test_the_aggregate_holds_no_individual_response():
     names = {field.name for field in dataclasses.fields(FeedbackAggregate)}
-    assert names == {"responses", "threshold", "shown", "per_attribute", "message"}
+    assert names == {
+        "responses",
+        "asked",
+        "threshold",
+        "published",
+        "to_next_update",
+        "per_attribute",
+        "sentences",
+    }
     per_attribute = {field.name for field in dataclasses.fields(AttributeFeedback)}
     assert per_attribute == {"attribute", "mean", "count", "self_rating", "difference", "reading"}
     aggregate = aggregate_feedback([{"values": 2}, {"values": 5}, {"values": 5}], ["values"])
@@ -267,11 +290,12 @@ def test_the_target_prefers_colleagues_where_shown_rounded_half_up():
         {"values": 3, "decisions": 2, "partnerships": 4},
         {"values": 3, "decisions": 2, "partnerships": 4},
         {"values": 4, "decisions": 3},
-        {"values": 3},
+        *({"values": v} for v in (3, 3, 4, 3, 3, 4, 3, 3, 3)),
+        {"values": 5, "decisions": 5},  # the 13th: not counted until a fifth block fills
     )
     self_ratings = {"values": 5, "decisions": 5, "partnerships": 4, "buy-in": None}
-    # values 13/4 = 3.25 rounds half up to 3.3 (round() would give 3.2); decisions 7/3 = 2.3;
-    # partnerships has only 2 ratings, so the self rating; buy-in has neither.
+    # values 39/12 = 3.25 rounds half up to 3.3 (round() would give 3.2); decisions 7/3 =
+    # 2.3; partnerships has only 2 ratings, so the self rating; buy-in has neither.
     assert seed_target(self_ratings, shown) == {
         "values": 3.3,
         "decisions": 2.3,
