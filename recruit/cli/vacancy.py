@@ -11,8 +11,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from recruit import audit
 from recruit.cli._files import write_export
+from recruit.domain.interchange_checks import PROBLEM_LIMIT
 from recruit.extensions import db
-from recruit.interchange import ImportRefused, export_vacancy, import_vacancy, read_document
+from recruit.interchange import (
+    FileRefused,
+    ImportRefused,
+    export_vacancy,
+    import_vacancy,
+    read_document,
+)
 from recruit.models import Vacancy
 from recruit.models._types import utcnow
 
@@ -61,6 +68,10 @@ def import_command(file: Path, create_missing_users: bool) -> None:
             read_document(file), create_missing_users=create_missing_users, source=file.name
         )
         db.session.commit()
+    except FileRefused as refusal:
+        # A file that is not a document at all is one line: there is nothing to list.
+        db.session.rollback()
+        raise click.ClickException(f"Nothing was imported: {file} {refusal.reason}") from None
     except ImportRefused as refusal:
         db.session.rollback()
         raise click.ClickException(_refusal_message(file, refusal.problems)) from None
@@ -79,12 +90,17 @@ def import_command(file: Path, create_missing_users: bool) -> None:
 
 
 def _refusal_message(file: Path, problems: list[str]) -> str:
-    lines = [f"Nothing was imported: {file} has {_count(problems)}:"]
+    # The checks stop at PROBLEM_LIMIT, so that many means there may be more.
+    stopped = len(problems) >= PROBLEM_LIMIT
+    lines = [f"Nothing was imported: {file} has {_count(problems, stopped)}:"]
     lines += [f"  {problem}" for problem in problems[:SHOWN_PROBLEMS]]
     if len(problems) > SHOWN_PROBLEMS:
-        lines.append(f"  ... and {len(problems) - SHOWN_PROBLEMS} more")
+        more = "more" if stopped else f"{len(problems) - SHOWN_PROBLEMS} more"
+        lines.append(f"  ... and {more}")
     return "\n".join(lines)
 
 
-def _count(problems: list[str]) -> str:
+def _count(problems: list[str], stopped: bool) -> str:
+    if stopped:
+        return f"{len(problems)} or more problems"
     return "1 problem" if len(problems) == 1 else f"{len(problems)} problems"

@@ -13,25 +13,46 @@ from datetime import date
 from recruit.domain.interchange_format import (
     DOCUMENT,
     FORMAT_NAME,
-    FORMAT_VERSION,
+    MAX_COUNT,
+    READABLE_VERSIONS,
     ROOT,
     Field,
     Vocabularies,
+    keys_in,
     parse_datetime,
+    with_later_keys,
 )
 from recruit.domain.interchange_references import reference_problems
+from recruit.domain.interchange_sheets import sheet_problems
+
+# Checking stops here: a file this wrong is fixed from its first problems, and a hostile
+# one (a million empty objects, each missing every key) must not become a billion lines.
+PROBLEM_LIMIT = 100
 
 
-def validate_document(document: object, vocabularies: Vocabularies) -> list[str]:
-    """Every problem with the document, each as "json.path: what is wrong"; [] if none."""
+def validate_document(
+    document: object, vocabularies: Vocabularies, *, non_scoring_roles: Mapping[str, str]
+) -> list[str]:
+    """Every problem with the document, each as "json.path: what is wrong"; [] if none.
+    At most PROBLEM_LIMIT: with that many, there may be more.
+
+    ``non_scoring_roles``: the panel roles that do not score, each with its label.
+    """
     problems = _format_problems(document)
     if problems:
         return problems  # another format's keys would only bury the real problem
-    _check_object(document, DOCUMENT, "", vocabularies, problems)
-    if problems:
-        return problems  # references can only be followed through well-formed sections
     assert isinstance(document, dict)
-    return reference_problems(document)
+    checker = _Shape(vocabularies, document["version"])
+    try:
+        checker.check_object(document, DOCUMENT, "")
+    except _Enough:
+        pass
+    if checker.out:
+        return checker.out  # references can only be followed through well-formed sections
+    current = with_later_keys(document)
+    # Who may hold a sheet is only asked once every person and candidate is known.
+    problems = reference_problems(current) or sheet_problems(current, non_scoring_roles)
+    return problems[:PROBLEM_LIMIT]
 
 
 def _format_problems(document: object) -> list[str]:
@@ -40,8 +61,9 @@ def _format_problems(document: object) -> list[str]:
     if document.get("format") != FORMAT_NAME:
         return [f"format: must be {FORMAT_NAME!r}, found {document.get('format')!r}"]
     version = document.get("version")
-    if version != FORMAT_VERSION or isinstance(version, bool):
-        return [f"version: this app reads version {FORMAT_VERSION}, the file has {version!r}"]
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        readable = " and ".join(map(str, READABLE_VERSIONS))
+        return [f"version: this app reads versions {readable}, the file has {version!r}"]
     return []
 
 
@@ -49,40 +71,60 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _check_object(
-    value: object, spec: Mapping[str, Field], path: str, vocab: Vocabularies, out: list[str]
-) -> None:
-    if not isinstance(value, dict):
-        out.append(f"{path or ROOT}: must be an object")
-        return
-    for key in sorted(set(value) - set(spec)):
-        out.append(f"{_join(path, key)}: is not a key this format knows")
-    for key, field in spec.items():
-        if key not in value:
-            out.append(f"{_join(path, key)}: is missing")
-        else:
-            _check_field(value[key], field, _join(path, key), vocab, out)
+class _Enough(Exception):
+    """PROBLEM_LIMIT problems found: the checks stop."""
 
 
-def _check_field(
-    value: object, field: Field, path: str, vocab: Vocabularies, out: list[str]
-) -> None:
-    if value is None:
-        if not field.nullable:
-            out.append(f"{path}: must not be null")
-        return
-    if field.kind == "object" and field.spec is not None:
-        _check_object(value, field.spec, path, vocab, out)
-    elif field.kind == "list" and field.spec is not None:
-        if not isinstance(value, list):
-            out.append(f"{path}: must be a list")
+class _Shape:
+    """Checks every object against its spec as the file's version has it."""
+
+    def __init__(self, vocabularies: Vocabularies, version: int) -> None:
+        self.vocab, self.version = vocabularies, version
+        self.out: list[str] = []
+        self.fields: dict[int, dict[str, Field]] = {}  # each spec's keys in this version
+
+    def add(self, problem: str) -> None:
+        self.out.append(problem)
+        if len(self.out) >= PROBLEM_LIMIT:
+            raise _Enough
+
+    def check_object(self, value: object, spec: Mapping[str, Field], path: str) -> None:
+        if not isinstance(value, dict):
+            self.add(f"{path or ROOT}: must be an object")
             return
-        for index, entry in enumerate(value):
-            _check_object(entry, field.spec, f"{path}[{index}]", vocab, out)
-    else:
-        problem = _scalar_problem(value, field, vocab)
-        if problem:
-            out.append(f"{path}: {problem}")
+        fields = self.fields.get(id(spec))
+        if fields is None:
+            fields = self.fields[id(spec)] = keys_in(spec, self.version)
+        for key in sorted(set(value) - set(fields)):
+            self.add(f"{_join(path, key)}: {self._unknown(spec.get(key))}")
+        for key, field in fields.items():
+            if key not in value:
+                self.add(f"{_join(path, key)}: is missing")
+            else:
+                self.check_field(value[key], field, _join(path, key))
+
+    def _unknown(self, field: Field | None) -> str:
+        if field is None:
+            return "is not a key this format knows"
+        return f"is not in version {self.version} of this format (it came in version {field.since})"
+
+    def check_field(self, value: object, field: Field, path: str) -> None:
+        if value is None:
+            if not field.nullable:
+                self.add(f"{path}: must not be null")
+            return
+        if field.kind == "object" and field.spec is not None:
+            self.check_object(value, field.spec, path)
+        elif field.kind == "list" and field.spec is not None:
+            if not isinstance(value, list):
+                self.add(f"{path}: must be a list")
+                return
+            for index, entry in enumerate(value):
+                self.check_object(entry, field.spec, f"{path}[{index}]")
+        else:
+            problem = _scalar_problem(value, field, self.vocab)
+            if problem:
+                self.add(f"{path}: {problem}")
 
 
 def _scalar_problem(value: object, field: Field, vocab: Vocabularies) -> str | None:
@@ -100,8 +142,8 @@ def _scalar_problem(value: object, field: Field, vocab: Vocabularies) -> str | N
             return f"must be one of {', '.join(sorted(allowed))}"
     elif kind == "bool" and not isinstance(value, bool):
         return "must be true or false"
-    elif kind == "count" and not _is_int(value, minimum=0):
-        return "must be a whole number, 0 or more"
+    elif kind == "count":
+        return _count_problem(value)
     elif kind == "number" and not _is_number(value):
         return "must be a number"
     elif kind == "score" and not _is_int(value, minimum=1, maximum=5):
@@ -125,6 +167,14 @@ def _is_int(value: object, *, minimum: int, maximum: int | None = None) -> bool:
     if isinstance(value, bool) or not isinstance(value, int):
         return False
     return value >= minimum and (maximum is None or value <= maximum)
+
+
+def _count_problem(value: object) -> str | None:
+    if not _is_int(value, minimum=0):
+        return "must be a whole number, 0 or more"
+    if _is_int(value, minimum=MAX_COUNT + 1):
+        return f"must be at most {MAX_COUNT}"
+    return None
 
 
 def _is_number(value: object) -> bool:

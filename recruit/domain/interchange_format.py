@@ -3,17 +3,26 @@
 This module is the format's single definition: the field specs below drive both the
 checks on import (interchange_checks) and the field tables in docs/interchange.md (a test
 keeps the two equal).
+
+Versions: 1 is the first; 2 added what keeps the scoring record honest (sheets set aside,
+seats stood down, moderation closed, the digest a decision was made on). Each key says
+the version it came in (``since``); every later key may be null, and a file from before
+it simply lacks it, read as null: not set aside, not stood down, not closed, no digest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 FORMAT_NAME = "recruit-vacancy"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 ROOT = "(top level)"
+# Counts go into integer columns: PostgreSQL's hold at most this.
+MAX_COUNT = 2_147_483_647
 
 # Vocabularies (allowed statuses, roles...) come from the models, passed in by the caller,
 # so this module never drifts from the enums and still imports no SQLAlchemy.
@@ -29,6 +38,13 @@ class Field:
     max_length: int | None = None
     vocabulary: str | None = None
     spec: Mapping[str, Field] | None = None  # for "object" and "list" (of objects)
+    since: int = 1  # the format version the key came in
+
+
+def later(field: Field, version: int) -> Field:
+    """``field`` as a key added in ``version``: older files lack it, and it reads as null."""
+    assert field.nullable, "an older file must read the same without it"
+    return replace(field, since=version)
 
 
 def text(max_length: int | None = None, *, nullable: bool = False) -> Field:
@@ -108,7 +124,12 @@ PLAN_ITEM = {
     "question_version_number": Field("count", nullable=True),
     "frozen_content": Field("json_object", nullable=True),
 }
-SEAT = {"member_email": EMAIL, "panel_role": choice("panel_role")}
+SEAT = {
+    "member_email": EMAIL,
+    "panel_role": choice("panel_role"),
+    "stood_down_at": later(OPTIONAL_DATETIME, 2),
+    "stood_down_reason": later(text(nullable=True), 2),
+}
 SCORE_ROW = {
     "position": COUNT,
     "question_id": text(80),
@@ -136,6 +157,9 @@ SHEET = {
     "created_at": DATETIME,
     "updated_at": DATETIME,
     "submitted_at": OPTIONAL_DATETIME,
+    "set_aside_at": later(OPTIONAL_DATETIME, 2),
+    "set_aside_reason": later(text(nullable=True), 2),
+    "set_aside_by_email": later(PERSON_REF, 2),
     "scores": objects(SCORE_ROW),
     "amendments": objects(AMENDMENT),
 }
@@ -143,6 +167,9 @@ MODERATION = {
     "opened_at": DATETIME,
     "opened_by_email": PERSON_REF,
     "closed_early_reason": text(nullable=True),
+    "closed_at": later(OPTIONAL_DATETIME, 2),
+    "closed_by_email": later(PERSON_REF, 2),
+    "close_reason": later(text(nullable=True), 2),
 }
 AGREED_SCORE = {
     "candidate_code": text(10),
@@ -158,6 +185,7 @@ DECISION = {
     "outcome": choice("outcome"),
     "reasons": text(),
     "floor_override_reason": text(nullable=True),
+    "inputs_digest": later(text(64, nullable=True), 2),
     "recorded_by_email": PERSON_REF,
     "recorded_at": DATETIME,
 }
@@ -208,6 +236,30 @@ SECTIONS: dict[str, Mapping[str, Field]] = {
     "stages[].agreed_scores[]": AGREED_SCORE,
     "stages[].decisions[]": DECISION,
 }
+
+
+def keys_in(spec: Mapping[str, Field], version: int) -> dict[str, Field]:
+    """The keys an object of this spec has in a file of ``version``."""
+    return {key: field for key, field in spec.items() if field.since <= version}
+
+
+def with_later_keys(document: dict[str, Any]) -> dict[str, Any]:
+    """A checked document of any readable version in today's shape: each key it lacks
+    because it came in a later version, added as null. The document is not changed."""
+    return _with_later_keys(document, DOCUMENT)
+
+
+def _with_later_keys(entry: dict[str, Any], spec: Mapping[str, Field]) -> dict[str, Any]:
+    filled = {key: entry.get(key) for key in spec}
+    for key, field in spec.items():
+        value = filled[key]
+        if field.spec is None or value is None:
+            continue
+        if field.kind == "object":
+            filled[key] = _with_later_keys(value, field.spec)
+        else:
+            filled[key] = [_with_later_keys(item, field.spec) for item in value]
+    return filled
 
 
 def format_datetime(value: datetime) -> str:

@@ -4,7 +4,8 @@ The document never holds database ids: people are named by email (listed once in
 ``people``), candidates by code, plan items by position and question id within their
 stage. These checks make sure each of those names points at something in the document,
 and that nothing appears twice where the database allows only one. They assume the
-document already passed the shape checks in interchange_format.
+document already passed the shape checks in interchange_format, and has every key of the
+current version (interchange_format.with_later_keys).
 """
 
 from __future__ import annotations
@@ -86,11 +87,12 @@ class _Checker:
         seats = self.unique(stage["seats"], f"{path}.seats", ("member_email",))
         for index, seat in enumerate(stage["seats"]):
             self.person(seat, f"{path}.seats[{index}]", "member_email")
+            self.only_with(seat, f"{path}.seats[{index}]", "stood_down_at", "stood_down_reason")
         self.unique(stage["sheets"], f"{path}.sheets", ("member_email", "candidate_code"))
         for index, sheet in enumerate(stage["sheets"]):
             self.sheet(sheet, f"{path}.sheets[{index}]", items, seats)
         if stage["moderation"] is not None:
-            self.person(stage["moderation"], f"{path}.moderation", "opened_by_email")
+            self.moderation(stage["moderation"], f"{path}.moderation")
         agreed = stage["agreed_scores"]
         self.unique(agreed, f"{path}.agreed_scores", ("candidate_code", "attribute"))
         self.unique(stage["decisions"], f"{path}.decisions", ("candidate_code",))
@@ -99,11 +101,21 @@ class _Checker:
                 self.candidate(entry, f"{path}.{section}[{index}]")
                 self.person(entry, f"{path}.{section}[{index}]", "recorded_by_email")
 
+    def moderation(self, moderation: Entry, path: str) -> None:
+        self.person(moderation, path, "opened_by_email")
+        self.person(moderation, path, "closed_by_email")
+        self.only_with(moderation, path, "closed_at", "closed_by_email", "close_reason")
+
     def sheet(self, sheet: Entry, path: str, items: set[tuple], seats: set[tuple]) -> None:
         if (sheet["member_email"].lower(),) not in seats:
             email = sheet["member_email"]
             self.out.append(f"{path}.member_email: {email!r} has no seat on this stage")
         self.candidate(sheet, path)
+        self.person(sheet, path, "set_aside_by_email")
+        self.only_with(sheet, path, "set_aside_at", "set_aside_reason", "set_aside_by_email")
+        if sheet["set_aside_at"] is not None and sheet["status"] != "submitted":
+            # Only a submitted sheet counts, so only a submitted sheet is ever set aside.
+            self.out.append(f"{path}.set_aside_at: only a submitted sheet can be set aside")
         self.unique(sheet["scores"], f"{path}.scores", ("position",))
         for index, row in enumerate(sheet["scores"]):
             self.item(row, f"{path}.scores[{index}]", items)
@@ -114,6 +126,13 @@ class _Checker:
             self.score_pair(amendment, where, "previous_")
             self.score_pair(amendment, where, "new_")
             self.person(amendment, where, "amended_by_email")
+
+    def only_with(self, entry: Entry, path: str, when: str, *details: str) -> None:
+        """Who and why belong to something that happened: none without its time."""
+        if entry[when] is None:
+            for key in details:
+                if entry[key] is not None:
+                    self.out.append(f"{path}.{key}: must be null when {when} is null")
 
     def item(self, entry: Entry, path: str, items: set[tuple]) -> None:
         if (entry["position"], entry["question_id"]) not in items:

@@ -6,6 +6,6 @@ live in recruit/domain/interchange_format.py so they are testable without a data
 """
 
 from recruit.interchange.export import export_vacancy
-from recruit.interchange.import_ import ImportRefused, import_vacancy, read_document
+from recruit.interchange.import_ import FileRefused, ImportRefused, import_vacancy, read_document
 
-__all__ = ["ImportRefused", "export_vacancy", "import_vacancy", "read_document"]
+__all__ = ["FileRefused", "ImportRefused", "export_vacancy", "import_vacancy", "read_document"]

@@ -1,8 +1,9 @@
 """Rows from a checked interchange document: a new vacancy with new ids throughout.
 
 Only called once the document passed every check (interchange_format, and the people and
-questions in import_), so lookups here cannot miss. Rows are added in document order:
-amendments and seats are exported in creation order, so a re-export comes out the same.
+questions in import_), and in the current version's shape, so lookups here cannot miss.
+Rows are added in document order: amendments and seats are exported in creation order, so
+a re-export comes out the same.
 """
 
 from __future__ import annotations
@@ -160,7 +161,10 @@ class _Stage:
         self.seats: dict[str, PanelSeat] = {}
         for seat in entry["seats"]:
             row = PanelSeat(
-                user_id=ids(seat["member_email"]), panel_role=PanelRole(seat["panel_role"])
+                user_id=ids(seat["member_email"]),
+                panel_role=PanelRole(seat["panel_role"]),
+                stood_down_at=_when(seat["stood_down_at"]),
+                stood_down_reason=seat["stood_down_reason"],
             )
             self.seats[seat["member_email"].lower()] = row
             self.row.seats.append(row)
@@ -177,6 +181,9 @@ class _Stage:
                     opened_at=_when(moderation["opened_at"]),
                     opened_by_id=self.ids(moderation["opened_by_email"]),
                     closed_early_reason=moderation["closed_early_reason"],
+                    closed_at=_when(moderation["closed_at"]),
+                    closed_by_id=self.ids(moderation["closed_by_email"]),
+                    close_reason=moderation["close_reason"],
                 )
             )
         for agreed in self.entry["agreed_scores"]:
@@ -195,6 +202,9 @@ class _Stage:
             created_at=_when(entry["created_at"]),
             updated_at=_when(entry["updated_at"]),
             submitted_at=_when(entry["submitted_at"]),
+            set_aside_at=_when(entry["set_aside_at"]),
+            set_aside_reason=entry["set_aside_reason"],
+            set_aside_by_id=self.ids(entry["set_aside_by_email"]),
         )
         for score in entry["scores"]:
             sheet.scores.append(
@@ -240,6 +250,7 @@ class _Stage:
             outcome=Outcome(entry["outcome"]),
             reasons=entry["reasons"],
             floor_override_reason=entry["floor_override_reason"],
+            inputs_digest=entry["inputs_digest"],
             recorded_by_id=self.ids(entry["recorded_by_email"]),
             recorded_at=_when(entry["recorded_at"]),
         )

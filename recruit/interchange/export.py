@@ -173,14 +173,20 @@ def _stage(stage: Stage, codes: dict[int, str], people: _People) -> Document:
         "weights": stage.weights,
         "plan_issued_at": _when(stage.plan_issued_at),
         "items": [_item(item) for item in items],
-        "seats": [
-            {"member_email": people.email(seat.user_id), "panel_role": seat.panel_role.value}
-            for seat in seats
-        ],
+        "seats": [_seat(seat, people) for seat in seats],
         "sheets": _sheets(stage, seats, codes, people),
         "moderation": _moderation(stage, people),
         "agreed_scores": _agreed_scores(stage, codes, people),
         "decisions": _decisions(stage, codes, people),
+    }
+
+
+def _seat(seat: PanelSeat, people: _People) -> Document:
+    return {
+        "member_email": people.email(seat.user_id),
+        "panel_role": seat.panel_role.value,
+        "stood_down_at": _when(seat.stood_down_at),
+        "stood_down_reason": seat.stood_down_reason,
     }
 
 
@@ -214,6 +220,9 @@ def _sheet(sheet: ScoreSheet, codes: dict[int, str], people: _People) -> Documen
         "created_at": _when(sheet.created_at),
         "updated_at": _when(sheet.updated_at),
         "submitted_at": _when(sheet.submitted_at),
+        "set_aside_at": _when(sheet.set_aside_at),
+        "set_aside_reason": sheet.set_aside_reason,
+        "set_aside_by_email": people.email(sheet.set_aside_by_id),
         "scores": [
             {
                 **_item_ref(row.plan_item),
@@ -253,6 +262,9 @@ def _moderation(stage: Stage, people: _People) -> Document | None:
         "opened_at": _when(row.opened_at),
         "opened_by_email": people.email(row.opened_by_id),
         "closed_early_reason": row.closed_early_reason,
+        "closed_at": _when(row.closed_at),
+        "closed_by_email": people.email(row.closed_by_id),
+        "close_reason": row.close_reason,
     }
 
 
@@ -283,6 +295,7 @@ def _decisions(stage: Stage, codes: dict[int, str], people: _People) -> list[Doc
             "outcome": row.outcome.value,
             "reasons": row.reasons,
             "floor_override_reason": row.floor_override_reason,
+            "inputs_digest": row.inputs_digest,
             "recorded_by_email": people.email(row.recorded_by_id),
             "recorded_at": _when(row.recorded_at),
         }

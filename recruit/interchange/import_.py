@@ -7,7 +7,6 @@ database. Only a document with no problems at all is written, in one transaction
 
 from __future__ import annotations
 
-import json
 import secrets
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -19,7 +18,8 @@ from sqlalchemy import func, select
 from recruit import audit
 from recruit.accounts import create_user
 from recruit.domain.interchange_checks import validate_document
-from recruit.domain.interchange_format import Vocabularies
+from recruit.domain.interchange_format import Vocabularies, with_later_keys
+from recruit.domain.interchange_reading import MAX_FILE_BYTES, Unreadable, parse_document
 from recruit.extensions import db
 from recruit.interchange.build import build_vacancy
 from recruit.models import (
@@ -35,6 +35,8 @@ from recruit.models import (
     VacancyStatus,
 )
 from recruit.models.vacancies import CONTRACT_LABELS
+from recruit.scoring.sheets import NON_SCORING_ROLES
+from recruit.stages.forms import PANEL_ROLE_LABELS
 
 Document = dict[str, Any]
 
@@ -45,6 +47,14 @@ class ImportRefused(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+class FileRefused(ImportRefused):
+    """The file is not a JSON document this app will read: ``reason`` follows its name."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__([f"{path}: {reason}"])
+        self.reason = reason
 
 
 @dataclass
@@ -67,20 +77,27 @@ def vocabularies() -> Vocabularies:
     return {**choices, "contract": frozenset(CONTRACT_LABELS)}
 
 
+def non_scoring_roles() -> dict[str, str]:
+    """The panel roles that do not score, each with the label the panel pages use."""
+    return {role.value: PANEL_ROLE_LABELS[role] for role in NON_SCORING_ROLES}
+
+
 def read_document(path: Path) -> object:
+    """The file's JSON value, or FileRefused: too big, not UTF-8, not JSON, or JSON that a
+    vacancy file never holds (recruit.domain.interchange_reading)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as file:
+            # One byte past the cap is enough to refuse it, whatever the file is: a device
+            # or a pipe has no size to check first.
+            data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise ImportRefused([f"{path}: no such file"]) from None
-    except UnicodeDecodeError:
-        raise ImportRefused([f"{path}: is not UTF-8 text"]) from None
+        raise FileRefused(path, "does not exist") from None
     except OSError as error:
-        raise ImportRefused([f"{path}: cannot be read ({error.strerror})"]) from None
+        raise FileRefused(path, f"cannot be read ({error.strerror or error})") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno} column {error.colno}"
-        raise ImportRefused([f"{path}: is not valid JSON at {where}: {error.msg}"]) from None
+        return parse_document(data)
+    except Unreadable as unreadable:
+        raise FileRefused(path, unreadable.reason) from None
 
 
 def import_vacancy(
@@ -90,10 +107,12 @@ def import_vacancy(
 
     The caller commits; on any exception the session is rolled back here.
     """
-    problems = validate_document(document, vocabularies())
+    problems = validate_document(document, vocabularies(), non_scoring_roles=non_scoring_roles())
     if problems:
         raise ImportRefused(problems)
     assert isinstance(document, dict)
+    version = document["version"]
+    document = with_later_keys(document)
     users, missing = _match_people(document["people"])
     problems = _question_problems(document["stages"])
     if missing and not create_missing_users:
@@ -111,6 +130,7 @@ def import_vacancy(
             actor_label="command line",
             source=source,
             source_vacancy_id=document["source_vacancy_id"],
+            format_version=version,
             created_users=[user.email for user in created],
         )
     except Exception:

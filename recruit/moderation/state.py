@@ -8,9 +8,12 @@ inputs changed (a sheet set aside after it was saved) is flagged until it is con
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from recruit.domain.moderation_inputs import digests_by_candidate, inputs_changed, inputs_digest
+from recruit.domain.scoring_model import QuestionScore
 from recruit.extensions import db
 from recruit.models import (
     Candidate,
@@ -61,12 +64,12 @@ def _who_else_may_record(stage: Stage, candidate: Candidate, user: User) -> str:
 
 
 def current_digest(outcome: StageOutcome, code: str) -> str:
-    return inputs_digest(outcome.scores.scores, code)
+    return inputs_digest(_portable_scores(outcome), code)
 
 
 def changed_records(outcome: StageOutcome) -> set[str]:
     """Codes of candidates whose saved record was made on inputs that have since changed."""
-    digests = digests_by_candidate(outcome.scores.scores)
+    digests = digests_by_candidate(_portable_scores(outcome))
     codes = {candidate.id: code for code, candidate in outcome.candidates.items()}
     return {
         codes[row.candidate_id]
@@ -77,6 +80,24 @@ def changed_records(outcome: StageOutcome) -> set[str]:
             digests.get(codes[row.candidate_id]) or inputs_digest((), codes[row.candidate_id]),
         )
     }
+
+
+def _portable_scores(outcome: StageOutcome) -> list[QuestionScore]:
+    """The stage's counted scores named as a vacancy export names them (the member by email,
+    the question by its place in the plan and its bank id), not by row ids: an imported
+    vacancy gets new ids, and its records must not all read as changed."""
+    members = {key: str(seat.user.email).lower() for key, seat in outcome.seats.items()}
+    questions = {
+        str(item.id): f"{item.position}:{item.question_id}" for item in outcome.stage.items
+    }
+    return [
+        replace(
+            score,
+            member=members.get(score.member, score.member),
+            question_id=questions.get(score.question_id, score.question_id),
+        )
+        for score in outcome.scores.scores
+    ]
 
 
 def undecided(outcome: StageOutcome) -> list[str]:

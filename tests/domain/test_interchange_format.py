@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from recruit.domain.interchange_checks import validate_document
+from recruit.domain import interchange_checks
+from recruit.domain.interchange_checks import PROBLEM_LIMIT
 from recruit.domain.interchange_format import ROOT, SECTIONS, Field, parse_datetime
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "interchange.md"
@@ -17,19 +18,26 @@ VOCABULARIES = {
     "vacancy_status": frozenset({"open"}),
     "candidate_status": frozenset({"applied"}),
     "stage_type": frozenset({"final_panel"}),
-    "panel_role": frozenset({"chair", "member"}),
+    "panel_role": frozenset({"chair", "member", "hr_adviser"}),
     "sheet_status": frozenset({"draft", "submitted"}),
     "outcome": frozenset({"appointable"}),
 }
+NON_SCORING_ROLES = {"hr_adviser": "HR adviser"}
 WHEN = "2026-03-20T09:30:00+00:00"
 CHAIR = "chair@council.example"
 
 
-def _document() -> dict:
+def problems_in(document: object) -> list[str]:
+    return interchange_checks.validate_document(
+        document, VOCABULARIES, non_scoring_roles=NON_SCORING_ROLES
+    )
+
+
+def minimal_document() -> dict:
     """The smallest document with one of everything that refers to something else."""
     return {
         "format": "recruit-vacancy",
-        "version": 1,
+        "version": 2,
         "exported_at": WHEN,
         "source_vacancy_id": 3,
         "people": [{"email": CHAIR, "full_name": "Chris Chair"}],
@@ -78,7 +86,14 @@ def _stage() -> dict:
         "weights": {"values": 1.0},
         "plan_issued_at": None,
         "items": [{**item, "question_version_number": None, "frozen_content": None}],
-        "seats": [{"member_email": CHAIR, "panel_role": "chair"}],
+        "seats": [
+            {
+                "member_email": CHAIR,
+                "panel_role": "chair",
+                "stood_down_at": None,
+                "stood_down_reason": None,
+            }
+        ],
         "sheets": [
             {
                 "member_email": CHAIR,
@@ -87,6 +102,9 @@ def _stage() -> dict:
                 "created_at": WHEN,
                 "updated_at": WHEN,
                 "submitted_at": None,
+                "set_aside_at": None,
+                "set_aside_reason": None,
+                "set_aside_by_email": None,
                 "scores": [{**score, "evidence": "Clear"}],
                 "amendments": [],
             }
@@ -98,22 +116,24 @@ def _stage() -> dict:
 
 
 def test_a_well_formed_document_has_no_problems():
-    assert validate_document(_document(), VOCABULARIES) == []
+    assert problems_in(minimal_document()) == []
 
 
 def _problems_after(path: list, value: object) -> list[str]:
-    document = _document()
+    document = minimal_document()
     target = document
     for key in path[:-1]:
         target = target[key]
     target[path[-1]] = value
-    return validate_document(document, VOCABULARIES)
+    return problems_in(document)
 
 
 @pytest.mark.parametrize(
     ("path", "value", "problem"),
     [
-        (["version"], True, "version: this app reads version 1, the file has True"),
+        (["version"], True, "version: this app reads versions 1 and 2, the file has True"),
+        (["version"], 3, "version: this app reads versions 1 and 2, the file has 3"),
+        (["stages", 0, "position"], 2**31, "stages[0].position: must be at most 2147483647"),
         (["people"], {}, "people: must be a list"),
         (["vacancy", "title"], None, "vacancy.title: must not be null"),
         (["vacancy", "title"], "x" * 201, "vacancy.title: must be at most 200 characters"),
@@ -156,37 +176,42 @@ def test_each_problem_names_its_path(path, value, problem):
 
 
 def test_missing_and_unknown_keys_are_both_problems():
-    document = _document()
+    document = minimal_document()
     del document["stages"][0]["sheets"][0]["scores"][0]["evidence"]
     document["vacancy"]["colour"] = "blue"
-    assert validate_document(document, VOCABULARIES) == [
+    assert problems_in(document) == [
         "vacancy.colour: is not a key this format knows",
         "stages[0].sheets[0].scores[0].evidence: is missing",
     ]
 
 
 def test_another_format_stops_at_the_format():
-    assert validate_document({"format": "csv"}, VOCABULARIES) == [
-        "format: must be 'recruit-vacancy', found 'csv'"
-    ]
-    assert validate_document([], VOCABULARIES) == [f"{ROOT}: must be a JSON object"]
+    assert problems_in({"format": "csv"}) == ["format: must be 'recruit-vacancy', found 'csv'"]
+    assert problems_in([]) == [f"{ROOT}: must be a JSON object"]
+
+
+def test_checking_stops_at_the_problem_limit():
+    """A million empty objects, each missing every key, is a hundred lines, not millions."""
+    document = minimal_document()
+    document["candidates"] = [{}] * 1_000_000
+    problems = problems_in(document)
+    assert len(problems) == PROBLEM_LIMIT
+    assert problems[0] == "candidates[0].code: is missing"
 
 
 def test_a_person_nobody_refers_to_is_a_problem():
-    document = _document()
+    document = minimal_document()
     document["people"].append({"email": "spare@council.example", "full_name": "Spare"})
-    assert validate_document(document, VOCABULARIES) == [
-        "people[1].email: is not referred to anywhere"
-    ]
+    assert problems_in(document) == ["people[1].email: is not referred to anywhere"]
 
 
 def test_datetimes_need_a_time_zone_and_come_back_in_utc():
     assert parse_datetime("2026-03-20T10:30:00+01:00").isoformat() == WHEN
     with pytest.raises(ValueError):
         parse_datetime("2026-03-20T09:30:00")
-    document = copy.deepcopy(_document())
+    document = copy.deepcopy(minimal_document())
     document["exported_at"] = "2026-03-20T09:30:00"
-    assert validate_document(document, VOCABULARIES)[0].startswith("exported_at: must be a date")
+    assert problems_in(document)[0].startswith("exported_at: must be a date")
 
 
 WORDS = {

@@ -36,6 +36,7 @@ from tests.support.factories import make_candidate, make_stage, make_vacancy
 FIRST = ["values-personal-values-01", "decisions-own-risk-01"]
 SECOND = ["buy-in-political-football-01", "values-personal-values-01"]
 AT = datetime(2026, 3, 20, 9, 30, 15, 123456, tzinfo=UTC)
+DIGEST = "5d41402abc4b2a76b9719d911017c592" * 2
 
 
 def _at(minutes: int) -> datetime:
@@ -60,9 +61,12 @@ def _sheet(seat, candidate, status, answers, *, minutes=0):  # type: ignore[no-u
     return sheet
 
 
-def _full_vacancy(app, make_user):  # type: ignore[no-untyped-def]
-    """Two issued stages, seats, candidates, a conflict, sheets, amendments, moderation."""
+def full_vacancy(app, make_user):  # type: ignore[no-untyped-def]
+    """Two issued stages, seats, candidates, a conflict, sheets, amendments, moderation;
+    a stood-down seat whose submitted sheet was set aside, an HR adviser who does not score,
+    closed moderation and decisions with the digest of what they were made on."""
     hr = make_user(Role.HR, email="hana.hr@council.example", name="Hana Hussain")
+    ravi = make_user(Role.HR, email="ravi.rao@council.example", name="Ravi Rao")
     chair = make_user(Role.PANEL, email="chris.chair@council.example", name="Chris Chair")
     member = make_user(Role.PANEL, email="mo.member@council.example", name="Mo Member")
     partner = make_user(Role.PANEL, email="pat.partner@nhs.example", name="Pat Partner")
@@ -93,7 +97,11 @@ def _full_vacancy(app, make_user):  # type: ignore[no-untyped-def]
     )
     second = make_stage(
         vacancy,
-        seats=[(member, PanelRole.CHAIR), (partner, PanelRole.PARTNER_REPRESENTATIVE)],
+        seats=[
+            (member, PanelRole.CHAIR),
+            (partner, PanelRole.PARTNER_REPRESENTATIVE),
+            (hr, PanelRole.HR_ADVISER),
+        ],
         questions=SECOND,
     )
     with app.test_request_context():
@@ -132,9 +140,15 @@ def _full_vacancy(app, make_user):  # type: ignore[no-untyped-def]
             amended_at=_at(31),
         )
     )
-    _sheet(
+    set_aside = _sheet(
         member_seat, amara, SheetStatus.SUBMITTED, [(one, 5, False, "Clear"), (two, 3, False, "Ok")]
     )
+    # Ravi, and only Ravi's setting it aside, puts him in the file's people.
+    set_aside.set_aside_at = _at(45)
+    set_aside.set_aside_reason = "Stood down by HR: unwell after the first interview"
+    set_aside.set_aside_by_id = ravi.id
+    member_seat.stood_down_at = _at(40)
+    member_seat.stood_down_reason = "Unwell after the first interview"
     _sheet(member_seat, tom, SheetStatus.DRAFT, [(one, None, False, "")], minutes=10)
     _sheet(second.seats[1], amara, SheetStatus.DRAFT, [(second.items[0], 2, False, "Unsure")])
     db.session.add(
@@ -143,6 +157,9 @@ def _full_vacancy(app, make_user):  # type: ignore[no-untyped-def]
             opened_at=_at(60),
             opened_by_id=chair.id,
             closed_early_reason="Mo was unwell",
+            closed_at=_at(90),
+            closed_by_id=chair.id,
+            close_reason="Every outcome recorded",
         )
     )
     for attribute, formula, agreed in [("values", 4.5, 4.0), ("decisions", None, 3.25)]:
@@ -159,7 +176,11 @@ def _full_vacancy(app, make_user):  # type: ignore[no-untyped-def]
         )
     db.session.add(
         CandidateDecision(
-            stage_id=first.id, candidate_id=amara.id, outcome=Outcome.APPOINTABLE, reasons="Strong"
+            stage_id=first.id,
+            candidate_id=amara.id,
+            outcome=Outcome.APPOINTABLE,
+            reasons="Strong",
+            inputs_digest=DIGEST,
         )
     )
     db.session.add(
@@ -176,13 +197,13 @@ def _full_vacancy(app, make_user):  # type: ignore[no-untyped-def]
     return vacancy
 
 
-def _export(runner, vacancy_id, path):  # type: ignore[no-untyped-def]
+def export_document(runner, vacancy_id, path):  # type: ignore[no-untyped-def]
     result = runner.invoke(args=["vacancy", "export", str(vacancy_id), "--out", str(path)])
     assert result.exit_code == 0, result.output
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _import(runner, path, *options):  # type: ignore[no-untyped-def]
+def run_import(runner, path, *options):  # type: ignore[no-untyped-def]
     return runner.invoke(args=["vacancy", "import", str(path), *options])
 
 
@@ -190,7 +211,7 @@ def _comparable(document):  # type: ignore[no-untyped-def]
     return {k: v for k, v in document.items() if k not in ("exported_at", "source_vacancy_id")}
 
 
-def _row_counts() -> dict[str, int]:
+def row_counts() -> dict[str, int]:
     return {
         table.name: db.session.scalar(select(func.count()).select_from(table))
         for table in db.metadata.sorted_tables
@@ -199,20 +220,20 @@ def _row_counts() -> dict[str, int]:
 
 @pytest.fixture
 def exported(app, bank, make_user, tmp_path):  # type: ignore[no-untyped-def]
-    vacancy = _full_vacancy(app, make_user)
-    return _export(app.test_cli_runner(), vacancy.id, tmp_path / "vacancy.json")
+    vacancy = full_vacancy(app, make_user)
+    return export_document(app.test_cli_runner(), vacancy.id, tmp_path / "vacancy.json")
 
 
 def test_export_import_export_gives_the_same_document(app, exported, tmp_path):
     runner = app.test_cli_runner()
-    before = _row_counts()
-    result = _import(runner, tmp_path / "vacancy.json")
+    before = row_counts()
+    result = run_import(runner, tmp_path / "vacancy.json")
     assert result.exit_code == 0, result.output
     new_id = int(re.search(r"as vacancy (\d+)", result.output).group(1))
     assert new_id != exported["source_vacancy_id"]
-    again = _export(runner, new_id, tmp_path / "again.json")
+    again = export_document(runner, new_id, tmp_path / "again.json")
     assert _comparable(again) == _comparable(exported)
-    after = _row_counts()
+    after = row_counts()
     for table in ("vacancy", "advert", "stage", "plan_item", "score_sheet", "score_amendment"):
         assert after[table] == 2 * before[table], table
     assert after["user_account"] == before["user_account"]  # matched, not copied
@@ -223,7 +244,7 @@ def test_export_import_export_gives_the_same_document(app, exported, tmp_path):
 def test_export_carries_everything_but_never_secrets(exported, tmp_path):
     text = (tmp_path / "vacancy.json").read_text(encoding="utf-8")
     assert "password" not in text and "scrypt" not in text and "session" not in text
-    assert exported["format"] == "recruit-vacancy" and exported["version"] == 1
+    assert exported["format"] == "recruit-vacancy" and exported["version"] == 2
     assert [p["email"] for p in exported["people"]] == sorted(
         p["email"] for p in exported["people"]
     )
@@ -233,6 +254,8 @@ def test_export_carries_everything_but_never_secrets(exported, tmp_path):
     assert first["seats"][0] == {
         "member_email": "chris.chair@council.example",
         "panel_role": "chair",
+        "stood_down_at": None,
+        "stood_down_reason": None,
     }
     amendments = first["sheets"][0]["amendments"]
     assert [a["reason"] for a in amendments] == ["Misread my notes", "Nothing was said"]
@@ -259,7 +282,7 @@ def _set(path_in_document, value):  # type: ignore[no-untyped-def]
 
 REFUSALS = [
     (_set(["format"], "something-else"), "format: must be 'recruit-vacancy'"),
-    (_set(["version"], 2), "version: this app reads version 1, the file has 2"),
+    (_set(["version"], 3), "version: this app reads versions 1 and 2, the file has 3"),
     (
         _set(["stages", 1, "sheets", 0, "scores", 0, "score"], 7),
         "stages[1].sheets[0].scores[0].score: must be 1 to 5 or null",
@@ -295,34 +318,34 @@ def test_a_bad_document_is_refused_whole(app, exported, tmp_path, change, messag
     change(exported)
     path = tmp_path / "changed.json"
     path.write_text(json.dumps(exported), encoding="utf-8")
-    before = _row_counts()
-    result = _import(app.test_cli_runner(), path)
+    before = row_counts()
+    result = run_import(app.test_cli_runner(), path)
     assert result.exit_code != 0
     assert "Nothing was imported" in result.output and message in result.output, result.output
-    assert _row_counts() == before
+    assert row_counts() == before
 
 
 def test_bad_json_is_refused_with_its_line_and_column(app, bank, tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{\n  "format": "recruit-vacancy",\n  oops\n}', encoding="utf-8")
-    before = _row_counts()
-    result = _import(app.test_cli_runner(), path)
+    before = row_counts()
+    result = run_import(app.test_cli_runner(), path)
     assert result.exit_code != 0
     assert "is not valid JSON at line 3 column 3" in result.output
-    assert _row_counts() == before
+    assert row_counts() == before
 
 
 def test_an_unknown_person_is_refused_unless_asked_to_create_them(app, exported, tmp_path):
     path = tmp_path / "stranger.json"
     text = json.dumps(exported).replace("pat.partner@nhs.example", "sam.stranger@nhs.example")
     path.write_text(text, encoding="utf-8")
-    before = _row_counts()
-    refused = _import(app.test_cli_runner(), path)
+    before = row_counts()
+    refused = run_import(app.test_cli_runner(), path)
     assert refused.exit_code != 0
     assert re.search(r"people\[\d\]\.email: no user has the email sam.stranger", refused.output)
-    assert _row_counts() == before
+    assert row_counts() == before
 
-    created = _import(app.test_cli_runner(), path, "--create-missing-users")
+    created = run_import(app.test_cli_runner(), path, "--create-missing-users")
     assert created.exit_code == 0, created.output
     assert "Created panel user sam.stranger@nhs.example" in created.output
     user = db.session.scalar(select(User).where(User.email == "sam.stranger@nhs.example"))
@@ -346,6 +369,10 @@ def test_text_limits_in_the_format_match_the_columns():
         "people[]": "user_account",
         "stages[]": "stage",
         "advert.versions[]": "advert_version",
+        "stages[].seats[]": "panel_seat",
+        "stages[].sheets[]": "score_sheet",
+        "stages[].moderation": "stage_moderation",
+        "stages[].decisions[]": "candidate_decision",
     }
     for section, table_name in tables.items():
         table = db.metadata.tables[table_name]

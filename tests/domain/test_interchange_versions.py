@@ -1,0 +1,170 @@
+"""Versions of the vacancy interchange format: version 1 files still read, with every key
+version 2 added read as null, and version 2's keys are checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from recruit.domain.interchange_format import FORMAT_VERSION, SECTIONS, with_later_keys
+from tests.domain.test_interchange_format import CHAIR, WHEN, minimal_document, problems_in
+
+# Keys added after version 1, by section: a version 1 file has none of them.
+LATER_KEYS = {
+    "stages[].seats[]": ["stood_down_at", "stood_down_reason"],
+    "stages[].sheets[]": ["set_aside_at", "set_aside_reason", "set_aside_by_email"],
+    "stages[].moderation": ["closed_at", "closed_by_email", "close_reason"],
+    "stages[].decisions[]": ["inputs_digest"],
+}
+
+
+def _version_1(document: dict) -> dict:
+    """The document as version 1 wrote it: none of the keys that came later."""
+    document["version"] = 1
+    for stage in document["stages"]:
+        for section in ("seats", "sheets", "decisions"):
+            for entry in stage[section]:
+                for key in LATER_KEYS[f"stages[].{section}[]"]:
+                    del entry[key]
+        if stage["moderation"] is not None:
+            for key in LATER_KEYS["stages[].moderation"]:
+                del stage["moderation"][key]
+    return document
+
+
+def _with_moderation(document: dict) -> dict:
+    stage = document["stages"][0]
+    stage["moderation"] = {
+        "opened_at": WHEN,
+        "opened_by_email": None,
+        "closed_early_reason": None,
+        "closed_at": None,
+        "closed_by_email": None,
+        "close_reason": None,
+    }
+    stage["decisions"] = [
+        {
+            "candidate_code": "C-01",
+            "outcome": "appointable",
+            "reasons": "Strong",
+            "floor_override_reason": None,
+            "inputs_digest": None,
+            "recorded_by_email": CHAIR,
+            "recorded_at": WHEN,
+        }
+    ]
+    return document
+
+
+def test_the_format_is_version_2_and_lists_exactly_the_later_keys():
+    assert FORMAT_VERSION == 2
+    later = {
+        name: [key for key, field in spec.items() if field.since > 1]
+        for name, spec in SECTIONS.items()
+    }
+    assert {name: keys for name, keys in later.items() if keys} == LATER_KEYS
+
+
+def test_every_key_added_after_version_1_may_be_null():
+    """An older file reads as "not set": not set aside, not stood down, not closed."""
+    for name, spec in SECTIONS.items():
+        for key, field in spec.items():
+            assert field.since == 1 or field.nullable, f"{name}.{key}"
+
+
+def test_a_version_1_document_has_no_problems_and_reads_as_nothing_set():
+    document = _version_1(_with_moderation(minimal_document()))
+    assert problems_in(document) == []
+    current = with_later_keys(document)
+    stage = current["stages"][0]
+    assert stage["sheets"][0]["set_aside_at"] is None
+    assert stage["sheets"][0]["set_aside_by_email"] is None
+    assert stage["seats"][0]["stood_down_at"] is None
+    assert stage["moderation"]["closed_at"] is None
+    assert stage["decisions"][0]["inputs_digest"] is None
+    assert "set_aside_at" not in document["stages"][0]["sheets"][0]  # the input is unchanged
+
+
+def test_a_version_1_document_may_not_use_a_later_key():
+    document = _version_1(minimal_document())
+    document["stages"][0]["sheets"][0]["set_aside_at"] = WHEN
+    assert problems_in(document) == [
+        "stages[0].sheets[0].set_aside_at: is not in version 1 of this format "
+        "(it came in version 2)"
+    ]
+
+
+def test_a_version_2_document_must_have_every_key():
+    document = minimal_document()
+    del document["stages"][0]["seats"][0]["stood_down_at"]
+    assert problems_in(document) == ["stages[0].seats[0].stood_down_at: is missing"]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "problem"),
+    [
+        (
+            ["stages", 0, "sheets", 0, "set_aside_at"],
+            WHEN,
+            "stages[0].sheets[0].set_aside_at: only a submitted sheet can be set aside",
+        ),
+        (
+            ["stages", 0, "sheets", 0, "set_aside_reason"],
+            "Conflict",
+            "stages[0].sheets[0].set_aside_reason: must be null when set_aside_at is null",
+        ),
+        (
+            ["stages", 0, "sheets", 0, "set_aside_by_email"],
+            CHAIR,
+            "stages[0].sheets[0].set_aside_by_email: must be null when set_aside_at is null",
+        ),
+        (
+            ["stages", 0, "sheets", 0, "set_aside_by_email"],
+            "nobody@council.example",
+            "stages[0].sheets[0].set_aside_by_email: 'nobody@council.example' is not listed",
+        ),
+        (
+            ["stages", 0, "seats", 0, "stood_down_reason"],
+            "Unwell",
+            "stages[0].seats[0].stood_down_reason: must be null when stood_down_at is null",
+        ),
+        (
+            ["stages", 0, "moderation", "close_reason"],
+            "Done",
+            "stages[0].moderation.close_reason: must be null when closed_at is null",
+        ),
+        (
+            ["stages", 0, "moderation", "closed_by_email"],
+            "nobody@council.example",
+            "stages[0].moderation.closed_by_email: 'nobody@council.example' is not listed",
+        ),
+        (
+            ["stages", 0, "decisions", 0, "inputs_digest"],
+            "a" * 65,
+            "stages[0].decisions[0].inputs_digest: must be at most 64 characters",
+        ),
+    ],
+)
+def test_the_later_keys_are_checked(path, value, problem):
+    document = _with_moderation(minimal_document())
+    target = document
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    problems = problems_in(document)
+    assert any(p.startswith(problem) for p in problems), problems
+
+
+def test_a_closed_moderation_and_a_set_aside_sheet_are_well_formed():
+    document = _with_moderation(minimal_document())
+    stage = document["stages"][0]
+    stage["sheets"][0].update(
+        status="submitted",
+        submitted_at=WHEN,
+        set_aside_at=WHEN,
+        set_aside_reason="Declared a conflict after submitting",
+        set_aside_by_email=CHAIR,
+    )
+    stage["seats"][0].update(stood_down_at=WHEN, stood_down_reason="Unwell")
+    stage["moderation"].update(closed_at=WHEN, closed_by_email=CHAIR, close_reason="Done")
+    stage["decisions"][0]["inputs_digest"] = "0" * 64
+    assert problems_in(document) == []
