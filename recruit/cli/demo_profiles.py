@@ -30,12 +30,13 @@ REFLECTIONS = {
         "DCS should start there.",
     ],
 }
-# Three colleagues' ratings: enough to show the combined 360 result.
+# Three panel colleagues' ratings (the only people the picker offers): enough to show the
+# combined 360 result.
 COLLEAGUES = {
     "chair@demo.recruit.local": {"values": 5, "decisions": 4, "practice-culture": 5,
                                  "partnerships": 4, "buy-in": 4},
-    "hr@demo.recruit.local": {"values": 5, "decisions": 3, "practice-culture": 4,
-                              "partnerships": 4, "buy-in": 3},
+    "member@demo.recruit.local": {"values": 5, "decisions": 3, "practice-culture": 4,
+                                  "partnerships": 4, "buy-in": 3},
     "partner@demo.recruit.local": {"values": 4, "decisions": 4, "practice-culture": 4,
                                    "partnerships": 5, "buy-in": 3},
 }  # fmt: skip

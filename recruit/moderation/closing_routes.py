@@ -60,10 +60,13 @@ def _close(stage: Stage, moderation: StageModeration, reason: str):  # type: ign
 def reopen_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     stage = stage_for_moderation(vacancy_id, stage_id)
     moderation = sheets.moderation_for(stage)
-    if moderation is None or not moderation.is_closed:
+    if moderation is None:
         return _back_to_moderation(stage)
     form = ReopenModerationForm(data={"lock_version": str(moderation.lock_version)})
-    if form.validate_on_submit() and form.lock_version.data == str(moderation.lock_version):
+    if not moderation.is_closed:
+        if form.is_submitted():
+            return _back_to_moderation(stage)
+    elif form.validate_on_submit() and form.lock_version.data == str(moderation.lock_version):
         closed_at = moderation.closed_at
         moderation.closed_at = None
         moderation.closed_by_id = None
