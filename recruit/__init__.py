@@ -99,7 +99,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.auth.routes import bp as auth_bp
     from recruit.candidates.routes import bp as candidates_bp
     from recruit.comparisons.routes import bp as comparisons_bp
-    from recruit.errors import register_error_handlers
+    from recruit.errors import register_error_handlers, register_url_converters
     from recruit.interviews.routes import bp as interviews_bp
     from recruit.main.routes import bp as main_bp
     from recruit.moderation import (
@@ -120,6 +120,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.summaries.routes import bp as summaries_bp
     from recruit.vacancies.routes import bp as vacancies_bp
 
+    register_url_converters(app)  # before the first route is added: see its docstring
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")

@@ -1,11 +1,14 @@
 """One helper to record who did what to which object, when (UTC).
 
 The event joins the caller's transaction: if the change rolls back, so does its record.
+Text that may come from outside (the actor, every string in the detail, the client's
+address) is neutralised before it is stored or logged: see ``neutralise_for_log``.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from flask import has_request_context, request
@@ -18,10 +21,50 @@ from recruit.models._types import utcnow
 
 logger = logging.getLogger("recruit.audit")
 
+# Characters that change how a log line or an audit row reads rather than what it says:
+# C0 and C1 controls (line breaks, terminal escapes, NUL), DEL, the bidirectional
+# overrides and isolates that reverse text on screen, and the line and paragraph separators.
+# Untrusted text reaches the log: the email typed at a failed sign-in is the actor.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_SHORT_ESCAPES = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
+# The widths of the audit_event columns that hold untrusted text.
+ACTOR_LENGTH = 254
+ADDRESS_LENGTH = 64
+
 
 def neutralise_for_log(value: object) -> str:
-    """Stop a value from forging extra log lines."""
-    return str(value).replace("\r", "\\r").replace("\n", "\\n")
+    """Show unsafe characters as escapes (``\\n``, ``\\x1b``, ``\\u202e``), so a value can
+    neither forge a log line nor disguise itself; the escape keeps the attempt visible."""
+    return _UNSAFE.sub(_escape, str(value))
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def neutralise_detail(value: Any) -> Any:
+    """``neutralise_for_log`` on every string in a JSON-like detail value, keys included."""
+    if isinstance(value, str):
+        return neutralise_for_log(value)
+    if isinstance(value, dict):
+        return {neutralise_detail(key): neutralise_detail(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [neutralise_detail(item) for item in value]
+    return value
+
+
+def _actor(text: str) -> str:
+    return neutralise_for_log(text)[:ACTOR_LENGTH]
+
+
+def _client_address() -> str | None:
+    # Behind TRUSTED_PROXIES the address comes from a header: clean and bound it too.
+    if not has_request_context() or request.remote_addr is None:
+        return None
+    return neutralise_for_log(request.remote_addr)[:ADDRESS_LENGTH]
 
 
 def record(
@@ -38,12 +81,12 @@ def record(
         db.session.flush()  # give a new object its id before we record it
     event = AuditEvent(
         user_id=user.id if user else None,
-        actor=actor_label or (user.email if user else "system"),
+        actor=_actor(actor_label or (user.email if user else "system")),
         action=action,
         object_type=type(subject).__name__ if subject is not None else None,
         object_id=str(subject.id) if subject is not None and hasattr(subject, "id") else None,
-        detail=detail,
-        ip_address=request.remote_addr if has_request_context() else None,
+        detail=neutralise_detail(detail),
+        ip_address=_client_address(),
     )
     db.session.add(event)
     logger.info(
@@ -67,12 +110,12 @@ def record_access(action: str, subject: object, **detail: Any) -> None:
     values = {
         "occurred_at": utcnow(),
         "user_id": user.id if user else None,
-        "actor": user.email if user else "anonymous",
+        "actor": _actor(user.email if user else "anonymous"),
         "action": action,
         "object_type": type(subject).__name__,
         "object_id": str(getattr(subject, "id", "")) or None,
-        "detail": detail,
-        "ip_address": request.remote_addr if has_request_context() else None,
+        "detail": neutralise_detail(detail),
+        "ip_address": _client_address(),
     }
     with db.engine.begin() as connection:
         connection.execute(insert(AuditEvent).values(**values))

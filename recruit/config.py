@@ -82,14 +82,40 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+MIN_SECRET_KEY_LENGTH = 32
+# A random key almost never repeats a run of three characters: a 32-character hex key has
+# 30 runs among 4,096 possible ones. A placeholder ("x" * 64, "abab...", a word typed over
+# and over, a long run of one letter before a few digits) repeats most of its runs. Needing
+# three quarters of the runs to differ refuses all of those and, unlike a count of distinct
+# characters, never a generated key: 64 hex characters lack one of the 16 digits a quarter
+# of the time, so "16 distinct characters" would refuse the README's own command.
+MIN_SHARE_OF_DISTINCT_RUNS = 0.75
+
+
+def secret_key_problem(secret: object) -> str | None:
+    """What is wrong with ``secret`` as a production key, or None. Never repeats the key."""
+    if not secret or secret == DEVELOPMENT_SECRET_KEY:
+        return "must be set to a random value of at least 32 characters in production"
+    text = str(secret)
+    if len(text) < MIN_SECRET_KEY_LENGTH:
+        return f"is {len(text)} characters long: use a random value of at least 32 characters"
+    runs = [text[start : start + 3] for start in range(len(text) - 2)]
+    if len(set(runs)) < MIN_SHARE_OF_DISTINCT_RUNS * len(runs):
+        return (
+            "repeats itself too much to be random (one character, or a short pattern, over "
+            "and over): use a generated value of at least 32 characters"
+        )
+    return None
+
+
 def check_production_safety(config: dict[str, object], debug: bool) -> None:
     """Refuse to run production with a weak secret key, debug on or a weak password hash."""
     if config.get("RECRUIT_ENV") != "production":
         return
-    secret = config.get("SECRET_KEY")
-    if not secret or secret == DEVELOPMENT_SECRET_KEY or len(str(secret)) < 32:
+    problem = secret_key_problem(config.get("SECRET_KEY"))
+    if problem:
         raise ConfigurationError(
-            "SECRET_KEY must be set to a random value of at least 32 characters in production. "
+            f"SECRET_KEY {problem}. "
             'Generate one with: python -c "import secrets; print(secrets.token_hex(32))"'
         )
     if debug:

@@ -1,4 +1,7 @@
-"""Error pages in the service's own style: a plain message, never a traceback."""
+"""Error pages in the service's own style: a plain message, never a traceback.
+
+Also the URL converter that keeps an id too large for the database from becoming an error.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import logging
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.routing import IntegerConverter, ValidationError
 
 from recruit.extensions import db
 
@@ -45,6 +49,32 @@ MESSAGES: dict[int, tuple[str, str]] = {
         "Nothing you were doing has been half-saved. Try again later.",
     ),
 }
+
+
+# Every id, and every version number in a URL, is an INTEGER column, which PostgreSQL
+# holds in 32 signed bits (SQLite in 64). The smaller range is the one both can look up.
+LARGEST_DATABASE_ID = 2**31 - 1
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """``<int:...>`` on every route: only numbers an id column can hold.
+
+    Werkzeug's converter takes any number of digits. Past 2^31 - 1, PostgreSQL refused the
+    query ("integer out of range"); past 2^63 - 1, SQLite's driver raised OverflowError:
+    either way a 500 for a mistyped or hostile address. Refused here, the number matches no
+    route and is a 404 like any other missing page, on every route at once.
+    """
+
+    def to_python(self, value: str) -> int:
+        number: int = super().to_python(value)
+        if abs(number) > LARGEST_DATABASE_ID:
+            raise ValidationError()
+        return number
+
+
+def register_url_converters(app: Flask) -> None:
+    """Call before any blueprint is registered: a rule binds its converter when added."""
+    app.url_map.converters["int"] = DatabaseIdConverter
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from recruit import create_app
-from recruit.config import DEVELOPMENT_SECRET_KEY, ConfigurationError, normalise_database_url
+from recruit.config import (
+    DEVELOPMENT_SECRET_KEY,
+    ConfigurationError,
+    normalise_database_url,
+    secret_key_problem,
+)
+
+# As the README says to make one: secrets.token_hex(32).
+REAL_SECRET = "9f1c6e0b52d84a7f3be61c09d4a8e7f2c5b03d9a61e84f7c2d0b95a3e6f18c47"
 
 
 def test_factory_applies_test_config_over_environment(tmp_path, monkeypatch):
@@ -56,9 +64,53 @@ def test_production_refuses_missing_or_weak_secret_key(monkeypatch, secret):
         create_app()
 
 
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "x" * 64,
+        "ab" * 32,
+        "abcdefgh" * 8,
+        "0123456789abcdef" * 4,
+        "changeme-changeme-changeme-changeme",
+        "secretkeysecretkeysecretkey-12345",
+        "a" * 40 + "1234567",
+    ],
+)
+def test_production_refuses_a_secret_key_with_too_little_variety(monkeypatch, secret):
+    monkeypatch.setenv("RECRUIT_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", secret)
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    with pytest.raises(ConfigurationError) as refused:
+        create_app()
+    message = str(refused.value)
+    assert "SECRET_KEY" in message and "repeats" in message
+    assert "secrets.token_hex(32)" in message
+    assert secret not in message, "the refused key itself is never printed"
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        REAL_SECRET,
+        "Zq7vN2pXr4Lk9sWd1fHj6bTy3mGc8aEu0oIe5",  # random letters and digits
+        "q2b-Tz9WcR_8kLmN4vXp0sYd7hJf3gA1eUoI6rBt5nC",  # secrets.token_urlsafe(32)
+    ],
+)
+def test_random_secret_keys_are_accepted(secret):
+    assert secret_key_problem(secret) is None
+
+
+def test_generated_secret_keys_are_never_refused():
+    import secrets
+
+    for _ in range(2000):
+        assert secret_key_problem(secrets.token_hex(16)) is None  # the shortest allowed
+        assert secret_key_problem(secrets.token_urlsafe(24)) is None
+
+
 def test_production_refuses_debug(monkeypatch):
     monkeypatch.setenv("RECRUIT_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("SECRET_KEY", REAL_SECRET)
     monkeypatch.setenv("FLASK_DEBUG", "1")
     with pytest.raises(ConfigurationError, match="Debug"):
         create_app()
@@ -66,7 +118,7 @@ def test_production_refuses_debug(monkeypatch):
 
 def test_production_refuses_a_weak_password_hash(monkeypatch, tmp_path):
     monkeypatch.setenv("RECRUIT_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("SECRET_KEY", REAL_SECRET)
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
     with pytest.raises(ConfigurationError, match="scrypt"):
         create_app({"PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000"})
@@ -74,7 +126,7 @@ def test_production_refuses_a_weak_password_hash(monkeypatch, tmp_path):
 
 def test_production_with_real_secret_starts_with_secure_cookies(monkeypatch, tmp_path):
     monkeypatch.setenv("RECRUIT_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("SECRET_KEY", REAL_SECRET)
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.sqlite"})
     assert app.config["SESSION_COOKIE_SECURE"] is True

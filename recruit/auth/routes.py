@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from recruit import audit
@@ -10,6 +19,7 @@ from recruit.accounts import set_password, verify_credentials
 from recruit.auth import throttle
 from recruit.auth.forms import ChangePasswordForm, LoginForm
 from recruit.domain.redirects import is_safe_next_path
+from recruit.errors import render_error
 from recruit.extensions import db
 from recruit.sessions import end_all_sessions, end_session, start_session
 
@@ -64,9 +74,20 @@ def change_password():  # type: ignore[no-untyped-def]
     form = ChangePasswordForm()
     form.email_for_check = user.email
     if form.validate_on_submit():
+        # A signed-in browser left open is another way to guess the password: the same
+        # per-account and per-address counts as sign-in, so the two cannot be added up.
+        address = request.remote_addr or "unknown"
+        if throttle.is_locked_out(user.email, address):
+            audit.record("password.change_refused", user, reason="too many attempts")
+            db.session.commit()
+            return _too_many_password_attempts()
         if verify_credentials(user.email, form.current_password.data) is None:
+            throttle.record_failure(user.email, address)
+            audit.record("password.change_failed", user, reason="wrong current password")
+            db.session.commit()
             form.current_password.errors.append("Your current password is not correct")
         else:
+            throttle.clear_failures(user.email)
             set_password(user, form.new_password.data)
             end_all_sessions(user)  # other browsers signed in with the old password
             start_session(user)
@@ -75,6 +96,16 @@ def change_password():  # type: ignore[no-untyped-def]
             flash("Your password has been changed", "success")
             return redirect(url_for("main.home"))
     return render_template("auth/change_password.html", form=form)
+
+
+def _too_many_password_attempts():  # type: ignore[no-untyped-def]
+    minutes = current_app.config["LOGIN_ATTEMPT_WINDOW_MINUTES"]
+    return render_error(
+        429,
+        "Too many attempts",
+        f"Your current password was entered wrongly too many times. Wait {minutes} minutes, "
+        "then try again. If you have forgotten it, ask your administrator to reset it.",
+    )
 
 
 def _safe_next(target: str | None) -> str:

@@ -96,7 +96,8 @@ class ImportConfirmForm(FlaskForm):
 
 class AnonymiseForm(FlaskForm):
     hide_candidate_names = BooleanField(
-        "Show panel members candidate codes (C-01) instead of names until moderation",
+        "Show panel members candidate codes (C-01) instead of names until every stage is in "
+        "moderation",
         widget=GovCheckboxInput(),
     )
     submit = SubmitField("Save", widget=GovSubmitInput())

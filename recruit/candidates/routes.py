@@ -12,14 +12,17 @@ from recruit.candidates.forms import (
     ImportConfirmForm,
     ImportUploadForm,
 )
+from recruit.candidates.import_file import check_file_before_first_query, checked_file
 from recruit.domain.candidate_import import (
     CANDIDATE_STATUSES,
     COLUMNS,
     MAX_BYTES,
     CandidateRow,
+    CheckedFile,
     ImportProblem,
+    ImportResult,
+    check_against_held,
     next_candidate_codes,
-    parse_candidate_csv,
     template_csv,
 )
 from recruit.extensions import db
@@ -28,8 +31,12 @@ from recruit.models import Candidate, CandidateStatus, Role, Vacancy
 from recruit.models._types import utcnow
 
 bp = Blueprint("candidates", __name__)
+# First: the role check's query takes the write lock on a POST, and a file must be read
+# and checked before that (see recruit/candidates/import_file.py).
+bp.before_request(check_file_before_first_query)
 require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
 
+FILE_HAS_PROBLEMS = "The file has problems: nothing has been imported. Fix them and upload it again"
 CANDIDATE_FIELDS = (
     "first_name",
     "last_name",
@@ -117,7 +124,7 @@ def anonymise(vacancy_id: int):  # type: ignore[no-untyped-def]
         )
         db.session.commit()
         flash(
-            "Panel members will see candidate codes until moderation"
+            "Panel members will see candidate codes until every stage is in moderation"
             if vacancy.hide_candidate_names
             else "Panel members will see candidates' names",
             "success",
@@ -142,23 +149,44 @@ def import_upload(vacancy_id: int):  # type: ignore[no-untyped-def]
     form = ImportUploadForm()
     problems: list[ImportProblem] = []
     if form.validate_on_submit():
-        upload = form.file.data
-        if upload is None or not getattr(upload, "filename", ""):
+        upload = checked_file()
+        if upload is None:
             form.file.errors.append("Select a CSV file to import")
         else:
-            try:
-                data = upload.read(MAX_BYTES + 1)  # one byte over is enough to refuse it
-            finally:
-                upload.close()
-            result = parse_candidate_csv(
-                data, existing_emails=[c.email for c in vacancy.candidates]
-            )
+            result = _against_held(vacancy, upload.checked)
             if result.ok:
-                return _check_page(vacancy, list(result.rows), data.decode("utf-8-sig"))
+                return _check_page(vacancy, list(result.rows), upload.text)
             problems = list(result.problems)
-            form.file.errors.append(
-                "The file has problems: nothing has been imported. Fix them and upload it again"
-            )
+            form.file.errors.append(FILE_HAS_PROBLEMS)
+    return _import_page(vacancy, form, problems)
+
+
+@bp.route("/vacancies/<int:vacancy_id>/candidates/import/confirm", methods=["POST"])
+def import_confirm(vacancy_id: int):  # type: ignore[no-untyped-def]
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    upload = checked_file()
+    if not ImportConfirmForm().validate_on_submit() or upload is None:
+        abort(400)
+    # Checked again: another import may have added some of these people meanwhile.
+    result = _against_held(vacancy, upload.checked)
+    if not result.ok:
+        form = ImportUploadForm()
+        form.file.errors = [FILE_HAS_PROBLEMS]
+        return _import_page(vacancy, form, list(result.problems))
+    codes = next_candidate_codes([c.code for c in vacancy.candidates], len(result.rows))
+    for code, row in zip(codes, result.rows, strict=True):
+        db.session.add(_candidate_from_row(vacancy, code, row))
+    audit.record("candidates.imported", vacancy, count=len(result.rows), codes=codes)
+    db.session.commit()
+    flash(f"{len(result.rows)} candidates imported", "success")
+    return redirect(url_for("candidates.index", vacancy_id=vacancy.id))
+
+
+def _against_held(vacancy: Vacancy, checked: CheckedFile) -> ImportResult:
+    return check_against_held(checked, [candidate.email for candidate in vacancy.candidates])
+
+
+def _import_page(vacancy: Vacancy, form: ImportUploadForm, problems: list[ImportProblem]):  # type: ignore[no-untyped-def]
     return render_template(
         "candidates/import.html",
         form=form,
@@ -167,38 +195,6 @@ def import_upload(vacancy_id: int):  # type: ignore[no-untyped-def]
         columns=COLUMNS,
         max_megabytes=MAX_BYTES // 1_000_000,
     )
-
-
-@bp.route("/vacancies/<int:vacancy_id>/candidates/import/confirm", methods=["POST"])
-def import_confirm(vacancy_id: int):  # type: ignore[no-untyped-def]
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
-    form = ImportConfirmForm()
-    if not form.validate_on_submit():
-        abort(400)
-    # Checked again: another import may have added some of these people meanwhile.
-    result = parse_candidate_csv(
-        form.csv_text.data.encode("utf-8"), existing_emails=[c.email for c in vacancy.candidates]
-    )
-    if not result.ok:
-        upload = ImportUploadForm()
-        upload.file.errors = [
-            "The file has problems: nothing has been imported. Fix them and upload it again"
-        ]
-        return render_template(
-            "candidates/import.html",
-            form=upload,
-            vacancy=vacancy,
-            problems=list(result.problems),
-            columns=COLUMNS,
-            max_megabytes=MAX_BYTES // 1_000_000,
-        )
-    codes = next_candidate_codes([c.code for c in vacancy.candidates], len(result.rows))
-    for code, row in zip(codes, result.rows, strict=True):
-        db.session.add(_candidate_from_row(vacancy, code, row))
-    audit.record("candidates.imported", vacancy, count=len(result.rows), codes=codes)
-    db.session.commit()
-    flash(f"{len(result.rows)} candidates imported", "success")
-    return redirect(url_for("candidates.index", vacancy_id=vacancy.id))
 
 
 def _check_page(vacancy: Vacancy, rows: list[CandidateRow], csv_text: str):  # type: ignore[no-untyped-def]

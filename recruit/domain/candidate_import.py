@@ -10,10 +10,13 @@ Problem messages never repeat a cell's value: they may be logged or shown beside
 people's data, and the row and column are enough to find the cell.
 
 This module holds ``parse_candidate_csv``, the row-by-row checking and ``template_csv``.
+The parse is two steps: ``check_candidate_file`` reads and checks the file on its own (the
+costly part, which the web import runs before its first query), and ``check_against_held``
+compares its emails with the candidates already held.
 The rest of the import is split by what it looks at:
 
 - ``candidate_import_model``: pipeline statuses, limits, ``COLUMNS`` and the result types;
-- ``candidate_import_file``: the file as a whole (size, encoding, CSV syntax);
+- ``candidate_import_file``: the file as a whole (size, encoding, CSV syntax, limits);
 - ``candidate_import_header``: the headings in row 1;
 - ``candidate_import_cells``: the checks and cleaning for each cell;
 - ``candidate_codes``: anonymised candidate codes.
@@ -36,9 +39,14 @@ from recruit.domain.candidate_import_model import (
     COLUMNS,
     DEFAULT_STATUS,
     MAX_BYTES,
+    MAX_CELL_CHARACTERS,
+    MAX_CELLS,
+    MAX_FILE_ROWS,
     MAX_PROBLEMS,
     MAX_ROWS,
     CandidateRow,
+    CheckedFile,
+    CheckedRow,
     ImportColumn,
     ImportProblem,
     ImportResult,
@@ -50,13 +58,20 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_STATUS",
     "MAX_BYTES",
+    "MAX_CELLS",
+    "MAX_CELL_CHARACTERS",
+    "MAX_FILE_ROWS",
     "MAX_PROBLEMS",
     "MAX_ROWS",
     "CandidateRow",
+    "CheckedFile",
+    "CheckedRow",
     "ImportColumn",
     "ImportProblem",
     "ImportResult",
     "anonymised_code",
+    "check_against_held",
+    "check_candidate_file",
     "next_candidate_codes",
     "parse_candidate_csv",
     "template_csv",
@@ -70,12 +85,21 @@ def parse_candidate_csv(
 
     ``existing_emails`` are the candidates already held, so a second import of the same
     file is refused rather than doubling everyone. ``today`` bounds application dates
-    (injected for tests).
+    (injected for tests). The same as ``check_candidate_file`` then ``check_against_held``.
+    """
+    return check_against_held(check_candidate_file(data, today=today), existing_emails)
+
+
+def check_candidate_file(data: bytes, *, today: date | None = None) -> CheckedFile:
+    """Everything about a file that needs no database: the costly part of an import.
+
+    The web import runs it before the request's first query, because on SQLite that query
+    takes the write lock (see ``recruit/candidates/import_file.py``).
     """
     try:
         records = read_records(data)
     except FileRefused as refused:
-        return _failed([refused.problem])
+        return CheckedFile((refused.problem,), ())
     header = records[0]
     positions, problems = read_header(header)
     data_rows = [
@@ -83,11 +107,23 @@ def parse_candidate_csv(
     ]
     problems += _row_count_problems(len(data_rows))
     if len(data_rows) > MAX_ROWS:
-        return _failed(problems)
-    checker = _RowChecker(len(header), positions, existing_emails, today or date.today())
-    for row_number, cells in data_rows:
-        problems += checker.check(row_number, cells)
-    return _failed(problems) if problems else ImportResult(tuple(checker.rows), ())
+        return CheckedFile(tuple(problems), ())
+    check = _RowChecker(len(header), positions, today or date.today()).check
+    return CheckedFile(tuple(problems), tuple(check(number, cells) for number, cells in data_rows))
+
+
+def check_against_held(checked: CheckedFile, existing_emails: Collection[str]) -> ImportResult:
+    """The import: ``checked`` with each email compared to the candidates already held
+    (``existing_emails``) and to earlier rows. Cheap: no cell is read again."""
+    clashes = _EmailClashes(existing_emails)
+    problems = list(checked.problems)
+    rows: list[CandidateRow] = []
+    for row in checked.rows:
+        clash = clashes.check(row.row_number, row.email)
+        problems += [*row.problems, *clash]
+        if row.candidate is not None and not clash:
+            rows.append(row.candidate)
+    return _failed(problems) if problems else ImportResult(tuple(rows), ())
 
 
 def template_csv() -> str:
@@ -120,26 +156,21 @@ def _row_count_problems(count: int) -> list[ImportProblem]:
 
 
 class _RowChecker:
-    """Checks rows in order, remembering emails so a repeat names the first row."""
+    """Checks each row's cells on their own: nothing here compares one row with another."""
 
-    def __init__(
-        self, width: int, positions: dict[str, int], existing: Collection[str], today: date
-    ) -> None:
+    def __init__(self, width: int, positions: dict[str, int], today: date) -> None:
         self.width = width
         self.positions = positions
-        self.existing = {email.strip().lower() for email in existing}
         self.today = today
-        self.first_row_by_email: dict[str, int] = {}
-        self.rows: list[CandidateRow] = []
 
-    def check(self, row_number: int, cells: Sequence[str]) -> list[ImportProblem]:
+    def check(self, row_number: int, cells: Sequence[str]) -> CheckedRow:
         if len(cells) != self.width:
-            return [_cell_count_problem(row_number, len(cells), self.width)]
+            problem = _cell_count_problem(row_number, len(cells), self.width)
+            return CheckedRow(row_number, "", None, (problem,))
         texts, problems = self._check_cells(row_number, cells)
-        problems += self._email_clash(row_number, texts.get("email", "").lower())
-        if not problems:
-            self.rows.append(_candidate_row(row_number, texts))
-        return problems
+        email = texts.get("email", "").lower()
+        candidate = None if problems else _candidate_row(row_number, texts)
+        return CheckedRow(row_number, email, candidate, tuple(problems))
 
     def _check_cells(
         self, row_number: int, cells: Sequence[str]
@@ -158,7 +189,15 @@ class _RowChecker:
                 texts[column.name] = text
         return texts, problems
 
-    def _email_clash(self, row_number: int, email: str) -> list[ImportProblem]:
+
+class _EmailClashes:
+    """Emails in row order, so a repeat names the first row; held ones are refused outright."""
+
+    def __init__(self, existing: Collection[str]) -> None:
+        self.existing = {email.strip().lower() for email in existing}
+        self.first_row_by_email: dict[str, int] = {}
+
+    def check(self, row_number: int, email: str) -> list[ImportProblem]:
         if not email:
             return []
         if email in self.existing:

@@ -51,10 +51,16 @@ def _formula_problem(column: ImportColumn, raw: str) -> str | None:
     return f"starts with {described}, which spreadsheets run as a formula: remove it"
 
 
+# Unicode's control characters (category Cc) are exactly these; a search in C, not a loop
+# in Python over every character, keeps a 1 MB file's check well under a second.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LINE_FEED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def _control_character_problem(column: ImportColumn, raw: str) -> str | None:
     text = raw.replace("\r\n", "\n") if column.line_breaks else raw
-    allowed = "\n" if column.line_breaks else ""
-    if any(unicodedata.category(char) == "Cc" and char not in allowed for char in text):
+    pattern = _CONTROL_BUT_LINE_FEED if column.line_breaks else _CONTROL
+    if pattern.search(text):
         example = "a tab" if column.line_breaks else "a tab or a line break"
         return f"contains a hidden control character, such as {example}: remove it"
     return None

@@ -1,8 +1,9 @@
 """Turning an uploaded candidate file into CSV records, or refusing it whole.
 
 These are the problems that stop anything else being checked: a file too big, not
-UTF-8, empty, not valid CSV, or separated by something other than commas. Each one is
-raised as ``FileRefused`` carrying the single problem to show.
+UTF-8, empty, not valid CSV, separated by something other than commas, or past a limit on
+rows, cells or a cell's length. Each one is raised as ``FileRefused`` carrying the single
+problem to show.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ import io
 import math
 from collections.abc import Sequence
 
-from recruit.domain.candidate_import_model import MAX_BYTES, ImportProblem
+from recruit.domain.candidate_import_model import (
+    COLUMNS,
+    MAX_BYTES,
+    MAX_CELL_CHARACTERS,
+    MAX_CELLS,
+    MAX_FILE_ROWS,
+    MAX_ROWS,
+    ImportProblem,
+)
 
 
 class FileRefused(Exception):
@@ -70,6 +79,7 @@ def _parse_csv(text: str) -> list[list[str]]:
     records: list[list[str]] = []
     try:
         for record in reader:
+            _refuse_past_limits(len(records) + 1, record)
             records.append(record)
     except csv.Error as error:
         raise FileRefused(ImportProblem(len(records) + 1, None, _csv_message(error))) from None
@@ -78,6 +88,29 @@ def _parse_csv(text: str) -> list[list[str]]:
         raise FileRefused(ImportProblem(1, None, message))
     _refuse_other_separators(records[0])
     return records
+
+
+def _refuse_past_limits(row_number: int, record: Sequence[str]) -> None:
+    # Checked as each row is read, so a hostile file stops costing work at its first excess.
+    if row_number > MAX_FILE_ROWS:
+        message = (
+            f"the file has more than {MAX_FILE_ROWS:,} rows, counting empty ones. The most "
+            f"you can import at once is {MAX_ROWS:,} candidates: delete the empty rows at the "
+            "end, or split the file"
+        )
+        raise FileRefused(ImportProblem(None, None, message))
+    if len(record) > MAX_CELLS:
+        message = (
+            f"this row has {len(record):,} cells. A candidate file has at most {len(COLUMNS)} "
+            f"columns, and a row can have {MAX_CELLS}: delete the extra columns, or look for "
+            "stray commas"
+        )
+        raise FileRefused(ImportProblem(row_number, None, message))
+    if any(len(cell) > MAX_CELL_CHARACTERS for cell in record):
+        raise FileRefused(ImportProblem(row_number, None, _CELL_TOO_LONG))
+
+
+_CELL_TOO_LONG = "a cell is far longer than any column allows"
 
 
 def _csv_message(error: csv.Error) -> str:
@@ -90,7 +123,7 @@ def _csv_message(error: csv.Error) -> str:
     if "end of data" in detail:
         return 'a quote mark (") opens a cell that is never closed: add the closing quote'
     if "field limit" in detail:
-        return "a cell is far longer than any column allows"
+        return _CELL_TOO_LONG
     return f"this row cannot be read as CSV ({detail})"
 
 

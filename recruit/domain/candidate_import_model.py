@@ -30,6 +30,15 @@ MAX_BYTES = 1_000_000
 MAX_ROWS = 2000
 # Enough to fix a file in one sitting, few enough that the first problems stay visible.
 MAX_PROBLEMS = 50
+# The limits below bound the work a file under 1 MB can cause before it is refused: a
+# header of 500,000 commas took 8 seconds to read, and a million empty lines 1 second.
+# Rows in the file, empty ones included: room for a spreadsheet's trailing blank rows.
+MAX_FILE_ROWS = 10_000
+# Cells in any row, the header included: nine columns and room for stray empty ones.
+MAX_CELLS = 50
+# Five times the longest column (notes, 2,000), so a cell a little too long still gets
+# the message naming its column; the CSV reader's own limit is set for the whole process.
+MAX_CELL_CHARACTERS = 10_000
 
 
 @dataclass(frozen=True)
@@ -131,6 +140,31 @@ class ImportProblem:
             place.append(f"column ‘{self.column}’")
         text = f"{', '.join(place)}: {self.message}" if place else self.message
         return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class CheckedRow:
+    """One row checked on its own: the candidate if every cell passed, else its problems.
+
+    ``email`` is the valid address, lower-cased, or "" if the cell had a problem: it is
+    still compared with other rows and with the candidates already held.
+    """
+
+    row_number: int
+    email: str
+    candidate: CandidateRow | None
+    problems: tuple[ImportProblem, ...]
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file checked without the database: all but the candidates already held.
+
+    ``problems`` are about the file as a whole and row 1; ``rows`` are in file order.
+    """
+
+    problems: tuple[ImportProblem, ...]
+    rows: tuple[CheckedRow, ...]
 
 
 @dataclass(frozen=True)

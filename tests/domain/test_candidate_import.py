@@ -16,12 +16,17 @@ from recruit.domain.candidate_import import (
     CANDIDATE_STATUSES,
     COLUMNS,
     MAX_BYTES,
+    MAX_CELL_CHARACTERS,
+    MAX_CELLS,
+    MAX_FILE_ROWS,
     MAX_PROBLEMS,
     MAX_ROWS,
     CandidateRow,
     ImportProblem,
     ImportResult,
     anonymised_code,
+    check_against_held,
+    check_candidate_file,
     next_candidate_codes,
     parse_candidate_csv,
     template_csv,
@@ -337,7 +342,7 @@ def test_a_5_mb_file_is_refused_before_it_is_decoded() -> None:
 
 def test_the_size_cap_is_inclusive() -> None:
     good = csv_bytes(person())
-    blank_line = b" " * 99_999 + b"\n"  # a row of spaces is blank, and skipped
+    blank_line = b" " * 999 + b"\n"  # a row of spaces is blank, and skipped
     spare = MAX_BYTES - len(good)
     padded = good + blank_line * (spare // len(blank_line)) + b"\n" * (spare % len(blank_line))
     assert len(padded) == MAX_BYTES and parse(padded).ok
@@ -405,6 +410,92 @@ def test_a_cell_too_long_for_the_csv_reader_is_refused_with_its_row() -> None:
     data = csv_bytes(person(1), person(2, notes="x" * 200_000))
     problem = only_problem(parse(data))
     assert str(problem) == "Row 3: a cell is far longer than any column allows"
+
+
+# --- limits that bound the work a hostile file can cause ---------------------------------
+# Each of these files is under 1 MB; before the limits, the first took 8 seconds to check.
+
+
+def test_a_header_with_too_many_cells_is_refused_before_its_headings_are_read() -> None:
+    problem = only_problem(parse(b"x," * 499_998 + b"x\r\n"))
+    assert str(problem) == (
+        "Row 1: this row has 499,999 cells. A candidate file has at most 9 columns, and a "
+        f"row can have {MAX_CELLS}: delete the extra columns, or look for stray commas"
+    )
+
+
+def test_a_header_at_the_cell_limit_is_read_as_headings() -> None:
+    header = HEADER + [f"extra{number}" for number in range(MAX_CELLS - len(HEADER))]
+    result = parse(csv_bytes(person(), header=header))
+    assert len(result.problems) == MAX_CELLS - len(HEADER)
+    assert {problem.row for problem in result.problems} == {1}
+
+
+def test_a_row_with_far_too_many_cells_is_refused_with_its_row() -> None:
+    data = csv_bytes(person(1), person(2)) + b"," * 900_000 + b"\r\n" + csv_bytes(person(3))
+    problem = only_problem(parse(data[:MAX_BYTES]))
+    assert (problem.row, problem.column) == (4, None)
+    assert problem.message.startswith("this row has 900,001 cells.")
+
+
+def test_a_file_of_empty_rows_is_refused_at_the_row_limit() -> None:
+    data = csv_bytes(person()) + b"\r\n" * (MAX_BYTES // 3)
+    assert str(only_problem(parse(data[:MAX_BYTES]))) == (
+        f"The file has more than {MAX_FILE_ROWS:,} rows, counting empty ones. The most you can "
+        f"import at once is {MAX_ROWS:,} candidates: delete the empty rows at the end, or "
+        "split the file"
+    )
+
+
+def test_empty_rows_up_to_the_row_limit_are_skipped() -> None:
+    data = csv_bytes(person()) + b",,,,,,,,\r\n" * (MAX_FILE_ROWS - 2)
+    assert len(parse(data).rows) == 1
+
+
+def test_a_cell_longer_than_any_column_is_refused_whatever_the_csv_reader_allows() -> None:
+    previous = csv.field_size_limit(10 * MAX_CELL_CHARACTERS)  # as another library might
+    try:
+        data = csv_bytes(person(1), person(2, notes="x" * (MAX_CELL_CHARACTERS + 1)))
+        problem = only_problem(parse(data))
+    finally:
+        csv.field_size_limit(previous)
+    assert str(problem) == "Row 3: a cell is far longer than any column allows"
+
+
+def test_a_cell_a_little_too_long_names_its_column_and_length() -> None:
+    (problem,) = parse(csv_bytes(person(notes="x" * MAX_CELL_CHARACTERS))).problems
+    assert (problem.row, problem.column) == (2, "notes")
+    assert (
+        problem.message == f"must be 2,000 characters or fewer (this has {MAX_CELL_CHARACTERS:,})"
+    )
+
+
+# --- checked in two steps: the file alone, then against the candidates held --------------
+
+
+def test_a_file_checked_once_can_be_compared_with_any_list_of_candidates_held() -> None:
+    checked = check_candidate_file(csv_bytes(person(1), person(2)), today=TODAY)
+    assert len(check_against_held(checked, []).rows) == 2
+    refused = check_against_held(checked, ["CANDIDATE1@example.com"])
+    assert [str(problem) for problem in refused.problems] == [
+        "Row 2, column ‘email’: a candidate with this email address has already been added"
+    ]
+
+
+def test_held_and_repeated_emails_are_reported_in_row_order_beside_cell_problems() -> None:
+    rows = [
+        person(1),
+        person(2, phone="phone"),
+        person(3),
+        person(4, email="candidate3@example.com"),
+    ]
+    result = parse(csv_bytes(*rows), existing_emails={"candidate2@example.com"})
+    assert [(problem.row, problem.column) for problem in result.problems] == [
+        (3, "phone"),
+        (3, "email"),
+        (5, "email"),
+    ]
+    assert "row 4 has the same email address" in result.problems[2].message
 
 
 # --- cells -------------------------------------------------------------------------------

@@ -370,3 +370,63 @@ def test_a_signed_in_request_reads_its_session_and_account_in_one_query(signed_i
     about_sessions = [s for s in statements if "FROM user_session" in s]
     assert len(about_sessions) == 1 and "JOIN user_account" in about_sessions[0]
     assert not [s for s in statements if s.startswith("SELECT") and "FROM user_account" in s]
+
+
+def _change_password(client, current: str):  # type: ignore[no-untyped-def]
+    return submit_form(
+        client,
+        "/account/password",
+        {
+            "current_password": current,
+            "new_password": "four random words here",
+            "confirm_password": "four random words here",
+        },
+    )
+
+
+def _audit_actions() -> list[str]:
+    return list(db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+
+
+def test_wrong_current_passwords_are_audited_without_the_password(signed_in, caplog):
+    import logging
+
+    client, user = signed_in(Role.PANEL)
+    with caplog.at_level(logging.INFO):
+        _change_password(client, "my-guess-Ab12-not-it")
+    event = db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "password.change_failed")
+    )
+    assert event is not None and event.user_id == user.id and event.actor == user.email
+    assert "my-guess-Ab12-not-it" not in str(event.detail) + caplog.text
+    assert "four random words here" not in str(event.detail) + caplog.text
+    assert db.session.scalar(select(LoginAttempt.email)) == user.email
+
+
+def test_repeated_wrong_current_passwords_are_refused_with_429(app, signed_in):
+    client, user = signed_in(Role.PANEL)
+    limit = app.config["LOGIN_ATTEMPT_LIMIT"]
+    for _ in range(limit):
+        response = _change_password(client, "not my password")
+        assert response.status_code == 200
+        assert "Your current password is not correct" in response.get_data(as_text=True)
+    refused = _change_password(client, TEST_PASSWORD)  # even the right one, now
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 429
+    assert "Too many attempts" in page and "current password" in page
+    minutes = app.config["LOGIN_ATTEMPT_WINDOW_MINUTES"]
+    assert f"Wait {minutes} minutes" in page and "Traceback" not in page
+    actions = _audit_actions()
+    assert actions.count("password.change_failed") == limit
+    assert actions.count("password.change_refused") == 1 and "password.changed" not in actions
+    db.session.refresh(user)
+    assert sign_in(app.test_client(), user.email, TEST_PASSWORD).status_code == 429
+
+
+def test_a_changed_password_clears_earlier_wrong_attempts(app, signed_in):
+    client, _user = signed_in(Role.PANEL)
+    for _ in range(app.config["LOGIN_ATTEMPT_LIMIT"] - 1):
+        _change_password(client, "not my password")
+    assert _change_password(client, TEST_PASSWORD).status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(LoginAttempt)) == 0
+    assert "password.changed" in _audit_actions()
