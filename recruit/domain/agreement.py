@@ -20,9 +20,11 @@ import numpy as np
 from recruit.domain.scoring_model import (
     Agreement,
     AlphaReading,
+    ExactFloat,
     MemberTendency,
     QuestionScore,
     StageScores,
+    figure_text,
 )
 
 Unit = tuple[str, str]  # (candidate, question id)
@@ -57,7 +59,9 @@ TOO_FEW_SHARED = "Too few shared questions to compare with the other members."
 
 def panel_agreement(stage: StageScores) -> Agreement:
     """Alpha per attribute (over that attribute's questions) and overall (every question),
-    with each member's tendency, members in ``stage.members`` order.
+    with each member's tendency, members in ``stage.members`` order (the seats that score),
+    then anyone else who scored. A listed member with no scores shows as too few to compare;
+    nothing here counts the members, so a seat that does not score changes no figure.
 
     Every submitted score counts, whatever the plan now says: agreement describes how the
     panel scored, not what the totals use.
@@ -147,10 +151,10 @@ def _tendency(member: str, shared: Sequence[tuple[Ratings, int]]) -> MemberTende
     common = math.lcm(*(others for _, others in differences))
     numerator = sum(excess * (common // others) for excess, others in differences)
     denominator = common * len(differences)
-    # int / int is correctly rounded, so this is exactly float(Fraction(numerator, denominator)).
+    # Exact, so the summary's signed figure and this reading round the same fraction.
     return MemberTendency(
         member,
-        numerator / denominator,
+        ExactFloat(numerator, denominator),
         len(differences),
         _tendency_text(numerator, denominator),
     )
@@ -163,10 +167,9 @@ def _tendency_text(numerator: int, denominator: int) -> str:
     ):
         return IN_LINE
     direction = "higher" if numerator > 0 else "lower"
-    # Half-up, so a difference of exactly 0.25 reads "0.3" rather than Python's "0.2":
-    # floor(|d| * 10 + 1/2) in integers.
-    tenths = (20 * abs(numerator) + denominator) // (2 * denominator)
-    return f"Scores about {tenths / 10:.1f} {direction} than the other members on average."
+    # Half-up, so a difference of exactly 0.25 reads "0.3" rather than Python's "0.2".
+    about = figure_text(ExactFloat(abs(numerator), denominator))
+    return f"Scores about {about} {direction} than the other members on average."
 
 
 def _units(scores: Iterable[QuestionScore]) -> dict[Unit, dict[str, int]]:

@@ -12,9 +12,10 @@ Rules:
   lowest result, key), but the total is the plain mean of the candidate's combined
   attribute figures over the attributes that have one, every attribute counting the same.
   It shows the DCS whether the stage weights decided the order.
-* Gaps: figure minus the target's minimum, for every attribute; None when either is
-  missing. A gap within ``TIE_TOLERANCE`` of zero counts as zero (not short), so float
-  noise never puts a candidate below target or into ``total_shortfall``.
+* Gaps: figure minus the target's minimum, for every attribute, worked exactly on the
+  figure's fraction and the minimum's decimal; None when either is missing. A gap within
+  ``TARGET_NOISE`` of zero counts as zero (not short): a minimum is a float someone
+  entered or seeded, and noise in it must never put a candidate below target.
 * Sorting never changes the ranks, only the column order: by either rank, by total
   shortfall (smallest first), or by one attribute's figure (highest first, no figure
   last); ties go to the stage-weights rank.
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
+from fractions import Fraction
 
 from recruit.domain.comparison_model import (
     SORT_BY_EQUAL_WEIGHTS,
@@ -34,10 +36,15 @@ from recruit.domain.comparison_model import (
     Comparison,
     TargetProfile,
 )
-from recruit.domain.scoring_model import VALUES_ATTRIBUTE, CandidateResult, StageResult
+from recruit.domain.scoring_model import (
+    VALUES_ATTRIBUTE,
+    CandidateResult,
+    ExactFloat,
+    StageResult,
+    exact_value,
+)
 from recruit.domain.scoring_ranking import (
     NO_NAMES,
-    TIE_TOLERANCE,
     combine_stages,
     rank_candidates,
     weighted_total,
@@ -51,8 +58,7 @@ __all__ = [
     "sort_keys",
 ]
 
-# Sort keys are rounded to this many places so float noise never reorders equal figures.
-_SORT_PLACES = 9
+TARGET_NOISE = Fraction(1, 10**9)
 
 
 def sort_keys(attributes: Sequence[str]) -> tuple[str, ...]:
@@ -153,24 +159,24 @@ def _gap(combined: CandidateResult, key: str, target: TargetProfile | None) -> A
     minimum = target.minimums.get(key) if target is not None else None
     if value is None or minimum is None:
         return AttributeGap(key, value, minimum, None, False)
-    gap = value - minimum
-    if abs(gap) <= TIE_TOLERANCE:
-        gap = 0.0
-    return AttributeGap(key, value, minimum, gap, gap < 0)
+    gap = exact_value(value) - exact_value(minimum)
+    if abs(gap) <= TARGET_NOISE:
+        gap = Fraction(0)
+    return AttributeGap(key, value, minimum, ExactFloat.of(gap), gap < 0)
 
 
 def _sorted(columns: Sequence[ComparedCandidate], sort: str) -> tuple[ComparedCandidate, ...]:
-    def key(column: ComparedCandidate) -> tuple[float, ...]:
+    def key(column: ComparedCandidate) -> tuple[Fraction | int, ...]:
         if sort == SORT_BY_RANK:
             return (column.stage_weights_rank,)
         if sort == SORT_BY_EQUAL_WEIGHTS:
             return (column.equal_weights_rank, column.stage_weights_rank)
         if sort == SORT_BY_GAP:
-            return (round(column.total_shortfall, _SORT_PLACES), column.stage_weights_rank)
+            return (exact_value(column.total_shortfall), column.stage_weights_rank)
         figure = column.combined.attribute(sort).result
         if figure is None:
-            return (1, 0.0, column.stage_weights_rank)
-        return (0, -round(figure, _SORT_PLACES), column.stage_weights_rank)
+            return (1, 0, column.stage_weights_rank)
+        return (0, -exact_value(figure), column.stage_weights_rank)
 
     return tuple(sorted(columns, key=key))
 

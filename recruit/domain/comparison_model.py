@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 
-from recruit.domain.scoring_model import CandidateResult
+from recruit.domain.scoring_model import CandidateResult, ExactFloat, exact_value
 
 # How the columns can be ordered: by the stage-weighted ranking, by the equal-weights
 # ranking, by the total shortfall against the target profile, or by one attribute's figure.
@@ -67,9 +68,10 @@ class ComparedCandidate:
         return self.stage_weights_rank - self.equal_weights_rank
 
     @property
-    def total_shortfall(self) -> float:
-        """How far below the target in all, adding the shortfalls (never a surplus)."""
-        return sum(-gap.gap for gap in self.gaps if gap.gap is not None and gap.gap < 0)
+    def total_shortfall(self) -> ExactFloat:
+        """How far below the target in all, adding the shortfalls (never a surplus), exactly."""
+        short = [exact_value(g.gap) for g in self.gaps if g.gap is not None and g.gap < 0]
+        return ExactFloat.of(-sum(short, Fraction(0)))
 
 
 @dataclass(frozen=True)

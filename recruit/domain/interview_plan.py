@@ -30,7 +30,9 @@ from recruit.domain.interview_plan_model import (
 from recruit.domain.interview_plan_weights import (
     WeightError,
     default_weights,
+    exact_weight,
     normalise_weights,
+    percentage_texts,
     weights_as_percentages,
 )
 
@@ -47,7 +49,9 @@ __all__ = [
     "attribute_minutes",
     "coverage_findings",
     "default_weights",
+    "exact_weight",
     "normalise_weights",
+    "percentage_texts",
     "planned_minutes",
     "planned_question_from",
     "weights_as_percentages",

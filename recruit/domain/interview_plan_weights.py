@@ -1,5 +1,6 @@
 """Attribute weights for an interview stage: the defaults, normalising what an editor
-enters so the weights sum to exactly 1, and whole percentages for display.
+enters so the weights sum to exactly 1, the exact value of a stored weight, and shares of
+100 for display that always add up to 100.
 
 ``recruit.domain.interview_plan`` re-exports every public name here.
 """
@@ -13,7 +14,12 @@ from fractions import Fraction
 from recruit.domain.interview_plan_model import VALUES
 
 # Weights are stored to 4 decimal places: fine enough to show as whole percentages.
-_WEIGHT_UNITS = 10_000
+_WEIGHT_PLACES = 4
+_WEIGHT_UNITS = 10**_WEIGHT_PLACES
+# How close (relative) a stored weight must be to a 4-place decimal to be read as it. The
+# sum-to-one correction moves a weight by a few units in the last place of 1.0 (2.2e-16
+# each); no weight an editor means differs from a 4-place one by so little.
+_STORED_NOISE = 1e-12
 
 
 class WeightError(ValueError):
@@ -51,22 +57,66 @@ def weights_as_percentages(weights: Mapping[str, float]) -> list[tuple[str, int]
     """Whole percentages that add up to 100, for display, by the largest remainder method.
 
     Rounding each weight separately can show 33 + 33 + 33 = 99; a chair should see the
-    weights add up, so the spare points go to the weights that lost most in rounding.
+    weights add up, so the spare points go to the weights that lost most in rounding, and
+    between equal remainders to the attribute listed first: three equal weights show 34,
+    33 and 33, in that order. Five equal weights show 20 each.
     """
     return list(_apportion(weights, 100).items())
+
+
+def percentage_texts(weights: Mapping[str, float], places: int = 1) -> dict[str, str]:
+    """Each weight's share of their sum as text, to ``places`` decimal places, adding up to
+    exactly 100 by the largest remainder method (ties to the key listed first).
+
+    A share that is a whole number shows without decimals ("30%", "17.5%"). Every share is
+    "0%" when no weight is above 0. The Word documents use one place, so 0.175 shows as
+    17.5% rather than a whole-number 17% or 18% beside another equal weight.
+    """
+    if not any(weight > 0 for weight in weights.values()):
+        return dict.fromkeys(weights, "0%")
+    scale = 10**places
+    units = _apportion(weights, 100 * scale)
+    return {key: _percent_text(count, scale) for key, count in units.items()}
+
+
+def _percent_text(units: int, scale: int) -> str:
+    whole, part = divmod(units, scale)
+    if not part:
+        return f"{whole}%"
+    return f"{whole}.{part:0{len(str(scale)) - 1}d}".rstrip("0") + "%"
+
+
+def exact_weight(weight: float) -> Fraction:
+    """A weight as the decimal it stands for: 0.175 is 7/40.
+
+    ``Fraction(0.175)`` would be the float's binary value, 0.17499999999999998889...: a total
+    at exactly a half would then fall just below it and round down. ``Fraction(str(w))`` is
+    the shortest decimal that prints as the float, which is what the editor entered or the
+    normaliser stored. ``Decimal(str(w))`` is as exact, but a weighted mean divides, and
+    Decimal division rounds (1/3); Fraction never does. A stored weight within float noise
+    of 4 decimal places (``_sum_exactly_to_one`` leaves 0.17500000000000002) is read as
+    those 4 places, so stored weights add up to exactly 1.
+    """
+    printed = Fraction(str(weight))
+    stored = Fraction(round(printed * _WEIGHT_UNITS), _WEIGHT_UNITS)
+    if stored and abs(printed - stored) <= abs(printed) * Fraction(_STORED_NOISE):
+        return stored
+    return printed
 
 
 def _apportion(weights: Mapping[str, float], total: int) -> dict[str, int]:
     """Whole units summing to ``total`` in proportion to ``weights`` (largest remainder).
 
-    Exact arithmetic with fractions, so no float error moves a unit; ties go to the
-    attribute listed first.
+    Exact arithmetic on the weights' decimals (``exact_weight``), so no float error moves a
+    unit or breaks a tie; ties go to the attribute listed first.
     """
     _check_weights(weights)
-    whole = sum(Fraction(weight) for weight in weights.values())
-    quotas = {key: Fraction(weight) * total / whole for key, weight in weights.items()}
+    exact = {key: exact_weight(weight) for key, weight in weights.items()}
+    whole = sum(exact.values())
+    quotas = {key: weight * total / whole for key, weight in exact.items()}
     units = {key: math.floor(quota) for key, quota in quotas.items()}
     spare = total - sum(units.values())
+    # sorted is stable: among equal remainders the first listed stays first.
     by_remainder = sorted(quotas, key=lambda key: units[key] - quotas[key])
     for key in by_remainder[:spare]:
         units[key] += 1

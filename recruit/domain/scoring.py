@@ -6,8 +6,9 @@ Rules, for one stage and one candidate:
   out "No evidence". A member who gave only "No evidence" on it counts in
   ``no_evidence_count``, not in ``count``, and is never treated as a low score.
 * The panel's statistics (mean, median, minimum, maximum, spread) are over the members'
-  attribute scores, and None when no member gave a score. Nothing is rounded here; the
-  pages and documents round for display.
+  attribute scores, and None when no member gave a score. They are exact (``ExactFloat``):
+  nothing is rounded here, and the pages and documents round for display through
+  ``figure_text``, one decimal place with halves up.
 * Scores on an attribute the plan has no question on are left out: that attribute is
   "not assessed", and a result the plan did not ask for would be misleading.
 * Flags: ``disagreement`` when the spread is 2 or more (worked exactly, in integers over
@@ -17,12 +18,14 @@ Rules, for one stage and one candidate:
   "No evidence"; ``values_floor`` on the floor attribute when the floor is breached.
 * The values floor is breached when the panel mean on it is below ``minimum_mean``, any
   single question score on it is at or below ``lowest_single_score``, or the agreed
-  score is below ``minimum_mean``. An attribute nobody scored does not breach the floor
-  (there is no evidence against the candidate); its ``not_assessed`` flag shows instead.
-  The floor is overridden when breached and the chair recorded a non-blank reason.
+  score is below ``minimum_mean`` (all compared exactly). An attribute nobody scored does
+  not breach the floor (there is no evidence against the candidate); its ``not_assessed``
+  flag shows instead. The floor is overridden when breached and the chair recorded a
+  non-blank reason.
 * ``formula_total`` weights the panel means; ``moderated_total`` weights the agreed score
   where there is one, else the mean, and is None when nothing was agreed for the
-  candidate. See ``scoring_ranking`` for the weighting, the rank order and
+  candidate. Both are exact fractions of the weights as stored (a total of exactly 3.65
+  shows as 3.7). See ``scoring_ranking`` for the weighting, the rank order and
   ``combine_stages`` (results across stages), which this module re-exports.
 """
 
@@ -31,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from fractions import Fraction
 from functools import partial
 
 from recruit.domain.agreement import panel_agreement
@@ -38,12 +42,16 @@ from recruit.domain.scoring_model import (
     LOWEST_SCORE,
     AttributeResult,
     CandidateResult,
+    ExactFloat,
     Flag,
     Moderation,
     QuestionScore,
     StageResult,
     StageScores,
     ValuesFloor,
+    compare_figures,
+    exact_value,
+    figure_text,
 )
 from recruit.domain.scoring_ranking import (
     NO_NAMES,
@@ -148,7 +156,7 @@ def _attribute_result(
     member_scores = _member_scores(score for score in scores if score.attribute == attribute)
     given = [score for score in member_scores.values() if score is not None]
     no_evidence = len(member_scores) - len(given)
-    agreed = moderation.agreed.get(attribute)
+    agreed = _exact_agreed(moderation.agreed.get(attribute))
     numerators, denominator = _on_one_denominator(given)
     flags = _score_flags(bool(stage.planned.get(attribute)), numerators, denominator, no_evidence)
     if not given:
@@ -190,21 +198,26 @@ def _on_one_denominator(scores: Sequence[tuple[int, int]]) -> tuple[list[int], i
 
 def _panel_statistics(
     numerators: Sequence[int], denominator: int
-) -> tuple[float, float, float, float, float]:
+) -> tuple[ExactFloat, ExactFloat, ExactFloat, ExactFloat, ExactFloat]:
     """Mean, median, minimum, maximum and spread of numerators / denominator (sorted, not
-    empty). int / int is correctly rounded, so each is the float of the exact fraction."""
+    empty), each exact."""
     count, middle = len(numerators), len(numerators) // 2
     if count % 2:
-        median = numerators[middle] / denominator
+        median = ExactFloat(numerators[middle], denominator)
     else:
-        median = (numerators[middle - 1] + numerators[middle]) / (2 * denominator)
+        median = ExactFloat(numerators[middle - 1] + numerators[middle], 2 * denominator)
     return (
-        sum(numerators) / (denominator * count),
+        ExactFloat(sum(numerators), denominator * count),
         median,
-        numerators[0] / denominator,
-        numerators[-1] / denominator,
-        (numerators[-1] - numerators[0]) / denominator,
+        ExactFloat(numerators[0], denominator),
+        ExactFloat(numerators[-1], denominator),
+        ExactFloat(numerators[-1] - numerators[0], denominator),
     )
+
+
+def _exact_agreed(agreed: float | None) -> ExactFloat | None:
+    """An agreed score (entered to one decimal place) as the decimal it was entered as."""
+    return None if agreed is None else ExactFloat.of(exact_value(agreed))
 
 
 def _score_flags(
@@ -230,14 +243,15 @@ def floor_reasons(
 ) -> tuple[str, ...]:
     """Why the values floor is breached, one sentence per rule broken; empty if it is not."""
     reasons: list[str] = []
-    if result.mean is not None and result.mean < floor.minimum_mean:
-        mean = _below_text(result.mean, floor.minimum_mean)
+    minimum = floor.minimum_mean
+    if result.mean is not None and compare_figures(result.mean, minimum) < 0:
+        mean = _below_text(result.mean, exact_value(minimum))
         reasons.append(f"Panel mean of {mean} on {name} is below {floor.minimum_mean:g}")
     low = _members_at_or_below(scores, floor.attribute, floor.lowest_single_score)
     if low:
         reasons.append(f"{_members_text(low)} scored {_threshold_text(floor)} on {name}")
-    if result.agreed is not None and result.agreed < floor.minimum_mean:
-        agreed = _below_text(result.agreed, floor.minimum_mean)
+    if result.agreed is not None and compare_figures(result.agreed, minimum) < 0:
+        agreed = _below_text(result.agreed, exact_value(minimum))
         reasons.append(f"Agreed score of {agreed} on {name} is below {floor.minimum_mean:g}")
     return tuple(reasons)
 
@@ -260,11 +274,11 @@ def _threshold_text(floor: ValuesFloor) -> str:
     return f"{floor.lowest_single_score} or lower"
 
 
-def _below_text(value: float, limit: float) -> str:
+def _below_text(value: float, limit: Fraction) -> str:
     # One decimal place, unless rounding would show 2.96 as "3.0 is below 3".
     for places in (1, 2, 3):
-        text = f"{value:.{places}f}"
-        if float(text) < limit:
+        text = figure_text(value, places)
+        if Fraction(text) < limit:
             return text
     return f"{value:g}"
 

@@ -7,13 +7,19 @@ caller chooses (a candidate's code, a panel seat's id); the rules never look the
 
 A score is a whole number from 1 to 5, or ``None`` for "No evidence": the member asked but
 heard nothing to score. "No evidence" is not a low score and never counts as one.
+
+Figures (means, medians, totals, spreads, agreed scores, tendencies) are typed ``float`` and
+the rules fill them with ``ExactFloat``: a float that keeps the exact fraction it was worked
+out as. Everything shows them with ``figure_text`` (one decimal place, halves up) and ranks
+them with ``compare_figures``, so float error never decides a rounding or a place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from fractions import Fraction
+from functools import cached_property, lru_cache
 from typing import Literal
 
 VALUES_ATTRIBUTE = "values"
@@ -41,6 +47,115 @@ OUTCOME_LABELS: Mapping[Outcome, str] = {
     "not_appointable": "Not appointable",
     "reserve": "Reserve",
 }
+
+
+class ExactFloat(float):
+    """A figure the rules worked out exactly: a float for charts, JSON and templates, that
+    keeps the fraction it stands for, for rounding and ranking.
+
+    A weighted total of 73/20 is the float 3.6499999999999999..., which rounds to 3.6 where
+    the rule (halves up) says 3.7. The float is the one nearest the fraction, so JSON and
+    ``repr`` show 3.65. Arithmetic gives a plain float (only negation and ``abs`` keep the
+    fraction): the rules do their sums on ``exact_value`` and wrap the answer again.
+    Equality and hashing are the float's.
+    """
+
+    __slots__ = ("_numerator", "_denominator")
+    _numerator: int
+    _denominator: int
+
+    def __new__(cls, numerator: int, denominator: int = 1) -> ExactFloat:
+        """``numerator / denominator`` (denominator > 0), left unreduced: reducing costs a gcd
+        per figure, and most figures are never shown or compared."""
+        # int / int is correctly rounded: the float nearest the fraction, and cheap.
+        figure = float.__new__(cls, numerator / denominator)
+        figure._numerator, figure._denominator = numerator, denominator
+        return figure
+
+    @classmethod
+    def of(cls, value: Fraction) -> ExactFloat:
+        return cls(value.numerator, value.denominator)
+
+    @property
+    def exact(self) -> Fraction:
+        return Fraction(self._numerator, self._denominator)
+
+    def ratio(self) -> tuple[int, int]:
+        """(numerator, denominator), unreduced: for integer arithmetic without a Fraction."""
+        return self._numerator, self._denominator
+
+    def __reduce__(self) -> tuple[type[ExactFloat], tuple[int, int]]:
+        return type(self), (self._numerator, self._denominator)
+
+    def __neg__(self) -> ExactFloat:
+        return ExactFloat(-self._numerator, self._denominator)
+
+    def __abs__(self) -> ExactFloat:
+        return ExactFloat(abs(self._numerator), self._denominator)
+
+
+def exact_value(figure: float | Fraction) -> Fraction:
+    """The exact value a figure stands for: an ``ExactFloat``'s fraction; a plain float (an
+    agreed score, a target, a figure a caller wrote) the decimal it prints as, so 3.65 is
+    73/20 and not its binary neighbour."""
+    if isinstance(figure, ExactFloat):
+        return figure.exact
+    if isinstance(figure, float):
+        return _printed_value(figure)
+    return Fraction(figure)
+
+
+@lru_cache(maxsize=4096)
+def _printed_value(figure: float) -> Fraction:
+    # Kept: agreed scores and minimums repeat for every candidate, and parsing is slow.
+    return Fraction(repr(figure))
+
+
+def compare_figures(first: float, second: float) -> int:
+    """-1, 0 or 1 as ``first`` is below, equal to or above ``second``, exactly.
+
+    Floats that differ decide it: a figure's float is its exact value correctly rounded,
+    and rounding never reverses an order. Only equal floats need the exact values, which
+    keeps ranking and the floor cheap.
+    """
+    if first != second:
+        return -1 if first < second else 1
+    mine, theirs = exact_value(first), exact_value(second)
+    return (mine > theirs) - (mine < theirs)
+
+
+def figure_text(figure: float | Fraction, places: int = 1) -> str:
+    """The figure to ``places`` decimal places, halves rounded up as people round by hand:
+    3.65 is "3.7", 3.25 is "3.3". Halves of a negative figure round away from zero (-3.65
+    is "-3.7"), and a negative figure that rounds to nothing keeps its sign ("-0.0"), both
+    as Decimal's ROUND_HALF_UP does. Every score figure shown anywhere comes through here.
+    """
+    if isinstance(figure, ExactFloat):
+        numerator, denominator = figure.ratio()
+        return _half_up_text(numerator < 0, abs(numerator), denominator, places)
+    if isinstance(figure, float):
+        return _plain_float_text(repr(figure), places)
+    value = Fraction(figure)
+    return _half_up_text(value < 0, abs(value.numerator), value.denominator, places)
+
+
+@lru_cache(maxsize=4096)
+def _plain_float_text(number: str, places: int) -> str:
+    # Kept per repr: a page shows the same few hundred figures hundreds of times. The sign
+    # comes from the text, so -0.0 (equal to 0.0 as a float) keeps its own.
+    value = Fraction(number)
+    return _half_up_text(number.startswith("-"), abs(value.numerator), value.denominator, places)
+
+
+@lru_cache(maxsize=4096)
+def _half_up_text(negative: bool, numerator: int, denominator: int, places: int) -> str:
+    """``numerator / denominator`` (both >= 0) rounded half up, in integers:
+    floor(x * 10**places + 1/2) = (2 * n * 10**places + d) // (2 * d)."""
+    scale = 10**places
+    units = (2 * numerator * scale + denominator) // (2 * denominator)
+    whole, part = divmod(units, scale)
+    digits = f"{whole}.{part:0{places}d}" if places else str(whole)
+    return f"-{digits}" if negative else digits
 
 
 @dataclass(frozen=True)
@@ -89,8 +204,11 @@ class StageScores:
 
     ``attributes`` lists every attribute key in display order; ``planned`` maps each
     attribute to the question ids the plan asks about it (an attribute with none is "not
-    assessed"); ``weights`` are the stage's normalised weights; ``scores`` holds submitted
-    sheets only, since drafts never count.
+    assessed"); ``weights`` are the stage's normalised weights (read as the decimals they
+    print as: see ``interview_plan_weights.exact_weight``); ``members`` lists the seats that
+    score, for the agreement tendencies only: a seat that never scores (the HR adviser) is
+    left out by the caller, and no figure depends on the list, since counts come from the
+    scores given; ``scores`` holds submitted sheets only, since drafts never count.
     """
 
     stage: str

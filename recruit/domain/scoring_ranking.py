@@ -9,7 +9,8 @@ Ranking, best first:
 4. higher lowest attribute result, so a rounded profile beats one with a weak spot;
 5. candidate key, ascending, so equal candidates always come out in the same order.
 
-Figures within ``TIE_TOLERANCE`` count as equal, so float noise never decides a place.
+Figures are compared exactly (``compare_figures``): equal fractions tie however they were
+reached, and unequal ones never do, so float noise never decides a place.
 ``tied_with_previous`` marks a candidate whom only the key (step 5) separates from the one
 above. ``combine_stages`` (re-exported by ``scoring``) ranks results across stages the same
 way.
@@ -18,23 +19,25 @@ way.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from functools import cmp_to_key
+from functools import cmp_to_key, lru_cache
 from types import MappingProxyType
 from typing import TypeVar
 
+from recruit.domain.interview_plan_weights import exact_weight
 from recruit.domain.scoring_model import (
     FLAG_ORDER,
     VALUES_ATTRIBUTE,
     AttributeResult,
     CandidateResult,
+    ExactFloat,
     Flag,
     StageResult,
+    compare_figures,
+    exact_value,
 )
 
-TIE_TOLERANCE = 1e-9
 NO_NAMES: Mapping[str, str] = MappingProxyType({})
 T = TypeVar("T")
 StageCandidate = tuple[StageResult, CandidateResult]
@@ -44,26 +47,53 @@ Standing = tuple[bool, float | None, float | None, float | None]
 
 def weighted_total(
     values: Mapping[str, float | None], weights: Mapping[str, float]
-) -> float | None:
-    """sum(weight * value) / sum(weight) over attributes with a value and a positive weight.
+) -> ExactFloat | None:
+    """sum(weight * value) / sum(weight) over attributes with a value and a positive weight,
+    worked exactly: weights as the decimals they were stored as (``exact_weight``), values as
+    their exact fractions.
 
     Dividing by the weights actually used keeps the total on the 1-5 scale when an attribute
     was not assessed, and does not rely on the weights summing to 1. None when no weighted
     attribute has a value.
     """
+    scaled = _integer_weights(tuple(weights.items()))
     counted = [
-        (weights[key], value)
+        (scaled[key], _ratio(value))
         for key, value in values.items()
-        if value is not None and weights.get(key, 0.0) > 0
+        if value is not None and scaled.get(key, 0) > 0
     ]
     if not counted:
         return None
-    total = math.fsum(weight * value for weight, value in counted)
-    total /= math.fsum(weight for weight, _ in counted)
-    # A weighted mean cannot leave the range of its values; clamping drops float noise
-    # such as 3.0000000000000004 for a candidate who scored 3 on everything.
-    used = [value for _, value in counted]
-    return min(max(total, min(used)), max(used))
+    # In integers over common denominators (as a Fraction sum would be, at a tenth the cost):
+    # sum(W * n / d) / sum(W) = sum(W * n * (D / d)) / (D * sum(W)), D the lcm of the d.
+    common = math.lcm(*(denominator for _, (_, denominator) in counted))
+    numerator = sum(w * n * (common // d) for w, (n, d) in counted)
+    return ExactFloat(numerator, common * sum(w for w, _ in counted))
+
+
+@lru_cache(maxsize=256)
+def _integer_weights(weights: tuple[tuple[str, float], ...]) -> dict[str, int]:
+    """The weights as integers in proportion (each exact weight times the lcm of their
+    denominators): worked once per stage's weights, not once per candidate."""
+    exact = {
+        key: exact_weight(weight) for key, weight in weights if weight > 0 and math.isfinite(weight)
+    }
+    common = math.lcm(*(weight.denominator for weight in exact.values()))
+    return {key: int(weight * common) for key, weight in exact.items()}
+
+
+def _ratio(figure: float) -> tuple[int, int]:
+    if isinstance(figure, ExactFloat):
+        return figure.ratio()
+    return exact_value(figure).as_integer_ratio()
+
+
+def exact_mean(figures: Sequence[float]) -> ExactFloat:
+    """The exact mean of figures (not empty), in integers over their common denominator."""
+    ratios = [_ratio(figure) for figure in figures]
+    common = math.lcm(*(denominator for _, denominator in ratios))
+    numerator = sum(n * (common // d) for n, d in ratios)
+    return ExactFloat(numerator, common * len(ratios))
 
 
 def rank_candidates(
@@ -89,7 +119,12 @@ def attribute_result(candidate: CandidateResult, attribute: str) -> float | None
 
 def lowest_result(candidate: CandidateResult) -> float | None:
     results = [result.result for result in candidate.attributes if result.result is not None]
-    return min(results, default=None)
+    if not results:
+        return None
+    # The floats find the lowest; only figures whose floats tie need their exact values.
+    lowest = min(results)
+    tied = [result for result in results if result == lowest]
+    return tied[0] if len(tied) == 1 else min(tied, key=cmp_to_key(compare_figures))
 
 
 def _standing(candidate: CandidateResult, values_attribute: str) -> Standing:
@@ -118,9 +153,7 @@ def _compare(
 def _higher_first(mine: float | None, theirs: float | None) -> int:
     if mine is None or theirs is None:
         return (mine is None) - (theirs is None)
-    if abs(mine - theirs) <= TIE_TOLERANCE:
-        return 0
-    return -1 if mine > theirs else 1
+    return -compare_figures(mine, theirs)
 
 
 def _same_standing(one: Standing, other: Standing) -> bool:
@@ -196,7 +229,9 @@ def _combined_attribute(attribute: str, stages: Sequence[StageCandidate]) -> Att
         for result in candidate.attributes
         if result.attribute == attribute
     ]
-    values = sorted(result.result for result in found if result.result is not None)
+    values = sorted(
+        (r.result for r in found if r.result is not None), key=cmp_to_key(compare_figures)
+    )
     count = sum(result.count for result in found)
     no_evidence = sum(result.no_evidence_count for result in found)
     flags = _combined_flags(attribute, stages, found)
@@ -208,13 +243,25 @@ def _combined_attribute(attribute: str, stages: Sequence[StageCandidate]) -> Att
         attribute=attribute,
         count=count,
         no_evidence_count=no_evidence,
-        mean=statistics.fmean(values),
-        median=statistics.median(values),
+        mean=exact_mean(values),
+        median=_median(values),
         minimum=values[0],
         maximum=values[-1],
-        spread=values[-1] - values[0],
+        spread=_difference(values[-1], values[0]),
         flags=flags,
     )
+
+
+def _difference(high: float, low: float) -> ExactFloat:
+    (n1, d1), (n0, d0) = _ratio(high), _ratio(low)
+    return ExactFloat(n1 * d0 - n0 * d1, d1 * d0)
+
+
+def _median(ordered: Sequence[float]) -> float:
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return exact_mean(ordered[middle - 1 : middle + 1])
 
 
 def _combined_flags(
@@ -239,7 +286,7 @@ def _combined_flags(
 
 def _mean_or_none(values: Iterable[float | None]) -> float | None:
     present = [value for value in values if value is not None]
-    return statistics.fmean(present) if present else None
+    return exact_mean(present) if present else None
 
 
 def _last(values: Sequence[T | None]) -> T | None:

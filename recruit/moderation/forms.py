@@ -10,7 +10,7 @@ from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from recruit.domain.scoring_model import OUTCOME_LABELS
+from recruit.domain.scoring_model import OUTCOME_LABELS, figure_text
 from recruit.form_fields import parse_one_decimal_score as parse_agreed
 
 REASON_LIMIT = 4000
@@ -102,13 +102,15 @@ class CandidateModerationForm(FlaskForm):
 
 
 def _differs(agreed: float, formula: float | None) -> bool:
-    return formula is None or round(formula, 1) != agreed
+    # Against the figure the page shows (exact, halves up), not the float's own rounding.
+    return formula is None or figure_text(formula) != figure_text(agreed)
 
 
 def _rationale_message(name: str, formula: float | None) -> str:
     if formula is None:
         return f"Explain the agreed score for {name}: the panel gave no score for it"
-    return f"Explain why the agreed score for {name} differs from the panel mean of {formula:.1f}"
+    mean = figure_text(formula)
+    return f"Explain why the agreed score for {name} differs from the panel mean of {mean}"
 
 
 def moderation_form(

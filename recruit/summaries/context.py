@@ -79,7 +79,11 @@ def stage_summary(outcome: StageOutcome) -> StageSummary:
     return StageSummary(
         name=stage.name,
         result=outcome.result,
-        member_labels={key: seat.user.full_name for key, seat in outcome.seats.items()},
+        member_labels={
+            key: seat.user.full_name
+            for key, seat in outcome.seats.items()
+            if key in outcome.scores.members  # the HR adviser does not score
+        },
         moderation=moderation_records(outcome),
         evidence=_evidence(outcome),
         held_on=stage.held_on,

@@ -57,7 +57,8 @@ def test_side_by_side_has_a_column_per_candidate_in_order_after_label_and_target
     ]  # fmt: skip
     assert row_named(table, "Partnerships")[1:3] == ["3.5", "3.3\nincludes agreed, below target"]
     assert row_named(table, "Political buy-in")[1:] == ["–", "3.8", "4.0", "Not assessed"]
-    assert row_named(table, "Spread (highest minus lowest attribute)")[2:] == ["1.0", "1.0", "2.5"]
+    # The middle column's spread is exactly 4.5 - 3.45 = 1.05: halves round up.
+    assert row_named(table, "Spread (highest minus lowest attribute)")[2:] == ["1.0", "1.1", "2.5"]
     flags = row_named(table, "Flags")
     assert flags[2] == "None" and flags[3] == "Panel disagreement: Decisions for families"
     assert flags[4].split("\n") == [

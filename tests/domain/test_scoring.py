@@ -387,8 +387,15 @@ def test_then_the_higher_lowest_attribute_result():
 
 
 def test_then_the_candidate_key_and_the_tie_is_marked():
-    ranked = order(candidate("b", 3.5), candidate("a", 3.5 + 1e-12), candidate("c", 3.4))
+    ranked = order(candidate("b", 3.5), candidate("a", 3.5), candidate("c", 3.4))
     assert ranked == [("a", 1, False), ("b", 2, True), ("c", 3, False)]
+
+
+def test_ties_are_exact_so_any_difference_separates_candidates():
+    # Figures are compared exactly: the rules' totals are exact fractions, so there is no
+    # float noise to forgive, and 3.500000000001 is more than 3.5.
+    ranked = order(candidate("a", 3.5), candidate("b", 3.5 + 1e-12), candidate("c", 3.4))
+    assert ranked == [("b", 1, False), ("a", 2, False), ("c", 3, False)]
 
 
 def test_a_tie_broken_only_by_the_floor_is_not_marked():

@@ -17,7 +17,13 @@ from recruit.domain.documents.interview_pack_word import PackWriter, one_line
 from recruit.domain.documents.scoring_summary_parts import find_attribute
 from recruit.domain.documents.scoring_summary_text import NOT_ASSESSED, outcome_text, score_text
 from recruit.domain.documents.text_safety import clean_for_document
-from recruit.domain.scoring_model import OUTCOME_LABELS, AttributeResult, CandidateResult
+from recruit.domain.scoring_model import (
+    OUTCOME_LABELS,
+    AttributeResult,
+    CandidateResult,
+    ExactFloat,
+    exact_value,
+)
 
 NO_MINIMUM = "\u2013"
 AGREED = "agreed"
@@ -115,9 +121,11 @@ def attribute_value(candidate: CandidateResult, attribute: str) -> float | None:
 
 
 def profile_spread(candidate: CandidateResult, attributes: Sequence[str]) -> float | None:
-    """Highest minus lowest attribute figure: how uneven the candidate's profile is."""
+    """Highest minus lowest attribute figure: how uneven the candidate's profile is (exact,
+    so it rounds as the figures it comes from do)."""
     values = [v for v in (attribute_value(candidate, key) for key in attributes) if v is not None]
-    return max(values) - min(values) if values else None
+    exact = [exact_value(value) for value in values]
+    return ExactFloat.of(max(exact) - min(exact)) if exact else None
 
 
 def floor_status(candidate: CandidateResult, values_attribute: str) -> str:

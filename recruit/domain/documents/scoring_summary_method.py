@@ -7,6 +7,8 @@ note and the raw scores export.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+
 from recruit.domain.documents.interview_pack_word import PackWriter, one_line
 from recruit.domain.documents.scoring_summary_candidate import EVIDENCE_HEADING, STRONGEST_NOTES
 from recruit.domain.documents.scoring_summary_model import SummaryContext
@@ -89,7 +91,7 @@ def _write_weights(writer: PackWriter, context: SummaryContext) -> None:
     writer.paragraph(f"{intro}:", keep_with_next=True)
     columns = [
         {key: NOT_ASSESSED for key in unassessed}
-        | percent_texts({k: w for k, w in stage.result.weights.items() if k not in unassessed})
+        | percent_texts(_assessed_weights(context, stage.result.weights, unassessed))
         for stage, unassessed in zip(stages, left_out, strict=True)
     ]
     rows = [
@@ -103,6 +105,15 @@ def _write_weights(writer: PackWriter, context: SummaryContext) -> None:
     table = writer.table(header, rows, widths, caption="Weights", keep_together=True)
     align_right(table, range(1, len(header)))
     _write_stage_weights(writer, context)
+
+
+def _assessed_weights(
+    context: SummaryContext, weights: Mapping[str, float], unassessed: Collection[str]
+) -> dict[str, float]:
+    """The assessed attributes' weights in the document's attribute order (then any other
+    key), so that a tie for a spare tenth of a percent goes to the attribute listed first."""
+    keys = dict.fromkeys((*context.attribute_names, *weights))
+    return {key: weights[key] for key in keys if key in weights and key not in unassessed}
 
 
 def _write_stage_weights(writer: PackWriter, context: SummaryContext) -> None:

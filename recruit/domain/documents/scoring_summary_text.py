@@ -1,7 +1,9 @@
 """Figures and labels as the panel scoring summary writes them.
 
 Means and totals to one decimal place, rounding halves up as people do by hand (Python's
-own formatting would show 3.25 as "3.2"); dates and times in the GOV.UK style, in UK time.
+own formatting would show 3.25 as "3.2"), through ``scoring_model.figure_text`` on the
+figures' exact values; weights as shares adding up to 100 (``percentage_texts``); dates and
+times in the GOV.UK style, in UK time.
 """
 
 from __future__ import annotations
@@ -9,12 +11,11 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Collection, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from recruit.domain.advert_draft import format_govuk_date
 from recruit.domain.documents.interview_pack_word import one_line
+from recruit.domain.interview_plan_weights import percentage_texts
 from recruit.domain.scoring_model import (
     FLAG_LABELS,
     FLAG_ORDER,
@@ -23,6 +24,7 @@ from recruit.domain.scoring_model import (
     AttributeResult,
     CandidateResult,
     ValuesFloor,
+    figure_text,
 )
 
 NO_SCORE = "No score"
@@ -47,23 +49,14 @@ _UK = "Europe/London"
 
 
 def score_text(value: float | None, *, missing: str = NO_SCORE) -> str:
-    """One decimal place, halves rounded up: 3.25 is "3.3"."""
+    """One decimal place, halves rounded up: 3.25 is "3.3"; an exact 3.65 is "3.7"."""
     if value is None or not math.isfinite(value):
         return missing
-    # From repr, not from the float itself: 1.45 is stored as 1.4499999..., and a reader who
-    # works 29 / 20 out by hand expects it to round to 1.5.
-    return _rounded_to_one_decimal(repr(value))
-
-
-@lru_cache(maxsize=4096)
-def _rounded_to_one_decimal(number: str) -> str:
-    # Kept: a summary page shows the same few hundred means hundreds of times, and Decimal
-    # is slow. Keyed on the repr, so 0.0 and -0.0 (equal as floats) keep their own text.
-    return str(Decimal(number).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return figure_text(value)
 
 
 def signed_text(value: float | None) -> str:
-    if value is None:
+    if value is None or not math.isfinite(value):
         return NOT_MEASURABLE
     text = score_text(abs(value))
     return text if text == "0.0" else ("+" if value > 0 else "-") + text
@@ -142,16 +135,10 @@ def attribute_flags_text(result: AttributeResult | None) -> str:
 
 
 def percent_texts(weights: Mapping[str, float]) -> dict[str, str]:
-    """Weights as whole percentages of their sum (one decimal place where that is not exact)."""
-    total = sum(weights.values())
-    shares = {key: (weight / total * 100 if total > 0 else 0.0) for key, weight in weights.items()}
-    return {key: _percent(share) for key, share in shares.items()}
-
-
-def _percent(share: float) -> str:
-    if abs(share - round(share)) < 0.05:
-        return f"{round(share)}%"
-    return f"{score_text(share)}%"
+    """Weights as shares of their sum to one decimal place ("30%", "17.5%") that add up to
+    exactly 100 (largest remainder; ties to the key listed first, so list attributes in
+    their order)."""
+    return percentage_texts(weights, places=1)
 
 
 def floor_rule_text(floor: ValuesFloor, attribute_name: str) -> str:
