@@ -108,6 +108,9 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
         "scoring.check_scores.candidate_id": tom.id,
         "moderation.close_scoring.stage_id": scoring.id,
         "stages.plan_page.stage_id": draft.id,
+        # A seat that has scored is stood down, not removed: removal is for one with no sheet.
+        "stages.remove_seat.stage_id": draft.id,
+        "stages.remove_seat.seat_id": draft.seats[0].id,
         "stages.find_questions.stage_id": draft.id,
         "questions.reinstate.question_id": RETIRED_QUESTION,
         "retired_question_id": RETIRED_QUESTION,
