@@ -30,7 +30,7 @@ from bench.seed import Seeded
 REPEATS = 5
 # The modules whose exports draw charts, each holding its own reference to the drawing
 # function. (The web pages' PNG routes keep the charts they drew: ``charts.radar_png``.)
-CHART_USERS = ("recruit.domain.documents.scoring_summary_parts",)
+CHART_USERS = ("recruit.domain.documents.scoring_summary.parts",)
 
 
 @dataclass

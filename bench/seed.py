@@ -19,7 +19,7 @@ from sqlalchemy import select
 from bench.seed_scores import add_draft, insert_returning_ids, moderate, score_stage
 from recruit.accounts import hash_password
 from recruit.bank_store import load_bank_into_database
-from recruit.domain.candidate_import import anonymised_code
+from recruit.domain.candidates import anonymised_code
 from recruit.domain.interview_plan import default_weights
 from recruit.domain.question_bank import load_bank
 from recruit.extensions import db

@@ -1,6 +1,6 @@
 """Make exports/advert-reference.docx, the Word styles every advert export starts from.
 
-The builder (recruit.domain.documents.advert_export.build_advert_docx) keeps this file's
+The builder (recruit.domain.documents.advert.build_advert_docx) keeps this file's
 styles, page set-up, header and footer, and replaces its body. A council can open it in Word,
 restyle Title, Heading 1-3, List Bullet, Normal, Header and Footer, add a logo to the header,
 and save it under the same name: the style names are what the builder relies on.

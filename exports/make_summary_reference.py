@@ -1,6 +1,6 @@
 """Make exports/summary-reference.docx, the Word styles every panel scoring summary starts from.
 
-The builder (recruit.domain.documents.scoring_summary_word.build_scoring_summary) keeps this
+The builder (recruit.domain.documents.scoring_summary.word.build_scoring_summary) keeps this
 file's styles, page set-up, header and footer, and replaces its body. It starts from the
 interview pack reference (make_interview_pack_reference.py, in this folder), so summaries look
 like the packs the panel scored from, and has the same styles: Heading 1-3, Normal, List

@@ -38,7 +38,7 @@ def load_config(instance_path: str) -> dict[str, object]:
         "ORGANISATION_NAME": _env("ORGANISATION_NAME", "Northshire County Council"),
         "BRAND_COLOUR": _env("BRAND_COLOUR", "#0b4f6c"),
         "RETENTION_MONTHS": int(_env("RETENTION_MONTHS", "6") or 6),
-        # The values floor (see recruit.domain.scoring_model.ValuesFloor): a panel mean below
+        # The values floor (see recruit.domain.scoring.model.ValuesFloor): a panel mean below
         # VALUES_FLOOR_MEAN on values-driven leadership, or any member's score at or below
         # VALUES_FLOOR_LOWEST_SCORE on it, makes a candidate not appointable.
         "VALUES_FLOOR_MEAN": float(_env("VALUES_FLOOR_MEAN", "3") or 3),

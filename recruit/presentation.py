@@ -10,8 +10,8 @@ from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-from recruit.domain.documents.scoring_summary_text import score_text
-from recruit.domain.scoring_model import FLAG_LABELS, OUTCOME_LABELS
+from recruit.domain.documents.scoring_summary.text import score_text
+from recruit.domain.scoring.model import FLAG_LABELS, OUTCOME_LABELS
 from recruit.models import Role
 from recruit.models.vacancies import CONTRACT_LABELS
 

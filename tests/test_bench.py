@@ -145,7 +145,7 @@ def test_the_reported_build_is_the_median_by_time_beyond_its_charts():
 def test_a_chart_drawn_twice_in_one_build_counts_once():
     log = ChartLog()
     with timed_charts(log):
-        from recruit.domain.documents import scoring_summary_parts
+        from recruit.domain.documents.scoring_summary import parts as scoring_summary_parts
 
         for _ in range(2):
             scoring_summary_parts.radar_chart(["A", "B", "C"], [("Panel", [3.0, 4.0, 2.0])])

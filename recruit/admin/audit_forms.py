@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.utils import unset_value
 from wtforms.validators import Length, Optional, ValidationError
 
-from recruit.domain.audit_filters import AuditFilters, date_order_problem, parse_date_parts
+from recruit.domain.audit.filters import AuditFilters, date_order_problem, parse_date_parts
 
 ACTOR_MAX = 254
 

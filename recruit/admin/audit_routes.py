@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, func, select
 from recruit import audit
 from recruit.admin.audit_forms import AuditFilterForm
 from recruit.admin.routes import bp
-from recruit.domain.audit_filters import (
+from recruit.domain.audit.filters import (
     CSV_HEADER,
     CSV_ROW_LIMIT,
     PER_PAGE,
@@ -31,7 +31,7 @@ from recruit.domain.audit_filters import (
     page_number,
     page_numbers,
 )
-from recruit.domain.spreadsheet_safety import csv_text
+from recruit.domain.documents.spreadsheet_safety import csv_text
 from recruit.extensions import db
 from recruit.models import AuditEvent
 

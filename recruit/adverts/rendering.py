@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from recruit.domain.documents.advert_export import (
+from recruit.domain.documents.advert import (
     AdvertDocument,
     advert_html,
     advert_plain_text,

@@ -23,9 +23,9 @@ from recruit.adverts.forms import ButtonForm, SectionForm, SelfAssessmentForm
 from recruit.adverts.rendering import DOWNLOADS, render_advert
 from recruit.authorisation import require_roles_for_blueprint
 from recruit.bank_store import current_bank
-from recruit.domain.advert_check import highlight_segments
-from recruit.domain.advert_draft import AdvertSection
-from recruit.domain.documents.text_safety import safe_download_filename
+from recruit.domain.adverts.check import highlight_segments
+from recruit.domain.adverts.draft import AdvertSection
+from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.extensions import db
 from recruit.models import Advert, Role, Vacancy
 

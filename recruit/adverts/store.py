@@ -8,14 +8,14 @@ from typing import Any
 import yaml
 
 from recruit import audit
-from recruit.domain.advert_check import AdvertCheck, AdvertLexicon, check_advert
-from recruit.domain.advert_draft import (
+from recruit.domain.adverts.check import AdvertCheck, AdvertLexicon, check_advert
+from recruit.domain.adverts.draft import (
     AdvertSection,
     VacancyFacts,
     compose_advert,
     self_assessment_prompts,
 )
-from recruit.domain.documents.advert_export import AdvertDocument
+from recruit.domain.documents.advert import AdvertDocument
 from recruit.domain.question_bank import QuestionBank
 from recruit.extensions import db
 from recruit.models import Advert, AdvertVersion, User, Vacancy

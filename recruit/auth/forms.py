@@ -3,7 +3,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput,
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
-from recruit.domain.passwords import MAX_PASSWORD_LENGTH, password_problem
+from recruit.domain.accounts.passwords import MAX_PASSWORD_LENGTH, password_problem
 
 
 class LoginForm(FlaskForm):

@@ -18,7 +18,7 @@ from recruit import audit
 from recruit.accounts import set_password, verify_credentials
 from recruit.auth import throttle
 from recruit.auth.forms import ChangePasswordForm, LoginForm
-from recruit.domain.redirects import is_safe_next_path
+from recruit.domain.accounts.redirects import is_safe_next_path
 from recruit.errors import render_error
 from recruit.extensions import db
 from recruit.sessions import end_all_sessions, end_session, start_session

@@ -18,7 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
-from recruit.domain.candidate_import import CANDIDATE_STATUSES
+from recruit.domain.candidates import CANDIDATE_STATUSES
 from recruit.form_fields import GovukDateField, WholeNumberField
 
 

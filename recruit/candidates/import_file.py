@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from flask import g, request, session
 
 from recruit.candidates.forms import ImportConfirmForm, ImportUploadForm
-from recruit.domain.candidate_import import MAX_BYTES, CheckedFile, check_candidate_file
+from recruit.domain.candidates import MAX_BYTES, CheckedFile, check_candidate_file
 from recruit.sessions import SESSION_KEY
 
 

@@ -13,7 +13,7 @@ from recruit.candidates.forms import (
     ImportUploadForm,
 )
 from recruit.candidates.import_file import check_file_before_first_query, checked_file
-from recruit.domain.candidate_import import (
+from recruit.domain.candidates import (
     CANDIDATE_STATUSES,
     COLUMNS,
     MAX_BYTES,

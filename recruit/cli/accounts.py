@@ -5,7 +5,7 @@ from flask.cli import with_appcontext
 
 from recruit import audit
 from recruit.accounts import create_user, find_user_by_email, generate_password
-from recruit.domain.passwords import password_problem
+from recruit.domain.accounts.passwords import password_problem
 from recruit.extensions import db
 from recruit.models import Role
 

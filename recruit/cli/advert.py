@@ -10,7 +10,7 @@ import yaml
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from recruit.domain.advert_check import AdvertLexicon, LexiconError, check_advert
+from recruit.domain.adverts.check import AdvertLexicon, LexiconError, check_advert
 from recruit.domain.question_bank import (
     ANY_INNOVATION,
     QuestionBank,

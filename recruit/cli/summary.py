@@ -18,9 +18,9 @@ from recruit import audit
 from recruit.cli._files import write_export
 from recruit.comparisons.briefing import briefing_docx
 from recruit.comparisons.context import build_comparison
-from recruit.domain.documents.scoring_summary_word import scoring_summary_docx_bytes
-from recruit.domain.score_exports import raw_scores_csv, raw_scores_xlsx
-from recruit.domain.scoring_json import results_document
+from recruit.domain.documents.scoring_summary.word import scoring_summary_docx_bytes
+from recruit.domain.scoring.exports import raw_scores_csv, raw_scores_xlsx
+from recruit.domain.scoring.json_document import results_document
 from recruit.extensions import db
 from recruit.models import Vacancy
 from recruit.scoring.results import StageOutcome, moderated_stages, overall_results, values_floor

@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from recruit import audit
 from recruit.cli._files import write_export
-from recruit.domain.interchange_checks import PROBLEM_LIMIT
+from recruit.domain.interchange.checks import PROBLEM_LIMIT
 from recruit.extensions import db
 from recruit.interchange import (
     FileRefused,

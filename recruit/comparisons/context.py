@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recruit.domain.comparison import compare_candidates, sort_keys
-from recruit.domain.comparison_model import SORT_BY_RANK, Comparison
-from recruit.domain.comparison_model import TargetProfile as TargetValues
+from recruit.domain.comparison.model import SORT_BY_RANK, Comparison
+from recruit.domain.comparison.model import TargetProfile as TargetValues
 from recruit.extensions import db
 from recruit.models import Candidate, CandidateStatus, TargetProfile, Vacancy
 from recruit.scoring.results import StageOutcome, attribute_names

@@ -21,9 +21,9 @@ from recruit.bank_store import current_bank
 from recruit.comparisons.briefing import briefing_docx
 from recruit.comparisons.context import build_comparison, target_for
 from recruit.comparisons.forms import SeedTargetForm, target_form
-from recruit.domain.charts import radar_png
 from recruit.domain.comparison import sort_keys
 from recruit.domain.profiles import seed_target
+from recruit.domain.scoring.charts import radar_png
 from recruit.extensions import db
 from recruit.models import LeadershipProfile, Role, TargetProfile, Vacancy
 from recruit.models._types import utcnow

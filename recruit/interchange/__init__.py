@@ -2,7 +2,7 @@
 
 ``export.export_vacancy`` turns a vacancy into a document; ``import_.import_vacancy``
 checks a document completely, then creates a new vacancy from it. The format's rules
-live in recruit/domain/interchange_format.py so they are testable without a database.
+live in recruit/domain/interchange/format.py so they are testable without a database.
 """
 
 from recruit.interchange.export import export_vacancy

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from recruit.domain.interchange_format import parse_datetime
+from recruit.domain.interchange.format import parse_datetime
 from recruit.extensions import db
 from recruit.models import (
     Advert,

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from recruit.domain.interchange_format import FORMAT_NAME, FORMAT_VERSION, format_datetime
+from recruit.domain.interchange.format import FORMAT_NAME, FORMAT_VERSION, format_datetime
 from recruit.extensions import db
 from recruit.models import (
     AgreedScore,

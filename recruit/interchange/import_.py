@@ -17,9 +17,9 @@ from sqlalchemy import func, select
 
 from recruit import audit
 from recruit.accounts import create_user
-from recruit.domain.interchange_checks import validate_document
-from recruit.domain.interchange_format import Vocabularies, with_later_keys
-from recruit.domain.interchange_reading import MAX_FILE_BYTES, Unreadable, parse_document
+from recruit.domain.interchange.checks import validate_document
+from recruit.domain.interchange.format import Vocabularies, with_later_keys
+from recruit.domain.interchange.reading import MAX_FILE_BYTES, Unreadable, parse_document
 from recruit.extensions import db
 from recruit.interchange.build import build_vacancy
 from recruit.models import (
@@ -84,7 +84,7 @@ def non_scoring_roles() -> dict[str, str]:
 
 def read_document(path: Path) -> object:
     """The file's JSON value, or FileRefused: too big, not UTF-8, not JSON, or JSON that a
-    vacancy file never holds (recruit.domain.interchange_reading)."""
+    vacancy file never holds (recruit.domain.interchange.reading)."""
     try:
         with path.open("rb") as file:
             # One byte past the cap is enough to refuse it, whatever the file is: a device

@@ -27,7 +27,7 @@ from wtforms.validators import InputRequired, Length
 
 from recruit import audit
 from recruit.bank_store import current_bank
-from recruit.domain.documents.text_safety import safe_download_filename
+from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.extensions import db
 from recruit.models import (
     Candidate,

@@ -211,7 +211,7 @@ class CandidateDecision(db.Model):  # type: ignore[name-defined]
     reasons: Mapped[str] = mapped_column(Text)
     floor_override_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     # What the record was made on: a digest of the scores that counted for the candidate
-    # (recruit.domain.moderation_inputs). When it no longer matches, the record says its
+    # (recruit.domain.scoring.moderation_inputs). When it no longer matches, the record says its
     # inputs changed until the chair confirms it again.
     inputs_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
     recorded_by_id: Mapped[int | None] = mapped_column(

@@ -10,7 +10,7 @@ from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from recruit.domain.scoring_model import OUTCOME_LABELS, figure_text
+from recruit.domain.scoring.model import OUTCOME_LABELS, figure_text
 from recruit.form_fields import parse_one_decimal_score as parse_agreed
 
 REASON_LIMIT = 4000
@@ -149,9 +149,7 @@ class CloseModerationForm(FlaskForm):
     reason = TextAreaField(
         "Note for the record",
         widget=GovTextArea(),
-        validators=[
-            Length(max=REASON_LIMIT, message="The note must be 4,000 characters or fewer")
-        ],
+        validators=[Length(max=REASON_LIMIT, message="The note must be 4,000 characters or fewer")],
     )
     lock_version = HiddenField()
     submit = SubmitField("Close moderation", widget=GovSubmitInput())

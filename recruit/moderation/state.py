@@ -12,8 +12,12 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from recruit.domain.moderation_inputs import digests_by_candidate, inputs_changed, inputs_digest
-from recruit.domain.scoring_model import QuestionScore
+from recruit.domain.scoring.model import QuestionScore
+from recruit.domain.scoring.moderation_inputs import (
+    digests_by_candidate,
+    inputs_changed,
+    inputs_digest,
+)
 from recruit.extensions import db
 from recruit.models import (
     Candidate,

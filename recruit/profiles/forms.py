@@ -18,7 +18,7 @@ from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitFie
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from recruit.domain.question_bank_model import Attribute
+from recruit.domain.question_bank.model import Attribute
 from recruit.models import User
 
 RATING_CHOICES = [SelectChoice(str(score), str(score)) for score in range(1, 6)]

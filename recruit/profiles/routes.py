@@ -30,9 +30,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
 from recruit.bank_store import current_bank
-from recruit.domain.charts import radar_png
 from recruit.domain.profiles import summarise_profile
-from recruit.domain.question_bank_model import Attribute
+from recruit.domain.question_bank.model import Attribute
+from recruit.domain.scoring.charts import radar_png
 from recruit.extensions import db
 from recruit.models import FeedbackRequest, LeadershipProfile
 from recruit.models._types import utcnow

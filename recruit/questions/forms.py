@@ -28,8 +28,8 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 from wtforms.widgets import HiddenInput
 
 from recruit.domain.question_bank import QuestionBank
-from recruit.domain.question_editing import lines
-from recruit.domain.question_search import AUDIENCES
+from recruit.domain.question_bank.editing import lines
+from recruit.domain.question_bank.search import AUDIENCES
 from recruit.form_fields import WholeNumberField
 
 MAX_TEXT = 4000

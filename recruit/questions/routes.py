@@ -16,12 +16,12 @@ from recruit.bank_store import (
     question_row,
     save_question,
 )
-from recruit.domain.question_editing import (
+from recruit.domain.question_bank.editing import (
     form_fields_from_content,
     new_question_id,
     question_content,
 )
-from recruit.domain.question_search import QuestionFilters
+from recruit.domain.question_bank.search import QuestionFilters
 from recruit.extensions import db
 from recruit.models import Question, Role
 from recruit.questions.filter_fields import filter_checkboxes

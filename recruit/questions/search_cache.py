@@ -1,6 +1,6 @@
 """Question bank search results, kept per bank so a repeated search costs no work.
 
-A search result depends only on the bank and the filters (recruit/domain/question_search.py
+A search result depends only on the bank and the filters (recruit/domain/question_bank/search.py
 is pure), and ``current_bank`` builds a new QuestionBank object whenever the bank's revision
 changes. So results are kept against the bank object they came from and all are dropped the
 first time another bank is searched: a result from an older bank is never served.
@@ -12,7 +12,7 @@ import threading
 from collections import OrderedDict
 
 from recruit.domain.question_bank import QuestionBank
-from recruit.domain.question_search import (
+from recruit.domain.question_bank.search import (
     QuestionFilters,
     SearchResult,
     facet_options,

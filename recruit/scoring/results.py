@@ -17,7 +17,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from recruit.bank_store import current_bank
 from recruit.domain.scoring import combine_stages, consolidate_panel_scores
-from recruit.domain.scoring_model import (
+from recruit.domain.scoring.model import (
     CandidateResult,
     Moderation,
     QuestionScore,

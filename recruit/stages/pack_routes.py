@@ -14,7 +14,7 @@ from flask import abort, current_app, redirect, render_template, send_file, url_
 from recruit import audit
 from recruit.bank_store import current_bank
 from recruit.domain.documents.interview_pack import pack_filename
-from recruit.domain.documents.text_safety import safe_download_filename
+from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.models import Stage, Vacancy
 from recruit.stages.packs import (
     PackNotReady,

@@ -17,7 +17,7 @@ from recruit.domain.interview_plan import (
     planned_minutes,
     weights_as_percentages,
 )
-from recruit.domain.question_search import QuestionFilters
+from recruit.domain.question_bank.search import QuestionFilters
 from recruit.extensions import db
 from recruit.models import StageType
 from recruit.questions.forms import SearchForm

@@ -3,7 +3,7 @@
 ``build_subject_access(candidate_id)`` reads every table that refers to the candidate (the
 tables are listed in ``COVERED_TABLES``; a test fails when a table that refers to candidates
 is missing from it) and returns one dictionary, written out as ``subject-access.json`` and,
-through ``recruit.domain.documents.subject_access_word``, as ``subject-access.docx``.
+through ``recruit.domain.documents.subject_access.word``, as ``subject-access.docx``.
 
 What goes in, and what stays out:
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import current_app
 
-from recruit.domain.documents.subject_access_word import about_texts, subject_access_docx_bytes
+from recruit.domain.documents.subject_access.word import about_texts, subject_access_docx_bytes
 from recruit.extensions import db
 from recruit.models import Candidate
 from recruit.models._types import utcnow

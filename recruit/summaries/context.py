@@ -12,7 +12,7 @@ from datetime import date
 from flask import current_app
 
 from recruit.bank_store import current_bank
-from recruit.domain.documents.scoring_summary_model import (
+from recruit.domain.documents.scoring_summary.model import (
     AgreedScore,
     CandidateModeration,
     EvidenceNote,
@@ -22,7 +22,7 @@ from recruit.domain.documents.scoring_summary_model import (
     StageSummary,
     SummaryContext,
 )
-from recruit.domain.score_exports import RawScoreRow
+from recruit.domain.scoring.exports import RawScoreRow
 from recruit.models import PanelRole, Vacancy
 from recruit.scoring import sheets
 from recruit.scoring.results import (

@@ -16,16 +16,16 @@ from flask_login import current_user, login_required
 
 from recruit import audit
 from recruit.bank_store import current_bank
-from recruit.domain.charts import radar_png
-from recruit.domain.documents.scoring_summary_model import CandidateModeration
-from recruit.domain.documents.scoring_summary_word import (
+from recruit.domain.documents.scoring_summary.model import CandidateModeration
+from recruit.domain.documents.scoring_summary.word import (
     scoring_summary_docx_bytes,
     summary_filename,
 )
-from recruit.domain.documents.text_safety import safe_download_filename
-from recruit.domain.score_exports import raw_scores_csv, raw_scores_xlsx
+from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.domain.scoring import strongest_evidence
-from recruit.domain.scoring_model import QuestionScore
+from recruit.domain.scoring.charts import radar_png
+from recruit.domain.scoring.exports import raw_scores_csv, raw_scores_xlsx
+from recruit.domain.scoring.model import QuestionScore
 from recruit.exports import EXPORTS_DIR
 from recruit.extensions import db
 from recruit.models import Role, Stage, Vacancy
@@ -199,9 +199,7 @@ def _summary_download(vacancy: Vacancy, outcomes: list[StageOutcome]):  # type: 
 @login_required
 def download_scores(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
     vacancy = results_vacancy(vacancy_id)
-    rows = raw_score_rows(
-        vacancy, visible_outcomes(vacancy), names_shown_to(current_user, vacancy)
-    )
+    rows = raw_score_rows(vacancy, visible_outcomes(vacancy), names_shown_to(current_user, vacancy))
     name, _ = safe_download_filename(f"Raw scores - {vacancy.title}", fmt)
     # Built before it is recorded: a download that fails to build is not an export.
     if fmt == "csv":

@@ -59,7 +59,9 @@ def test_set_aside_and_inputs_changed_states_pass_axe(
     page.goto(f"{live_server}/interviews/{stage_id}/candidates/{amara_id}/conflict")
     page.get_by_label("What is the conflict?").fill("I line-managed her until last year")
     page.get_by_role("button", name="Declare the conflict").click()
-    expect(page.get_by_text("were set aside").or_(page.get_by_text("was set aside"))).to_be_visible()
+    expect(
+        page.get_by_text("were set aside").or_(page.get_by_text("was set aside"))
+    ).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Sign out").click()
     _sign_in(page, live_server, chair_email)
@@ -69,7 +71,9 @@ def test_set_aside_and_inputs_changed_states_pass_axe(
     expect(page.get_by_text("Set aside: conflict declared after submission")).to_be_visible()
     axe_check(page)
     page.locator("#inputs-changed").get_by_role("link").first.click()
-    expect(page.locator("#inputs-changed")).to_contain_text("Inputs changed since this was recorded")
+    expect(page.locator("#inputs-changed")).to_contain_text(
+        "Inputs changed since this was recorded"
+    )
     axe_check(page)
     page.get_by_role("button", name="Save the moderation record").click()
     expect(page.locator("#inputs-changed")).to_have_count(0)

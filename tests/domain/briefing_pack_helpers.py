@@ -20,15 +20,15 @@ from docx.shared import Length
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from recruit.domain.comparison_model import (
+from recruit.domain.comparison.model import (
     AttributeGap,
     ComparedCandidate,
     Comparison,
     TargetProfile,
 )
 from recruit.domain.documents.briefing_pack import build_briefing_pack
-from recruit.domain.documents.briefing_pack_model import BriefingContext
-from recruit.domain.documents.scoring_summary_model import (
+from recruit.domain.documents.briefing_pack.model import BriefingContext
+from recruit.domain.documents.scoring_summary.model import (
     AgreedScore,
     CandidateModeration,
     EvidenceNote,
@@ -36,7 +36,7 @@ from recruit.domain.documents.scoring_summary_model import (
     ScaleLevel,
     SignOff,
 )
-from recruit.domain.scoring_model import (
+from recruit.domain.scoring.model import (
     Agreement,
     AlphaReading,
     AttributeResult,

@@ -18,7 +18,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.table import Table
 
-from recruit.domain.documents.scoring_summary_model import (
+from recruit.domain.documents.scoring_summary.model import (
     AgreedScore,
     CandidateModeration,
     EvidenceNote,
@@ -28,8 +28,8 @@ from recruit.domain.documents.scoring_summary_model import (
     StageSummary,
     SummaryContext,
 )
-from recruit.domain.documents.scoring_summary_word import build_scoring_summary
-from recruit.domain.scoring_model import (
+from recruit.domain.documents.scoring_summary.word import build_scoring_summary
+from recruit.domain.scoring.model import (
     Agreement,
     AlphaReading,
     AttributeResult,

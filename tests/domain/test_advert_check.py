@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from recruit.domain.advert_check import (
+from recruit.domain.adverts.check import (
     MAX_ANALYSED_CHARS,
     AdvertCheck,
     AdvertLexicon,
@@ -20,7 +20,7 @@ from recruit.domain.advert_check import (
     gender_verdict,
     highlight_segments,
 )
-from recruit.domain.advert_check_text import PhraseMatcher
+from recruit.domain.adverts.check.text import PhraseMatcher
 from recruit.domain.question_bank import QuestionBank, load_bank
 
 BANK = Path(__file__).resolve().parents[2] / "question_bank"

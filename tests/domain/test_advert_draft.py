@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from recruit.domain.advert_draft import (
+from recruit.domain.adverts.draft import (
     SECTION_HEADINGS,
     SECTION_KEYS,
     AdvertSection,

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from recruit.domain.advert_check import AdvertCheck, AdvertLexicon, check_advert
-from recruit.domain.advert_check_gender import MASCULINE, SLIGHTLY_MASCULINE
-from recruit.domain.advert_check_readability import LENGTH_OK
-from recruit.domain.advert_draft import AdvertSection, VacancyFacts, compose_advert
+from recruit.domain.adverts.check import AdvertCheck, AdvertLexicon, check_advert
+from recruit.domain.adverts.check.gender import MASCULINE, SLIGHTLY_MASCULINE
+from recruit.domain.adverts.check.readability import LENGTH_OK
+from recruit.domain.adverts.draft import AdvertSection, VacancyFacts, compose_advert
 from recruit.domain.question_bank import QuestionBank, load_bank
 
 BANK = Path(__file__).resolve().parents[2] / "question_bank"

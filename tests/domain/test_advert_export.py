@@ -14,13 +14,13 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from recruit.domain.advert_draft import (
+from recruit.domain.adverts.draft import (
     AdvertSection,
     VacancyFacts,
     compose_advert,
     self_assessment_prompts,
 )
-from recruit.domain.documents.advert_export import (
+from recruit.domain.documents.advert import (
     SELF_ASSESSMENT_HEADING,
     AdvertDocument,
     advert_html,
@@ -28,7 +28,7 @@ from recruit.domain.documents.advert_export import (
     body_blocks,
     build_advert_docx,
 )
-from recruit.domain.documents.text_safety import clean_for_document, safe_download_filename
+from recruit.domain.documents.word.text_safety import clean_for_document, safe_download_filename
 from recruit.domain.question_bank import QuestionBank, load_bank
 from tests.conftest import skip_or_fail
 from tests.support.word import reopen

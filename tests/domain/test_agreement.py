@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recruit.domain.agreement import (
+from recruit.domain.scoring.agreement import (
     GOOD,
     IN_LINE,
     LOW,
@@ -21,7 +21,7 @@ from recruit.domain.agreement import (
     measure_alpha,
     panel_agreement,
 )
-from recruit.domain.scoring_model import QuestionScore, StageScores
+from recruit.domain.scoring.model import QuestionScore, StageScores
 
 MEMBERS = ("ann", "bob", "cat", "dev")
 

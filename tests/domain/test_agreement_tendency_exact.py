@@ -8,8 +8,8 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recruit.domain.agreement import IN_LINE, TOO_FEW_SHARED, member_tendencies
-from recruit.domain.scoring_model import QuestionScore
+from recruit.domain.scoring.agreement import IN_LINE, TOO_FEW_SHARED, member_tendencies
+from recruit.domain.scoring.model import QuestionScore
 
 MEMBERS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7")
 

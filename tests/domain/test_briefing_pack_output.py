@@ -15,13 +15,13 @@ from pathlib import Path
 import docx
 from docx.enum.section import WD_ORIENT
 
-from recruit.domain.comparison_model import TargetProfile
+from recruit.domain.comparison.model import TargetProfile
 from recruit.domain.documents.briefing_pack import (
     briefing_filename,
     briefing_pack_docx_bytes,
     build_briefing_pack,
 )
-from recruit.domain.documents.scoring_summary_model import (
+from recruit.domain.documents.scoring_summary.model import (
     AgreedScore,
     CandidateModeration,
     EvidenceNote,
@@ -29,7 +29,7 @@ from recruit.domain.documents.scoring_summary_model import (
     ScaleLevel,
     SignOff,
 )
-from recruit.domain.scoring_model import Agreement, AlphaReading
+from recruit.domain.scoring.model import Agreement, AlphaReading
 from tests.conftest import skip_or_fail
 from tests.domain.briefing_pack_helpers import (
     ATTRIBUTES,

@@ -12,7 +12,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.text.paragraph import Paragraph
 
-from recruit.domain.comparison_model import AttributeGap, TargetProfile
+from recruit.domain.comparison.model import AttributeGap, TargetProfile
 from tests.domain.briefing_pack_helpers import (
     CANDIDATE_LABELS,
     ORDER,

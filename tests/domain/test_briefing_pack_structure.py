@@ -12,7 +12,7 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 
-from recruit.domain.comparison_model import Comparison
+from recruit.domain.comparison.model import Comparison
 from tests.domain.briefing_pack_helpers import (
     CANDIDATE_LABELS,
     KEYS,

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recruit.domain.candidate_import import (
+from recruit.domain.candidates import (
     CANDIDATE_STATUSES,
     COLUMNS,
     MAX_BYTES,
@@ -31,7 +31,7 @@ from recruit.domain.candidate_import import (
     parse_candidate_csv,
     template_csv,
 )
-from recruit.domain.spreadsheet_safety import formula_trigger
+from recruit.domain.documents.spreadsheet_safety import formula_trigger
 
 HEADER = [column.name for column in COLUMNS]
 TODAY = date(2026, 3, 27)

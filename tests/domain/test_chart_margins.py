@@ -10,8 +10,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image, ImageDraw
 
-from recruit.domain.charts import radar_chart
-from recruit.domain.documents.scoring_summary_parts import _white_margins
+from recruit.domain.documents.scoring_summary.parts import _white_margins
+from recruit.domain.scoring.charts import radar_chart
 
 
 def _pixels(mode: str, ink: tuple[int, ...], box: tuple[int, int, int, int]) -> np.ndarray:

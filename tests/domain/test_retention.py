@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
-import recruit.domain.retention as retention_module
 from recruit.domain.retention import (
     CandidateRecord,
     StoredText,
@@ -272,18 +269,3 @@ def test_the_stored_text_is_described_for_the_table_and_counted_for_the_audit():
     assert text.as_detail()["evidence"] == 3
     assert StoredText().describe() == "personal details"
     assert replace(text, notes=0, conflicts=2).describe().endswith("2 conflicts")
-
-
-def test_the_rules_import_neither_flask_nor_sqlalchemy_nor_the_models():
-    tree = ast.parse(Path(retention_module.__file__).read_text(encoding="utf-8"))
-    names: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            names.append(node.module or "")
-    forbidden = {"flask", "sqlalchemy", "flask_sqlalchemy", "flask_login", "werkzeug"}
-    assert [name for name in names if name.split(".")[0] in forbidden] == []
-    assert [
-        n for n in names if n.startswith("recruit") and not n.startswith("recruit.domain")
-    ] == []

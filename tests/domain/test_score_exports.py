@@ -9,7 +9,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from recruit.domain.score_exports import (
+from recruit.domain.scoring.exports import (
     EXCEL_CELL_LIMIT,
     NO_EVIDENCE,
     RAW_SCORE_HEADER,

@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recruit.domain import scoring
-from recruit.domain.agreement import panel_agreement
 from recruit.domain.scoring import (
     combine_stages,
     consolidate_panel_scores,
     strongest_evidence,
 )
-from recruit.domain.scoring_model import (
+from recruit.domain.scoring.agreement import panel_agreement
+from recruit.domain.scoring.model import (
     FLAG_ORDER,
     Agreement,
     AttributeResult,
@@ -27,7 +27,7 @@ from recruit.domain.scoring_model import (
     StageScores,
     ValuesFloor,
 )
-from recruit.domain.scoring_ranking import rank_candidates, weighted_total
+from recruit.domain.scoring.ranking import rank_candidates, weighted_total
 
 ATTRIBUTES = ("values", "decisions", "partnerships")
 PLANNED = {

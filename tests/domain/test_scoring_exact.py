@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recruit.domain.scoring import consolidate_panel_scores
-from recruit.domain.scoring_model import QuestionScore, StageScores, ValuesFloor
+from recruit.domain.scoring.model import QuestionScore, StageScores, ValuesFloor
 
 QUESTIONS = ("v1", "v2", "v3", "v4", "v5", "v6")
 MEMBERS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7")

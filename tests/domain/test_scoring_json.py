@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from recruit.domain.scoring import consolidate_panel_scores
-from recruit.domain.scoring_json import FORMAT_NAME, results_document
-from recruit.domain.scoring_model import QuestionScore, StageScores, ValuesFloor
+from recruit.domain.scoring.json_document import FORMAT_NAME, results_document
+from recruit.domain.scoring.model import QuestionScore, StageScores, ValuesFloor
 
 ATTRIBUTES = ("values", "decisions")
 

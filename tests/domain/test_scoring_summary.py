@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 from docx.enum.section import WD_ORIENT
 
-from recruit.domain.documents.scoring_summary_model import (
+from recruit.domain.documents.scoring_summary.model import (
     AgreedScore,
     CandidateModeration,
     EvidenceNote,
@@ -26,7 +26,7 @@ from recruit.domain.documents.scoring_summary_model import (
     ScaleLevel,
     SignOff,
 )
-from recruit.domain.documents.scoring_summary_word import (
+from recruit.domain.documents.scoring_summary.word import (
     build_scoring_summary,
     scoring_summary_docx_bytes,
     summary_filename,

@@ -20,9 +20,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from recruit.domain.documents.scoring_summary_model import SignOff, StageSummary
-from recruit.domain.documents.scoring_summary_text import datetime_text, rank_texts, score_text
-from recruit.domain.scoring_model import (
+from recruit.domain.documents.scoring_summary.model import SignOff, StageSummary
+from recruit.domain.documents.scoring_summary.text import datetime_text, rank_texts, score_text
+from recruit.domain.scoring.model import (
     Agreement,
     AlphaReading,
     CandidateResult,

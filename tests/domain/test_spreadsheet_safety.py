@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from recruit.domain.spreadsheet_safety import csv_text, formula_trigger, neutralise_cell
+from recruit.domain.documents.spreadsheet_safety import csv_text, formula_trigger, neutralise_cell
 
 DANGEROUS = [
     "=cmd|' /C calc'!A0",

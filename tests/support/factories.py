@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from recruit.adverts.store import start_advert
 from recruit.bank_store import current_bank
-from recruit.domain.candidate_import import next_candidate_codes
+from recruit.domain.candidates import next_candidate_codes
 from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
 from recruit.models import (

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from sqlalchemy import select
 
-from recruit.domain.advert_draft import SECTION_KEYS
+from recruit.domain.adverts.draft import SECTION_KEYS
 from recruit.extensions import db
 from recruit.models import AdvertVersion, AuditEvent, Role
 from tests.support.factories import make_vacancy

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from recruit.domain.audit_filters import CSV_HEADER, page_numbers
+from recruit.domain.audit.filters import CSV_HEADER, page_numbers
 from recruit.extensions import db
 from recruit.models import AuditEvent, Role
 

@@ -9,7 +9,7 @@ from docx import Document
 from sqlalchemy import select
 
 from recruit.domain import scoring
-from recruit.domain.agreement import panel_agreement
+from recruit.domain.scoring.agreement import panel_agreement
 from recruit.extensions import db
 from recruit.models import (
     AuditEvent,

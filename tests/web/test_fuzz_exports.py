@@ -29,7 +29,7 @@ from PIL import Image
 
 from recruit import audit
 from recruit.adverts import store
-from recruit.domain.advert_draft import SECTION_KEYS
+from recruit.domain.adverts.draft import SECTION_KEYS
 from recruit.extensions import db
 from recruit.models import (
     AgreedScore,

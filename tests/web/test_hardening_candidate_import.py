@@ -17,7 +17,7 @@ from html import unescape
 import pytest
 from sqlalchemy import event, func, select
 
-from recruit.domain import candidate_import
+from recruit.domain import candidates as candidate_import
 from recruit.extensions import db
 from recruit.models import Candidate, Role
 from tests.support.factories import make_vacancy

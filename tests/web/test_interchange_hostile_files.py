@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from recruit.domain.interchange_reading import MAX_DEPTH, MAX_FILE_BYTES
+from recruit.domain.interchange.reading import MAX_DEPTH, MAX_FILE_BYTES
 from tests.web.test_vacancy_interchange import (
     export_document,
     full_vacancy,

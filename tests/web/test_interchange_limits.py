@@ -8,7 +8,7 @@ import re
 
 from sqlalchemy import select
 
-from recruit.domain.interchange_reading import MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER_CHARACTERS
+from recruit.domain.interchange.reading import MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER_CHARACTERS
 from recruit.extensions import db
 from recruit.models import Vacancy
 from tests.web.test_vacancy_interchange import run_import

@@ -147,7 +147,7 @@ def test_only_admins_edit(bank, signed_in, role, path):
 
 
 def _edit_data(bank, question_id: str, **changes: object) -> dict[str, object]:
-    from recruit.domain.question_editing import form_fields_from_content
+    from recruit.domain.question_bank.editing import form_fields_from_content
 
     fields = form_fields_from_content(bank.question(question_id).to_dict())
     row = db.session.get(Question, question_id)

@@ -15,7 +15,7 @@ from flask import Flask, render_template_string
 from werkzeug.datastructures import MultiDict
 
 from recruit.bank_store import current_bank, question_row, save_question
-from recruit.domain.question_search import (
+from recruit.domain.question_bank.search import (
     QuestionFilters,
     facet_options,
     normalised,

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import String, func, select
 from werkzeug.security import check_password_hash
 
-from recruit.domain.interchange_format import SECTIONS
+from recruit.domain.interchange.format import SECTIONS
 from recruit.extensions import db
 from recruit.models import (
     AdvertVersion,

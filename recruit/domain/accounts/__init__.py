@@ -1,0 +1,1 @@
+"""Passwords and safe redirects after sign-in."""

@@ -1,0 +1,1 @@
+"""Adverts: the language check (check/) and the draft (draft/), and role levels."""

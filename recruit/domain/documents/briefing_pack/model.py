@@ -1,0 +1,107 @@
+"""What the DCS briefing pack shows: plain frozen values a web layer fills from the database.
+
+The briefing pack is the shortlist comparison written up for the Director of Children's
+Services, or for the appointing members when the post itself is being filled. The figures come
+as they are from the comparison (``Comparison`` in ``recruit.domain.comparison.model``) and the
+scoring rules (``Agreement`` in ``recruit.domain.scoring.model``), keyed by the caller's stable
+strings: attribute keys, candidate keys and stage names. Everything else here is what a person
+reads: labels for those keys, the moderation record, evidence notes and the method, reusing the
+values the panel scoring summary takes (``scoring_summary_model``).
+
+Strings are shown as given (after cleaning), so pass candidate labels that the reader of the
+pack may see: names, or codes such as "C-01" while the vacancy is anonymised.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from recruit.domain.comparison.model import Comparison
+from recruit.domain.documents.scoring_summary.model import (
+    CandidateModeration,
+    EvidenceNote,
+    MethodNote,
+    SignOff,
+)
+from recruit.domain.scoring.model import Agreement, ValuesFloor
+
+__all__ = [
+    "BriefingContext",
+    "CandidateModeration",
+    "EvidenceNote",
+    "MethodNote",
+    "SignOff",
+    "StageAgreement",
+]
+
+# One stage's agreement figures: (stage name, as in ``Comparison.stages``; its agreement).
+StageAgreement = tuple[str, Agreement]
+
+
+@dataclass(frozen=True)
+class BriefingContext:
+    """Everything the DCS briefing pack shows.
+
+    ``organisation_name``: the council, shown in the header, the author property and the
+    front table. ``vacancy_title`` and ``vacancy_reference``: the post being filled (the
+    reference may be empty). ``generated_on``: the date printed on the front and in the footer.
+
+    ``attribute_names``: attribute key -> full name, in display order (values first); every
+    table and the chart follow this order, and attributes not listed are left out.
+    ``attribute_short_names``: key -> short name for table columns and chart axes (the full
+    name where missing). ``candidate_labels``: candidate key -> label shown, e.g.
+    "Sam Patel (C-01)" or "C-01" (the key where missing).
+
+    ``comparison``: the shortlist side by side; its candidates' order is the column order
+    everywhere, and its ``stages`` order is the order stages are listed in.
+    ``stage_agreements``: (stage name, ``Agreement``) for each stage whose agreement figures
+    are shown, in the order shown. ``moderation``: candidate key -> stage name -> moderation
+    record (a stage with none shows that the panel changed nothing). ``evidence``: (candidate
+    key, attribute key) -> evidence notes from any stage; the pack shows the strongest few.
+    ``method``: the scale and the wording of the method note (the panel summary's note).
+
+    ``target_source``: where the target profile came from, e.g. "Set by the panel on 3 March";
+    empty to use ``comparison.target.source``. ``values_floor``: the floor the stages applied,
+    described in the method unless ``method.floor_rule`` gives its own wording; its
+    ``attribute`` is the values attribute whose gaps are called out first. ``sign_off``: the
+    people who record the decision (the DCS, or the appointing members); with none, blank
+    rows are printed to fill in by hand.
+    """
+
+    organisation_name: str
+    vacancy_title: str
+    vacancy_reference: str
+    generated_on: datetime.date
+    attribute_names: Mapping[str, str]
+    candidate_labels: Mapping[str, str]
+    comparison: Comparison
+    method: MethodNote
+    attribute_short_names: Mapping[str, str] = field(default_factory=dict)
+    stage_agreements: tuple[StageAgreement, ...] = ()
+    moderation: Mapping[str, Mapping[str, CandidateModeration]] = field(default_factory=dict)
+    evidence: Mapping[tuple[str, str], tuple[EvidenceNote, ...]] = field(default_factory=dict)
+    target_source: str = ""
+    values_floor: ValuesFloor = field(default_factory=ValuesFloor)
+    sign_off: tuple[SignOff, ...] = ()
+
+    def short_name(self, attribute: str) -> str:
+        short = self.attribute_short_names.get(attribute, "")
+        return short if short.strip() else self.attribute_names.get(attribute, attribute)
+
+    def candidate_label(self, candidate: str) -> str:
+        label = self.candidate_labels.get(candidate, "")
+        return label if label.strip() else candidate
+
+    @property
+    def values_attribute(self) -> str:
+        return self.values_floor.attribute
+
+    @property
+    def target_description(self) -> str:
+        """Where the target came from, or empty when no target is set or no source given."""
+        target = self.comparison.target
+        if target is None:
+            return ""
+        return self.target_source.strip() or target.source.strip()

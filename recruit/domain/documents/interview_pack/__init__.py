@@ -1,0 +1,151 @@
+"""Word interview packs for one stage: one per panel member and one for the chair.
+
+A pack runs: cover; the innovation's values and the five attributes; how to score; (for the
+chair) chairing the panel; the schedule; each question with its probes, indicators and
+descriptors; then one scoring sheet per candidate, each on a new page. Styles, page set-up,
+header and footer come from ``exports/interview-pack-reference.docx``, so a council restyles
+its packs in Word. Every string is cleaned on its way in (see ``text_safety``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from collections.abc import Sequence
+from io import BytesIO
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+
+from recruit.domain.documents.advert import (
+    LANGUAGE,
+    _set_default_language,
+    _start_document,
+    _write_first_text_paragraph,
+)
+from recruit.domain.documents.interview_pack.guidance import (
+    CHAIR_HEADING,
+    write_chairing,
+    write_cover,
+    write_schedule,
+    write_scoring_guidance,
+    write_values,
+)
+from recruit.domain.documents.interview_pack.model import (
+    PackContext,
+    PackQuestion,
+    PanelSeat,
+    ScheduleSlot,
+)
+from recruit.domain.documents.interview_pack.questions import (
+    SHEET_HEADER,
+    sheet_heading,
+    write_questions,
+    write_scoring_sheets,
+)
+from recruit.domain.documents.word.text_safety import safe_download_filename
+from recruit.domain.documents.word.writer import (
+    PackWriter,
+    ensure_page_numbers,
+    one_line,
+    running_text,
+)
+
+__all__ = [
+    "CHAIR_HEADING",
+    "SHEET_HEADER",
+    "PackContext",
+    "PackQuestion",
+    "PanelSeat",
+    "ScheduleSlot",
+    "build_interview_pack",
+    "build_pack_zip",
+    "pack_filename",
+    "pack_title",
+    "sheet_heading",
+]
+
+CONFIDENTIAL_HEADER = "Confidential: interview panel"
+_CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
+
+
+def pack_title(context: PackContext) -> str:
+    stage, vacancy = one_line(context.stage_name), one_line(context.vacancy_title)
+    return f"Interview pack \u2013 {stage} \u2013 {vacancy}"
+
+
+def build_interview_pack(
+    context: PackContext,
+    reference: Path | None = None,
+    *,
+    now: datetime.datetime | None = None,
+) -> DocxDocument:
+    """One recipient's pack for one stage, styled by ``reference`` if given."""
+    document = _start_document(reference)
+    _set_properties(document, context, now or datetime.datetime.now(datetime.UTC))
+    _set_default_language(document)
+    _write_header_and_footer(document, context)
+    writer = PackWriter(document)
+    write_cover(writer, context, pack_title(context))
+    write_values(writer, context)
+    write_scoring_guidance(writer, context)
+    if context.is_chair:
+        write_chairing(writer, context)
+    write_schedule(writer, context)
+    write_questions(writer, context)
+    write_scoring_sheets(writer, context)
+    return document
+
+
+def _set_properties(document: DocxDocument, context: PackContext, now: datetime.datetime) -> None:
+    properties = document.core_properties
+    reader = "the chair of the panel" if context.is_chair else "a panel member"
+    properties.title = pack_title(context)[:_CORE_PROPERTY_LIMIT]
+    properties.subject = f"Interview pack for {reader}"
+    properties.language = LANGUAGE
+    organisation = one_line(context.organisation_name)[:_CORE_PROPERTY_LIMIT]
+    properties.author = properties.last_modified_by = organisation
+    properties.comments = ""
+    properties.created = properties.modified = now
+
+
+def _write_header_and_footer(document: DocxDocument, context: PackContext) -> None:
+    organisation = running_text(context.organisation_name)
+    footer = running_text(f"{context.stage_name} \u00b7 prepared for {context.recipient}")
+    for section in document.sections:
+        _write_first_text_paragraph(section.header, f"{organisation} \u00b7 {CONFIDENTIAL_HEADER}")
+        _write_first_text_paragraph(section.footer, footer)
+        ensure_page_numbers(section.footer)
+
+
+def pack_filename(context: PackContext) -> str:
+    """An ASCII file name safe for a download header and a zip entry, e.g. for the chair:
+    "Interview pack - Final panel - Sam Patel - chair.docx"."""
+    role = " - chair" if context.is_chair else ""
+    name = f"Interview pack - {context.stage_name} - {context.recipient}{role}"
+    return safe_download_filename(name, "docx")[0]
+
+
+def build_pack_zip(packs: Sequence[tuple[str, DocxDocument]]) -> bytes:
+    """Every pack in one zip, in memory. Names are made safe, then unique ignoring case
+    (Windows would otherwise overwrite one pack with another on extraction)."""
+    buffer = BytesIO()
+    used: set[str] = set()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, document in packs:
+            entry = _unique_entry_name(name, used)
+            used.add(entry.casefold())
+            content = BytesIO()
+            document.save(content)
+            archive.writestr(entry, content.getvalue())
+    return buffer.getvalue()
+
+
+def _unique_entry_name(name: str, used: set[str]) -> str:
+    stem = name[: -len(".docx")] if name.lower().endswith(".docx") else name
+    safe = safe_download_filename(stem, "docx")[0]
+    base, number = safe[: -len(".docx")], 1
+    while safe.casefold() in used:
+        number += 1
+        safe = f"{base} ({number}).docx"
+    return safe

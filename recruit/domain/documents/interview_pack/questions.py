@@ -1,0 +1,138 @@
+"""The back of an interview pack: each question with its marking guide, then the scoring sheets.
+
+A scoring sheet is one page or more per candidate, starting on a new page so that sheets can
+be printed, handed round and collected separately; the table's header row repeats if a
+sheet runs over a page.
+"""
+
+from __future__ import annotations
+
+from docx.shared import Mm, Pt
+
+from recruit.domain.documents.interview_pack.guidance import stage_date_text
+from recruit.domain.documents.interview_pack.model import PackContext, PackQuestion
+from recruit.domain.documents.word.writer import (
+    TICK_BOX,
+    PackWriter,
+    centre,
+    one_line,
+    row_cells,
+    set_minimum_height,
+)
+
+QUESTIONS_HEADING = "Questions"
+SHEETS_HEADING = "Scoring sheets"
+SHEET_HEADING = "Scoring sheet: {candidate}"
+SCORE_COLUMNS = ("1", "2", "3", "4", "5", "No evidence")
+SHEET_HEADER = ("Question", *SCORE_COLUMNS, "Evidence notes")
+INDICATOR_HEADER = ("Positive indicators", "Negative indicators")
+# Shares of the text width: narrow tick columns leave the notes column as wide as possible.
+_SHEET_WIDTHS = (0.24, 0.05, 0.05, 0.05, 0.05, 0.05, 0.14, 0.37)
+# Room for about five lines of handwriting per question; six questions and the sign-off
+# still fit on one A4 page.
+_NOTES_HEIGHT = Mm(25)
+_OVERALL_NOTES_HEIGHT = Mm(20)
+_TICK_BOX_SIZE = Pt(14)
+_SIGNATURE_LINE = "_" * 30
+
+
+def write_questions(writer: PackWriter, context: PackContext) -> None:
+    writer.heading(QUESTIONS_HEADING, 1, new_page=True)
+    if not context.questions:
+        writer.paragraph("No questions have been chosen for this stage yet.")
+        return
+    writer.paragraph(
+        "Ask every candidate the same questions, as written and in this order. Score each "
+        "answer against its descriptors on the scoring sheets at the back of this pack."
+    )
+    for index, question in enumerate(context.questions):
+        # One question to a page, so the panel turns the page as the interview moves on.
+        _write_question(
+            writer, question, young_people=context.use_young_people_wording, new_page=index > 0
+        )
+
+
+def question_heading(question: PackQuestion) -> str:
+    return f"Question {question.number}: {one_line(question.attribute_name)}"
+
+
+def _write_question(
+    writer: PackWriter, question: PackQuestion, *, young_people: bool, new_page: bool
+) -> None:
+    writer.heading(question_heading(question), 2, new_page=new_page)
+    writer.paragraph(
+        f"About {question.minutes} minutes. Bank reference {one_line(question.question_id)}, "
+        f"version {question.version}."
+    )
+    variant = question.young_people_variant if young_people else None
+    if variant and variant.strip():
+        writer.paragraph(variant, label="Ask:")
+        writer.paragraph(question.text, label="Full wording, for reference:")
+    else:
+        writer.paragraph(question.text, label="Ask:")
+    if question.probes:
+        writer.heading("Probes", 3)
+        writer.bullets(question.probes)
+    writer.heading("What to listen for", 3)
+    positives = [(text, False) for text in question.positive_indicators]
+    writer.bullet_columns(
+        INDICATOR_HEADER,
+        (positives, question.negative_indicators),
+        caption=f"Indicators for question {question.number}",
+    )
+    if question.descriptors:
+        writer.heading(f"Question {question.number}: what each score sounds like", 3)
+        rows = [(str(score), question.descriptors[score]) for score in sorted(question.descriptors)]
+        caption = f"Descriptors for question {question.number}"
+        header = ("Score", "What it sounds like")
+        writer.table(header, rows, (0.12, 0.88), caption=caption, keep_together=True)
+
+
+def write_scoring_sheets(writer: PackWriter, context: PackContext) -> None:
+    writer.heading(SHEETS_HEADING, 1, new_page=True)
+    if not context.candidates:
+        writer.paragraph("No candidates have been added to this stage yet.")
+        return
+    writer.paragraph(
+        "One sheet for each candidate. For each question tick one box: a score from 1 to 5, or "
+        "No evidence if the answer gave you nothing to judge. Write what the candidate said or "
+        "did in the notes. Then enter your scores and notes and submit them before the panel "
+        "discusses the candidate."
+    )
+    for candidate in context.candidates:
+        _write_sheet(writer, context, candidate)
+
+
+def sheet_heading(candidate: str) -> str:
+    return SHEET_HEADING.format(candidate=one_line(candidate))
+
+
+def _write_sheet(writer: PackWriter, context: PackContext, candidate: str) -> None:
+    writer.heading(sheet_heading(candidate), 2, new_page=True)
+    writer.paragraph(
+        f"{one_line(context.recipient)} \u00b7 {one_line(context.stage_name)} \u00b7 "
+        f"{stage_date_text(context)}",
+        label="Panel member:",
+    )
+    rows = [("",) * len(SHEET_HEADER) for _ in context.questions]
+    caption = f"Scores and evidence notes for {one_line(candidate)}"
+    table = writer.table(SHEET_HEADER, rows, _SHEET_WIDTHS, caption=caption)
+    header_row, *body_rows = table.rows
+    for cell in row_cells(header_row)[1:-1]:
+        centre(cell)
+    for row, question in zip(body_rows, context.questions, strict=True):
+        set_minimum_height(row, _NOTES_HEIGHT)
+        question_cell, *tick_cells, _ = row_cells(row)
+        label = f"Question {question.number}"
+        writer.fill_cell(question_cell, one_line(question.attribute_name), label=label)
+        for cell in tick_cells:
+            writer.fill_cell(cell, TICK_BOX, size=_TICK_BOX_SIZE)
+            centre(cell)
+    writer.paragraph(
+        f"Total of the scores ticked: ______ out of {5 * len(context.questions)}. "
+        "Questions with no evidence: ______",
+        keep_with_next=True,
+    )
+    notes = writer.table(("Overall notes",), [("",)], (1.0,), caption="Overall notes")
+    set_minimum_height(notes.rows[1], _OVERALL_NOTES_HEIGHT)
+    writer.paragraph(f"Signed: {_SIGNATURE_LINE}    Date: {_SIGNATURE_LINE[:15]}")

@@ -1,0 +1,1 @@
+"""The panel scoring summary as a Word document."""

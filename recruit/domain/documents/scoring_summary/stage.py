@@ -1,0 +1,223 @@
+"""The stage sections of the panel scoring summary, and the overall section across stages.
+
+Each stage starts on a new page. It shows its results table first (what the panel decides
+from), then how far the panel agreed (how far to trust those figures), then one section per
+candidate, each following on from the last. An attribute the stage did not assess at all is
+named once at the top of the stage and left out of its tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from recruit.domain.documents.scoring_summary.candidate import write_candidate
+from recruit.domain.documents.scoring_summary.method import METHOD_HEADING
+from recruit.domain.documents.scoring_summary.model import StageSummary, SummaryContext
+from recruit.domain.documents.scoring_summary.parts import (
+    align_right,
+    chart_summary,
+    find_attribute,
+    fits_on_part_of_a_page,
+    heading,
+    shown_attributes,
+    unassessed_attributes,
+    write_chart,
+    write_not_assessed,
+    write_results_table,
+)
+from recruit.domain.documents.scoring_summary.text import (
+    alpha_text,
+    date_text,
+    datetime_text,
+    score_text,
+    signed_text,
+)
+from recruit.domain.documents.word.writer import PackWriter, one_line, running_text
+from recruit.domain.scoring.model import CandidateResult
+
+RESULTS_HEADING = "Results"
+AGREEMENT_HEADING = "How far the panel agreed"
+TENDENCIES_HEADING = "Member tendencies: a calibration aid"
+OVERALL_HEADING = "Across all stages"
+PROFILES_HEADING = "Profiles compared"
+ALL_ATTRIBUTES = "All attributes"
+ALPHA_HEADER = ("Attribute", "Alpha", "Units compared", "Reading")
+TENDENCY_HEADER = ("Panel member", "Difference from the others", "Scores compared", "Reading")
+FACTS_HEADER = ("Held on", "Panel members", "Candidates", "Moderation opened", "Moderation closed")
+_FACTS_WIDTHS = (0.14, 0.12, 0.1, 0.22, 0.32)
+# "{it}" and "{this}" are filled in by write_not_assessed, for one attribute or more.
+NOT_ASSESSED_AT_STAGE = (
+    "No candidate has a score on {this} at this stage, so this stage's tables leave {it} out "
+    "and its weighted totals are worked out from the other attributes."
+)
+NOT_ASSESSED_AT_ANY_STAGE = "No candidate has a score on {this} at any stage."
+ALPHA_EXPLAINED = (
+    "Krippendorff's alpha measures how far members' independent scores agreed: 1 is complete "
+    "agreement and 0 no more than chance would give. It counts only questions that two or more "
+    "members scored, and cannot be measured when there are too few or the scores never vary."
+)
+TENDENCIES_EXPLAINED = (
+    "How far each member's scores sat above or below the other members' on the same questions. "
+    "This is a calibration aid for the chair, to prompt a conversation about how the scale is "
+    "being read. It is not a judgement on any member, and it never changes a score."
+)
+# More lines than this make a radar chart unreadable; the table still has every candidate.
+CHART_CANDIDATE_LIMIT = 6
+
+
+def write_stage(writer: PackWriter, context: SummaryContext, stage: StageSummary) -> None:
+    heading(writer, one_line(stage.name), 1, new_page=True)
+    _write_stage_facts(writer, stage)
+    candidates = stage.result.candidates
+    left_out = unassessed_attributes(context, candidates)
+    write_not_assessed(writer, context, left_out, where="at this stage", then=NOT_ASSESSED_AT_STAGE)
+    heading(writer, RESULTS_HEADING, 2)
+    if not candidates:
+        writer.paragraph("No candidate has results at this stage yet.")
+        return
+    writer.paragraph(
+        "Candidates in rank order. Each attribute shows the panel mean, and the agreed score "
+        "where the panel set one at moderation.",
+        keep_with_next=True,
+    )
+    write_results_table(
+        writer, context, candidates, caption=f"Results: {one_line(stage.name)}",
+        attributes=shown_attributes(context, left_out), unflagged=left_out,
+    )  # fmt: skip
+    write_agreement(writer, context, stage, left_out=left_out)
+    for candidate in candidates:
+        write_candidate(writer, context, stage, candidate, left_out=left_out)
+
+
+def _write_stage_facts(writer: PackWriter, stage: StageSummary) -> None:
+    """The stage's dates and numbers, across the page: one row under its header."""
+    closed = datetime_text(stage.closed_at, missing="Not closed yet")
+    if stage.closed_at is not None and stage.closed_by.strip():
+        closed += f" by {one_line(stage.closed_by)}"
+    row = (
+        date_text(stage.held_on),
+        str(len(stage.member_labels)),
+        str(len(stage.result.candidates)),
+        datetime_text(stage.opened_at, missing="Not opened yet"),
+        closed,
+    )
+    caption = f"About {one_line(stage.name)}"
+    table = writer.table(FACTS_HEADER, [row], _FACTS_WIDTHS, caption=caption, keep_together=True)
+    align_right(table, (1, 2))
+
+
+def write_agreement(
+    writer: PackWriter,
+    context: SummaryContext,
+    stage: StageSummary,
+    *,
+    left_out: Collection[str] | None = None,
+) -> None:
+    """Alpha for each attribute the stage assessed, and overall, then member tendencies.
+
+    ``left_out``: attribute keys the stage did not assess (worked out if None).
+    """
+    if left_out is None:
+        left_out = unassessed_attributes(context, stage.result.candidates)
+    agreement = stage.result.agreement
+    heading(writer, AGREEMENT_HEADING, 2)
+    writer.paragraph(ALPHA_EXPLAINED, keep_with_next=True)
+    readings = [
+        (one_line(context.short_name(key)), agreement.per_attribute.get(key))
+        for key in shown_attributes(context, left_out)
+    ]
+    rows = [
+        (name, alpha_text(r.alpha), str(r.units), r.reading)
+        if r is not None
+        else (name, alpha_text(None), "0", "Not measured")
+        for name, r in [*readings, (ALL_ATTRIBUTES, agreement.overall)]
+    ]
+    caption = f"Panel agreement: {one_line(stage.name)}"
+    widths = (0.25, 0.12, 0.12, 0.51)
+    keep = fits_on_part_of_a_page(writer, ALPHA_HEADER, rows, widths)
+    table = writer.table(ALPHA_HEADER, rows, widths, caption=caption, keep_together=keep)
+    align_right(table, (1, 2))
+    table.rows[-1].cells[0].paragraphs[0].runs[-1].bold = True
+    _write_tendencies(writer, stage)
+
+
+def _write_tendencies(writer: PackWriter, stage: StageSummary) -> None:
+    heading(writer, TENDENCIES_HEADING, 3)
+    tendencies = stage.result.agreement.tendencies
+    if not tendencies:
+        writer.paragraph("Too few scores to compare members.")
+        return
+    writer.paragraph(TENDENCIES_EXPLAINED, keep_with_next=True)
+    rows = [
+        (
+            one_line(stage.member_labels.get(t.member, t.member)),
+            signed_text(t.mean_difference),
+            str(t.compared_scores),
+            t.reading,
+        )
+        for t in tendencies
+    ]
+    caption = f"Member tendencies: {one_line(stage.name)}"
+    widths = (0.3, 0.15, 0.13, 0.42)
+    keep = fits_on_part_of_a_page(writer, TENDENCY_HEADER, rows, widths)
+    table = writer.table(TENDENCY_HEADER, rows, widths, caption=caption, keep_together=keep)
+    align_right(table, (1, 2))
+
+
+def write_overall(
+    writer: PackWriter, context: SummaryContext, overall: Sequence[CandidateResult]
+) -> None:
+    """Every attribute, even one no stage assessed: this is where candidates are compared."""
+    heading(writer, OVERALL_HEADING, 1, new_page=True)
+    writer.paragraph(
+        "Each candidate's results from every stage they took part in, combined as "
+        f"\u201c{METHOD_HEADING}\u201d describes at the front of this summary.",
+        keep_with_next=bool(overall),
+    )
+    if not overall:
+        writer.paragraph("No candidate has results across the stages yet.")
+        return
+    left_out = unassessed_attributes(context, overall)
+    write_not_assessed(
+        writer, context, left_out, where="at any stage", then=NOT_ASSESSED_AT_ANY_STAGE
+    )
+    writer.paragraph("Candidates in rank order across the stages:", keep_with_next=True)
+    write_results_table(
+        writer, context, overall, caption="Results across all stages", unflagged=left_out
+    )
+    _write_overall_chart(writer, context, overall[:CHART_CANDIDATE_LIMIT])
+    if len(overall) > CHART_CANDIDATE_LIMIT:
+        writer.paragraph(
+            f"The chart shows the {CHART_CANDIDATE_LIMIT} highest-ranked candidates; the results "
+            "table above has them all."
+        )
+
+
+def _write_overall_chart(
+    writer: PackWriter, context: SummaryContext, shown: Sequence[CandidateResult]
+) -> None:
+    """Every shown candidate's profile on one chart, then the same figures in a table."""
+    names = [context.short_name(key) for key in context.attribute_names]
+    series = [
+        (context.candidate_label(c.candidate), [_figure(c, key) for key in context.attribute_names])
+        for c in shown
+    ]
+    description = "Radar chart comparing candidates across all stages, on a scale of 0 to 5. "
+    description += " ".join(
+        f"{running_text(label)}: {chart_summary(names, values)}." for label, values in series
+    )
+    rows = [(one_line(label), *(score_text(value) for value in values)) for label, values in series]
+    header = ("Candidate", *(one_line(name) for name in names))
+    heading(writer, PROFILES_HEADING, 2)
+    # Kept with its figures: on a page of their own, after the results table, they fit.
+    write_chart(writer, names, series, alt_text=description, keep_with_next=True, trim=True)
+    writer.paragraph("The figures in the chart:", keep_with_next=True)
+    widths = (0.16, *([0.1] * len(names)))
+    caption = "Chart figures across all stages"
+    table = writer.table(header, rows, widths, caption=caption, keep_together=True)
+    align_right(table, range(1, len(header)))
+
+
+def _figure(candidate: CandidateResult, key: str) -> float | None:
+    result = find_attribute(candidate, key)
+    return result.result if result is not None else None

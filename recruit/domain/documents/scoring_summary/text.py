@@ -1,0 +1,176 @@
+"""Figures and labels as the panel scoring summary writes them.
+
+Means and totals to one decimal place, rounding halves up as people do by hand (Python's
+own formatting would show 3.25 as "3.2"), through ``scoring_model.figure_text`` on the
+figures' exact values; weights as shares adding up to 100 (``percentage_texts``); dates and
+times in the GOV.UK style, in UK time.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Collection, Mapping, Sequence
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from recruit.domain.adverts.draft import format_govuk_date
+from recruit.domain.documents.word.writer import one_line
+from recruit.domain.interview_plan.weights import percentage_texts
+from recruit.domain.scoring.model import (
+    FLAG_LABELS,
+    FLAG_ORDER,
+    LOWEST_SCORE,
+    OUTCOME_LABELS,
+    AttributeResult,
+    CandidateResult,
+    ValuesFloor,
+    figure_text,
+)
+
+NO_SCORE = "No score"
+NOT_ASSESSED = "Not assessed"
+NOT_DECIDED = "Not decided"
+NO_FLAGS = "None"
+NOT_MEASURABLE = "Not measurable"
+DEFAULT_NO_EVIDENCE = (
+    "A member chooses \u201cNo evidence\u201d when the candidate was asked but said nothing "
+    "that could be scored. It is not a low score: it is left out of the means and totals, and "
+    "counted apart. An attribute where most members found no evidence is flagged."
+)
+DEFAULT_COMBINATION = (
+    "At each stage, a member's score on an attribute is the mean of their scores on its "
+    "questions. The panel mean is the mean of the members' scores, and the weighted total adds "
+    "the attribute results in proportion to the stage's weights. Where the panel agreed a score "
+    "at moderation, that score replaces the mean in the total. Across stages, each attribute's "
+    "figure is the mean of its stage results and the overall total is the mean of the stage "
+    "totals."
+)
+_UK = "Europe/London"
+
+
+def score_text(value: float | None, *, missing: str = NO_SCORE) -> str:
+    """One decimal place, halves rounded up: 3.25 is "3.3"; an exact 3.65 is "3.7"."""
+    if value is None or not math.isfinite(value):
+        return missing
+    return figure_text(value)
+
+
+def signed_text(value: float | None) -> str:
+    if value is None or not math.isfinite(value):
+        return NOT_MEASURABLE
+    text = score_text(abs(value))
+    return text if text == "0.0" else ("+" if value > 0 else "-") + text
+
+
+def alpha_text(alpha: float | None) -> str:
+    return NOT_MEASURABLE if alpha is None else f"{alpha:.2f}"
+
+
+def attribute_figure(result: AttributeResult | None) -> str:
+    """The panel mean, with the agreed score on a second line when the panel set one."""
+    if result is None or (result.mean is None and "not_assessed" in result.flags):
+        return NOT_ASSESSED
+    text = score_text(result.mean)
+    return text if result.agreed is None else f"{text}\nagreed {score_text(result.agreed)}"
+
+
+def total_text(candidate: CandidateResult, *, joiner: str = "\n") -> str:
+    """The total that counts, then ``joiner`` and the formula total if moderation changed it."""
+    if candidate.total is None:
+        return "No total"
+    text = score_text(candidate.total)
+    if candidate.moderated_total is None or candidate.formula_total is None:
+        return text
+    return f"{text}{joiner}formula {score_text(candidate.formula_total)}"
+
+
+def rank_texts(candidates: Sequence[CandidateResult]) -> list[str]:
+    """Each candidate's rank, "2=" where the rules could not separate them from a neighbour."""
+    texts = []
+    for index, candidate in enumerate(candidates):
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        tied = candidate.tied_with_previous or (
+            following is not None and following.tied_with_previous
+        )
+        texts.append(f"{candidate.rank}{'=' if tied else ''}")
+    return texts
+
+
+def outcome_text(candidate: CandidateResult) -> str:
+    return OUTCOME_LABELS[candidate.outcome] if candidate.outcome else NOT_DECIDED
+
+
+def flag_lines(
+    candidate: CandidateResult,
+    short_names: Mapping[str, str],
+    *,
+    not_assessed_stated: Collection[str] = (),
+) -> list[str]:
+    """One line per flag raised, naming its attributes: "Panel disagreement: Partnerships".
+
+    ``not_assessed_stated``: attribute keys whose "not assessed" flag the document states once
+    for every candidate (a stage that asked nothing about them), so it is left out here.
+    """
+    lines = []
+    for flag in FLAG_ORDER:
+        names = [
+            short_names.get(r.attribute, r.attribute)
+            for r in candidate.attributes
+            if flag in r.flags
+            and not (flag == "not_assessed" and r.attribute in not_assessed_stated)
+        ]
+        if not names:
+            continue
+        label = FLAG_LABELS[flag]
+        if flag == "values_floor" and candidate.floor_overridden:
+            label += " (overridden)"
+        lines.append(f"{label}: {', '.join(one_line(name) for name in names)}")
+    return lines
+
+
+def attribute_flags_text(result: AttributeResult | None) -> str:
+    if result is None or not result.flags:
+        return NO_FLAGS
+    return ", ".join(FLAG_LABELS[flag] for flag in FLAG_ORDER if flag in result.flags)
+
+
+def percent_texts(weights: Mapping[str, float]) -> dict[str, str]:
+    """Weights as shares of their sum to one decimal place ("30%", "17.5%") that add up to
+    exactly 100 (largest remainder; ties to the key listed first, so list attributes in
+    their order)."""
+    return percentage_texts(weights, places=1)
+
+
+def floor_rule_text(floor: ValuesFloor, attribute_name: str) -> str:
+    name = one_line(attribute_name)
+    lowest = floor.lowest_single_score
+    single = f"{lowest}" if lowest <= LOWEST_SCORE else f"{lowest} or lower"
+    return (
+        f"A panel mean below {floor.minimum_mean:g} on {name}, a score of {single} from any "
+        "member on any of its questions, or an "
+        f"agreed score below {floor.minimum_mean:g}, makes a candidate not appointable whatever "
+        "their total, unless the panel records a reasoned override. Values-driven leadership "
+        "is the foundation of the other four attributes."
+    )
+
+
+def date_text(date: datetime.date | None, *, missing: str = "Not recorded") -> str:
+    return format_govuk_date(date) if date else missing
+
+
+def datetime_text(moment: datetime.datetime | None, *, missing: str = "Not recorded") -> str:
+    """GOV.UK style, "12 January 2027, 2:30pm", in UK time when the time has a zone."""
+    if moment is None:
+        return missing
+    local = moment.astimezone(_uk_zone()) if moment.tzinfo is not None else moment
+    hour = local.hour % 12 or 12
+    suffix = "am" if local.hour < 12 else "pm"
+    clock = f"{hour}{suffix}" if local.minute == 0 else f"{hour}:{local.minute:02d}{suffix}"
+    return f"{format_govuk_date(local.date())}, {clock}"
+
+
+def _uk_zone() -> datetime.tzinfo:
+    try:
+        return ZoneInfo(_UK)
+    except ZoneInfoNotFoundError:  # no time zone data on this system: UTC is off by an hour at most
+        return datetime.UTC

@@ -1,0 +1,1 @@
+"""The subject access export's Word document."""

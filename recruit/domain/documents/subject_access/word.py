@@ -1,0 +1,221 @@
+"""A subject access export as a Word document: the readable half of ``subject-access.json``.
+
+It is drawn from the same dictionary as the JSON (``recruit.subject_access`` builds it), so
+the two always hold the same facts. It runs: title and what the document is; the candidate
+record; the vacancy; how panel members are identified; each stage the candidate was assessed
+at (every score sheet with its questions as issued, scores and notes, then changes to scores,
+agreed scores and the outcome); conflicts of interest declared; and the record of actions.
+
+Headings are real Heading 1 to 3 paragraphs and every table has a repeating header row and a
+caption, so a screen reader can move through it. Every string is cleaned on its way in (see
+``text_safety``): a note full of control characters, right-to-left text or emoji still opens.
+
+The words and how values are shown are in ``subject_access_text``; each stage's section is
+written by ``subject_access_stages``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from docx.document import Document as DocxDocument
+
+from recruit.domain.candidates import CANDIDATE_STATUSES
+from recruit.domain.documents.advert import (
+    LANGUAGE,
+    _set_default_language,
+    _start_document,
+    _write_first_text_paragraph,
+)
+from recruit.domain.documents.scoring_summary.parts import heading
+from recruit.domain.documents.subject_access.stages import write_stage
+from recruit.domain.documents.subject_access.text import (
+    ABOUT,
+    ACTIONS,
+    CANDIDATE_FIELDS,
+    CONFIDENTIAL_HEADER,
+    NONE_RECORDED,
+    NOT_RECORDED,
+    NOT_SCORED,
+    SHEET_STATUSES,
+    SUBJECTS,
+    TITLE,
+    Export,
+    about_texts,
+    action_text,
+    detail_text,
+    document_title,
+    free_text,
+    value_text,
+    when_text,
+)
+from recruit.domain.documents.word.writer import (
+    PackWriter,
+    ensure_page_numbers,
+    one_line,
+)
+
+__all__ = [
+    "ABOUT",
+    "ACTIONS",
+    "CANDIDATE_FIELDS",
+    "CONFIDENTIAL_HEADER",
+    "NONE_RECORDED",
+    "NOT_RECORDED",
+    "NOT_SCORED",
+    "SHEET_STATUSES",
+    "SUBJECTS",
+    "TITLE",
+    "Export",
+    "about_texts",
+    "build_subject_access_document",
+    "document_title",
+    "subject_access_docx_bytes",
+]
+
+_CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
+
+
+def build_subject_access_document(
+    export: Export,
+    reference: Path | None = None,
+    *,
+    now: datetime.datetime | None = None,
+) -> DocxDocument:
+    """The readable export, styled by ``reference`` if given (python-docx's template if not)."""
+    document = _start_document(reference)
+    _set_properties(document, export, now or datetime.datetime.now(datetime.UTC))
+    _set_default_language(document)
+    _write_header_and_footer(document, export)
+    writer = PackWriter(document)
+    heading(writer, document_title(export), 1)
+    for text in export.get("about", {}).values():
+        writer.paragraph(str(text))
+    _write_candidate(writer, export["candidate"])
+    _write_vacancy(writer, export["vacancy"])
+    _write_people(writer, export.get("people", []))
+    for stage in export.get("stages", []):
+        write_stage(writer, stage)
+    _write_conflicts(writer, export.get("conflicts_of_interest", []))
+    _write_audit(writer, export.get("audit_events", []))
+    return document
+
+
+def subject_access_docx_bytes(
+    export: Export, reference: Path | None = None, *, now: datetime.datetime | None = None
+) -> bytes:
+    """The document as .docx bytes, made in memory: it is all personal data."""
+    buffer = BytesIO()
+    build_subject_access_document(export, reference, now=now).save(buffer)
+    return buffer.getvalue()
+
+
+def _set_properties(document: DocxDocument, export: Export, now: datetime.datetime) -> None:
+    properties = document.core_properties
+    properties.title = document_title(export)[:_CORE_PROPERTY_LIMIT]
+    properties.subject = "Subject access request"
+    properties.language = LANGUAGE
+    organisation = one_line(str(export.get("organisation", "")))[:_CORE_PROPERTY_LIMIT]
+    properties.author = properties.last_modified_by = organisation
+    properties.comments = ""
+    properties.keywords = ""
+    properties.created = properties.modified = now
+
+
+def _write_header_and_footer(document: DocxDocument, export: Export) -> None:
+    """ "Confidential" with the organisation at the top; when it was made and page numbers
+    at the foot, on every section."""
+    organisation = one_line(str(export.get("organisation", "")))
+    header = f"{organisation} \u00b7 {CONFIDENTIAL_HEADER}" if organisation else CONFIDENTIAL_HEADER
+    for section in document.sections:
+        _write_first_text_paragraph(section.header, header)
+        _write_first_text_paragraph(
+            section.footer, f"Generated {when_text(export['generated_at'])}"
+        )
+        ensure_page_numbers(section.footer)
+
+
+def _write_candidate(writer: PackWriter, candidate: Mapping[str, Any]) -> None:
+    heading(writer, "Your candidate record", 2)
+    rows = []
+    for key, value in candidate.items():
+        label = CANDIDATE_FIELDS.get(key) or key.replace("_", " ").capitalize()
+        if key == "status":
+            value = CANDIDATE_STATUSES.get(str(value), value)
+        rows.append((label, value_text(value)))
+    writer.table(("Item", "What we hold"), rows, (0.3, 0.7), caption="Your candidate record")
+
+
+def _write_vacancy(writer: PackWriter, vacancy: Mapping[str, Any]) -> None:
+    heading(writer, "The vacancy you applied for", 2)
+    rows = [
+        ("Title", value_text(vacancy.get("title"))),
+        ("Service area", value_text(vacancy.get("service_area"))),
+        ("Location", value_text(vacancy.get("location"))),
+        ("Closing date", value_text(vacancy.get("closing_date"))),
+    ]
+    writer.table(("Item", "Details"), rows, (0.3, 0.7), caption="The vacancy")
+
+
+def _write_people(writer: PackWriter, people: Sequence[Mapping[str, Any]]) -> None:
+    heading(writer, "How the people who assessed you are identified", 2)
+    if not people:
+        writer.paragraph(NONE_RECORDED)
+        return
+    rows = []
+    for person in people:
+        roles = "; ".join(
+            f"{one_line(role['panel_role_label'])}, {one_line(role['stage'])}"
+            for role in person.get("roles", [])
+        )
+        rows.append((one_line(person["label"]), roles or "Not on a panel for this vacancy"))
+    writer.table(("Person", "Role on the panel"), rows, (0.35, 0.65), caption="People")
+
+
+def _write_conflicts(writer: PackWriter, conflicts: Sequence[Mapping[str, Any]]) -> None:
+    heading(writer, "Conflicts of interest declared about you", 2)
+    if not conflicts:
+        writer.paragraph(NONE_RECORDED)
+        return
+    writer.paragraph("A panel member who declares a conflict of interest does not score you.")
+    rows = [
+        (
+            one_line(c["declared_by"]),
+            when_text(c.get("declared_at")),
+            free_text(c.get("description")),
+        )
+        for c in conflicts
+    ]
+    writer.table(
+        ("Declared by", "When", "What they declared"),
+        rows,
+        (0.25, 0.2, 0.55),
+        caption="Conflicts of interest",
+    )
+
+
+def _write_audit(writer: PackWriter, events: Sequence[Mapping[str, Any]]) -> None:
+    heading(writer, "Record of actions about you", 2)
+    if not events:
+        writer.paragraph(NONE_RECORDED)
+        return
+    rows = [
+        (
+            when_text(event.get("occurred_at")),
+            action_text(str(event.get("action", ""))),
+            one_line(SUBJECTS.get(event.get("subject_type", ""), event.get("subject_type") or "")),
+            one_line(str(event.get("actor", ""))),
+            detail_text(event.get("detail") or {}),
+        )
+        for event in events
+    ]
+    writer.table(
+        ("When", "Action", "About", "By", "Details"),
+        rows,
+        (0.17, 0.2, 0.19, 0.17, 0.27),
+        caption="Record of actions",
+    )

@@ -1,0 +1,1 @@
+"""The vacancy interchange format: reading, checking and its rules."""
