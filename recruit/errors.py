@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter, ValidationError
@@ -42,7 +42,8 @@ MESSAGES: dict[int, tuple[str, str]] = {
     ),
     429: (
         "Too many attempts",
-        "You have tried too many times. Wait 15 minutes, then try again.",
+        # The wait is the sign-in window, filled in from the configuration when shown.
+        "You have tried too many times. Wait {minutes} minutes, then try again.",
     ),
     500: (
         "Sorry, there is a problem with the service",
@@ -109,6 +110,9 @@ def handle_csrf_error(error: CSRFError):  # type: ignore[no-untyped-def]
 def handle_http_error(error: HTTPException):  # type: ignore[no-untyped-def]
     if (error.code or 500) >= 400:
         db.session.rollback()
+    if error.code == 429:
+        minutes = current_app.config.get("LOGIN_ATTEMPT_WINDOW_MINUTES", 15)
+        return render_error(429, message=MESSAGES[429][1].format(minutes=minutes))
     if error.code in MESSAGES:
         return render_error(error.code)
     return error

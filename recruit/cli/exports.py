@@ -13,6 +13,7 @@ from recruit.adverts import store
 from recruit.adverts.rendering import DOWNLOADS, render_advert
 from recruit.bank_store import current_bank
 from recruit.cli._files import write_export
+from recruit.cli.params import DATABASE_ID
 from recruit.extensions import db
 from recruit.models import Vacancy
 
@@ -20,7 +21,9 @@ export_group = AppGroup("export", help="Write documents to files.")
 
 
 @export_group.command("advert")
-@click.option("--vacancy", "vacancy_id", type=int, required=True, help="The vacancy's number.")
+@click.option(
+    "--vacancy", "vacancy_id", type=DATABASE_ID, required=True, help="The vacancy's number."
+)
 @click.option(
     "--out",
     "out",

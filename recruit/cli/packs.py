@@ -11,6 +11,7 @@ from flask.cli import AppGroup, with_appcontext
 from recruit import audit
 from recruit.bank_store import current_bank
 from recruit.cli._files import write_export
+from recruit.cli.params import DATABASE_ID
 from recruit.extensions import db
 from recruit.models import Stage, Vacancy
 from recruit.stages.packs import (
@@ -23,8 +24,10 @@ from recruit.stages.packs import (
 
 
 @click.command("pack")
-@click.option("--vacancy", "vacancy_id", type=int, required=True, help="The vacancy's number.")
-@click.option("--stage", "stage_id", type=int, required=True, help="The stage's number.")
+@click.option(
+    "--vacancy", "vacancy_id", type=DATABASE_ID, required=True, help="The vacancy's number."
+)
+@click.option("--stage", "stage_id", type=DATABASE_ID, required=True, help="The stage's number.")
 @click.option(
     "--out",
     "out",

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from recruit import audit
 from recruit.cli._files import write_export
+from recruit.cli.params import DATABASE_ID
 from recruit.extensions import db
 from recruit.models import Candidate
 from recruit.subject_access import DOCX_NAME, JSON_NAME, CandidateNotFound, build_subject_access
@@ -23,7 +24,7 @@ _OWNER_ONLY = 0o600
 
 
 @click.command("sar")
-@click.argument("candidate_id", type=int)
+@click.argument("candidate_id", type=DATABASE_ID)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -16,6 +16,7 @@ from flask.cli import with_appcontext
 
 from recruit import audit
 from recruit.cli._files import write_export
+from recruit.cli.params import DATABASE_ID
 from recruit.comparisons.briefing import briefing_docx
 from recruit.comparisons.context import build_comparison
 from recruit.domain.documents.scoring_summary.word import scoring_summary_docx_bytes
@@ -48,8 +49,12 @@ def _outcomes(vacancy_id: int, stage_id: int | None) -> tuple[Vacancy, list[Stag
 
 
 @click.command("summary")
-@click.option("--vacancy", "vacancy_id", type=int, required=True, help="The vacancy's number.")
-@click.option("--stage", "stage_id", type=int, help="Only this stage (default: every stage).")
+@click.option(
+    "--vacancy", "vacancy_id", type=DATABASE_ID, required=True, help="The vacancy's number."
+)
+@click.option(
+    "--stage", "stage_id", type=DATABASE_ID, help="Only this stage (default: every stage)."
+)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -77,7 +82,9 @@ def export_summary_command(vacancy_id: int, stage_id: int | None, out: Path) -> 
 
 
 @click.command("summary")
-@click.option("--vacancy", "vacancy_id", type=int, required=True, help="The vacancy's number.")
+@click.option(
+    "--vacancy", "vacancy_id", type=DATABASE_ID, required=True, help="The vacancy's number."
+)
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 @with_appcontext
 def summary_command(vacancy_id: int, fmt: str) -> None:
@@ -100,7 +107,9 @@ def summary_command(vacancy_id: int, fmt: str) -> None:
 
 
 @click.command("comparison")
-@click.option("--vacancy", "vacancy_id", type=int, required=True, help="The vacancy's number.")
+@click.option(
+    "--vacancy", "vacancy_id", type=DATABASE_ID, required=True, help="The vacancy's number."
+)
 @click.option(
     "--candidate",
     "codes",

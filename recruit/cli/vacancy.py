@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from recruit import audit
 from recruit.cli._files import write_export
+from recruit.cli.params import DATABASE_ID
 from recruit.domain.interchange.checks import PROBLEM_LIMIT
 from recruit.extensions import db
 from recruit.interchange import (
@@ -30,7 +31,7 @@ vacancy_group = AppGroup("vacancy", help="Move whole vacancies between installat
 
 
 @vacancy_group.command("export")
-@click.argument("vacancy_id", type=int)
+@click.argument("vacancy_id", type=DATABASE_ID)
 @click.option(
     "--out",
     "out",

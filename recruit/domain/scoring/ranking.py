@@ -146,8 +146,8 @@ def _compare(
         order = _higher_first(mine, theirs)
         if order:
             return order
-    mine, theirs = first_candidate.candidate, second_candidate.candidate
-    return (mine > theirs) - (mine < theirs)
+    code, other_code = first_candidate.candidate, second_candidate.candidate
+    return (code > other_code) - (code < other_code)
 
 
 def _higher_first(mine: float | None, theirs: float | None) -> int:
