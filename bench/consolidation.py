@@ -25,7 +25,7 @@ from bench.seed import Seeded
 from recruit.domain.scoring import combine_stages, consolidate_panel_scores
 from recruit.extensions import db
 from recruit.models import Stage, Vacancy
-from recruit.scoring.results import (
+from recruit.results.consolidation import (
     attribute_names,
     moderated_stages,
     overall_results,

@@ -24,7 +24,12 @@ from recruit.domain.scoring.exports import raw_scores_csv, raw_scores_xlsx
 from recruit.domain.scoring.json_document import results_document
 from recruit.extensions import db
 from recruit.models import Vacancy
-from recruit.scoring.results import StageOutcome, moderated_stages, overall_results, values_floor
+from recruit.results.consolidation import (
+    StageOutcome,
+    moderated_stages,
+    overall_results,
+    values_floor,
+)
 from recruit.summaries.context import candidate_labels, raw_score_rows, summary_context
 from recruit.summaries.routes import SUMMARY_REFERENCE
 

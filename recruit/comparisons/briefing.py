@@ -12,7 +12,7 @@ from recruit.comparisons.context import ComparisonView
 from recruit.domain.documents.briefing_pack import briefing_filename, briefing_pack_docx_bytes
 from recruit.domain.documents.briefing_pack.model import BriefingContext
 from recruit.exports import EXPORTS_DIR
-from recruit.scoring.results import attribute_names, values_floor
+from recruit.results.consolidation import attribute_names, values_floor
 from recruit.summaries.context import stage_summary, summary_context
 
 BRIEFING_REFERENCE = EXPORTS_DIR / "briefing-reference.docx"

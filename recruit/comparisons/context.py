@@ -15,7 +15,7 @@ from recruit.domain.comparison.model import SORT_BY_RANK, Comparison
 from recruit.domain.comparison.model import TargetProfile as TargetValues
 from recruit.extensions import db
 from recruit.models import Candidate, CandidateStatus, TargetProfile, Vacancy
-from recruit.scoring.results import StageOutcome, attribute_names
+from recruit.results.consolidation import StageOutcome, attribute_names
 from recruit.summaries.context import candidate_labels
 
 COMPARED_STATUSES = frozenset(

@@ -28,8 +28,8 @@ from recruit.extensions import db
 from recruit.models import LeadershipProfile, Role, TargetProfile, Vacancy
 from recruit.models._types import utcnow
 from recruit.profiles.routes import feedback_for
-from recruit.scoring.results import attribute_names, short_names
-from recruit.scoring.visibility import names_shown_to
+from recruit.results.consolidation import attribute_names, short_names
+from recruit.results.visibility import names_shown_to
 from recruit.summaries.routes import results_vacancy, visible_outcomes
 
 bp = Blueprint("comparisons", __name__)

@@ -35,7 +35,7 @@ from recruit.models import (
     VacancyStatus,
 )
 from recruit.models.vacancies import CONTRACT_LABELS
-from recruit.scoring.sheets import NON_SCORING_ROLES
+from recruit.results.sheets import NON_SCORING_ROLES
 from recruit.stages.forms import PANEL_ROLE_LABELS
 
 Document = dict[str, Any]

@@ -37,7 +37,7 @@ from recruit.models import (
     ScoreSheet,
     Stage,
 )
-from recruit.scoring import sheets
+from recruit.results import sheets
 from recruit.stages.forms import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
 from recruit.stages.packs import PackNotReady, pack_docx_bytes, stage_packs
 

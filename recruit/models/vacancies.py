@@ -61,7 +61,7 @@ class Vacancy(db.Model):  # type: ignore[name-defined]
         ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True
     )
     # Panel members see candidate codes (C-01) instead of names until every stage of the
-    # vacancy is in moderation (recruit.scoring.sheets.names_visible_on_vacancy).
+    # vacancy is in moderation (recruit.results.sheets.names_visible_on_vacancy).
     hide_candidate_names: Mapped[bool] = mapped_column(default=False, server_default=false())
     lock_version: Mapped[int] = mapped_column(default=1)
 

@@ -18,8 +18,8 @@ from recruit.models._types import utcnow
 from recruit.moderation.forms import CloseModerationForm, ReopenModerationForm
 from recruit.moderation.routes import BASE, bp, label_for_viewer, stage_for_moderation
 from recruit.moderation.state import changed_records, undecided
-from recruit.scoring import sheets
-from recruit.scoring.results import consolidate_stage
+from recruit.results import sheets
+from recruit.results.consolidation import consolidate_stage
 
 
 @bp.route(f"{BASE}/finish", methods=["GET", "POST"])

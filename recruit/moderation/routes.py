@@ -34,8 +34,8 @@ from recruit.moderation.state import (
     undecided,
 )
 from recruit.presentation import govuk_time
-from recruit.scoring import sheets
-from recruit.scoring.results import (
+from recruit.results import sheets
+from recruit.results.consolidation import (
     agreed_scores,
     attribute_names,
     consolidate_stage,

@@ -26,7 +26,7 @@ from recruit.models import (
     Stage,
     User,
 )
-from recruit.scoring.results import StageOutcome
+from recruit.results.consolidation import StageOutcome
 
 RECORDING_ROLES = (PanelRole.CHAIR, PanelRole.HR_ADVISER)
 

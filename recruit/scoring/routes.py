@@ -37,7 +37,8 @@ from recruit.models import (
 )
 from recruit.models._types import utcnow
 from recruit.presentation import govuk_time
-from recruit.scoring import sheets
+from recruit.results import sheets
+from recruit.results.visibility import others_scores
 from recruit.scoring.forms import (
     SubmitSheetForm,
     score_sheet_form,
@@ -52,7 +53,6 @@ from recruit.scoring.sheet_view import (
     save_draft,
     sheet_questions,
 )
-from recruit.scoring.visibility import others_scores
 
 bp = Blueprint("scoring", __name__)
 # For the lean macros (templates/macros/) and the score sheet's lean components.

@@ -20,7 +20,7 @@ from recruit.models import (
     Stage,
     StageModeration,
 )
-from recruit.scoring import sheets
+from recruit.results import sheets
 
 
 @dataclass(frozen=True)

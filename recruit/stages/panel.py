@@ -16,7 +16,7 @@ from recruit import audit
 from recruit.extensions import db
 from recruit.models import PanelSeat, ScoreSheet, SheetStatus
 from recruit.models._types import utcnow
-from recruit.scoring import sheets
+from recruit.results import sheets
 from recruit.stages.forms import PANEL_ROLE_LABELS
 
 

@@ -17,7 +17,7 @@ from recruit.domain.question_bank import QuestionBank
 from recruit.extensions import db
 from recruit.models import PlanItem, Score, Stage, Vacancy
 from recruit.models._types import utcnow
-from recruit.scoring import sheets
+from recruit.results import sheets
 
 
 class PlanLocked(Exception):

@@ -22,7 +22,7 @@ from recruit.extensions import db
 from recruit.models import StageType
 from recruit.questions.forms import SearchForm
 from recruit.questions.search_cache import search_bank
-from recruit.scoring import sheets
+from recruit.results import sheets
 from recruit.stages import plan
 from recruit.stages.forms import (
     PlanItemForm,

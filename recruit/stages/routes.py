@@ -13,7 +13,7 @@ from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
 from recruit.form_fields import edited_elsewhere_message
 from recruit.models import PanelRole, PanelSeat, Role, Stage, StageType, User, Vacancy
-from recruit.scoring import sheets
+from recruit.results import sheets
 from recruit.stages import panel
 from recruit.stages.forms import (
     PANEL_ROLE_LABELS,

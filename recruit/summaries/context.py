@@ -24,8 +24,8 @@ from recruit.domain.documents.scoring_summary.model import (
 )
 from recruit.domain.scoring.exports import RawScoreRow
 from recruit.models import PanelRole, Vacancy
-from recruit.scoring import sheets
-from recruit.scoring.results import (
+from recruit.results import sheets
+from recruit.results.consolidation import (
     StageOutcome,
     attribute_names,
     overall_results,

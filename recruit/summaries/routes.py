@@ -29,8 +29,7 @@ from recruit.domain.scoring.model import QuestionScore
 from recruit.exports import EXPORTS_DIR
 from recruit.extensions import db
 from recruit.models import Role, Stage, Vacancy
-from recruit.scoring.lean_html import indent_lines
-from recruit.scoring.results import (
+from recruit.results.consolidation import (
     StageOutcome,
     attribute_names,
     consolidate_stage,
@@ -39,7 +38,8 @@ from recruit.scoring.results import (
     stages_in_moderation,
     unplanned,
 )
-from recruit.scoring.visibility import names_shown_to
+from recruit.results.visibility import names_shown_to
+from recruit.scoring.lean_html import indent_lines
 from recruit.summaries.context import (
     candidate_labels,
     moderation_records,

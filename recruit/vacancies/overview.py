@@ -8,8 +8,8 @@ from flask import url_for
 
 from recruit.extensions import db
 from recruit.models import PanelRole, Stage, TargetProfile, Vacancy
-from recruit.scoring import sheets
-from recruit.scoring.results import decisions_for
+from recruit.results import sheets
+from recruit.results.consolidation import decisions_for
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from recruit.extensions import db
 from recruit.models import PanelRole, Role, StageModeration
-from recruit.scoring import sheets
+from recruit.results import sheets
 from recruit.stages.plan import issue_plan
 from tests.browser.test_shell import _sign_in
 from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet

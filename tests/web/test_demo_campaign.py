@@ -35,8 +35,8 @@ def test_demo_has_three_issued_stages_a_panel_of_five_and_six_candidates(app):
 
 
 def test_demo_scores_two_stages_with_a_disagreement_a_floor_case_and_moderation(app):
-    from recruit.scoring import sheets
-    from recruit.scoring.results import consolidate_stage, decisions_for
+    from recruit.results import sheets
+    from recruit.results.consolidation import consolidate_stage, decisions_for
 
     runner = app.test_cli_runner()
     assert runner.invoke(args=["demo"]).exit_code == 0
@@ -57,7 +57,7 @@ def test_demo_scores_two_stages_with_a_disagreement_a_floor_case_and_moderation(
 
 
 def test_demo_members_write_their_own_notes_for_the_same_score(app):
-    from recruit.scoring.results import consolidate_stage
+    from recruit.results.consolidation import consolidate_stage
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
     young_people = db.session.scalar(select(Vacancy)).stages[0]
@@ -73,7 +73,7 @@ def test_demo_members_write_their_own_notes_for_the_same_score(app):
 def test_demo_has_the_outgoing_dcs_shared_profile_and_a_shortlist_of_three(app):
     from recruit.comparisons.context import build_comparison
     from recruit.models import LeadershipProfile, TargetProfile
-    from recruit.scoring.results import moderated_stages
+    from recruit.results.consolidation import moderated_stages
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
     profile = db.session.scalar(select(LeadershipProfile))

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from recruit.extensions import db
 from recruit.models import CandidateDecision, Stage
 from recruit.moderation.state import changed_records, current_digest
-from recruit.scoring.results import consolidate_stage
+from recruit.results.consolidation import consolidate_stage
 from tests.web.test_vacancy_interchange import export_document, full_vacancy, run_import
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recruit.models import Candidate, PanelSeat, Role, ScoreSheet, Stage, User, Vacancy
-from recruit.scoring import sheets
+from recruit.results import sheets
 from recruit.stages.forms import PANEL_ROLE_LABELS
 
 

@@ -39,7 +39,7 @@ from recruit.models import (
     User,
     Vacancy,
 )
-from recruit.scoring import sheets
+from recruit.results import sheets
 
 
 @dataclass(frozen=True)
