@@ -7,11 +7,19 @@ skipping the tests that need it.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import functools
+import gc
+import inspect
 import os
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from types import CodeType
+from typing import Any
 
+import hypothesis
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -94,15 +102,105 @@ def _test_config(url: str, **overrides: object) -> dict[str, object]:
     }
 
 
+class SharedApp:
+    """One app per worker session, handed to each test as if it were new.
+
+    Building the app (and compiling its templates again) for every test cost a tenth of a
+    second or more each. The shared app is handed out with the configuration it was built
+    with (a test may change ``app.config``; the next test gets a fresh copy) and as not yet
+    having served a request, so a test may still add a route; a test that changes the app's
+    structure (routes, hooks, extensions) has it replaced before the next test.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._app: Flask | None = None
+        self._config: dict[str, Any] = {}
+        self._structure: tuple[object, ...] = ()
+
+    def checkout(self) -> Flask:
+        if self._app is None:
+            self._app = create_app(_test_config(self.url))
+            self._config = copy.deepcopy(dict(self._app.config))
+            self._structure = _app_structure(self._app)
+        app = self._app
+        if dict(app.config) != self._config:
+            app.config.clear()
+            app.config.update(copy.deepcopy(self._config))
+        app.test_client_class = IsolatedClient
+        app._got_first_request = False  # as a new app: setup methods are still allowed
+        return app
+
+    def checkin(self, app: Flask) -> None:
+        if _app_structure(app) != self._structure:
+            self.close()
+
+    def close(self) -> None:
+        if self._app is not None:
+            with self._app.app_context():
+                db.engine.dispose()
+            self._app = None
+
+
+def _app_structure(app: Flask) -> tuple[object, ...]:
+    """What a test could add to the app besides configuration: routes, hooks, handlers."""
+    hooks = (
+        app.before_request_funcs,
+        app.after_request_funcs,
+        app.teardown_request_funcs,
+        app.url_value_preprocessors,
+        app.url_default_functions,
+        app.template_context_processors,
+    )
+    return (
+        tuple(sorted((rule.rule, rule.endpoint) for rule in app.url_map.iter_rules())),
+        tuple(sorted(app.view_functions.items())),
+        tuple(tuple(sorted((str(k), tuple(v)) for k, v in hook.items())) for hook in hooks),
+        tuple(app.teardown_appcontext_funcs),
+        tuple(app.shell_context_processors),
+        repr(app.error_handler_spec),
+        tuple(sorted(app.blueprints)),
+        tuple(sorted(app.extensions)),
+        app.wsgi_app,
+        app.session_interface,
+        app.request_class,
+        app.jinja_env,
+        tuple(sorted(app.jinja_env.globals)),
+        tuple(sorted(app.jinja_env.filters)),
+    )
+
+
+@pytest.fixture(scope="session")
+def shared_app(database_url: str) -> Iterator[SharedApp]:
+    shared = SharedApp(database_url)
+    yield shared
+    shared.close()
+
+
 @pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    app = create_app(_test_config(database_url))
-    app.test_client_class = IsolatedClient
-    with app.app_context():
-        yield app
-        db.session.remove()
-        _empty_all_tables()
-        db.engine.dispose()
+def app(shared_app: SharedApp) -> Iterator[Flask]:
+    """The app, on the worker's database, which is emptied after each test."""
+    app = shared_app.checkout()
+    try:
+        with app.app_context():
+            try:
+                yield app
+            finally:
+                db.session.remove()
+                _empty_all_tables()
+    finally:
+        shared_app.checkin(app)
+
+
+@pytest.fixture
+def spooled_upload() -> Iterator[None]:
+    """For a test that posts a body big enough for werkzeug's test client to spool to a
+    temporary file, which the client never closes: collect that file after the test, with
+    its ResourceWarning silenced, instead of in whichever test next runs the collector."""
+    yield
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
 
 
 def _empty_all_tables() -> None:
@@ -119,12 +217,18 @@ def bank(app: Flask) -> QuestionBank:
 
 @functools.cache
 def _parsed_bank(directory: str) -> QuestionBank:
-    # Parsing the YAML takes about 0.2 s; the value is immutable, so parse once per run.
+    # Parsing the YAML takes about 0.2 s: parse once per worker, and hand each test a copy.
     return load_bank(Path(directory))
 
 
 def _load_real_bank(app: Flask) -> QuestionBank:
-    loaded = _parsed_bank(app.config["QUESTION_BANK_DIR"])
+    parsed = _parsed_bank(app.config["QUESTION_BANK_DIR"])
+    # The bank is frozen but for two dicts of file texts: each test gets its own.
+    loaded = dataclasses.replace(
+        parsed,
+        reference_files=dict(parsed.reference_files),
+        question_file_headers=dict(parsed.question_file_headers),
+    )
     load_bank_into_database(loaded, "tests")
     db.session.commit()
     return loaded
@@ -158,3 +262,56 @@ def signed_in(app: Flask, make_user):  # type: ignore[no-untyped-def]
         return client, user
 
     return sign_in_as
+
+
+# --- the quick loop: -m "not slow" ------------------------------------------------------
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark ``slow`` the tests that run Hypothesis or LibreOffice.
+
+    ``make test ARGS='-m "not slow"'`` leaves them out; ``make test`` and CI run them all.
+    """
+    for item in items:
+        function = getattr(item, "obj", None)
+        if _is_slow(function):
+            item.add_marker(pytest.mark.slow)
+
+
+def _is_slow(function: object) -> bool:
+    """Hypothesis (the test, or a helper of the tests it calls, applies ``given``), or
+    LibreOffice (the test or such a helper looks up ``soffice`` itself: there is no fixture)."""
+    if getattr(function, "is_hypothesis_test", False) is True:
+        return True
+    seen: set[int] = set()
+    pending = [function]
+    while pending:
+        current = inspect.unwrap(pending.pop())  # type: ignore[arg-type]
+        code = getattr(current, "__code__", None)
+        if code is None or id(code) in seen:
+            continue
+        seen.add(id(code))
+        names, constants = _names_and_constants(code)
+        if "soffice" in constants:
+            return True
+        namespace = getattr(current, "__globals__", {})
+        for name in names:
+            value = namespace.get(name)
+            if value is hypothesis.given or getattr(value, "is_hypothesis_test", False) is True:
+                return True
+            if inspect.isfunction(value) and value.__module__.startswith("tests."):
+                pending.append(value)
+    return False
+
+
+def _names_and_constants(code: CodeType) -> tuple[set[str], set[object]]:
+    """The global names and the constants of a function, its nested functions included."""
+    names, constants = set(code.co_names), set()
+    for constant in code.co_consts:
+        if isinstance(constant, CodeType):
+            inner_names, inner_constants = _names_and_constants(constant)
+            names |= inner_names
+            constants |= inner_constants
+        elif isinstance(constant, str):
+            constants.add(constant)
+    return names, constants

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from recruit.extensions import db
 from tests.conftest import skip_or_fail
@@ -39,11 +39,47 @@ def browser_type_launch_args(browser_type_launch_args):  # type: ignore[no-untyp
     return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
 
 
+RESPONSE_KEY = "tests.response_iterable"
+
+
+class ClosingRequestHandler(WSGIRequestHandler):
+    """Werkzeug's handler, closing every response even when the browser hangs up.
+
+    When Chromium drops a connection mid-response (a favicon request cancelled by the next
+    navigation), werkzeug's handler can fail while draining the socket, before it closes
+    the response: a static file is then left open and its ResourceWarning fails the test.
+    """
+
+    def run_wsgi(self) -> None:
+        try:
+            super().run_wsgi()
+        finally:
+            response = getattr(self, "environ", {}).get(RESPONSE_KEY)
+            close = getattr(response, "close", None)
+            if close is not None:
+                close()  # closing twice is harmless: werkzeug's responses allow it
+
+
+def _remember_response(app):  # type: ignore[no-untyped-def]
+    def wsgi(environ, start_response):  # type: ignore[no-untyped-def]
+        response = app(environ, start_response)
+        environ[RESPONSE_KEY] = response
+        return response
+
+    return wsgi
+
+
 @pytest.fixture
 def live_server(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
     # The test's own transaction must not hold SQLite's write lock while pages are driven.
     db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server(
+        "127.0.0.1",
+        0,
+        _remember_response(app),
+        threaded=True,
+        request_handler=ClosingRequestHandler,
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -138,6 +138,7 @@ def test_bad_files_name_the_row_and_column_and_import_nothing(hr, content, expec
 # Werkzeug's test client spools a body this size to a temporary file it never closes.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.usefixtures("spooled_upload")
 def test_a_5_mb_file_is_refused_with_its_size(hr):
     client, vacancy = hr
     response = _upload(client, vacancy, b"first_name,last_name,email\r\n" + b"x" * 5_000_000)

@@ -120,6 +120,7 @@ def test_a_confirmed_import_is_checked_again_before_the_write_lock(hr, watched):
 # Werkzeug's test client spools a body this size to a temporary file it never closes.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.usefixtures("spooled_upload")
 def test_a_file_with_problems_is_checked_before_the_write_lock_too(hr, watched):
     client, vacancy = hr
     response = _upload(client, vacancy, b"x," * 499_998 + b"x\r\n", watched)
