@@ -93,32 +93,21 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from recruit.admin import audit_routes  # noqa: F401  (adds the audit log to admin_bp)
-    from recruit.admin.routes import bp as admin_bp
-    from recruit.adverts.routes import bp as adverts_bp
-    from recruit.auth.routes import bp as auth_bp
-    from recruit.candidates.routes import bp as candidates_bp
-    from recruit.comparisons.routes import bp as comparisons_bp
+    from recruit.admin import bp as admin_bp
+    from recruit.adverts import bp as adverts_bp
+    from recruit.auth import bp as auth_bp
+    from recruit.candidates import bp as candidates_bp
+    from recruit.comparisons import bp as comparisons_bp
     from recruit.errors import register_error_handlers, register_url_converters
-    from recruit.interviews.routes import bp as interviews_bp
-    from recruit.main.routes import bp as main_bp
-    from recruit.moderation import (
-        closing_routes,  # noqa: F401  (adds closing and reopening to the moderation blueprint)
-    )
-    from recruit.moderation.routes import bp as moderation_bp
-    from recruit.profiles.routes import bp as profiles_bp
-    from recruit.questions.routes import bp as questions_bp
-    from recruit.scoring import (
-        amend_routes,  # noqa: F401  (adds score amendments to the scoring blueprint)
-    )
-    from recruit.scoring.routes import bp as scoring_bp
-    from recruit.stages import (
-        pack_routes,  # noqa: F401  (adds the interview packs to the stages blueprint)
-        plan_routes,  # noqa: F401  (adds the plan pages to the stages blueprint)
-    )
-    from recruit.stages.routes import bp as stages_bp
-    from recruit.summaries.routes import bp as summaries_bp
-    from recruit.vacancies.routes import bp as vacancies_bp
+    from recruit.interviews import bp as interviews_bp
+    from recruit.main import bp as main_bp
+    from recruit.moderation import bp as moderation_bp
+    from recruit.profiles import bp as profiles_bp
+    from recruit.questions import bp as questions_bp
+    from recruit.scoring import bp as scoring_bp
+    from recruit.stages import bp as stages_bp
+    from recruit.summaries import bp as summaries_bp
+    from recruit.vacancies import bp as vacancies_bp
 
     register_url_converters(app)  # before the first route is added: see its docstring
     app.register_blueprint(main_bp)

@@ -6,3 +6,4 @@ from recruit.config import PROJECT_ROOT
 
 EXPORTS_DIR = PROJECT_ROOT / "exports"
 REFERENCE_DOCX = EXPORTS_DIR / "advert-reference.docx"
+SUMMARY_REFERENCE = EXPORTS_DIR / "summary-reference.docx"

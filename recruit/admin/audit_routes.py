@@ -16,8 +16,8 @@ from flask import redirect, render_template, request, send_file, url_for
 from sqlalchemy import ColumnElement, func, select
 
 from recruit import audit
+from recruit.admin import bp
 from recruit.admin.audit_forms import AuditFilterForm
-from recruit.admin.routes import bp
 from recruit.domain.audit.filters import (
     CSV_HEADER,
     CSV_ROW_LIMIT,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
@@ -10,13 +10,13 @@ from sqlalchemy.orm.exc import StaleDataError
 from recruit import audit
 from recruit.accounts import create_user as create_account
 from recruit.accounts import find_user_by_email, generate_password, set_password
+from recruit.admin import bp
 from recruit.admin.forms import ConfirmForm, CreateUserForm, EditUserForm
 from recruit.authorisation import require_roles_for_blueprint
 from recruit.extensions import db
 from recruit.models import Role, User
 from recruit.sessions import end_all_sessions
 
-bp = Blueprint("admin", __name__)
 require_roles_for_blueprint(bp, Role.ADMIN)
 
 

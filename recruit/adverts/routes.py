@@ -5,7 +5,6 @@ from __future__ import annotations
 from io import BytesIO
 
 from flask import (
-    Blueprint,
     abort,
     current_app,
     flash,
@@ -18,7 +17,7 @@ from flask import (
 from flask_login import current_user
 
 from recruit import audit
-from recruit.adverts import store
+from recruit.adverts import bp, store
 from recruit.adverts.forms import ButtonForm, SectionForm, SelfAssessmentForm
 from recruit.adverts.rendering import DOWNLOADS, render_advert
 from recruit.authorisation import require_roles_for_blueprint
@@ -29,7 +28,6 @@ from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.extensions import db
 from recruit.models import Advert, Role, Vacancy
 
-bp = Blueprint("adverts", __name__)
 require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import (
-    Blueprint,
     abort,
     current_app,
     flash,
@@ -16,14 +15,12 @@ from flask_login import current_user, login_required
 
 from recruit import audit
 from recruit.accounts import set_password, verify_credentials
-from recruit.auth import throttle
+from recruit.auth import bp, throttle
 from recruit.auth.forms import ChangePasswordForm, LoginForm
 from recruit.domain.accounts.redirects import is_safe_next_path
 from recruit.errors import render_error
 from recruit.extensions import db
 from recruit.sessions import end_all_sessions, end_session, start_session
-
-bp = Blueprint("auth", __name__)
 
 SIGN_IN_FAILED = "Enter a correct email address and password"
 

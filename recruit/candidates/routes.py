@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 
 from recruit import audit
 from recruit.authorisation import require_roles_for_blueprint
+from recruit.candidates import bp
 from recruit.candidates.forms import (
     AnonymiseForm,
     CandidateForm,
@@ -30,7 +31,6 @@ from recruit.form_fields import edited_elsewhere_message
 from recruit.models import Candidate, CandidateStatus, Role, Vacancy
 from recruit.models._types import utcnow
 
-bp = Blueprint("candidates", __name__)
 # First: the role check's query takes the write lock on a POST, and a file must be read
 # and checked before that (see recruit/candidates/import_file.py).
 bp.before_request(check_file_before_first_query)

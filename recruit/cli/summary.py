@@ -22,6 +22,7 @@ from recruit.comparisons.context import build_comparison
 from recruit.domain.documents.scoring_summary.word import scoring_summary_docx_bytes
 from recruit.domain.scoring.exports import raw_scores_csv, raw_scores_xlsx
 from recruit.domain.scoring.json_document import results_document
+from recruit.exports import SUMMARY_REFERENCE
 from recruit.extensions import db
 from recruit.models import Vacancy
 from recruit.results.consolidation import (
@@ -31,7 +32,6 @@ from recruit.results.consolidation import (
     values_floor,
 )
 from recruit.summaries.context import candidate_labels, raw_score_rows, summary_context
-from recruit.summaries.routes import SUMMARY_REFERENCE
 
 OUTPUTS = (".docx", ".csv", ".xlsx")
 

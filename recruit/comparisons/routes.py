@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from recruit import audit
 from recruit.authorisation import roles_required
 from recruit.bank_store import current_bank
+from recruit.comparisons import bp
 from recruit.comparisons.briefing import briefing_docx
 from recruit.comparisons.context import build_comparison, target_for
 from recruit.comparisons.forms import SeedTargetForm, target_form
@@ -27,12 +28,11 @@ from recruit.domain.scoring.charts import radar_png
 from recruit.extensions import db
 from recruit.models import LeadershipProfile, Role, TargetProfile, Vacancy
 from recruit.models._types import utcnow
-from recruit.profiles.routes import feedback_for
+from recruit.profiles.queries import feedback_for
 from recruit.results.consolidation import attribute_names, short_names
 from recruit.results.visibility import names_shown_to
-from recruit.summaries.routes import results_vacancy, visible_outcomes
+from recruit.summaries.queries import results_vacancy, visible_outcomes
 
-bp = Blueprint("comparisons", __name__)
 SETS_TARGETS = (Role.HR, Role.ADMIN, Role.REVIEWER)
 
 

@@ -22,6 +22,7 @@ from recruit.domain.interchange.format import Vocabularies, with_later_keys
 from recruit.domain.interchange.reading import MAX_FILE_BYTES, Unreadable, parse_document
 from recruit.extensions import db
 from recruit.interchange.build import build_vacancy
+from recruit.labels import PANEL_ROLE_LABELS
 from recruit.models import (
     CandidateStatus,
     Outcome,
@@ -36,7 +37,6 @@ from recruit.models import (
 )
 from recruit.models.vacancies import CONTRACT_LABELS
 from recruit.results.sheets import NON_SCORING_ROLES
-from recruit.stages.forms import PANEL_ROLE_LABELS
 
 Document = dict[str, Any]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from io import BytesIO
 
 from flask import (
-    Blueprint,
     abort,
     current_app,
     flash,
@@ -29,6 +28,8 @@ from recruit import audit
 from recruit.bank_store import current_bank
 from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.extensions import db
+from recruit.interviews import bp
+from recruit.labels import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
 from recruit.models import (
     Candidate,
     CandidateStatus,
@@ -38,10 +39,7 @@ from recruit.models import (
     Stage,
 )
 from recruit.results import sheets
-from recruit.stages.forms import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
 from recruit.stages.packs import PackNotReady, pack_docx_bytes, stage_packs
-
-bp = Blueprint("interviews", __name__)
 
 
 class ConflictForm(FlaskForm):

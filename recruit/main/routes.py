@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, render_template, send_from_directory
+from flask import abort, current_app, render_template, send_from_directory
 from flask_login import current_user, login_required
 
 from recruit.dashboard import dashboard_for
-
-bp = Blueprint("main", __name__)
+from recruit.main import bp
 
 # The compiled CSS and JS sit beside the assets folder in the npm package.
 _TOP_LEVEL_FILES = {"govuk-frontend.min.css", "govuk-frontend.min.js", "govuk-frontend.min.js.map"}

@@ -15,8 +15,9 @@ from recruit import audit
 from recruit.extensions import db
 from recruit.models import PanelRole, Stage, StageModeration
 from recruit.models._types import utcnow
+from recruit.moderation import bp
+from recruit.moderation.access import BASE, label_for_viewer, stage_for_moderation
 from recruit.moderation.forms import CloseModerationForm, ReopenModerationForm
-from recruit.moderation.routes import BASE, bp, label_for_viewer, stage_for_moderation
 from recruit.moderation.state import changed_records, undecided
 from recruit.results import sheets
 from recruit.results.consolidation import consolidate_stage

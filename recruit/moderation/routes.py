@@ -7,25 +7,25 @@ moderation opens these pages show only who has submitted, never a score.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
 from recruit.extensions import db
+from recruit.labels import PANEL_ROLE_LABELS
 from recruit.models import (
     AgreedScore,
     Candidate,
     CandidateDecision,
     Outcome,
-    PanelRole,
-    PanelSeat,
-    Role,
     Stage,
     StageModeration,
 )
 from recruit.models._types import utcnow
+from recruit.moderation import bp
+from recruit.moderation.access import BASE, label_for_viewer, stage_for_moderation
 from recruit.moderation.forms import CloseScoringForm, OpenModerationForm, moderation_form
 from recruit.moderation.state import (
     changed_records,
@@ -43,33 +43,11 @@ from recruit.results.consolidation import (
     unplanned,
     values_floor,
 )
-from recruit.stages.forms import PANEL_ROLE_LABELS
 
-bp = Blueprint("moderation", __name__)
-BASE = "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/moderation"
 CLOSED_PROBLEM = (
     "Moderation at this stage is closed, so its records are locked and nothing was saved. "
     "To change this record, reopen moderation and give the reason."
 )
-
-
-def stage_for_moderation(vacancy_id: int, stage_id: int) -> Stage:
-    """The stage, if the current user chairs it or works in HR or admin; else a 404."""
-    stage = db.session.get(Stage, stage_id)
-    if stage is None or stage.vacancy_id != vacancy_id:
-        abort(404)
-    if current_user.role in (Role.HR, Role.ADMIN):
-        return stage
-    chair = db.session.scalar(
-        select(PanelSeat.id).where(
-            PanelSeat.stage_id == stage.id,
-            PanelSeat.user_id == current_user.id,
-            PanelSeat.panel_role == PanelRole.CHAIR,
-        )
-    )
-    if chair is None:
-        abort(404)
-    return stage
 
 
 @bp.route(BASE)
@@ -113,11 +91,6 @@ def index(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
             candidate_id=outcome.candidates[code].id,
         ),
     )
-
-
-def label_for_viewer(stage: Stage):  # type: ignore[no-untyped-def]
-    show = current_user.role in (Role.HR, Role.ADMIN) or sheets.names_visible_to_panel(stage)
-    return lambda candidate: sheets.candidate_label(candidate, show)
 
 
 @bp.route(f"{BASE}/open", methods=["POST"])

@@ -1,0 +1,11 @@
+"""Leadership profiles, sharing and 360 feedback.
+
+The blueprint is made here and every route module of the package adds its views to it
+when imported below; ``create_app`` only registers ``bp``.
+"""
+
+from flask import Blueprint
+
+bp = Blueprint("profiles", __name__)
+
+from recruit.profiles import routes  # noqa: E402, F401  (adds its views to bp)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from io import BytesIO
 
 from flask import (
-    Blueprint,
     abort,
     flash,
     redirect,
@@ -36,6 +35,7 @@ from recruit.domain.scoring.charts import radar_png
 from recruit.extensions import db
 from recruit.models import FeedbackRequest, LeadershipProfile
 from recruit.models._types import utcnow
+from recruit.profiles import bp
 from recruit.profiles.forms import (
     DeleteProfileForm,
     FeedbackForm,
@@ -48,7 +48,6 @@ from recruit.profiles.forms import (
 from recruit.profiles.queries import READERS_OF_SHARED, colleagues_to_ask, feedback_for
 from recruit.profiles.wording import about_owner
 
-bp = Blueprint("profiles", __name__)
 # feedback_for stays importable from here for the comparisons blueprint.
 __all__ = ["bp", "feedback_for"]
 

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from wtforms import SelectMultipleField
 
-from recruit.scoring.lean_html import error_message, indent_lines
+from recruit.lean_html import error_message, indent_lines
 
 
 def filter_checkboxes(field: SelectMultipleField, params: dict[str, Any]) -> Markup:

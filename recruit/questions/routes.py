@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -23,14 +23,14 @@ from recruit.domain.question_bank.editing import (
 )
 from recruit.domain.question_bank.search import QuestionFilters
 from recruit.extensions import db
+from recruit.lean_html import indent_lines
 from recruit.models import Question, Role
+from recruit.questions import bp
 from recruit.questions.filter_fields import filter_checkboxes
 from recruit.questions.forms import QuestionForm, SearchForm, StatusChangeForm
 from recruit.questions.operations import check_question_in_bank
 from recruit.questions.search_cache import search_bank
-from recruit.scoring.lean_html import indent_lines
 
-bp = Blueprint("questions", __name__)
 require_roles_for_blueprint(bp, *Role)
 # For the lean filter fields (templates/questions/_filter_fields.html, filter_fields.py).
 bp.add_app_template_filter(indent_lines, "indent_lines")

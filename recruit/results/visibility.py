@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from recruit.labels import PANEL_ROLE_LABELS
 from recruit.models import Candidate, PanelSeat, Role, ScoreSheet, Stage, User, Vacancy
 from recruit.results import sheets
-from recruit.stages.forms import PANEL_ROLE_LABELS
 
 
 class ScoresHidden(PermissionError):

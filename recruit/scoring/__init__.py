@@ -1,0 +1,15 @@
+"""Score entry: a panel member scores, checks, submits and amends.
+
+The blueprint is made here and every route module of the package adds its views to it
+when imported below; ``create_app`` only registers ``bp``.
+"""
+
+from flask import Blueprint
+
+bp = Blueprint("scoring", __name__)
+
+# routes first, then the pages that extend it, so the URL map keeps its order.
+from recruit.scoring import routes  # noqa: E402, F401  (adds its views to bp)
+
+# isort: split
+from recruit.scoring import amend_routes  # noqa: E402, F401  (adds its views to bp)

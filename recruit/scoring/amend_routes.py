@@ -14,8 +14,9 @@ from recruit import audit
 from recruit.extensions import csrf, db
 from recruit.models import PlanItem, Score, ScoreAmendment
 from recruit.models._types import utcnow
+from recruit.scoring import bp
+from recruit.scoring.access import panel_label, posted_sheet_problem, render_refusal
 from recruit.scoring.forms import NO_EVIDENCE, AmendScoreForm
-from recruit.scoring.routes import _label, _posted_sheet_problem, _render_refusal, bp
 from recruit.scoring.sheet_access import amend_refusal, load_visit
 from recruit.scoring.sheet_view import rating_labels, sheet_questions
 
@@ -33,11 +34,11 @@ def amend_score(stage_id: int, candidate_id: int, item_id: int):  # type: ignore
         abort(404)
     refusal = amend_refusal(visit)
     if refusal:
-        return _render_refusal(
+        return render_refusal(
             seat.stage,
             candidate,
             refusal,
-            heading=f"You cannot change your scores for {_label(seat.stage, candidate)}",
+            heading=f"You cannot change your scores for {panel_label(seat.stage, candidate)}",
         )
     row = sheet.score_for(item.id)
     question = next(q for q in sheet_questions(seat.stage, seat) if q.item.id == item.id)
@@ -53,7 +54,7 @@ def amend_score(stage_id: int, candidate_id: int, item_id: int):  # type: ignore
         )
     else:
         form = AmendScoreForm()
-        problem = _posted_sheet_problem(form, sheet)
+        problem = posted_sheet_problem(form, sheet)
         if problem is None and form.validate():
             _record_amendment(sheet, item, row, form)
             try:
@@ -72,7 +73,7 @@ def amend_score(stage_id: int, candidate_id: int, item_id: int):  # type: ignore
         "scoring/amend.html",
         stage=seat.stage,
         candidate=candidate,
-        label=_label(seat.stage, candidate),
+        label=panel_label(seat.stage, candidate),
         question=question,
         row=row,
         ratings=rating_labels(),

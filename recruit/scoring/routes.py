@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 
 from flask import (
-    Blueprint,
     flash,
     redirect,
     render_template,
@@ -28,22 +27,23 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
 from recruit.extensions import csrf, db, login_manager
+from recruit.lean_html import evidence_count, indent_lines, lean_details, score_radios
 from recruit.models import (
     Candidate,
     PanelSeat,
     ScoreSheet,
     SheetStatus,
-    Stage,
 )
 from recruit.models._types import utcnow
 from recruit.presentation import govuk_time
 from recruit.results import sheets
 from recruit.results.visibility import others_scores
+from recruit.scoring import bp
+from recruit.scoring.access import panel_label, posted_sheet_problem, render_refusal
 from recruit.scoring.forms import (
     SubmitSheetForm,
     score_sheet_form,
 )
-from recruit.scoring.lean_html import evidence_count, indent_lines, lean_details, score_radios
 from recruit.scoring.sheet_access import amend_refusal, load_visit, refusal_for
 from recruit.scoring.sheet_fields import sheet_fields
 from recruit.scoring.sheet_view import (
@@ -54,7 +54,6 @@ from recruit.scoring.sheet_view import (
     sheet_questions,
 )
 
-bp = Blueprint("scoring", __name__)
 # For the lean macros (templates/macros/) and the score sheet's lean components.
 bp.add_app_template_filter(indent_lines, "indent_lines")
 bp.add_app_template_global(score_radios)
@@ -69,10 +68,6 @@ SAVE_FAILED = (
 )
 
 logger = logging.getLogger(__name__)
-
-
-def _label(stage: Stage, candidate: Candidate) -> str:
-    return sheets.candidate_label(candidate, sheets.names_visible_to_panel(stage))
 
 
 def _signed_out_page():  # type: ignore[no-untyped-def]
@@ -106,11 +101,11 @@ def score_sheet(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-de
     stage = seat.stage
     refusal = refusal_for(visit)
     if refusal:
-        return _render_refusal(stage, candidate, refusal)
+        return render_refusal(stage, candidate, refusal)
     if sheet is not None and sheet.is_submitted:
         return _render_submitted_sheet(seat, candidate, sheet, amend_refusal(visit))
     if visit.moderation_open:
-        return _render_refusal(
+        return render_refusal(
             stage, candidate, "Scoring for this stage has closed and moderation has started."
         )
     questions = sheet_questions(stage, seat)
@@ -125,7 +120,7 @@ def _save_posted_sheet(seat, candidate, sheet, questions):  # type: ignore[no-un
     """Save the posted sheet as a draft, then go on to the check page if asked and complete.
     Whatever stops the save, the member's text comes back on the page."""
     form = score_sheet_form([question.item for question in questions])
-    problem = _posted_sheet_problem(form, sheet)
+    problem = posted_sheet_problem(form, sheet)
     if problem:
         return _render_sheet(seat, candidate, form, questions, problem), 400
     if not form.validate():
@@ -136,7 +131,7 @@ def _save_posted_sheet(seat, candidate, sheet, questions):  # type: ignore[no-un
     except (StaleDataError, IntegrityError):
         # Another tab saved between our check and our write: keep this page's text.
         db.session.rollback()
-        problem = _posted_sheet_problem(form, sheets.sheet_for(seat, candidate))
+        problem = posted_sheet_problem(form, sheets.sheet_for(seat, candidate))
         return _render_sheet(seat, candidate, form, questions, problem or SAVE_AGAIN), 409
     except DBAPIError:
         # The database failed mid-save (it rolled back): an hour of notes must not go with
@@ -156,49 +151,16 @@ def _save_posted_sheet(seat, candidate, sheet, questions):  # type: ignore[no-un
     return redirect(url_for(".score_sheet", stage_id=seat.stage_id, candidate_id=candidate.id))
 
 
-def _posted_sheet_problem(form, sheet) -> str | None:  # type: ignore[no-untyped-def]
-    """A reason the post cannot be saved as it stands (the text goes back to the member)."""
-    if form.meta.csrf and not form.csrf_token.validate(form):
-        return (
-            "Your scores could not be saved because the page had expired. Your text is "
-            "below: choose Save draft again."
-        )
-    posted_version = form.lock_version.data or ""
-    current_version = str(sheet.lock_version) if sheet is not None else ""
-    if posted_version != current_version:
-        saved_at = sheet.updated_at if sheet is not None else None
-        form.lock_version.data = current_version
-        return (
-            "This sheet was saved in another tab or window"
-            + (f" at {govuk_time(saved_at)}" if saved_at else "")
-            + ". Your text on this page has not been saved yet: check it, then save again."
-        )
-    return None
-
-
 def _render_sheet(seat, candidate, form, questions, problem=None):  # type: ignore[no-untyped-def]
     return render_template(
         "scoring/sheet.html",
         stage=seat.stage,
         candidate=candidate,
-        label=_label(seat.stage, candidate),
+        label=panel_label(seat.stage, candidate),
         sheet_form=form,
         questions=questions,
         question_fields=sheet_fields(form, questions, rating_labels()),
         problem=problem,
-    )
-
-
-def _render_refusal(stage: Stage, candidate: Candidate, reason: str, heading: str = ""):  # type: ignore[no-untyped-def]
-    return (
-        render_template(
-            "scoring/refused.html",
-            stage=stage,
-            label=_label(stage, candidate),
-            reason=reason,
-            heading=heading,
-        ),
-        403,
     )
 
 
@@ -208,7 +170,7 @@ def _render_submitted_sheet(seat, candidate, sheet, amend_refused):  # type: ign
         "scoring/submitted_sheet.html",
         stage=stage,
         candidate=candidate,
-        label=_label(stage, candidate),
+        label=panel_label(stage, candidate),
         sheet=sheet,
         questions=sheet_questions(stage, seat),
         ratings=rating_labels(),
@@ -226,7 +188,7 @@ def check_scores(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-d
     stage = seat.stage
     refusal = refusal_for(visit)
     if refusal:
-        return _render_refusal(stage, candidate, refusal)
+        return render_refusal(stage, candidate, refusal)
     back_to_sheet = redirect(url_for(".score_sheet", stage_id=stage.id, candidate_id=candidate.id))
     if sheet is None:
         return back_to_sheet
@@ -249,7 +211,7 @@ def check_scores(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-d
         "scoring/check.html",
         stage=stage,
         candidate=candidate,
-        label=_label(stage, candidate),
+        label=panel_label(stage, candidate),
         sheet=sheet,
         questions=questions,
         ratings=rating_labels(),
@@ -282,7 +244,7 @@ def submitted(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
         "scoring/submitted.html",
         stage=seat.stage,
         candidate=candidate,
-        label=_label(seat.stage, candidate),
+        label=panel_label(seat.stage, candidate),
         sheet=sheet,
     )
 

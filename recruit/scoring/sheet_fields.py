@@ -1,4 +1,4 @@
-"""Each question's fields on the score sheet, as params for the lean HTML in lean_html.py.
+"""Each question's fields on the score sheet, as params for the lean HTML in recruit/lean_html.py.
 
 Built here rather than in the template: seven options a question and fifteen questions a
 sheet, and building each option's dict in Jinja cost more than writing out the HTML.

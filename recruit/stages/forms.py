@@ -17,24 +17,8 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
 from recruit.form_fields import GovukDateField, WholeNumberField
-from recruit.models import PanelRole, StageType, User
-
-STAGE_TYPE_LABELS = {
-    StageType.SHORTLISTING: "Shortlisting",
-    StageType.STAKEHOLDER_PANEL: "Stakeholder panel",
-    StageType.YOUNG_PEOPLES_PANEL: "Young people's panel",
-    StageType.PRESENTATION: "Presentation",
-    StageType.FINAL_PANEL: "Final panel interview",
-    StageType.ELECTED_MEMBER_PANEL: "Elected-member appointment panel",
-}
-PANEL_ROLE_LABELS = {
-    PanelRole.CHAIR: "Chair",
-    PanelRole.MEMBER: "Panel member",
-    PanelRole.HR_ADVISER: "HR adviser",
-    PanelRole.PARTNER_REPRESENTATIVE: "Partner representative",
-    PanelRole.ELECTED_MEMBER: "Elected member",
-    PanelRole.YOUNG_PEOPLES_PANEL: "Young people's panel member",
-}
+from recruit.labels import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
+from recruit.models import User
 
 
 class StageForm(FlaskForm):

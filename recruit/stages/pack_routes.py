@@ -16,6 +16,8 @@ from recruit.bank_store import current_bank
 from recruit.domain.documents.interview_pack import pack_filename
 from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.models import Stage, Vacancy
+from recruit.stages import bp
+from recruit.stages.access import stage_of
 from recruit.stages.packs import (
     PackNotReady,
     PanelPack,
@@ -24,7 +26,6 @@ from recruit.stages.packs import (
     packs_zip_bytes,
     stage_packs,
 )
-from recruit.stages.routes import _stage_of, bp
 
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ZIP_MIMETYPE = "application/zip"
@@ -41,7 +42,7 @@ class PackLink:
 
 @bp.route(_PACKS)
 def packs_page(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     try:
         packs = _packs(vacancy, stage)
     except PackNotReady as problem:
@@ -58,7 +59,7 @@ def packs_page(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route(f"{_PACKS}/<int:seat_id>.docx")
 def download_pack(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     if not any(seat.id == seat_id for seat in stage.seats):
         abort(404)
     packs = _ready_packs(vacancy, stage)
@@ -70,7 +71,7 @@ def download_pack(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore
 
 @bp.route(f"{_PACKS}/chair.docx")
 def download_chair_pack(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     packs = _ready_packs(vacancy, stage)
     if packs is None:
         return _back_to_packs(vacancy, stage)
@@ -79,7 +80,7 @@ def download_chair_pack(vacancy_id: int, stage_id: int):  # type: ignore[no-unty
 
 @bp.route(f"{_PACKS}/all.zip")
 def download_all_packs(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     packs = _ready_packs(vacancy, stage)
     if packs is None:
         return _back_to_packs(vacancy, stage)

@@ -23,14 +23,14 @@ from recruit.models import StageType
 from recruit.questions.forms import SearchForm
 from recruit.questions.search_cache import search_bank
 from recruit.results import sheets
-from recruit.stages import plan
+from recruit.stages import bp, plan
+from recruit.stages.access import stage_of
 from recruit.stages.forms import (
     PlanItemForm,
     minutes_form_class,
     weight_field_name,
     weights_form_class,
 )
-from recruit.stages.routes import _stage_of, bp
 
 
 def _plan_url(vacancy_id: int, stage_id: int) -> str:
@@ -39,7 +39,7 @@ def _plan_url(vacancy_id: int, stage_id: int) -> str:
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan")
 def plan_page(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     return _render_plan(vacancy, stage)
 
 
@@ -78,7 +78,7 @@ def _render_plan(vacancy, stage, weights_form=None, minutes_form=None, status=20
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/questions")
 def find_questions(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     bank = current_bank()
     arguments = request.args if request.args else _default_filters(vacancy, stage)
     form = SearchForm(arguments)
@@ -114,7 +114,7 @@ def _default_filters(vacancy, stage):  # type: ignore[no-untyped-def]
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/add", methods=["POST"])
 def add_to_plan(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     form = PlanItemForm()
     if not form.validate_on_submit() or form.question_id.data not in {
         q.id for q in current_bank().active_questions()
@@ -132,7 +132,7 @@ def add_to_plan(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     methods=["POST"],
 )
 def change_item(vacancy_id: int, stage_id: int, item_id: int, action: str):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     item = next((i for i in stage.items if i.id == item_id), None) or abort(404)
     if action not in ("up", "down", "remove") or not PlanItemForm().validate_on_submit():
         abort(400)
@@ -147,7 +147,7 @@ def change_item(vacancy_id: int, stage_id: int, item_id: int, action: str):  # t
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/minutes", methods=["POST"])
 def save_minutes(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     form = minutes_form_class([item.id for item in stage.items])()
     if not form.validate_on_submit():
         return _render_plan(vacancy, stage, minutes_form=form)
@@ -160,7 +160,7 @@ def save_minutes(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/weights", methods=["POST"])
 def save_weights(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     attributes = [(a.key, a.name) for a in current_bank().attributes]
     form = weights_form_class(attributes)()
     if form.validate_on_submit():
@@ -184,7 +184,7 @@ def save_weights(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/issue", methods=["POST"])
 def issue(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     if not stage.items:
@@ -199,7 +199,7 @@ def issue(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/withdraw", methods=["POST"])
 def withdraw(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     with _unless_locked():

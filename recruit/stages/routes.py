@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from recruit import audit
@@ -14,7 +14,8 @@ from recruit.extensions import db
 from recruit.form_fields import edited_elsewhere_message
 from recruit.models import PanelRole, PanelSeat, Role, Stage, StageType, User, Vacancy
 from recruit.results import sheets
-from recruit.stages import panel
+from recruit.stages import bp, panel
+from recruit.stages.access import stage_of
 from recruit.stages.forms import (
     PANEL_ROLE_LABELS,
     SET_ASIDE,
@@ -24,16 +25,7 @@ from recruit.stages.forms import (
     StandDownForm,
 )
 
-bp = Blueprint("stages", __name__)
 require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
-
-
-def _stage_of(vacancy_id: int, stage_id: int) -> tuple[Vacancy, Stage]:
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
-    stage = db.session.get(Stage, stage_id)
-    if stage is None or stage.vacancy_id != vacancy.id:
-        abort(404)
-    return vacancy, stage
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/new", methods=["GET", "POST"])
@@ -57,7 +49,7 @@ def create(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>")
 def show(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     form = PanelSeatForm()
     form.set_people(_people_not_on(stage))
     return render_template(
@@ -72,7 +64,7 @@ def show(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/edit", methods=["GET", "POST"])
 def edit(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     form = StageForm(obj=stage if request.method == "GET" else None)
     if request.method == "GET":
         form.stage_type.data = stage.stage_type.value
@@ -99,7 +91,7 @@ def edit(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/panel", methods=["POST"])
 def add_seat(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     form = PanelSeatForm()
     people = _people_not_on(stage)
     form.set_people(people)
@@ -173,7 +165,7 @@ def _stood_down_message(name: str, set_aside: int) -> str:
 
 
 def _seat_of(vacancy_id: int, stage_id: int, seat_id: int) -> tuple[Vacancy, Stage, PanelSeat]:
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     seat = next((s for s in stage.seats if s.id == seat_id), None)
     if seat is None:
         abort(404)
@@ -213,7 +205,7 @@ def _people_not_on(stage: Stage) -> list[User]:
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/move/<direction>", methods=["POST"])
 def move(vacancy_id: int, stage_id: int, direction: str):  # type: ignore[no-untyped-def]
-    vacancy, stage = _stage_of(vacancy_id, stage_id)
+    vacancy, stage = stage_of(vacancy_id, stage_id)
     if direction not in ("up", "down") or not ConfirmForm().validate_on_submit():
         abort(400)
     stages = list(vacancy.stages)

@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import select
 
 from recruit.extensions import db
+from recruit.labels import PANEL_ROLE_LABELS
 from recruit.models import PanelRole, PanelSeat, Stage, Vacancy
-from recruit.stages.forms import PANEL_ROLE_LABELS
 from recruit.subject_access.rows import Rows
 
 REMOVED_ACCOUNT = "A member of staff (account since removed)"

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from recruit.bank_store import question_row
+from recruit.labels import STAGE_TYPE_LABELS
 from recruit.models import (
     AgreedScore,
     CandidateDecision,
@@ -23,7 +24,6 @@ from recruit.models import (
     StageModeration,
     StageType,
 )
-from recruit.stages.forms import STAGE_TYPE_LABELS
 from recruit.subject_access.records import Context, json_value
 
 

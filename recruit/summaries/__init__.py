@@ -1,0 +1,11 @@
+"""The panel scoring summary page and its downloads.
+
+The blueprint is made here and every route module of the package adds its views to it
+when imported below; ``create_app`` only registers ``bp``.
+"""
+
+from flask import Blueprint
+
+bp = Blueprint("summaries", __name__)
+
+from recruit.summaries import routes  # noqa: E402, F401  (adds its views to bp)

@@ -23,6 +23,7 @@ from recruit.domain.documents.scoring_summary.model import (
     SummaryContext,
 )
 from recruit.domain.scoring.exports import RawScoreRow
+from recruit.labels import PANEL_ROLE_LABELS
 from recruit.models import PanelRole, Vacancy
 from recruit.results import sheets
 from recruit.results.consolidation import (
@@ -30,7 +31,6 @@ from recruit.results.consolidation import (
     attribute_names,
     overall_results,
 )
-from recruit.stages.forms import PANEL_ROLE_LABELS
 
 NO_EVIDENCE_MEANING = (
     "The member asked the question but heard nothing they could score. It is left out of "

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
 
-from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask import abort, flash, redirect, render_template, send_file, url_for
 from flask_login import current_user, login_required
 
 from recruit import audit
@@ -26,70 +26,34 @@ from recruit.domain.scoring import strongest_evidence
 from recruit.domain.scoring.charts import radar_png
 from recruit.domain.scoring.exports import raw_scores_csv, raw_scores_xlsx
 from recruit.domain.scoring.model import QuestionScore
-from recruit.exports import EXPORTS_DIR
-from recruit.extensions import db
-from recruit.models import Role, Stage, Vacancy
+from recruit.exports import SUMMARY_REFERENCE
+from recruit.lean_html import indent_lines
+from recruit.models import Role, Vacancy
 from recruit.results.consolidation import (
     StageOutcome,
     attribute_names,
-    consolidate_stage,
     overall_results,
     short_names,
-    stages_in_moderation,
     unplanned,
 )
 from recruit.results.visibility import names_shown_to
-from recruit.scoring.lean_html import indent_lines
+from recruit.summaries import bp
 from recruit.summaries.context import (
     candidate_labels,
     moderation_records,
     raw_score_rows,
     summary_context,
 )
+from recruit.summaries.queries import (
+    results_vacancy,
+    visible_outcome,
+    visible_outcomes,
+)
 
-bp = Blueprint("summaries", __name__)
 # For the lean tabs macro (templates/macros/tabs.html).
 bp.add_app_template_filter(indent_lines, "indent_lines")
-SUMMARY_REFERENCE = EXPORTS_DIR / "summary-reference.docx"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-SEES_EVERY_STAGE = (Role.HR, Role.ADMIN, Role.REVIEWER)
-
-
-def results_vacancy(vacancy_id: int) -> Vacancy:
-    vacancy = db.session.get(Vacancy, vacancy_id)
-    if vacancy is None:
-        abort(404)
-    if current_user.role not in SEES_EVERY_STAGE and not _seated_stages(vacancy):
-        abort(404)
-    return vacancy
-
-
-def _seated_stages(vacancy: Vacancy) -> set[int]:
-    return {
-        stage.id
-        for stage in vacancy.stages
-        if any(seat.user_id == current_user.id for seat in stage.seats)
-    }
-
-
-def visible_outcomes(vacancy: Vacancy) -> list[StageOutcome]:
-    return [consolidate_stage(stage) for stage in _visible_stages(vacancy)]
-
-
-def _visible_stages(vacancy: Vacancy) -> list[Stage]:
-    """The stages whose moderation is open and whose results this user may see, in order."""
-    stages = stages_in_moderation(vacancy)
-    if current_user.role in SEES_EVERY_STAGE:
-        return stages
-    seated = _seated_stages(vacancy)
-    return [stage for stage in stages if stage.id in seated]
-
-
-def _visible_outcome(vacancy: Vacancy, stage_id: int) -> StageOutcome | None:
-    """One visible stage consolidated, leaving the vacancy's other stages alone."""
-    stage = next((stage for stage in _visible_stages(vacancy) if stage.id == stage_id), None)
-    return consolidate_stage(stage) if stage is not None else None
 
 
 @dataclass(frozen=True)
@@ -173,7 +137,7 @@ def download_summary(vacancy_id: int):  # type: ignore[no-untyped-def]
 @login_required
 def download_stage_summary(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     vacancy = results_vacancy(vacancy_id)
-    outcome = _visible_outcome(vacancy, stage_id)
+    outcome = visible_outcome(vacancy, stage_id)
     if outcome is None:
         return _not_ready(vacancy)
     return _summary_download(vacancy, [outcome])
@@ -217,7 +181,7 @@ def download_scores(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
 @login_required
 def radar(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
     vacancy = results_vacancy(vacancy_id)
-    outcome = _visible_outcome(vacancy, stage_id)
+    outcome = visible_outcome(vacancy, stage_id)
     if outcome is None:
         return _not_ready(vacancy)
     code = next((c for c, found in outcome.candidates.items() if found.id == candidate_id), None)

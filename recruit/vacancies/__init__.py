@@ -1,0 +1,11 @@
+"""Vacancies: the list, creating and editing, and the task list.
+
+The blueprint is made here and every route module of the package adds its views to it
+when imported below; ``create_app`` only registers ``bp``.
+"""
+
+from flask import Blueprint
+
+bp = Blueprint("vacancies", __name__)
+
+from recruit.vacancies import routes  # noqa: E402, F401  (adds its views to bp)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -14,10 +14,10 @@ from recruit.extensions import db
 from recruit.form_fields import edited_elsewhere_message
 from recruit.models import Role, Vacancy, VacancyStatus
 from recruit.models._types import utcnow
+from recruit.vacancies import bp
 from recruit.vacancies.forms import VacancyFilterForm, VacancyForm
 from recruit.vacancies.overview import vacancy_tasks
 
-bp = Blueprint("vacancies", __name__)
 require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
 
 EDITABLE_FIELDS = (

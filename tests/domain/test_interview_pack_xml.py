@@ -1,6 +1,6 @@
 """The pack writer's direct XML matches what python-docx's own API writes, element for element.
 
-The writer skips python-docx's slow get_or_add_* searches (see ``interview_pack_word``); these
+The writer skips python-docx's slow get_or_add_* searches (see ``word.xml``); these
 tests build the same paragraph or cell both ways and compare the serialised XML.
 """
 
@@ -16,9 +16,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from docx.table import _Cell, _Row
 
-from recruit.domain.documents.advert import _mark_direction
+from recruit.domain.documents.word.direction import mark_direction, mark_written_direction
 from recruit.domain.documents.word.writer import (
-    _mark_written_direction,
     centre,
     keep_with_next_row,
     row_cells,
@@ -42,9 +41,9 @@ def test_append_run_matches_add_run(text: str, bold: bool | None, size: Pt | Non
         run.font.size = size
     actual = document.add_paragraph()
     append_run(actual._p, text, bold=bold, size=size)
-    _mark_written_direction(actual)
+    mark_written_direction(actual)
 
-    _mark_direction(expected)
+    mark_direction(expected)
 
     assert actual._p.xml == expected._p.xml
     assert actual.text == expected.text
@@ -54,7 +53,7 @@ def test_direction_is_marked_from_the_written_text() -> None:
     document = docx.Document()
     paragraph = document.add_paragraph()
     append_run(paragraph._p, "\tمدير خدمات", bold=True)
-    _mark_written_direction(paragraph)
+    mark_written_direction(paragraph)
 
     assert "<w:bidi/>" in paragraph._p.xml and "<w:rtl/>" in paragraph._p.xml
 

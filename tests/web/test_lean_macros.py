@@ -1,6 +1,6 @@
 """The lean macros give the same characters as the GOV.UK macros they stand in for.
 
-The score sheet's radios, character count and probes (recruit/scoring/lean_html.py) and the
+The score sheet's radios, character count and probes (recruit/lean_html.py) and the
 summary's tabs (templates/macros/) are written out directly for speed; any difference from
 govuk-frontend-jinja's output, down to whitespace, is a change the user or a screen reader
 might meet.
@@ -15,7 +15,7 @@ from flask import Flask, render_template_string
 from jinja2.filters import do_indent
 from markupsafe import Markup
 
-from recruit.scoring.lean_html import evidence_count, indent_lines, lean_details, score_radios
+from recruit.lean_html import evidence_count, indent_lines, lean_details, score_radios
 
 AWKWARD_TEXTS = ("Sound", 'a <b> & "c"\n\nd\r\ne\rf\u2028g', "  leading\n  ", "ends\r")
 

@@ -9,25 +9,19 @@ from __future__ import annotations
 import datetime
 import html
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal
 
-import docx
 from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.section import _Footer, _Header
-from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
 from recruit.domain.adverts.draft import SECTION_HEADINGS, AdvertSection, format_govuk_date
+from recruit.domain.documents.word.direction import mark_direction
+from recruit.domain.documents.word.document import DocumentMeta, start_document
 from recruit.domain.documents.word.text_safety import clean_for_document
 
-LANGUAGE = "en-GB"
 SELF_ASSESSMENT_HEADING = "Questions to ask yourself before you apply"
 SELF_ASSESSMENT_INTRODUCTION = (
     "These questions are for you alone, and we will not ask for your answers. They may help "
@@ -40,7 +34,6 @@ _BULLET = re.compile(r"^[-*\u2022\u00b7\u25e6\u25aa\u2023\u2043](?:\s+(?P<text>.
 # "Salary: £60,000", "Creating successful partnerships: you build ...": a short lead-in
 # with no sentence break before the colon is a label, not the end of a sentence.
 _BULLET_LABEL = re.compile(r"^(?P<label>[^:.!?]{1,100}):\s+(?P<rest>\S.*)$")
-_CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
 _PLAIN_UNDERLINE_LIMIT = 72
 
 BlockKind = Literal["title", "heading", "subheading", "paragraph", "bullet"]
@@ -136,14 +129,7 @@ def build_advert_docx(
     The advert title is Heading 1 and each section Heading 2, so Word's navigation pane and
     screen readers see the structure; bullets use the real List Bullet style.
     """
-    document = _start_document(reference)
-    _set_properties(document, advert, now or datetime.datetime.now(datetime.UTC))
-    _set_default_language(document)
-    organisation = _one_line(advert.organisation_name)
-    closing = format_govuk_date(advert.closing_date)
-    for section in document.sections:
-        _write_first_text_paragraph(section.header, organisation)
-        _write_first_text_paragraph(section.footer, f"{organisation} · Closing date {closing}")
+    document = start_document(_document_meta(advert, reference, now))
     style_ids = {kind: document.styles[name].style_id for kind, name in _DOCX_STYLES.items()}
     blocks = advert_blocks(advert)
     for block, following in zip(blocks, [*blocks[1:], None], strict=True):
@@ -165,94 +151,26 @@ def _add_block(document: DocxDocument, block: Block, style_id: str) -> Paragraph
         paragraph.add_run(" " + label["rest"])
     else:
         paragraph.add_run(block.text)
-    _mark_direction(paragraph)
+    mark_direction(paragraph)
     return paragraph
 
 
-def _start_document(reference: Path | None) -> DocxDocument:
-    if reference is None:
-        document = docx.Document()
-        for section in document.sections:
-            # python-docx's own template is US Letter; councils print on A4.
-            section.page_width, section.page_height = Mm(210), Mm(297)
-            section.left_margin = section.right_margin = Mm(25)
-        return document
-    document = docx.Document(str(reference))
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    return document
-
-
-def _set_properties(document: DocxDocument, advert: AdvertDocument, now: datetime.datetime) -> None:
-    properties = document.core_properties
-    organisation = _one_line(advert.organisation_name)[:_CORE_PROPERTY_LIMIT]
+def _document_meta(
+    advert: AdvertDocument, reference: Path | None, now: datetime.datetime | None
+) -> DocumentMeta:
+    organisation = _one_line(advert.organisation_name)
     innovation = _one_line(advert.innovation_name)
-    properties.title = _one_line(advert.title)[:_CORE_PROPERTY_LIMIT]
-    subject = f"Job advert: {innovation}" if innovation else "Job advert"
-    properties.subject = subject[:_CORE_PROPERTY_LIMIT]
-    properties.language = LANGUAGE
-    properties.author = properties.last_modified_by = organisation
-    properties.comments = ""
-    properties.created = properties.modified = now
-
-
-def _set_default_language(document: DocxDocument) -> None:
-    """Word spell-checks in the document's default language: British English, not US."""
-    styles = document.styles.element
-    defaults = _child(styles, "w:docDefaults", first=True)
-    run_defaults = _child(_child(defaults, "w:rPrDefault", first=True), "w:rPr")
-    _child(run_defaults, "w:lang").set(qn("w:val"), LANGUAGE)
-
-
-def _child(parent: BaseOxmlElement, tag: str, *, first: bool = False) -> BaseOxmlElement:
-    found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        if first:
-            parent.insert(0, found)
-        else:
-            parent.append(found)
-    return cast(BaseOxmlElement, found)
-
-
-def _write_first_text_paragraph(part: _Header | _Footer, text: str) -> None:
-    """Fill the first paragraph without a picture, so a logo in the reference survives."""
-    candidates = (p for p in part.paragraphs if not p._p.xpath(".//w:drawing | .//w:pict"))
-    paragraph = next(candidates, None) or part.add_paragraph()
-    paragraph.text = text
-    _mark_direction(paragraph)
-
-
-# Word rejects a file whose paragraph properties are out of schema order (ECMA-376 CT_PPr),
-# so w:bidi goes before any of these that the style or python-docx has already written.
-_AFTER_BIDI = (
-    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-    "w:pPrChange",
-)  # fmt: skip
-
-
-def _mark_direction(paragraph: Paragraph) -> None:
-    """Set right-to-left on a paragraph that starts in Arabic or Hebrew, as Word would."""
-    if not _starts_right_to_left(paragraph.text):
-        return
-    properties = paragraph._p.get_or_add_pPr()
-    properties.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
-    for run in paragraph.runs:
-        run._r.get_or_add_rPr().get_or_add_rtl()
-
-
-def _starts_right_to_left(text: str) -> bool:
-    for character in text:
-        direction = unicodedata.bidirectional(character)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
+    closing = format_govuk_date(advert.closing_date)
+    return DocumentMeta(
+        title=_one_line(advert.title),
+        subject=f"Job advert: {innovation}" if innovation else "Job advert",
+        organisation=organisation,
+        header=organisation,
+        footer=f"{organisation} \u00b7 Closing date {closing}",
+        reference=reference,
+        page_numbers=False,
+        created=now,
+    )
 
 
 # --- HTML and plain text -------------------------------------------------------------------

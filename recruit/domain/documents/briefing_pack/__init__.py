@@ -16,17 +16,10 @@ summary's, so the two documents read alike.
 from __future__ import annotations
 
 import datetime
-from io import BytesIO
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from recruit.domain.documents.advert import (
-    LANGUAGE,
-    _set_default_language,
-    _start_document,
-    _write_first_text_paragraph,
-)
 from recruit.domain.documents.briefing_pack.candidate import write_candidates
 from recruit.domain.documents.briefing_pack.chart import write_profiles
 from recruit.domain.documents.briefing_pack.decision import write_agreement, write_decision
@@ -40,14 +33,9 @@ from recruit.domain.documents.briefing_pack.gaps import write_gaps, write_rank_c
 from recruit.domain.documents.briefing_pack.model import BriefingContext
 from recruit.domain.documents.briefing_pack.table import write_side_by_side
 from recruit.domain.documents.scoring_summary.text import date_text
-from recruit.domain.documents.scoring_summary.word import _landscape
+from recruit.domain.documents.word.document import DocumentMeta, document_bytes, start_document
 from recruit.domain.documents.word.text_safety import safe_download_filename
-from recruit.domain.documents.word.writer import (
-    PackWriter,
-    ensure_page_numbers,
-    one_line,
-    running_text,
-)
+from recruit.domain.documents.word.writer import PackWriter, one_line, running_text
 
 __all__ = [
     "BRIEFING_TITLE",
@@ -59,7 +47,6 @@ __all__ = [
 ]
 
 CONFIDENTIAL_HEADER = "Confidential: DCS briefing pack"
-_CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
 
 
 def build_briefing_pack(
@@ -74,12 +61,7 @@ def build_briefing_pack(
     python-docx's template, turned to landscape A4. ``now`` sets the created and modified
     times (the current time if None).
     """
-    document = _start_document(reference)
-    if reference is None:
-        _landscape(document)
-    _set_properties(document, context, now or datetime.datetime.now(datetime.UTC))
-    _set_default_language(document)
-    _write_header_and_footer(document, context)
+    document = start_document(_document_meta(context, reference, now))
     writer = PackWriter(document)
     write_front(writer, context)
     write_method(writer, context)
@@ -100,9 +82,7 @@ def briefing_pack_docx_bytes(
     now: datetime.datetime | None = None,
 ) -> bytes:
     """The built briefing pack as .docx bytes, made in memory: it carries personal data."""
-    buffer = BytesIO()
-    build_briefing_pack(context, reference, now=now).save(buffer)
-    return buffer.getvalue()
+    return document_bytes(build_briefing_pack(context, reference, now=now))
 
 
 def briefing_filename(context: BriefingContext) -> str:
@@ -111,27 +91,24 @@ def briefing_filename(context: BriefingContext) -> str:
     return safe_download_filename(f"{BRIEFING_TITLE} - {context.vacancy_title}", "docx")[0]
 
 
-def _set_properties(
-    document: DocxDocument, context: BriefingContext, now: datetime.datetime
-) -> None:
-    properties = document.core_properties
-    properties.title = briefing_title(context)[:_CORE_PROPERTY_LIMIT]
-    properties.subject = BRIEFING_TITLE
-    properties.language = LANGUAGE
-    organisation = one_line(context.organisation_name)[:_CORE_PROPERTY_LIMIT]
-    properties.author = properties.last_modified_by = organisation
-    properties.comments = ""
-    properties.created = properties.modified = now
-
-
-def _write_header_and_footer(document: DocxDocument, context: BriefingContext) -> None:
+def _document_meta(
+    context: BriefingContext, reference: Path | None, now: datetime.datetime | None
+) -> DocumentMeta:
     organisation = running_text(context.organisation_name)
     vacancy = running_text(context.vacancy_title)
-    reference = running_text(context.vacancy_reference)
+    vacancy_reference = running_text(context.vacancy_reference)
     footer = " \u00b7 ".join(
-        part for part in (organisation, vacancy, reference, date_text(context.generated_on)) if part
+        part
+        for part in (organisation, vacancy, vacancy_reference, date_text(context.generated_on))
+        if part
     )
-    for section in document.sections:
-        _write_first_text_paragraph(section.header, f"{organisation} \u00b7 {CONFIDENTIAL_HEADER}")
-        _write_first_text_paragraph(section.footer, footer)
-        ensure_page_numbers(section.footer)
+    return DocumentMeta(
+        title=briefing_title(context),
+        subject=BRIEFING_TITLE,
+        organisation=one_line(context.organisation_name),
+        header=f"{organisation} \u00b7 {CONFIDENTIAL_HEADER}",
+        footer=footer,
+        reference=reference,
+        landscape=True,
+        created=now,
+    )

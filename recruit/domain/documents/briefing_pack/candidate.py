@@ -24,8 +24,8 @@ from recruit.domain.documents.briefing_pack.text import (
 )
 from recruit.domain.documents.scoring_summary.candidate import (
     STRONGEST_NOTES,
-    _member_text,
-    _note_text,
+    member_text,
+    note_text,
     strongest_notes,
 )
 from recruit.domain.documents.scoring_summary.model import CandidateModeration
@@ -124,8 +124,8 @@ def _write_evidence(
 ) -> None:
     writer.heading("Strongest evidence", 3)
     rows = [
-        (name_text(context.short_name(key)), name_text(_member_text(note)), str(note.score),
-         _note_text(note.note))
+        (name_text(context.short_name(key)), name_text(member_text(note)), str(note.score),
+         note_text(note.note))
         for key in context.attribute_names
         for note in strongest_notes(context.evidence.get((compared.candidate, key), ()))
     ]  # fmt: skip

@@ -17,12 +17,6 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from recruit.domain.documents.advert import (
-    LANGUAGE,
-    _set_default_language,
-    _start_document,
-    _write_first_text_paragraph,
-)
 from recruit.domain.documents.interview_pack.guidance import (
     CHAIR_HEADING,
     write_chairing,
@@ -43,13 +37,9 @@ from recruit.domain.documents.interview_pack.questions import (
     write_questions,
     write_scoring_sheets,
 )
+from recruit.domain.documents.word.document import DocumentMeta, document_bytes, start_document
 from recruit.domain.documents.word.text_safety import safe_download_filename
-from recruit.domain.documents.word.writer import (
-    PackWriter,
-    ensure_page_numbers,
-    one_line,
-    running_text,
-)
+from recruit.domain.documents.word.writer import PackWriter, one_line, running_text
 
 __all__ = [
     "CHAIR_HEADING",
@@ -66,7 +56,6 @@ __all__ = [
 ]
 
 CONFIDENTIAL_HEADER = "Confidential: interview panel"
-_CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
 
 
 def pack_title(context: PackContext) -> str:
@@ -81,10 +70,7 @@ def build_interview_pack(
     now: datetime.datetime | None = None,
 ) -> DocxDocument:
     """One recipient's pack for one stage, styled by ``reference`` if given."""
-    document = _start_document(reference)
-    _set_properties(document, context, now or datetime.datetime.now(datetime.UTC))
-    _set_default_language(document)
-    _write_header_and_footer(document, context)
+    document = start_document(_document_meta(context, reference, now))
     writer = PackWriter(document)
     write_cover(writer, context, pack_title(context))
     write_values(writer, context)
@@ -97,25 +83,20 @@ def build_interview_pack(
     return document
 
 
-def _set_properties(document: DocxDocument, context: PackContext, now: datetime.datetime) -> None:
-    properties = document.core_properties
+def _document_meta(
+    context: PackContext, reference: Path | None, now: datetime.datetime | None
+) -> DocumentMeta:
     reader = "the chair of the panel" if context.is_chair else "a panel member"
-    properties.title = pack_title(context)[:_CORE_PROPERTY_LIMIT]
-    properties.subject = f"Interview pack for {reader}"
-    properties.language = LANGUAGE
-    organisation = one_line(context.organisation_name)[:_CORE_PROPERTY_LIMIT]
-    properties.author = properties.last_modified_by = organisation
-    properties.comments = ""
-    properties.created = properties.modified = now
-
-
-def _write_header_and_footer(document: DocxDocument, context: PackContext) -> None:
     organisation = running_text(context.organisation_name)
-    footer = running_text(f"{context.stage_name} \u00b7 prepared for {context.recipient}")
-    for section in document.sections:
-        _write_first_text_paragraph(section.header, f"{organisation} \u00b7 {CONFIDENTIAL_HEADER}")
-        _write_first_text_paragraph(section.footer, footer)
-        ensure_page_numbers(section.footer)
+    return DocumentMeta(
+        title=pack_title(context),
+        subject=f"Interview pack for {reader}",
+        organisation=one_line(context.organisation_name),
+        header=f"{organisation} \u00b7 {CONFIDENTIAL_HEADER}",
+        footer=running_text(f"{context.stage_name} \u00b7 prepared for {context.recipient}"),
+        reference=reference,
+        created=now,
+    )
 
 
 def pack_filename(context: PackContext) -> str:
@@ -135,9 +116,7 @@ def build_pack_zip(packs: Sequence[tuple[str, DocxDocument]]) -> bytes:
         for name, document in packs:
             entry = _unique_entry_name(name, used)
             used.add(entry.casefold())
-            content = BytesIO()
-            document.save(content)
-            archive.writestr(entry, content.getvalue())
+            archive.writestr(entry, document_bytes(document))
     return buffer.getvalue()
 
 

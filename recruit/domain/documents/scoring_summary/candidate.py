@@ -193,7 +193,7 @@ def _write_evidence(
 ) -> None:
     heading(writer, EVIDENCE_HEADING, 3)
     rows = [
-        (one_line(name), one_line(_member_text(note)), str(note.score), _note_text(note.note))
+        (one_line(name), one_line(member_text(note)), str(note.score), note_text(note.note))
         for key, name in ((key, context.short_name(key)) for key in keys)
         for note in strongest_notes(stage.evidence.get((candidate.candidate, key), ()))
     ]
@@ -206,11 +206,13 @@ def _write_evidence(
     align_right(table, (2,))
 
 
-def _member_text(note: EvidenceNote) -> str:
+def member_text(note: EvidenceNote) -> str:
+    """Who wrote an evidence note, with the question they wrote it against."""
     return f"{note.member} ({note.question})" if note.question.strip() else note.member
 
 
-def _note_text(note: str) -> str:
+def note_text(note: str) -> str:
+    """An evidence note as printed: trimmed, and shortened only when pasted in error."""
     # Notes keep their own line breaks; only a note pasted in error runs to many pages.
     text = note.strip()
     if len(text) <= _NOTE_LIMIT:

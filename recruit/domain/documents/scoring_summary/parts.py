@@ -1,6 +1,6 @@
 """Building blocks of the panel scoring summary: headings, the results table, charts with alt text.
 
-The summary's tables come from ``PackWriter`` (interview_pack_word), so they share the packs'
+The summary's tables come from ``PackWriter`` (word.writer), so they share the packs'
 repeating header rows, captions and table styles; this module adds what only figures need:
 numbers right-aligned so their decimal points line up, charts that a screen reader can
 describe, and the rules that keep the printed pages full without parting a heading from

@@ -16,28 +16,20 @@ in Word. Every string is cleaned on its way in (see ``text_safety``).
 from __future__ import annotations
 
 import datetime
-from io import BytesIO
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 
-from recruit.domain.documents.advert import (
-    LANGUAGE,
-    _set_default_language,
-    _start_document,
-    _write_first_text_paragraph,
-)
 from recruit.domain.documents.scoring_summary.method import write_method
 from recruit.domain.documents.scoring_summary.model import SignOff, SummaryContext
 from recruit.domain.documents.scoring_summary.parts import heading
 from recruit.domain.documents.scoring_summary.stage import write_overall, write_stage
 from recruit.domain.documents.scoring_summary.text import date_text
+from recruit.domain.documents.word.document import DocumentMeta, document_bytes, start_document
 from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.domain.documents.word.writer import (
     PackWriter,
-    ensure_page_numbers,
     one_line,
     running_text,
     set_minimum_height,
@@ -55,7 +47,6 @@ CONFIDENTIAL = (
 # Rows to sign by hand when the caller names no one: a chair and two members.
 _BLANK_SIGNATURES = 3
 _SIGNATURE_HEIGHT = Mm(15)  # room for a handwritten signature
-_CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
 
 
 def summary_title(context: SummaryContext) -> str:
@@ -73,12 +64,7 @@ def build_scoring_summary(
     Pass ``exports/summary-reference.docx`` as ``reference``; without one the document uses
     python-docx's template, turned to landscape A4.
     """
-    document = _start_document(reference)
-    if reference is None:
-        _landscape(document)
-    _set_properties(document, context, now or datetime.datetime.now(datetime.UTC))
-    _set_default_language(document)
-    _write_header_and_footer(document, context)
+    document = start_document(_document_meta(context, reference, now))
     writer = PackWriter(document)
     _write_front(writer, context)
     write_method(writer, context)
@@ -97,9 +83,7 @@ def scoring_summary_docx_bytes(
     now: datetime.datetime | None = None,
 ) -> bytes:
     """The built summary as .docx bytes, made in memory: it carries personal data."""
-    buffer = BytesIO()
-    build_scoring_summary(context, reference, now=now).save(buffer)
-    return buffer.getvalue()
+    return document_bytes(build_scoring_summary(context, reference, now=now))
 
 
 def summary_filename(context: SummaryContext) -> str:
@@ -108,40 +92,27 @@ def summary_filename(context: SummaryContext) -> str:
     return safe_download_filename(f"{SUMMARY_TITLE} - {context.vacancy_title}", "docx")[0]
 
 
-def _landscape(document: DocxDocument) -> None:
-    for section in document.sections:
-        width, height = section.page_width, section.page_height
-        if width is not None and height is not None and width < height:
-            section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = height, width
-
-
-def _set_properties(
-    document: DocxDocument, context: SummaryContext, now: datetime.datetime
-) -> None:
-    properties = document.core_properties
-    properties.title = summary_title(context)[:_CORE_PROPERTY_LIMIT]
-    properties.subject = SUMMARY_TITLE
-    properties.language = LANGUAGE
-    organisation = one_line(context.organisation_name)[:_CORE_PROPERTY_LIMIT]
-    properties.author = properties.last_modified_by = organisation
-    properties.comments = ""
-    properties.created = properties.modified = now
-
-
-def _write_header_and_footer(document: DocxDocument, context: SummaryContext) -> None:
+def _document_meta(
+    context: SummaryContext, reference: Path | None, now: datetime.datetime | None
+) -> DocumentMeta:
     organisation = running_text(context.organisation_name)
     vacancy = running_text(context.vacancy_title)
-    reference = running_text(context.vacancy_reference)
+    vacancy_reference = running_text(context.vacancy_reference)
     footer = " \u00b7 ".join(
         part
-        for part in (vacancy, reference, f"generated {date_text(context.generated_on)}")
+        for part in (vacancy, vacancy_reference, f"generated {date_text(context.generated_on)}")
         if part
     )
-    for section in document.sections:
-        _write_first_text_paragraph(section.header, f"{organisation} \u00b7 {CONFIDENTIAL_HEADER}")
-        _write_first_text_paragraph(section.footer, footer)
-        ensure_page_numbers(section.footer)
+    return DocumentMeta(
+        title=summary_title(context),
+        subject=SUMMARY_TITLE,
+        organisation=one_line(context.organisation_name),
+        header=f"{organisation} \u00b7 {CONFIDENTIAL_HEADER}",
+        footer=footer,
+        reference=reference,
+        landscape=True,
+        created=now,
+    )
 
 
 def _write_front(writer: PackWriter, context: SummaryContext) -> None:

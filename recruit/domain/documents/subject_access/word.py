@@ -10,27 +10,20 @@ Headings are real Heading 1 to 3 paragraphs and every table has a repeating head
 caption, so a screen reader can move through it. Every string is cleaned on its way in (see
 ``text_safety``): a note full of control characters, right-to-left text or emoji still opens.
 
-The words and how values are shown are in ``subject_access_text``; each stage's section is
-written by ``subject_access_stages``.
+The words and how values are shown are in ``subject_access.text``; each stage's section is
+written by ``subject_access.stages``.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
 
 from recruit.domain.candidates import CANDIDATE_STATUSES
-from recruit.domain.documents.advert import (
-    LANGUAGE,
-    _set_default_language,
-    _start_document,
-    _write_first_text_paragraph,
-)
 from recruit.domain.documents.scoring_summary.parts import heading
 from recruit.domain.documents.subject_access.stages import write_stage
 from recruit.domain.documents.subject_access.text import (
@@ -53,11 +46,8 @@ from recruit.domain.documents.subject_access.text import (
     value_text,
     when_text,
 )
-from recruit.domain.documents.word.writer import (
-    PackWriter,
-    ensure_page_numbers,
-    one_line,
-)
+from recruit.domain.documents.word.document import DocumentMeta, document_bytes, start_document
+from recruit.domain.documents.word.writer import PackWriter, one_line
 
 __all__ = [
     "ABOUT",
@@ -77,8 +67,6 @@ __all__ = [
     "subject_access_docx_bytes",
 ]
 
-_CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties
-
 
 def build_subject_access_document(
     export: Export,
@@ -87,10 +75,7 @@ def build_subject_access_document(
     now: datetime.datetime | None = None,
 ) -> DocxDocument:
     """The readable export, styled by ``reference`` if given (python-docx's template if not)."""
-    document = _start_document(reference)
-    _set_properties(document, export, now or datetime.datetime.now(datetime.UTC))
-    _set_default_language(document)
-    _write_header_and_footer(document, export)
+    document = start_document(_document_meta(export, reference, now))
     writer = PackWriter(document)
     heading(writer, document_title(export), 1)
     for text in export.get("about", {}).values():
@@ -109,34 +94,26 @@ def subject_access_docx_bytes(
     export: Export, reference: Path | None = None, *, now: datetime.datetime | None = None
 ) -> bytes:
     """The document as .docx bytes, made in memory: it is all personal data."""
-    buffer = BytesIO()
-    build_subject_access_document(export, reference, now=now).save(buffer)
-    return buffer.getvalue()
+    return document_bytes(build_subject_access_document(export, reference, now=now))
 
 
-def _set_properties(document: DocxDocument, export: Export, now: datetime.datetime) -> None:
-    properties = document.core_properties
-    properties.title = document_title(export)[:_CORE_PROPERTY_LIMIT]
-    properties.subject = "Subject access request"
-    properties.language = LANGUAGE
-    organisation = one_line(str(export.get("organisation", "")))[:_CORE_PROPERTY_LIMIT]
-    properties.author = properties.last_modified_by = organisation
-    properties.comments = ""
-    properties.keywords = ""
-    properties.created = properties.modified = now
-
-
-def _write_header_and_footer(document: DocxDocument, export: Export) -> None:
+def _document_meta(
+    export: Export, reference: Path | None, now: datetime.datetime | None
+) -> DocumentMeta:
     """ "Confidential" with the organisation at the top; when it was made and page numbers
     at the foot, on every section."""
     organisation = one_line(str(export.get("organisation", "")))
     header = f"{organisation} \u00b7 {CONFIDENTIAL_HEADER}" if organisation else CONFIDENTIAL_HEADER
-    for section in document.sections:
-        _write_first_text_paragraph(section.header, header)
-        _write_first_text_paragraph(
-            section.footer, f"Generated {when_text(export['generated_at'])}"
-        )
-        ensure_page_numbers(section.footer)
+    return DocumentMeta(
+        title=document_title(export),
+        subject="Subject access request",
+        organisation=organisation,
+        header=header,
+        footer=f"Generated {when_text(export['generated_at'])}",
+        reference=reference,
+        keywords="",
+        created=now,
+    )
 
 
 def _write_candidate(writer: PackWriter, candidate: Mapping[str, Any]) -> None:

@@ -2,8 +2,8 @@
 
 Making each row, cell, paragraph and run as its own element, through python-docx's element
 classes, was about half the build time of a panel summary's tables. lxml parses the same XML
-from a string in C. The rows are exactly what the element-by-element helpers in ``docx_xml``
-and ``interview_pack_word`` write: tests/domain/test_docx_rows.py compares the two.
+from a string in C. The rows are exactly what the element-by-element helpers in ``word.xml``
+and ``word.writer`` write: tests/domain/test_docx_rows.py compares the two.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
-from recruit.domain.documents.advert import _mark_direction, _starts_right_to_left
+from recruit.domain.documents.word.direction import mark_direction, starts_right_to_left
 from recruit.domain.documents.word.xml import RUN_SPECIAL
 
 
@@ -75,7 +75,7 @@ def _cell_xml(cell: CellXml, twips: str, centred: bool, keep_with_next: bool) ->
 
 
 def _run_xml(text: str, bold: bool) -> str:
-    """What ``docx_xml.append_run(p, text, bold=bold)`` writes, as text."""
+    """What ``xml.append_run(p, text, bold=bold)`` writes, as text."""
     pieces = []
     for piece in RUN_SPECIAL.split(text):
         if piece == "\t":
@@ -93,5 +93,5 @@ def _mark_right_to_left(row: RowXml, tr: BaseOxmlElement) -> None:
     """Arabic or Hebrew at the start of a cell sets it right-to-left, as in other paragraphs;
     done on the parsed paragraph so the markup is python-docx's own."""
     for cell, tc in zip(row.cells, tr.tc_lst, strict=True):
-        if _starts_right_to_left(RUN_SPECIAL.sub("", cell.text)):
-            _mark_direction(Paragraph(tc.p_lst[0], None))  # type: ignore[arg-type]
+        if starts_right_to_left(RUN_SPECIAL.sub("", cell.text)):
+            mark_direction(Paragraph(tc.p_lst[0], None))  # type: ignore[arg-type]

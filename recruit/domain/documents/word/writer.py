@@ -17,13 +17,12 @@ from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from recruit.domain.documents.advert import _mark_direction, _starts_right_to_left
+from recruit.domain.documents.word.direction import mark_written_direction
 from recruit.domain.documents.word.rows import CellXml, RowXml, table_rows
 from recruit.domain.documents.word.text_safety import clean_for_document
 from recruit.domain.documents.word.xml import (
     CENTRE,
     W_PPR,
-    W_T,
     W_TCPR,
     W_VAL,
     append_run,
@@ -208,7 +207,7 @@ class PackWriter:
             append_run(paragraph._p, one_line(label) + ("\n" if text else ""), bold=True)
         if text:
             append_run(paragraph._p, clean_for_document(text), bold=bold, size=size)
-        _mark_written_direction(paragraph)
+        mark_written_direction(paragraph)
         return paragraph
 
     def _apply_table_style(self, table: Table, *, has_header: bool) -> None:
@@ -239,7 +238,7 @@ class PackWriter:
         if label:
             append_run(paragraph._p, one_line(label) + " ", bold=True)
         append_run(paragraph._p, text, bold=None)
-        _mark_written_direction(paragraph)
+        mark_written_direction(paragraph)
         return paragraph
 
 
@@ -330,10 +329,3 @@ def add_field(paragraph: Paragraph, instruction: str) -> None:
     end = OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"})
     for element in (begin, code, end):
         run._r.append(element)
-
-
-def _mark_written_direction(paragraph: Paragraph) -> None:
-    """``_mark_direction`` without rebuilding paragraph.text: the w:t text decides it, as tabs
-    and line breaks never set a direction."""
-    if _starts_right_to_left("".join(paragraph._p.itertext(W_T, with_tail=False))):
-        _mark_direction(paragraph)

@@ -1,0 +1,50 @@
+"""Which moderated stages of a vacancy a person may see, consolidated: shared by the summary
+and the shortlist comparison. Reviewers, HR and admin see every moderated stage; a panel
+member only the moderated stages they sat on; anyone else gets a 404."""
+
+from __future__ import annotations
+
+from flask import abort
+from flask_login import current_user
+
+from recruit.extensions import db
+from recruit.models import Role, Stage, Vacancy
+from recruit.results.consolidation import StageOutcome, consolidate_stage, stages_in_moderation
+
+SEES_EVERY_STAGE = (Role.HR, Role.ADMIN, Role.REVIEWER)
+
+
+def results_vacancy(vacancy_id: int) -> Vacancy:
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if vacancy is None:
+        abort(404)
+    if current_user.role not in SEES_EVERY_STAGE and not _seated_stages(vacancy):
+        abort(404)
+    return vacancy
+
+
+def _seated_stages(vacancy: Vacancy) -> set[int]:
+    return {
+        stage.id
+        for stage in vacancy.stages
+        if any(seat.user_id == current_user.id for seat in stage.seats)
+    }
+
+
+def visible_outcomes(vacancy: Vacancy) -> list[StageOutcome]:
+    return [consolidate_stage(stage) for stage in _visible_stages(vacancy)]
+
+
+def _visible_stages(vacancy: Vacancy) -> list[Stage]:
+    """The stages whose moderation is open and whose results this user may see, in order."""
+    stages = stages_in_moderation(vacancy)
+    if current_user.role in SEES_EVERY_STAGE:
+        return stages
+    seated = _seated_stages(vacancy)
+    return [stage for stage in stages if stage.id in seated]
+
+
+def visible_outcome(vacancy: Vacancy, stage_id: int) -> StageOutcome | None:
+    """One visible stage consolidated, leaving the vacancy's other stages alone."""
+    stage = next((stage for stage in _visible_stages(vacancy) if stage.id == stage_id), None)
+    return consolidate_stage(stage) if stage is not None else None
