@@ -1,4 +1,6 @@
-"""Form fields whose own parsing errors say what to do, as GOV.UK error messages should."""
+"""Form pieces every feature shares: fields whose own parsing errors say what to do, as
+GOV.UK error messages should, the email checks, the confirmation form and the check that
+nobody saved the record since the form was loaded."""
 
 from __future__ import annotations
 
@@ -6,9 +8,11 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from wtforms import DateField, IntegerField
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
+from wtforms import DateField, Field, HiddenField, IntegerField, SubmitField
 from wtforms.utils import unset_value
-from wtforms.validators import StopValidation
+from wtforms.validators import Email, InputRequired, Length, StopValidation
 
 
 class WholeNumberField(IntegerField):
@@ -71,6 +75,37 @@ class GovukDateField(DateField):
         # process_formdata raised the right message already; stop WTForms adding its own.
         if self.process_errors:
             raise StopValidation()
+
+
+class ConfirmForm(FlaskForm):
+    """A form with only a CSRF token and a button, for confirmation pages."""
+
+    confirm = HiddenField(default="yes")
+    submit = SubmitField("Confirm", widget=GovSubmitInput())
+
+
+def email_validators() -> list[object]:
+    return [
+        InputRequired(message="Enter an email address"),
+        Length(max=254, message="Email address must be 254 characters or fewer"),
+        Email(message="Enter an email address in the correct format, like name@example.gov.uk"),
+    ]
+
+
+def saved_since_loaded(version_field: Field, current_version: int | None) -> bool:
+    """Whether someone saved the record after this form was loaded.
+
+    ``version_field`` carries the record's version as the form was loaded (blank for a record
+    that did not exist yet); ``current_version`` is the version now (None if there is still no
+    record). When they differ, the field moves on to the current version, so that saving
+    again, once the person has read what changed, goes through.
+    """
+    sent = "" if version_field.data is None else str(version_field.data)
+    current = "" if current_version is None else str(current_version)
+    if sent == current:
+        return False
+    version_field.data = current_version if isinstance(version_field.data, int) else current
+    return True
 
 
 def edited_elsewhere_message(thing: str, detail: str = "") -> str:

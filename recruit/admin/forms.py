@@ -5,12 +5,12 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import BooleanField, HiddenField, IntegerField, RadioField, StringField, SubmitField
+from wtforms import BooleanField, IntegerField, RadioField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 from wtforms.widgets import HiddenInput
 
-from recruit.auth.forms import email_validators
+from recruit.form_fields import email_validators
 from recruit.models import Role
 
 ROLE_CHOICES = [SelectChoice(role.value, role.label) for role in Role]
@@ -54,10 +54,3 @@ class EditUserForm(FlaskForm):
     )
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     submit = SubmitField("Save changes", widget=GovSubmitInput())
-
-
-class ConfirmForm(FlaskForm):
-    """A form with only a CSRF token and a button, for confirmation pages."""
-
-    confirm = HiddenField(default="yes")
-    submit = SubmitField("Confirm", widget=GovSubmitInput())

@@ -11,9 +11,10 @@ from recruit import audit
 from recruit.accounts import create_user as create_account
 from recruit.accounts import find_user_by_email, generate_password, set_password
 from recruit.admin import bp
-from recruit.admin.forms import ConfirmForm, CreateUserForm, EditUserForm
+from recruit.admin.forms import CreateUserForm, EditUserForm
 from recruit.authorisation import require_roles_for_blueprint
 from recruit.extensions import db
+from recruit.form_fields import ConfirmForm
 from recruit.models import Role, User
 from recruit.sessions import end_all_sessions
 

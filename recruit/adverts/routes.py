@@ -17,7 +17,7 @@ from flask import (
 from flask_login import current_user
 
 from recruit import audit
-from recruit.adverts import bp, store
+from recruit.adverts import bp, queries
 from recruit.adverts.forms import ButtonForm, SectionForm, SelfAssessmentForm
 from recruit.adverts.rendering import DOWNLOADS, render_advert
 from recruit.authorisation import require_roles_for_blueprint
@@ -44,13 +44,13 @@ def builder(vacancy_id: int):  # type: ignore[no-untyped-def]
     if vacancy.advert is None:
         return render_template("adverts/start.html", vacancy=vacancy, form=ButtonForm())
     bank = current_bank()
-    sections = store.sections_of(vacancy.advert.current)
+    sections = queries.sections_of(vacancy.advert.current)
     return render_template(
         "adverts/builder.html",
         vacancy=vacancy,
         advert=vacancy.advert,
         sections=sections,
-        check=store.run_check(sections, vacancy, bank),
+        check=queries.run_check(sections, vacancy, bank),
         button=ButtonForm(),
         self_assessment=SelfAssessmentForm(
             include=vacancy.advert.current.include_self_assessment,
@@ -63,7 +63,7 @@ def builder(vacancy_id: int):  # type: ignore[no-untyped-def]
 def start(vacancy_id: int):  # type: ignore[no-untyped-def]
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     if ButtonForm().validate_on_submit() and vacancy.advert is None:
-        store.start_advert(
+        queries.start_advert(
             vacancy, current_bank(), current_app.config["ORGANISATION_NAME"], current_user
         )
         db.session.commit()
@@ -76,7 +76,7 @@ def start(vacancy_id: int):  # type: ignore[no-untyped-def]
 @bp.route("/vacancies/<int:vacancy_id>/advert/sections/<key>", methods=["GET", "POST"])
 def edit_section(vacancy_id: int, key: str):  # type: ignore[no-untyped-def]
     vacancy, advert = _vacancy_and_advert(vacancy_id)
-    section = next((s for s in store.sections_of(advert.current) if s.key == key), None) or abort(
+    section = next((s for s in queries.sections_of(advert.current) if s.key == key), None) or abort(
         404
     )
     form = SectionForm(
@@ -86,7 +86,7 @@ def edit_section(vacancy_id: int, key: str):  # type: ignore[no-untyped-def]
     )
     if form.validate_on_submit() and not form.check.data:
         try:
-            store.save_section(
+            queries.save_section(
                 advert,
                 key,
                 form.heading.data.strip(),
@@ -94,7 +94,7 @@ def edit_section(vacancy_id: int, key: str):  # type: ignore[no-untyped-def]
                 current_user,
                 form.lock_version.data,
             )
-        except store.AdvertChangedElsewhere:
+        except queries.AdvertChangedElsewhere:
             form.body.errors.append(
                 "Someone else saved a new version of this advert while you were editing. "
                 "Your text is below and has not been saved: compare it with the current "
@@ -112,12 +112,12 @@ def edit_section(vacancy_id: int, key: str):  # type: ignore[no-untyped-def]
 
 
 def _section_page(vacancy: Vacancy, advert: Advert, section: AdvertSection, form: SectionForm):  # type: ignore[no-untyped-def]
-    sections = store.sections_of(advert.current)
+    sections = queries.sections_of(advert.current)
     if form.body.data is not None and not form.body.errors:
         # Check the advert as it would read with this draft in place, without saving it.
         draft = AdvertSection(section.key, form.heading.data or section.heading, form.body.data)
         sections = [draft if s.key == section.key else s for s in sections]
-    check = store.run_check(sections, vacancy, current_bank())
+    check = queries.run_check(sections, vacancy, current_bank())
     return render_template(
         "adverts/section.html",
         vacancy=vacancy,
@@ -135,10 +135,10 @@ def self_assessment(vacancy_id: int):  # type: ignore[no-untyped-def]
     form = SelfAssessmentForm()
     if form.validate_on_submit():
         try:
-            store.set_self_assessment(
+            queries.set_self_assessment(
                 advert, bool(form.include.data), current_user, form.lock_version.data
             )
-        except store.AdvertChangedElsewhere:
+        except queries.AdvertChangedElsewhere:
             abort(409)
         db.session.commit()
         flash("Self-assessment prompts saved", "success")
@@ -149,7 +149,7 @@ def self_assessment(vacancy_id: int):  # type: ignore[no-untyped-def]
 def mark_ready(vacancy_id: int):  # type: ignore[no-untyped-def]
     vacancy, advert = _vacancy_and_advert(vacancy_id)
     if ButtonForm().validate_on_submit():
-        store.set_finished(advert, not advert.is_finished)
+        queries.set_finished(advert, not advert.is_finished)
         db.session.commit()
         flash(
             "Advert marked ready to publish"
@@ -163,8 +163,8 @@ def mark_ready(vacancy_id: int):  # type: ignore[no-untyped-def]
 @bp.route("/vacancies/<int:vacancy_id>/advert/check")
 def language_check(vacancy_id: int):  # type: ignore[no-untyped-def]
     vacancy, advert = _vacancy_and_advert(vacancy_id)
-    sections = store.sections_of(advert.current)
-    check = store.run_check(sections, vacancy, current_bank())
+    sections = queries.sections_of(advert.current)
+    check = queries.run_check(sections, vacancy, current_bank())
     return render_template(
         "adverts/check.html",
         vacancy=vacancy,
@@ -189,7 +189,7 @@ def version(vacancy_id: int, number: int):  # type: ignore[no-untyped-def]
         vacancy=vacancy,
         advert=advert,
         version=chosen,
-        sections=store.sections_of(chosen),
+        sections=queries.sections_of(chosen),
     )
 
 
@@ -198,7 +198,7 @@ def download(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
     if fmt not in DOWNLOADS:
         abort(404)
     vacancy, advert = _vacancy_and_advert(vacancy_id)
-    document = store.advert_document(
+    document = queries.advert_document(
         vacancy, advert.current, current_bank(), current_app.config["ORGANISATION_NAME"]
     )
     data = render_advert(document, fmt)

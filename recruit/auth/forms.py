@@ -1,7 +1,7 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import PasswordField, StringField, SubmitField
-from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
+from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
 
 from recruit.domain.accounts.passwords import MAX_PASSWORD_LENGTH, password_problem
 
@@ -56,11 +56,3 @@ class ChangePasswordForm(NewPasswordMixin, FlaskForm):
         ],
     )
     submit = SubmitField("Change password", widget=GovSubmitInput())
-
-
-def email_validators() -> list[object]:
-    return [
-        InputRequired(message="Enter an email address"),
-        Length(max=254, message="Email address must be 254 characters or fewer"),
-        Email(message="Enter an email address in the correct format, like name@example.gov.uk"),
-    ]

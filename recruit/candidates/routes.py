@@ -27,7 +27,7 @@ from recruit.domain.candidates import (
     template_csv,
 )
 from recruit.extensions import db
-from recruit.form_fields import edited_elsewhere_message
+from recruit.form_fields import edited_elsewhere_message, saved_since_loaded
 from recruit.models import Candidate, CandidateStatus, Role, Vacancy
 from recruit.models._types import utcnow
 
@@ -96,9 +96,8 @@ def edit(vacancy_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
     if request.method == "GET":
         form.status.data = candidate.status.value
     if form.validate_on_submit():
-        if form.lock_version.data != candidate.lock_version:
+        if saved_since_loaded(form.lock_version, candidate.lock_version):
             form.lock_version.errors.append(edited_elsewhere_message("candidate"))
-            form.lock_version.data = candidate.lock_version
         elif _email_taken(vacancy, form.email.data, except_id=candidate.id):
             form.email.errors.append(
                 "This email address is already used by a candidate for this vacancy"

@@ -15,7 +15,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from recruit.accounts import create_user, find_user_by_email, set_password
-from recruit.adverts.store import start_advert
+from recruit.adverts.queries import start_advert
 from recruit.bank_store import BankNotLoaded, current_bank, load_bank_into_database
 from recruit.cli.demo_interviews import ensure_demo_interviews
 from recruit.cli.demo_profiles import ensure_demo_profiles

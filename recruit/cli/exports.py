@@ -9,7 +9,7 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from recruit import audit
-from recruit.adverts import store
+from recruit.adverts import queries
 from recruit.adverts.rendering import DOWNLOADS, render_advert
 from recruit.bank_store import current_bank
 from recruit.cli._files import write_export
@@ -40,7 +40,7 @@ def export_advert(vacancy_id: int, out: Path) -> None:
     vacancy = db.session.get(Vacancy, vacancy_id)
     if vacancy is None or vacancy.advert is None:
         raise click.ClickException(f"Vacancy {vacancy_id} does not exist or has no advert yet")
-    document = store.advert_document(
+    document = queries.advert_document(
         vacancy, vacancy.advert.current, current_bank(), current_app.config["ORGANISATION_NAME"]
     )
     write_export(out, render_advert(document, fmt))

@@ -26,6 +26,7 @@ from recruit.domain.comparison import sort_keys
 from recruit.domain.profiles import seed_target
 from recruit.domain.scoring.charts import radar_png
 from recruit.extensions import db
+from recruit.form_fields import saved_since_loaded
 from recruit.models import LeadershipProfile, Role, TargetProfile, Vacancy
 from recruit.models._types import utcnow
 from recruit.profiles.queries import feedback_for
@@ -111,12 +112,11 @@ def target(vacancy_id: int):  # type: ignore[no-untyped-def]
     elif form.submit.data and form.validate_on_submit():
         minimums = form.entered_minimums(names)
         if minimums is not None:
-            if form.lock_version.data != (str(saved.lock_version) if saved else ""):
+            if saved_since_loaded(form.lock_version, saved.lock_version if saved else None):
                 flash(
                     "Someone else saved the target profile while you were editing. Your "
                     "entries are below and have not been saved: check them and save again."
                 )
-                form.lock_version.data = str(saved.lock_version) if saved else ""
             else:
                 return _save_target(vacancy, saved, form, minimums)
     return render_template(

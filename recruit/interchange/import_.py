@@ -22,7 +22,6 @@ from recruit.domain.interchange.format import Vocabularies, with_later_keys
 from recruit.domain.interchange.reading import MAX_FILE_BYTES, Unreadable, parse_document
 from recruit.extensions import db
 from recruit.interchange.build import build_vacancy
-from recruit.labels import PANEL_ROLE_LABELS
 from recruit.models import (
     CandidateStatus,
     Outcome,
@@ -79,7 +78,7 @@ def vocabularies() -> Vocabularies:
 
 def non_scoring_roles() -> dict[str, str]:
     """The panel roles that do not score, each with the label the panel pages use."""
-    return {role.value: PANEL_ROLE_LABELS[role] for role in NON_SCORING_ROLES}
+    return {role.value: role.label for role in NON_SCORING_ROLES}
 
 
 def read_document(path: Path) -> object:

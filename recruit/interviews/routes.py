@@ -18,18 +18,14 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
 from sqlalchemy import select
-from wtforms import SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length
 
 from recruit import audit
 from recruit.bank_store import current_bank
 from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.extensions import db
 from recruit.interviews import bp
-from recruit.labels import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
+from recruit.interviews.forms import ConflictForm
 from recruit.models import (
     Candidate,
     CandidateStatus,
@@ -40,22 +36,6 @@ from recruit.models import (
 )
 from recruit.results import sheets
 from recruit.stages.packs import PackNotReady, pack_docx_bytes, stage_packs
-
-
-class ConflictForm(FlaskForm):
-    description = TextAreaField(
-        "What is the conflict?",
-        description=(
-            "For example, you have managed them, worked closely with them, "
-            "or you know them personally."
-        ),
-        widget=GovTextArea(),
-        validators=[
-            InputRequired(message="Describe the conflict of interest"),
-            Length(max=2000, message="The description must be 2,000 characters or fewer"),
-        ],
-    )
-    submit = SubmitField("Declare the conflict", widget=GovSubmitInput())
 
 
 def _my_seat(stage_id: int) -> PanelSeat:
@@ -88,8 +68,6 @@ def index():  # type: ignore[no-untyped-def]
         scores=lambda seat: seat.panel_role not in sheets.NON_SCORING_ROLES,
         names_visible=sheets.names_visible_to_panel,
         moderation_open=sheets.moderation_is_open,
-        stage_types=STAGE_TYPE_LABELS,
-        panel_roles=PANEL_ROLE_LABELS,
         label=sheets.candidate_label,
         active=lambda c: c.status is not CandidateStatus.WITHDRAWN,
     )

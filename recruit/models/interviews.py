@@ -24,6 +24,20 @@ class StageType(enum.StrEnum):
     FINAL_PANEL = "final_panel"
     ELECTED_MEMBER_PANEL = "elected_member_panel"
 
+    @property
+    def label(self) -> str:
+        return STAGE_TYPE_LABELS[self]
+
+
+STAGE_TYPE_LABELS = {
+    StageType.SHORTLISTING: "Shortlisting",
+    StageType.STAKEHOLDER_PANEL: "Stakeholder panel",
+    StageType.YOUNG_PEOPLES_PANEL: "Young people's panel",
+    StageType.PRESENTATION: "Presentation",
+    StageType.FINAL_PANEL: "Final panel interview",
+    StageType.ELECTED_MEMBER_PANEL: "Elected-member appointment panel",
+}
+
 
 class PanelRole(enum.StrEnum):
     CHAIR = "chair"
@@ -32,6 +46,20 @@ class PanelRole(enum.StrEnum):
     PARTNER_REPRESENTATIVE = "partner_representative"
     ELECTED_MEMBER = "elected_member"
     YOUNG_PEOPLES_PANEL = "young_peoples_panel"
+
+    @property
+    def label(self) -> str:
+        return PANEL_ROLE_LABELS[self]
+
+
+PANEL_ROLE_LABELS = {
+    PanelRole.CHAIR: "Chair",
+    PanelRole.MEMBER: "Panel member",
+    PanelRole.HR_ADVISER: "HR adviser",
+    PanelRole.PARTNER_REPRESENTATIVE: "Partner representative",
+    PanelRole.ELECTED_MEMBER: "Elected member",
+    PanelRole.YOUNG_PEOPLES_PANEL: "Young people's panel member",
+}
 
 
 class CandidateStatus(enum.StrEnum):

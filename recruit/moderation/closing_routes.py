@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
 from recruit.extensions import db
+from recruit.form_fields import saved_since_loaded
 from recruit.models import PanelRole, Stage, StageModeration
 from recruit.models._types import utcnow
 from recruit.moderation import bp
@@ -35,7 +36,7 @@ def close_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped
     form = CloseModerationForm(data={"lock_version": str(moderation.lock_version)})
     form.reason_required = not _chairs(stage)
     if not waiting and not changed and form.validate_on_submit():
-        if form.lock_version.data == str(moderation.lock_version):
+        if not saved_since_loaded(form.lock_version, moderation.lock_version):
             return _close(stage, moderation, (form.reason.data or "").strip())
         flash("Someone changed moderation at this stage while you were on this page.", "info")
     label = label_for_viewer(stage)
@@ -67,7 +68,9 @@ def reopen_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untype
     if not moderation.is_closed:
         if form.is_submitted():
             return _back_to_moderation(stage)
-    elif form.validate_on_submit() and form.lock_version.data == str(moderation.lock_version):
+    elif form.validate_on_submit() and not saved_since_loaded(
+        form.lock_version, moderation.lock_version
+    ):
         closed_at = moderation.closed_at
         moderation.closed_at = None
         moderation.closed_by_id = None

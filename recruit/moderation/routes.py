@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
 from recruit.extensions import db
-from recruit.labels import PANEL_ROLE_LABELS
+from recruit.form_fields import saved_since_loaded
 from recruit.models import (
     AgreedScore,
     Candidate,
@@ -64,7 +64,6 @@ def index(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
             seats=sheets.scoring_seats(stage),
             conflicts=sheets.conflicts_for(stage),
             label=label_for_viewer(stage),
-            roles=PANEL_ROLE_LABELS,
             all_submitted=sheets.all_submitted(stage),
             open_form=OpenModerationForm(),
         )
@@ -234,10 +233,8 @@ def _saved(stage: Stage, candidate: Candidate, decision: CandidateDecision | Non
 
 
 def _stale_problem(form, decision: CandidateDecision | None) -> str | None:  # type: ignore[no-untyped-def]
-    current = str(decision.lock_version) if decision else ""
-    if (form.lock_version.data or "") == current:
+    if not saved_since_loaded(form.lock_version, decision.lock_version if decision else None):
         return None
-    form.lock_version.data = current
     who = decision.recorded_by.full_name if decision and decision.recorded_by else "Someone"
     when = govuk_time(decision.recorded_at) if decision else ""
     return (

@@ -33,6 +33,7 @@ from recruit.domain.profiles import summarise_profile
 from recruit.domain.question_bank.model import Attribute
 from recruit.domain.scoring.charts import radar_png
 from recruit.extensions import db
+from recruit.form_fields import saved_since_loaded
 from recruit.models import FeedbackRequest, LeadershipProfile
 from recruit.models._types import utcnow
 from recruit.profiles import bp
@@ -154,12 +155,11 @@ def workbook(profile_id: int, key: str):  # type: ignore[no-untyped-def]
     form = workbook_form(attribute, data=saved)
     problem = None
     if form.validate_on_submit():
-        if form.lock_version.data != str(profile.lock_version):
+        if saved_since_loaded(form.lock_version, profile.lock_version):
             problem = (
                 "You saved this profile in another tab or window. Your answers on this page "
                 "are below and have not been saved: check them, then save again."
             )
-            form.lock_version.data = str(profile.lock_version)
         else:
             return _save_workbook_page(profile, attribute, attributes, form)
     position = attributes.index(attribute)

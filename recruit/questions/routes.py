@@ -28,7 +28,7 @@ from recruit.models import Question, Role
 from recruit.questions import bp
 from recruit.questions.filter_fields import filter_checkboxes
 from recruit.questions.forms import QuestionForm, SearchForm, StatusChangeForm
-from recruit.questions.operations import check_question_in_bank
+from recruit.questions.queries import check_question_in_bank
 from recruit.questions.search_cache import search_bank
 
 require_roles_for_blueprint(bp, *Role)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from recruit.labels import PANEL_ROLE_LABELS
 from recruit.models import Candidate, PanelSeat, Role, ScoreSheet, Stage, User, Vacancy
 from recruit.results import sheets
 
@@ -55,7 +54,7 @@ def others_scores(
             found.setdefault(row.plan_item_id, []).append(
                 OtherScore(
                     other.seat.user.full_name,
-                    PANEL_ROLE_LABELS[other.seat.panel_role],
+                    other.seat.panel_role.label,
                     row.score,
                     row.no_evidence,
                     row.evidence,

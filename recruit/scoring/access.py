@@ -1,13 +1,30 @@
-"""What the score-sheet views share: the candidate's label for the panel, why a posted sheet
-cannot be saved as it stands, and the refusal page."""
+"""What the score-sheet views share: the member's visit or the refusal page, the candidate's
+label for the panel, and why a posted sheet cannot be saved as it stands."""
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import abort, make_response, render_template
 
+from recruit.form_fields import saved_since_loaded
 from recruit.models import Candidate, Stage
 from recruit.presentation import govuk_time
 from recruit.results import sheets
+from recruit.scoring.sheet_access import SheetVisit, load_visit, refusal_for
+
+
+def visit_or_refusal(stage_id: int, candidate_id: int) -> SheetVisit:
+    """The member's visit to a candidate's sheet they may score now; if they may not, the
+    request ends with the refusal page (403) saying why."""
+    visit = load_visit(stage_id, candidate_id)
+    refuse(visit, refusal_for(visit))
+    return visit
+
+
+def refuse(visit: SheetVisit, reason: str | None, heading: str = "") -> None:
+    """End the request with the refusal page (403) when there is a ``reason``."""
+    if reason:
+        page = render_refusal(visit.seat.stage, visit.candidate, reason, heading)
+        abort(make_response(page))
 
 
 def panel_label(stage: Stage, candidate: Candidate) -> str:
@@ -21,11 +38,8 @@ def posted_sheet_problem(form, sheet) -> str | None:  # type: ignore[no-untyped-
             "Your scores could not be saved because the page had expired. Your text is "
             "below: choose Save draft again."
         )
-    posted_version = form.lock_version.data or ""
-    current_version = str(sheet.lock_version) if sheet is not None else ""
-    if posted_version != current_version:
+    if saved_since_loaded(form.lock_version, sheet.lock_version if sheet is not None else None):
         saved_at = sheet.updated_at if sheet is not None else None
-        form.lock_version.data = current_version
         return (
             "This sheet was saved in another tab or window"
             + (f" at {govuk_time(saved_at)}" if saved_at else "")

@@ -15,7 +15,7 @@ from recruit.extensions import csrf, db
 from recruit.models import PlanItem, Score, ScoreAmendment
 from recruit.models._types import utcnow
 from recruit.scoring import bp
-from recruit.scoring.access import panel_label, posted_sheet_problem, render_refusal
+from recruit.scoring.access import panel_label, posted_sheet_problem, refuse
 from recruit.scoring.forms import NO_EVIDENCE, AmendScoreForm
 from recruit.scoring.sheet_access import amend_refusal, load_visit
 from recruit.scoring.sheet_view import rating_labels, sheet_questions
@@ -32,14 +32,8 @@ def amend_score(stage_id: int, candidate_id: int, item_id: int):  # type: ignore
     item = db.session.get(PlanItem, item_id)
     if sheet is None or not sheet.is_submitted or item is None or item.stage_id != stage_id:
         abort(404)
-    refusal = amend_refusal(visit)
-    if refusal:
-        return render_refusal(
-            seat.stage,
-            candidate,
-            refusal,
-            heading=f"You cannot change your scores for {panel_label(seat.stage, candidate)}",
-        )
+    heading = f"You cannot change your scores for {panel_label(seat.stage, candidate)}"
+    refuse(visit, amend_refusal(visit), heading)
     row = sheet.score_for(item.id)
     question = next(q for q in sheet_questions(seat.stage, seat) if q.item.id == item.id)
     if request.method == "GET":

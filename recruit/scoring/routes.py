@@ -27,6 +27,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
 from recruit.extensions import csrf, db, login_manager
+from recruit.form_fields import saved_since_loaded
 from recruit.lean_html import evidence_count, indent_lines, lean_details, score_radios
 from recruit.models import (
     Candidate,
@@ -39,12 +40,17 @@ from recruit.presentation import govuk_time
 from recruit.results import sheets
 from recruit.results.visibility import others_scores
 from recruit.scoring import bp
-from recruit.scoring.access import panel_label, posted_sheet_problem, render_refusal
+from recruit.scoring.access import (
+    panel_label,
+    posted_sheet_problem,
+    render_refusal,
+    visit_or_refusal,
+)
 from recruit.scoring.forms import (
     SubmitSheetForm,
     score_sheet_form,
 )
-from recruit.scoring.sheet_access import amend_refusal, load_visit, refusal_for
+from recruit.scoring.sheet_access import amend_refusal, load_visit
 from recruit.scoring.sheet_fields import sheet_fields
 from recruit.scoring.sheet_view import (
     form_data_from,
@@ -96,12 +102,9 @@ def check_signed_in():  # type: ignore[no-untyped-def]
 @bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/score", methods=["GET", "POST"])
 @csrf.exempt
 def score_sheet(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
-    visit = load_visit(stage_id, candidate_id)
+    visit = visit_or_refusal(stage_id, candidate_id)
     seat, candidate, sheet = visit.seat, visit.candidate, visit.sheet
     stage = seat.stage
-    refusal = refusal_for(visit)
-    if refusal:
-        return render_refusal(stage, candidate, refusal)
     if sheet is not None and sheet.is_submitted:
         return _render_submitted_sheet(seat, candidate, sheet, amend_refusal(visit))
     if visit.moderation_open:
@@ -183,12 +186,9 @@ def _render_submitted_sheet(seat, candidate, sheet, amend_refused):  # type: ign
 @bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/check", methods=["GET", "POST"])
 @csrf.exempt
 def check_scores(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
-    visit = load_visit(stage_id, candidate_id)
+    visit = visit_or_refusal(stage_id, candidate_id)
     seat, candidate, sheet = visit.seat, visit.candidate, visit.sheet
     stage = seat.stage
-    refusal = refusal_for(visit)
-    if refusal:
-        return render_refusal(stage, candidate, refusal)
     back_to_sheet = redirect(url_for(".score_sheet", stage_id=stage.id, candidate_id=candidate.id))
     if sheet is None:
         return back_to_sheet
@@ -199,7 +199,7 @@ def check_scores(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-d
         return back_to_sheet
     form = SubmitSheetForm(data={"lock_version": str(sheet.lock_version)})
     if request.method == "POST":
-        if not form.validate() or form.lock_version.data != str(sheet.lock_version):
+        if not form.validate() or saved_since_loaded(form.lock_version, sheet.lock_version):
             flash(
                 "Your sheet changed since you opened this page (perhaps in another tab). "
                 "Check your scores below, then submit.",

@@ -17,8 +17,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
 from recruit.form_fields import GovukDateField, WholeNumberField
-from recruit.labels import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
-from recruit.models import User
+from recruit.models import PanelRole, StageType, User
 
 
 class StageForm(FlaskForm):
@@ -34,7 +33,7 @@ class StageForm(FlaskForm):
     stage_type = RadioField(
         "Type of stage",
         widget=GovRadioInput(),
-        choices=[SelectChoice(kind.value, label) for kind, label in STAGE_TYPE_LABELS.items()],
+        choices=[SelectChoice(kind.value, kind.label) for kind in StageType],
         validators=[InputRequired(message="Select the type of stage")],
     )
     held_on = GovukDateField(
@@ -73,7 +72,7 @@ class PanelSeatForm(FlaskForm):
     panel_role = RadioField(
         "Role on the panel",
         widget=GovRadioInput(),
-        choices=[SelectChoice(role.value, label) for role, label in PANEL_ROLE_LABELS.items()],
+        choices=[SelectChoice(role.value, role.label) for role in PanelRole],
         validators=[InputRequired(message="Select their role on the panel")],
     )
     submit = SubmitField("Add to the panel", widget=GovSubmitInput())

@@ -39,7 +39,6 @@ from recruit.models import (
     Vacancy,
 )
 from recruit.models import PanelSeat as PanelSeatRecord
-from recruit.stages.forms import PANEL_ROLE_LABELS, STAGE_TYPE_LABELS
 
 PACK_REFERENCE = EXPORTS_DIR / "interview-pack-reference.docx"
 CHAIR_RECIPIENT = "Chair"
@@ -81,14 +80,14 @@ def stage_packs(
     packs = [
         PanelPack(
             seat.id,
-            PANEL_ROLE_LABELS[seat.panel_role],
+            seat.panel_role.label,
             _for_seat(shared, seat, conflicts.get(seat.user_id, frozenset())),
         )
         for seat in ordered_seats(stage)
     ]
     if not any(pack.context.is_chair for pack in packs):
         chair = dataclasses.replace(shared, recipient=CHAIR_RECIPIENT, is_chair=True)
-        packs.append(PanelPack(None, PANEL_ROLE_LABELS[PanelRole.CHAIR], chair))
+        packs.append(PanelPack(None, PanelRole.CHAIR.label, chair))
     return packs
 
 
@@ -168,12 +167,11 @@ def _shared_context(
         attributes=tuple((a.name, a.summary) for a in bank.attributes),
         rating_scale=tuple((r.score, r.label, r.description) for r in bank.rating_scale),
         stage_name=stage.name,
-        stage_type_label=STAGE_TYPE_LABELS[stage.stage_type],
+        stage_type_label=stage.stage_type.label,
         stage_date=stage.held_on,
         stage_duration_minutes=stage.duration_minutes,
         panel=tuple(
-            PanelSeat(seat.user.full_name, PANEL_ROLE_LABELS[seat.panel_role])
-            for seat in ordered_seats(stage)
+            PanelSeat(seat.user.full_name, seat.panel_role.label) for seat in ordered_seats(stage)
         ),
         schedule=schedule(candidates, stage.duration_minutes),
         questions=tuple(

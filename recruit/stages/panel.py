@@ -17,7 +17,6 @@ from recruit.extensions import db
 from recruit.models import PanelSeat, ScoreSheet, SheetStatus
 from recruit.models._types import utcnow
 from recruit.results import sheets
-from recruit.stages.forms import PANEL_ROLE_LABELS
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def _seat_state(seat: PanelSeat) -> dict[str, object]:
     return {
         "seat_id": seat.id,
         "user_id": seat.user_id,
-        "panel_role": PANEL_ROLE_LABELS[seat.panel_role],
+        "panel_role": seat.panel_role.label,
         "stood_down": seat.is_stood_down,
         "stood_down_reason": seat.stood_down_reason,
     }

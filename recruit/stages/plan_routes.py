@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from recruit.admin.forms import ConfirmForm
 from recruit.bank_store import current_bank
 from recruit.domain.interview_plan import (
     WeightError,
@@ -19,6 +18,7 @@ from recruit.domain.interview_plan import (
 )
 from recruit.domain.question_bank.search import QuestionFilters
 from recruit.extensions import db
+from recruit.form_fields import ConfirmForm
 from recruit.models import StageType
 from recruit.questions.forms import SearchForm
 from recruit.questions.search_cache import search_bank

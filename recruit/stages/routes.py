@@ -6,20 +6,17 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from recruit import audit
-from recruit.admin.forms import ConfirmForm
 from recruit.authorisation import require_roles_for_blueprint
 from recruit.bank_store import current_bank
 from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
-from recruit.form_fields import edited_elsewhere_message
+from recruit.form_fields import ConfirmForm, edited_elsewhere_message, saved_since_loaded
 from recruit.models import PanelRole, PanelSeat, Role, Stage, StageType, User, Vacancy
 from recruit.results import sheets
 from recruit.stages import bp, panel
 from recruit.stages.access import stage_of
 from recruit.stages.forms import (
-    PANEL_ROLE_LABELS,
     SET_ASIDE,
-    STAGE_TYPE_LABELS,
     PanelSeatForm,
     StageForm,
     StandDownForm,
@@ -57,8 +54,6 @@ def show(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
         vacancy=vacancy,
         stage=stage,
         form=form,
-        stage_types=STAGE_TYPE_LABELS,
-        panel_roles=PANEL_ROLE_LABELS,
     )
 
 
@@ -69,9 +64,8 @@ def edit(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     if request.method == "GET":
         form.stage_type.data = stage.stage_type.value
     if form.validate_on_submit():
-        if form.lock_version.data != stage.lock_version:
+        if saved_since_loaded(form.lock_version, stage.lock_version):
             form.lock_version.errors.append(edited_elsewhere_message("stage"))
-            form.lock_version.data = stage.lock_version
         else:
             before = _stage_state(stage)
             _copy_form(form, stage)
@@ -108,8 +102,6 @@ def add_seat(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
         vacancy=vacancy,
         stage=stage,
         form=form,
-        stage_types=STAGE_TYPE_LABELS,
-        panel_roles=PANEL_ROLE_LABELS,
     ), 200
 
 

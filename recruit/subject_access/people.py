@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import select
 
 from recruit.extensions import db
-from recruit.labels import PANEL_ROLE_LABELS
 from recruit.models import PanelRole, PanelSeat, Stage, Vacancy
 from recruit.subject_access.rows import Rows
 
@@ -84,7 +83,7 @@ class People:
         label = self.label(seat.user_id)
         if seat.panel_role is PanelRole.MEMBER:
             return label
-        return f"{label} ({PANEL_ROLE_LABELS[seat.panel_role]})"
+        return f"{label} ({seat.panel_role.label})"
 
     def listing(self, vacancy: Vacancy) -> list[dict[str, Any]]:
         """Each label with the person's panel roles at the vacancy's stages: no names."""
@@ -109,7 +108,7 @@ def _panel_roles(vacancy: Vacancy) -> dict[int, list[dict[str, Any]]]:
                     "stage_id": stage.id,
                     "stage": stage.name,
                     "panel_role": seat.panel_role.value,
-                    "panel_role_label": PANEL_ROLE_LABELS[seat.panel_role],
+                    "panel_role_label": seat.panel_role.label,
                 }
             )
     return roles

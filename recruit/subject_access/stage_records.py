@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from recruit.bank_store import question_row
-from recruit.labels import STAGE_TYPE_LABELS
 from recruit.models import (
     AgreedScore,
     CandidateDecision,
@@ -36,7 +35,7 @@ def stage_record(stage: Stage, context: Context) -> dict[str, Any]:
         "id": stage.id,
         "name": stage.name,
         "type": stage.stage_type.value,
-        "type_label": STAGE_TYPE_LABELS[stage.stage_type],
+        "type_label": stage.stage_type.label,
         "position": stage.position,
         "held_on": json_value(stage.held_on),
         "plan_issued_at": json_value(stage.plan_issued_at),

@@ -23,7 +23,6 @@ from recruit.domain.documents.scoring_summary.model import (
     SummaryContext,
 )
 from recruit.domain.scoring.exports import RawScoreRow
-from recruit.labels import PANEL_ROLE_LABELS
 from recruit.models import PanelRole, Vacancy
 from recruit.results import sheets
 from recruit.results.consolidation import (
@@ -143,7 +142,7 @@ def moderation_records(outcome: StageOutcome) -> dict[str, CandidateModeration]:
 
 def _sign_off(outcomes: Sequence[StageOutcome]) -> tuple[SignOff, ...]:
     return tuple(
-        SignOff(seat.user.full_name, f"{PANEL_ROLE_LABELS[seat.panel_role]}, {outcome.stage.name}")
+        SignOff(seat.user.full_name, f"{seat.panel_role.label}, {outcome.stage.name}")
         for outcome in outcomes
         for seat in outcome.stage.seats
         if seat.panel_role in (PanelRole.CHAIR, PanelRole.HR_ADVISER)

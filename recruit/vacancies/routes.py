@@ -11,12 +11,12 @@ from recruit import audit
 from recruit.authorisation import require_roles_for_blueprint
 from recruit.bank_store import current_bank
 from recruit.extensions import db
-from recruit.form_fields import edited_elsewhere_message
+from recruit.form_fields import edited_elsewhere_message, saved_since_loaded
 from recruit.models import Role, Vacancy, VacancyStatus
 from recruit.models._types import utcnow
 from recruit.vacancies import bp
 from recruit.vacancies.forms import VacancyFilterForm, VacancyForm
-from recruit.vacancies.overview import vacancy_tasks
+from recruit.vacancies.queries import vacancy_tasks
 
 require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
 
@@ -86,9 +86,8 @@ def edit(vacancy_id: int):  # type: ignore[no-untyped-def]
     if request.method == "GET":
         form.status.data = vacancy.status.value
     if form.validate_on_submit():
-        if form.lock_version.data != vacancy.lock_version:
+        if saved_since_loaded(form.lock_version, vacancy.lock_version):
             form.lock_version.errors.append(_conflict_message(vacancy, form))
-            form.lock_version.data = vacancy.lock_version
         else:
             changes = _copy_form(form, vacancy)
             vacancy.updated_by_id, vacancy.updated_at = current_user.id, utcnow()

@@ -99,7 +99,7 @@ def vacancy_facts(bank: QuestionBank, level: str, innovation: str) -> VacancyFac
 
 
 def advert_text(sections: list[AdvertSection]) -> str:
-    """The text the app checks, joined as recruit.adverts.store.advert_text joins it."""
+    """The text the app checks, joined as recruit.adverts.queries.advert_text joins it."""
     return "\n\n".join(f"{section.heading}\n\n{section.body}" for section in sections)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from recruit.adverts.store import start_advert
+from recruit.adverts.queries import start_advert
 from recruit.bank_store import current_bank
 from recruit.domain.candidates import next_candidate_codes
 from recruit.domain.interview_plan import default_weights

@@ -28,7 +28,7 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from recruit import audit
-from recruit.adverts import store
+from recruit.adverts import queries
 from recruit.domain.adverts.draft import SECTION_KEYS
 from recruit.extensions import db
 from recruit.models import (
@@ -78,7 +78,7 @@ def _people(make_user, text: str):  # type: ignore[no-untyped-def]
 def _advert(vacancy, hr, text: str) -> None:  # type: ignore[no-untyped-def]
     for key in SECTION_KEYS:
         advert = vacancy.advert
-        store.save_section(advert, key, fitting(text, 200), text, hr, advert.lock_version)
+        queries.save_section(advert, key, fitting(text, 200), text, hr, advert.lock_version)
     db.session.commit()
 
 
