@@ -8,5 +8,6 @@ run:
 test:
 	scripts/test.sh $(ARGS)
 
+# ruff (lint, complexity, formatting) and mypy strict, as CI and the pre-commit hook run them.
 lint:
-	.venv/bin/ruff check recruit tests
+	scripts/lint.sh

@@ -45,6 +45,8 @@ def _trust_proxies(app: Flask) -> None:
     if proxies > 0:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
+        # Flask's documented way to add WSGI middleware, which its types (wsgi_app is a
+        # method) do not allow for.
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import Any, cast
 
 from flask import has_request_context, request
 from flask_login import current_user
@@ -130,5 +130,6 @@ def record_access(action: str, subject: object, **detail: Any) -> None:
 
 def _current_user_or_none() -> User | None:
     if has_request_context() and current_user.is_authenticated:
-        return current_user._get_current_object()  # type: ignore[attr-defined,no-any-return]
+        # Flask-Login has no types; its user loader (recruit.sessions) gives a User.
+        return cast(User, current_user._get_current_object())
     return None

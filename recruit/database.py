@@ -9,9 +9,12 @@ first, so a second writer waits (up to the busy timeout) instead of failing.
 
 from __future__ import annotations
 
+import sqlite3
+
 from flask import Flask, current_app, has_app_context, has_request_context, request
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -52,7 +55,7 @@ def _transaction_may_write() -> bool:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def set_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def set_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself (the pysqlite driver would
         # otherwise start deferred transactions behind our back).
         dbapi_connection.isolation_level = None
@@ -64,6 +67,6 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def begin(connection):  # type: ignore[no-untyped-def]
+    def begin(connection: Connection) -> None:
         mode = "IMMEDIATE" if _transaction_may_write() else "DEFERRED"
         connection.exec_driver_sql(f"BEGIN {mode}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, current_app, render_template
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter, ValidationError
@@ -84,7 +85,9 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(Exception, handle_unexpected_error)
 
 
-def render_error(status: int, heading: str | None = None, message: str | None = None):  # type: ignore[no-untyped-def]
+def render_error(
+    status: int, heading: str | None = None, message: str | None = None
+) -> tuple[str, int]:
     default_heading, default_message = MESSAGES.get(status, MESSAGES[500])
     return (
         render_template(
@@ -97,7 +100,7 @@ def render_error(status: int, heading: str | None = None, message: str | None = 
     )
 
 
-def handle_csrf_error(error: CSRFError):  # type: ignore[no-untyped-def]
+def handle_csrf_error(error: CSRFError) -> ResponseReturnValue:
     db.session.rollback()
     return render_error(
         400,
@@ -107,7 +110,7 @@ def handle_csrf_error(error: CSRFError):  # type: ignore[no-untyped-def]
     )
 
 
-def handle_http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+def handle_http_error(error: HTTPException) -> ResponseReturnValue:
     if (error.code or 500) >= 400:
         db.session.rollback()
     if error.code == 429:
@@ -118,7 +121,7 @@ def handle_http_error(error: HTTPException):  # type: ignore[no-untyped-def]
     return error
 
 
-def handle_unexpected_error(error: Exception):  # type: ignore[no-untyped-def]
+def handle_unexpected_error(error: Exception) -> ResponseReturnValue:
     db.session.rollback()
     logger.exception("Unhandled error", exc_info=error)
     return render_error(InternalServerError.code)

@@ -4,15 +4,25 @@ nobody saved the record since the form was loaded."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import DateField, Field, HiddenField, IntegerField, SubmitField
+
+# types-WTForms 3.2 predates SelectChoice (WTForms 3.3), which replaces the deprecated
+# tuples: imported here once, typed or not, and shared by every form module.
+from wtforms.fields.choices import SelectChoice as SelectChoice  # type: ignore[attr-defined]
+from wtforms.form import BaseForm
 from wtforms.utils import unset_value
 from wtforms.validators import Email, InputRequired, Length, StopValidation
+
+if TYPE_CHECKING:
+    # The form data WTForms reads: a name for it that exists only in its type stubs.
+    from wtforms.meta import _MultiDictLikeWithGetlist
 
 
 class WholeNumberField(IntegerField):
@@ -45,7 +55,12 @@ class GovukDateField(DateField):
         self.what = what
         self.required = required
 
-    def process(self, formdata, data=unset_value, extra_filters=None):  # type: ignore[no-untyped-def]
+    def process(
+        self,
+        formdata: _MultiDictLikeWithGetlist | None,
+        data: object = unset_value,
+        extra_filters: Sequence[Callable[[Any], Any]] | None = None,
+    ) -> None:
         super().process(formdata, data, extra_filters)
         if formdata is not None:
             values = [str(value).strip() for value in (self.raw_data or [])][:3]
@@ -71,7 +86,7 @@ class GovukDateField(DateField):
         except ValueError as error:
             raise ValueError(f"{self.what.capitalize()} must be a real date") from error
 
-    def pre_validate(self, form) -> None:  # type: ignore[no-untyped-def]
+    def pre_validate(self, form: BaseForm) -> None:
         # process_formdata raised the right message already; stop WTForms adding its own.
         if self.process_errors:
             raise StopValidation()
@@ -90,6 +105,12 @@ def email_validators() -> list[object]:
         Length(max=254, message="Email address must be 254 characters or fewer"),
         Email(message="Enter an email address in the correct format, like name@example.gov.uk"),
     ]
+
+
+def add_error(field: Field, message: str) -> None:
+    """Add a view's own error to a validated field (WTForms makes ``errors`` a list when it
+    validates; its stubs say only Sequence)."""
+    cast(list[str], field.errors).append(message)
 
 
 def saved_since_loaded(version_field: Field, current_version: int | None) -> bool:

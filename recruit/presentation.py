@@ -11,14 +11,14 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 from recruit.domain.documents.scoring_summary.text import score_text
-from recruit.domain.scoring.model import FLAG_LABELS, OUTCOME_LABELS
+from recruit.domain.scoring.model import FLAG_LABELS, OUTCOME_LABELS, Flag
 from recruit.models import Role
 from recruit.models.vacancies import CONTRACT_LABELS
 
 UK_TIME = ZoneInfo("Europe/London")
 # Tag colours for scoring flags: red for the values floor, orange for disagreement, grey for
 # what was not assessed.
-FLAG_COLOURS = {
+FLAG_COLOURS: dict[Flag, str] = {
     "values_floor": "red",
     "disagreement": "orange",
     "not_assessed": "grey",
@@ -73,7 +73,7 @@ def navigation_items() -> list[dict[str, object]]:
     return items
 
 
-def flag_tags(flags: Iterable[str]) -> Markup:
+def flag_tags(flags: Iterable[Flag]) -> Markup:
     """A GOV.UK tag for each scoring flag, each followed by a space. A function rather than
     a macro: the summary shows one set per candidate and attribute, and a Jinja macro call
     costs more than the tags themselves."""

@@ -15,9 +15,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar, cast
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Select, Table, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import InstrumentedAttribute
 
 from recruit import audit
 from recruit.domain.retention import (
@@ -29,7 +31,7 @@ from recruit.domain.retention import (
     check_months,
     due_for_anonymising,
 )
-from recruit.extensions import db
+from recruit.extensions import Base, db
 from recruit.models import (
     AgreedScore,
     Candidate,
@@ -46,6 +48,9 @@ from recruit.models._types import utcnow
 logger = logging.getLogger("recruit.retention")
 
 ACTOR = "command line"
+
+# The models whose rows hold notes about one candidate, found by their candidate_id.
+_NoteRow = TypeVar("_NoteRow", AgreedScore, CandidateDecision, ConflictOfInterest)
 
 
 @dataclass
@@ -163,7 +168,7 @@ def anonymise(candidate: Candidate, stamp: datetime) -> StoredText:
     return StoredText(notes, evidence, amendments, rationales, decisions, conflicts)
 
 
-def _blank(rows: Iterable[object], *fields: str) -> int:
+def _blank(rows: Iterable[Base], *fields: str) -> int:
     """Blank the text fields of each row; how many rows held any text."""
     count = 0
     for row in rows:
@@ -178,8 +183,9 @@ def _blank(rows: Iterable[object], *fields: str) -> int:
     return count
 
 
-def _nullable(row: object, name: str) -> bool:
-    column = type(row).__table__.columns[name]  # type: ignore[attr-defined]
+def _nullable(row: Base, name: str) -> bool:
+    # Declarative types __table__ as any FROM clause; a model with a __tablename__ has a Table.
+    column = cast(Table, type(row).__table__).columns[name]
     return bool(column.nullable)
 
 
@@ -195,7 +201,7 @@ def _amendments(candidate_id: int) -> Sequence[ScoreAmendment]:
     ).all()
 
 
-def _rows(model, candidate_id: int):  # type: ignore[no-untyped-def]
+def _rows(model: type[_NoteRow], candidate_id: int) -> Sequence[_NoteRow]:
     return db.session.scalars(select(model).where(model.candidate_id == candidate_id)).all()
 
 
@@ -285,7 +291,9 @@ def _own_activity(ids: list[int]) -> dict[int, list[datetime]]:
     return found
 
 
-def _latest(key, moment):  # type: ignore[no-untyped-def]
+def _latest(
+    key: InstrumentedAttribute[int], moment: InstrumentedAttribute[datetime]
+) -> Select[int, datetime]:
     return select(key, func.max(moment)).group_by(key)
 
 
@@ -336,9 +344,9 @@ def _stored_text(ids: list[int]) -> dict[int, dict[str, int]]:
     return counts
 
 
-def _has_text(column) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
+def _has_text(column: InstrumentedAttribute[str | None]) -> ColumnElement[bool]:
     return (column.is_not(None)) & (column != "")
 
 
-def _counted(model, condition):  # type: ignore[no-untyped-def]
+def _counted(model: type[_NoteRow], condition: ColumnElement[bool]) -> Select[int, int]:
     return select(model.candidate_id, func.count()).where(condition).group_by(model.candidate_id)

@@ -7,10 +7,10 @@ row, so a cookie copied earlier is refused on its next request.
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import Flask, Request, current_app, session
-from sqlalchemy import delete, update
+from sqlalchemy import Delete, Update, delete, update
 from sqlalchemy.orm import joinedload
 
 from recruit.database import request_may_write
@@ -75,13 +75,13 @@ def load_user_for_request(_request: Request) -> User | None:
     return row.user
 
 
-def _has_expired(row: UserSession, now) -> bool:  # type: ignore[no-untyped-def]
+def _has_expired(row: UserSession, now: datetime) -> bool:
     idle = timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
     absolute = timedelta(hours=current_app.config["SESSION_ABSOLUTE_HOURS"])
     return now - row.last_seen_at > idle or now - row.created_at > absolute
 
 
-def _write_session_row_now(statement) -> None:  # type: ignore[no-untyped-def]
+def _write_session_row_now(statement: Delete | Update) -> None:
     if request_may_write():
         # The request's transaction already holds SQLite's write lock (BEGIN IMMEDIATE):
         # a second connection would wait on it until the busy timeout, then fail. Nothing

@@ -20,7 +20,7 @@ from flask.templating import Environment
 class TemplateGlobals(ChainMap[str, Any]):
     """Jinja's template globals (the template's own over the environment's)."""
 
-    def keys(self) -> KeysView[str]:  # type: ignore[override]
+    def keys(self) -> KeysView[str]:
         merged: dict[str, Any] = {}
         for mapping in reversed(self.maps):
             merged.update(mapping)

@@ -16,7 +16,7 @@ stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   echo "Installing Python dependencies"
   .venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-  .venv/bin/python -m pip install --quiet -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
+  .venv/bin/python -m pip install --quiet -e ".[test,lint]" 2>&1 | grep -v "^WARNING: Location" || true
   .venv/bin/python -c "import recruit, flask, docx, playwright" # fail loudly if the install did not work
   rm -f .venv/.installed-* && touch "$stamp"
 fi

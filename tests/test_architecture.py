@@ -6,6 +6,7 @@
   loose in `recruit/domain/` beside its `__init__`.
 - Each feature package makes its blueprint in `__init__` and imports every route module;
   no route module imports another, and no module imports another's `_private` name.
+- Only the Word toolkit (`recruit/domain/documents/word/`) opens or saves a Word document.
 """
 
 from __future__ import annotations
@@ -121,26 +122,6 @@ def test_each_package_imports_its_route_modules() -> None:
     assert missing == []
 
 
-# The Word builders still borrow their set-up from the advert's builder; the Word toolkit
-# work (domain/documents/word/) takes these away: this list may only shrink.
-KNOWN_PRIVATE_BORROWERS = {
-    ("recruit/domain/documents/briefing_pack/__init__.py", "recruit.domain.documents.advert"),
-    (
-        "recruit/domain/documents/briefing_pack/__init__.py",
-        "recruit.domain.documents.scoring_summary.word",
-    ),
-    (
-        "recruit/domain/documents/briefing_pack/candidate.py",
-        "recruit.domain.documents.scoring_summary.candidate",
-    ),
-    ("recruit/domain/documents/interview_pack/__init__.py", "recruit.domain.documents.advert"),
-    ("recruit/domain/documents/scoring_summary/word.py", "recruit.domain.documents.advert"),
-    ("recruit/domain/documents/subject_access/word.py", "recruit.domain.documents.advert"),
-    ("recruit/domain/documents/word/rows.py", "recruit.domain.documents.advert"),
-    ("recruit/domain/documents/word/writer.py", "recruit.domain.documents.advert"),
-}
-
-
 def _is_private(name: str) -> bool:
     return name.startswith("_") and not name.startswith("__")
 
@@ -151,5 +132,43 @@ def test_no_module_imports_another_modules_private_names() -> None:
         for module, name in imported_names(path):
             if module.startswith("recruit") and _is_private(name):
                 borrowed.setdefault((str(path.relative_to(ROOT)), module), []).append(name)
-    new = {key: names for key, names in borrowed.items() if key not in KNOWN_PRIVATE_BORROWERS}
-    assert new == {}
+    assert borrowed == {}
+
+
+WORD_TOOLKIT = DOMAIN / "documents" / "word"
+
+
+def test_only_the_word_toolkit_opens_or_saves_a_word_document() -> None:
+    """Builders start from ``start_document`` and end with ``document_bytes``: python-docx's
+    ``Document()`` and ``save`` are the toolkit's alone, so every export is set up alike."""
+    outside = [
+        str(path.relative_to(ROOT))
+        for path in sorted(RECRUIT.rglob("*.py"))
+        if WORD_TOOLKIT not in path.parents and _opens_or_saves_documents(path)
+    ]
+    assert outside == []
+
+
+def _opens_or_saves_documents(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(a.name == "docx" for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and node.module == "docx":
+            return True
+        if _is_built_document_saved(node):
+            return True
+    return False
+
+
+def _is_built_document_saved(node: ast.AST) -> bool:
+    """``build_...(...).save(...)``: a document builder's result saved by hand."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return False
+    built = node.func.value
+    return (
+        node.func.attr == "save"
+        and isinstance(built, ast.Call)
+        and isinstance(built.func, ast.Name)
+        and built.func.id.startswith("build_")
+    )

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovSelect, GovTextInput
 from wtforms import Field, Form, SelectField, StringField
-from wtforms.fields.choices import SelectChoice
 from wtforms.utils import unset_value
 from wtforms.validators import Length, Optional, ValidationError
 
 from recruit.domain.audit.filters import AuditFilters, date_order_problem, parse_date_parts
+from recruit.form_fields import SelectChoice
+
+if TYPE_CHECKING:
+    # The form data WTForms accepts: a protocol its stubs define, absent at run time.
+    from wtforms.meta import _MultiDictLikeWithGetlist
 
 ACTOR_MAX = 254
 
@@ -28,7 +33,12 @@ class DayMonthYearField(Field):
         super().__init__(label, **kwargs)
         self.what = what
 
-    def process(self, formdata, data=unset_value, extra_filters=None):  # type: ignore[no-untyped-def]
+    def process(
+        self,
+        formdata: _MultiDictLikeWithGetlist | None,
+        data: object = unset_value,
+        extra_filters: Sequence[Callable[[Any], Any]] | None = None,
+    ) -> None:
         super().process(formdata, data, extra_filters)
         values = [str(value).strip() for value in (self.raw_data or [])][:3]
         self.raw_data = values + [""] * (3 - len(values))

@@ -13,7 +13,9 @@ from io import BytesIO
 from typing import Any
 
 from flask import redirect, render_template, request, send_file, url_for
+from flask.typing import ResponseReturnValue
 from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from recruit import audit
 from recruit.admin import bp
@@ -54,7 +56,7 @@ class AuditRow:
 
 
 @bp.route("/audit")
-def audit_log():  # type: ignore[no-untyped-def]
+def audit_log() -> ResponseReturnValue:
     form = _filter_form()
     if not form.validate():
         return render_template(
@@ -89,7 +91,7 @@ def audit_log():  # type: ignore[no-untyped-def]
 
 
 @bp.route("/audit.csv")
-def audit_log_csv():  # type: ignore[no-untyped-def]
+def audit_log_csv() -> ResponseReturnValue:
     form = _filter_form()
     if not form.validate():
         # The page shows what is wrong with the filters; nothing is downloaded or recorded.
@@ -134,7 +136,7 @@ def _filter_form() -> AuditFilterForm:
     return form
 
 
-def _distinct(column) -> list[str]:  # type: ignore[no-untyped-def]
+def _distinct(column: InstrumentedAttribute[str | None]) -> list[str]:
     values = db.session.scalars(
         select(column).where(column.is_not(None)).distinct().order_by(column)
     )

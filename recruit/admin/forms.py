@@ -6,11 +6,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import BooleanField, IntegerField, RadioField, StringField, SubmitField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 from wtforms.widgets import HiddenInput
 
-from recruit.form_fields import email_validators
+from recruit.form_fields import SelectChoice, email_validators
 from recruit.models import Role
 
 ROLE_CHOICES = [SelectChoice(role.value, role.label) for role in Role]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
@@ -14,7 +17,7 @@ from recruit.admin import bp
 from recruit.admin.forms import CreateUserForm, EditUserForm
 from recruit.authorisation import require_roles_for_blueprint
 from recruit.extensions import db
-from recruit.form_fields import ConfirmForm
+from recruit.form_fields import ConfirmForm, add_error
 from recruit.models import Role, User
 from recruit.sessions import end_all_sessions
 
@@ -22,7 +25,7 @@ require_roles_for_blueprint(bp, Role.ADMIN)
 
 
 @bp.route("/users")
-def users():  # type: ignore[no-untyped-def]
+def users() -> ResponseReturnValue:
     all_users = db.session.scalars(
         select(User).order_by(User.is_enabled.desc(), User.full_name)
     ).all()
@@ -30,16 +33,17 @@ def users():  # type: ignore[no-untyped-def]
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
-def create_user():  # type: ignore[no-untyped-def]
+def create_user() -> ResponseReturnValue:
     form = CreateUserForm()
     if form.validate_on_submit():
-        if find_user_by_email(form.email.data):
-            form.email.errors.append("A user with this email address already exists")
+        # InputRequired passed, so both fields hold text.
+        email, full_name = cast(str, form.email.data), cast(str, form.full_name.data)
+        if find_user_by_email(email):
+            # validate() left the field's errors a list (its stubs say only Sequence).
+            add_error(form.email, "A user with this email address already exists")
         else:
             password = generate_password()
-            user = create_account(
-                form.email.data, form.full_name.data, Role(form.role.data), password
-            )
+            user = create_account(email, full_name, Role(form.role.data), password)
             audit.record("user.created", user, role=user.role.value)
             db.session.commit()
             # Shown once in this response only: never flashed, so it never sits in a cookie.
@@ -48,17 +52,19 @@ def create_user():  # type: ignore[no-untyped-def]
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
-def edit_user(user_id: int):  # type: ignore[no-untyped-def]
+def edit_user(user_id: int) -> ResponseReturnValue:
     user = db.get_or_404(User, user_id)
     form = EditUserForm(obj=user)
     if form.validate_on_submit():
         problem = _edit_problem(user, form)
+        # validate() left each field's errors a list (their stubs say only Sequence).
         if problem:
-            form.is_enabled.errors.append(problem)
+            add_error(form.is_enabled, problem)
         elif form.version.data != user.version:
-            form.version.errors.append(
+            add_error(
+                form.version,
                 "Someone else changed this user while you were editing. "
-                "Check the details below, which now show their changes, and save again."
+                "Check the details below, which now show their changes, and save again.",
             )
             _reload_form_from(user, form)
         else:
@@ -67,7 +73,7 @@ def edit_user(user_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/users/<int:user_id>/reset-password", methods=["GET", "POST"])
-def reset_password(user_id: int):  # type: ignore[no-untyped-def]
+def reset_password(user_id: int) -> ResponseReturnValue:
     user = db.get_or_404(User, user_id)
     form = ConfirmForm()
     if form.validate_on_submit():
@@ -95,9 +101,9 @@ def _reload_form_from(user: User, form: EditUserForm) -> None:
     form.version.data = user.version
 
 
-def _save_user_changes(user: User, form: EditUserForm):  # type: ignore[no-untyped-def]
+def _save_user_changes(user: User, form: EditUserForm) -> ResponseReturnValue:
     changes = _describe_changes(user, form)
-    user.full_name = form.full_name.data.strip()
+    user.full_name = _entered_name(form)
     user.role = Role(form.role.data)
     user.is_enabled = bool(form.is_enabled.data)
     if not user.is_enabled:
@@ -114,9 +120,14 @@ def _save_user_changes(user: User, form: EditUserForm):  # type: ignore[no-untyp
 
 def _describe_changes(user: User, form: EditUserForm) -> dict[str, list[object]]:
     proposed = {
-        "full_name": form.full_name.data.strip(),
+        "full_name": _entered_name(form),
         "role": form.role.data,
         "is_enabled": bool(form.is_enabled.data),
     }
     current = {"full_name": user.full_name, "role": user.role.value, "is_enabled": user.is_enabled}
     return {key: [current[key], value] for key, value in proposed.items() if current[key] != value}
+
+
+def _entered_name(form: EditUserForm) -> str:
+    # InputRequired passed, so the field holds text.
+    return cast(str, form.full_name.data).strip()

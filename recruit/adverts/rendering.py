@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from recruit.domain.documents.advert import (
     AdvertDocument,
     advert_html,
     advert_plain_text,
     build_advert_docx,
 )
+from recruit.domain.documents.word import document_bytes
 from recruit.exports import REFERENCE_DOCX
 
 # Flask adds "; charset=utf-8" to text types itself: naming it here sent it twice.
@@ -23,10 +22,8 @@ DOWNLOADS = {
 def render_advert(document: AdvertDocument, fmt: str) -> bytes:
     """The advert as bytes in ``fmt`` (docx, html or txt)."""
     if fmt == "docx":
-        buffer = BytesIO()
         reference = REFERENCE_DOCX if REFERENCE_DOCX.exists() else None
-        build_advert_docx(document, reference).save(buffer)
-        return buffer.getvalue()
+        return document_bytes(build_advert_docx(document, reference))
     if fmt == "html":
         return advert_html(document).encode("utf-8")
     return advert_plain_text(document).encode("utf-8")

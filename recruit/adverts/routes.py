@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from io import BytesIO
+from typing import cast
 
 from flask import (
     abort,
@@ -14,6 +15,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from recruit import audit
@@ -26,6 +28,7 @@ from recruit.domain.adverts.check import highlight_segments
 from recruit.domain.adverts.draft import AdvertSection
 from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.extensions import db
+from recruit.form_fields import add_error
 from recruit.models import Advert, Role, Vacancy
 
 require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
@@ -39,7 +42,7 @@ def _vacancy_and_advert(vacancy_id: int) -> tuple[Vacancy, Advert]:
 
 
 @bp.route("/vacancies/<int:vacancy_id>/advert")
-def builder(vacancy_id: int):  # type: ignore[no-untyped-def]
+def builder(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     if vacancy.advert is None:
         return render_template("adverts/start.html", vacancy=vacancy, form=ButtonForm())
@@ -60,7 +63,7 @@ def builder(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/advert/start", methods=["POST"])
-def start(vacancy_id: int):  # type: ignore[no-untyped-def]
+def start(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     if ButtonForm().validate_on_submit() and vacancy.advert is None:
         queries.start_advert(
@@ -74,7 +77,7 @@ def start(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/advert/sections/<key>", methods=["GET", "POST"])
-def edit_section(vacancy_id: int, key: str):  # type: ignore[no-untyped-def]
+def edit_section(vacancy_id: int, key: str) -> ResponseReturnValue:
     vacancy, advert = _vacancy_and_advert(vacancy_id)
     section = next((s for s in queries.sections_of(advert.current) if s.key == key), None) or abort(
         404
@@ -85,33 +88,34 @@ def edit_section(vacancy_id: int, key: str):  # type: ignore[no-untyped-def]
         else {"heading": section.heading, "body": section.body, "lock_version": advert.lock_version}
     )
     if form.validate_on_submit() and not form.check.data:
+        # InputRequired passed, so every field holds a value.
+        heading = cast(str, form.heading.data).strip()
+        body = cast(str, form.body.data).strip()
+        lock_version = cast(int, form.lock_version.data)
         try:
-            queries.save_section(
-                advert,
-                key,
-                form.heading.data.strip(),
-                form.body.data.strip(),
-                current_user,
-                form.lock_version.data,
-            )
+            queries.save_section(advert, key, heading, body, current_user, lock_version)
         except queries.AdvertChangedElsewhere:
-            form.body.errors.append(
+            # validate() left the field's errors a list (its stubs say only Sequence).
+            add_error(
+                form.body,
                 "Someone else saved a new version of this advert while you were editing. "
                 "Your text is below and has not been saved: compare it with the current "
-                "advert, then save again."
+                "advert, then save again.",
             )
             form.lock_version.data = advert.lock_version
         else:
             db.session.commit()
             flash(
-                f"‘{form.heading.data.strip()}’ saved as version {advert.current_version_number}",
+                f"‘{heading}’ saved as version {advert.current_version_number}",
                 "success",
             )
             return redirect(url_for("adverts.builder", vacancy_id=vacancy.id))
     return _section_page(vacancy, advert, section, form)
 
 
-def _section_page(vacancy: Vacancy, advert: Advert, section: AdvertSection, form: SectionForm):  # type: ignore[no-untyped-def]
+def _section_page(
+    vacancy: Vacancy, advert: Advert, section: AdvertSection, form: SectionForm
+) -> ResponseReturnValue:
     sections = queries.sections_of(advert.current)
     if form.body.data is not None and not form.body.errors:
         # Check the advert as it would read with this draft in place, without saving it.
@@ -130,14 +134,14 @@ def _section_page(vacancy: Vacancy, advert: Advert, section: AdvertSection, form
 
 
 @bp.route("/vacancies/<int:vacancy_id>/advert/self-assessment", methods=["POST"])
-def self_assessment(vacancy_id: int):  # type: ignore[no-untyped-def]
+def self_assessment(vacancy_id: int) -> ResponseReturnValue:
     vacancy, advert = _vacancy_and_advert(vacancy_id)
     form = SelfAssessmentForm()
     if form.validate_on_submit():
         try:
-            queries.set_self_assessment(
-                advert, bool(form.include.data), current_user, form.lock_version.data
-            )
+            # InputRequired passed, so the field holds a whole number.
+            lock_version = cast(int, form.lock_version.data)
+            queries.set_self_assessment(advert, bool(form.include.data), current_user, lock_version)
         except queries.AdvertChangedElsewhere:
             abort(409)
         db.session.commit()
@@ -146,7 +150,7 @@ def self_assessment(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/advert/ready", methods=["POST"])
-def mark_ready(vacancy_id: int):  # type: ignore[no-untyped-def]
+def mark_ready(vacancy_id: int) -> ResponseReturnValue:
     vacancy, advert = _vacancy_and_advert(vacancy_id)
     if ButtonForm().validate_on_submit():
         queries.set_finished(advert, not advert.is_finished)
@@ -161,7 +165,7 @@ def mark_ready(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/advert/check")
-def language_check(vacancy_id: int):  # type: ignore[no-untyped-def]
+def language_check(vacancy_id: int) -> ResponseReturnValue:
     vacancy, advert = _vacancy_and_advert(vacancy_id)
     sections = queries.sections_of(advert.current)
     check = queries.run_check(sections, vacancy, current_bank())
@@ -175,13 +179,13 @@ def language_check(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/advert/versions")
-def versions(vacancy_id: int):  # type: ignore[no-untyped-def]
+def versions(vacancy_id: int) -> ResponseReturnValue:
     vacancy, advert = _vacancy_and_advert(vacancy_id)
     return render_template("adverts/versions.html", vacancy=vacancy, advert=advert)
 
 
 @bp.route("/vacancies/<int:vacancy_id>/advert/versions/<int:number>")
-def version(vacancy_id: int, number: int):  # type: ignore[no-untyped-def]
+def version(vacancy_id: int, number: int) -> ResponseReturnValue:
     vacancy, advert = _vacancy_and_advert(vacancy_id)
     chosen = next((v for v in advert.versions if v.number == number), None) or abort(404)
     return render_template(
@@ -194,7 +198,7 @@ def version(vacancy_id: int, number: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/advert/download/<fmt>")
-def download(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
+def download(vacancy_id: int, fmt: str) -> ResponseReturnValue:
     if fmt not in DOWNLOADS:
         abort(404)
     vacancy, advert = _vacancy_and_advert(vacancy_id)

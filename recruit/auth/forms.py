@@ -27,7 +27,7 @@ class LoginForm(FlaskForm):
 
 
 class NewPasswordMixin:
-    def validate_new_password(self, field):  # type: ignore[no-untyped-def]
+    def validate_new_password(self, field: PasswordField) -> None:
         problem = password_problem(field.data or "", getattr(self, "email_for_check", None))
         if problem:
             raise ValidationError(problem)

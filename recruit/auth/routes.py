@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import (
     abort,
     current_app,
@@ -11,40 +13,46 @@ from flask import (
     request,
     url_for,
 )
-from flask_login import current_user, login_required
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
 from recruit import audit
 from recruit.accounts import set_password, verify_credentials
 from recruit.auth import bp, throttle
 from recruit.auth.forms import ChangePasswordForm, LoginForm
+from recruit.authorisation import login_required
 from recruit.domain.accounts.redirects import is_safe_next_path
 from recruit.errors import render_error
 from recruit.extensions import db
+from recruit.form_fields import add_error
 from recruit.sessions import end_all_sessions, end_session, start_session
 
 SIGN_IN_FAILED = "Enter a correct email address and password"
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-def login():  # type: ignore[no-untyped-def]
+def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        email = form.email.data.strip().lower()
+        # InputRequired passed, so both fields hold text.
+        email = cast(str, form.email.data).strip().lower()
+        password = cast(str, form.password.data)
         address = request.remote_addr or "unknown"
         if throttle.is_locked_out(email, address):
             audit.record("login.refused", actor_label=email, reason="too many attempts")
             db.session.commit()
             abort(429)
-        user = verify_credentials(email, form.password.data)
+        user = verify_credentials(email, password)
         if user is None or not user.is_enabled:
             throttle.record_failure(email, address)
             audit.record(
                 "login.failed", actor_label=email, reason="disabled" if user else "bad credentials"
             )
             db.session.commit()
-            form.password.errors.append(SIGN_IN_FAILED)
+            # validate() left the field's errors a list (its stubs say only Sequence).
+            add_error(form.password, SIGN_IN_FAILED)
         else:
             throttle.clear_failures(email)
             start_session(user)
@@ -55,7 +63,7 @@ def login():  # type: ignore[no-untyped-def]
 
 
 @bp.route("/sign-out", methods=["POST"])
-def logout():  # type: ignore[no-untyped-def]
+def logout() -> ResponseReturnValue:
     if current_user.is_authenticated:
         audit.record("logout", current_user._get_current_object())
     end_session()
@@ -66,11 +74,14 @@ def logout():  # type: ignore[no-untyped-def]
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
-def change_password():  # type: ignore[no-untyped-def]
+def change_password() -> ResponseReturnValue:
     user = current_user._get_current_object()
     form = ChangePasswordForm()
     form.email_for_check = user.email
     if form.validate_on_submit():
+        # InputRequired passed, so both password fields hold text.
+        current_password = cast(str, form.current_password.data)
+        new_password = cast(str, form.new_password.data)
         # A signed-in browser left open is another way to guess the password: the same
         # per-account and per-address counts as sign-in, so the two cannot be added up.
         address = request.remote_addr or "unknown"
@@ -78,14 +89,15 @@ def change_password():  # type: ignore[no-untyped-def]
             audit.record("password.change_refused", user, reason="too many attempts")
             db.session.commit()
             return _too_many_password_attempts()
-        if verify_credentials(user.email, form.current_password.data) is None:
+        if verify_credentials(user.email, current_password) is None:
             throttle.record_failure(user.email, address)
             audit.record("password.change_failed", user, reason="wrong current password")
             db.session.commit()
-            form.current_password.errors.append("Your current password is not correct")
+            # validate() left the field's errors a list (its stubs say only Sequence).
+            add_error(form.current_password, "Your current password is not correct")
         else:
             throttle.clear_failures(user.email)
-            set_password(user, form.new_password.data)
+            set_password(user, new_password)
             end_all_sessions(user)  # other browsers signed in with the old password
             start_session(user)
             audit.record("password.changed", user)
@@ -95,7 +107,7 @@ def change_password():  # type: ignore[no-untyped-def]
     return render_template("auth/change_password.html", form=form)
 
 
-def _too_many_password_attempts():  # type: ignore[no-untyped-def]
+def _too_many_password_attempts() -> ResponseReturnValue:
     minutes = current_app.config["LOGIN_ATTEMPT_WINDOW_MINUTES"]
     return render_error(
         429,
@@ -106,4 +118,5 @@ def _too_many_password_attempts():  # type: ignore[no-untyped-def]
 
 
 def _safe_next(target: str | None) -> str:
-    return target if is_safe_next_path(target) else url_for("main.home")
+    # is_safe_next_path refuses None already; the check says so to the type checker.
+    return target if target is not None and is_safe_next_path(target) else url_for("main.home")

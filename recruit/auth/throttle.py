@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 
 from recruit.extensions import db
 from recruit.models import LoginAttempt
@@ -17,7 +17,7 @@ ADDRESS_LIMIT_MULTIPLIER = 4
 
 
 def is_locked_out(email: str, ip_address: str) -> bool:
-    limit = current_app.config["LOGIN_ATTEMPT_LIMIT"]
+    limit: int = current_app.config["LOGIN_ATTEMPT_LIMIT"]
     since = utcnow() - timedelta(minutes=current_app.config["LOGIN_ATTEMPT_WINDOW_MINUTES"])
     for_email = _count(LoginAttempt.email == email.lower(), since)
     if for_email >= limit:
@@ -40,7 +40,7 @@ def purge_old_attempts() -> None:
     db.session.execute(delete(LoginAttempt).where(LoginAttempt.attempted_at < utcnow() - window))
 
 
-def _count(condition, since) -> int:  # type: ignore[no-untyped-def]
+def _count(condition: ColumnElement[bool], since: datetime) -> int:
     statement = (
         select(func.count())
         .select_from(LoginAttempt)

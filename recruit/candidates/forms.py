@@ -14,12 +14,11 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from recruit.domain.candidates import CANDIDATE_STATUSES
-from recruit.form_fields import GovukDateField, WholeNumberField
+from recruit.form_fields import GovukDateField, SelectChoice, WholeNumberField
 
 
 def _text(

@@ -42,7 +42,8 @@ def check_file_before_first_query() -> None:
 
 def checked_file() -> CheckedUpload | None:
     """The posted file as the hook checked it, or None if the form sent none."""
-    return g.get("checked_candidate_file")
+    upload: CheckedUpload | None = g.get("checked_candidate_file")  # set only by the hook
+    return upload
 
 
 def _from_upload() -> CheckedUpload | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from recruit import audit
 from recruit.authorisation import require_roles_for_blueprint
@@ -27,7 +30,7 @@ from recruit.domain.candidates import (
     template_csv,
 )
 from recruit.extensions import db
-from recruit.form_fields import edited_elsewhere_message, saved_since_loaded
+from recruit.form_fields import add_error, edited_elsewhere_message, saved_since_loaded
 from recruit.models import Candidate, CandidateStatus, Role, Vacancy
 from recruit.models._types import utcnow
 
@@ -58,7 +61,7 @@ def _candidate_of(vacancy_id: int, candidate_id: int) -> tuple[Vacancy, Candidat
 
 
 @bp.route("/vacancies/<int:vacancy_id>/candidates")
-def index(vacancy_id: int):  # type: ignore[no-untyped-def]
+def index(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     return render_template(
         "candidates/index.html",
@@ -69,13 +72,14 @@ def index(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/candidates/new", methods=["GET", "POST"])
-def create(vacancy_id: int):  # type: ignore[no-untyped-def]
+def create(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     form = CandidateForm()
     if form.validate_on_submit():
-        if _email_taken(vacancy, form.email.data):
-            form.email.errors.append(
-                "This email address is already used by a candidate for this vacancy"
+        if _email_taken(vacancy, _entered_email(form)):
+            # validate() left the field's errors a list (its stubs say only Sequence).
+            add_error(
+                form.email, "This email address is already used by a candidate for this vacancy"
             )
         else:
             code = next_candidate_codes([c.code for c in vacancy.candidates], 1)[0]
@@ -90,17 +94,18 @@ def create(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/candidates/<int:candidate_id>/edit", methods=["GET", "POST"])
-def edit(vacancy_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+def edit(vacancy_id: int, candidate_id: int) -> ResponseReturnValue:
     vacancy, candidate = _candidate_of(vacancy_id, candidate_id)
     form = CandidateForm(obj=candidate if request.method == "GET" else None)
     if request.method == "GET":
         form.status.data = candidate.status.value
     if form.validate_on_submit():
+        # validate() left each field's errors a list (their stubs say only Sequence).
         if saved_since_loaded(form.lock_version, candidate.lock_version):
-            form.lock_version.errors.append(edited_elsewhere_message("candidate"))
-        elif _email_taken(vacancy, form.email.data, except_id=candidate.id):
-            form.email.errors.append(
-                "This email address is already used by a candidate for this vacancy"
+            add_error(form.lock_version, edited_elsewhere_message("candidate"))
+        elif _email_taken(vacancy, _entered_email(form), except_id=candidate.id):
+            add_error(
+                form.email, "This email address is already used by a candidate for this vacancy"
             )
         else:
             changed = _copy_form(form, candidate)
@@ -113,7 +118,7 @@ def edit(vacancy_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/candidates/anonymise", methods=["POST"])
-def anonymise(vacancy_id: int):  # type: ignore[no-untyped-def]
+def anonymise(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     form = AnonymiseForm()
     if form.validate_on_submit():
@@ -132,7 +137,7 @@ def anonymise(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/candidates/template.csv")
-def template(vacancy_id: int):  # type: ignore[no-untyped-def]
+def template(vacancy_id: int) -> ResponseReturnValue:
     db.get_or_404(Vacancy, vacancy_id)
     # utf-8-sig, so Excel shows accented names correctly when it opens the file.
     return Response(
@@ -143,7 +148,7 @@ def template(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/candidates/import", methods=["GET", "POST"])
-def import_upload(vacancy_id: int):  # type: ignore[no-untyped-def]
+def import_upload(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     form = ImportUploadForm()
     problems: list[ImportProblem] = []
@@ -161,7 +166,7 @@ def import_upload(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/candidates/import/confirm", methods=["POST"])
-def import_confirm(vacancy_id: int):  # type: ignore[no-untyped-def]
+def import_confirm(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     upload = checked_file()
     if not ImportConfirmForm().validate_on_submit() or upload is None:
@@ -185,7 +190,9 @@ def _against_held(vacancy: Vacancy, checked: CheckedFile) -> ImportResult:
     return check_against_held(checked, [candidate.email for candidate in vacancy.candidates])
 
 
-def _import_page(vacancy: Vacancy, form: ImportUploadForm, problems: list[ImportProblem]):  # type: ignore[no-untyped-def]
+def _import_page(
+    vacancy: Vacancy, form: ImportUploadForm, problems: list[ImportProblem]
+) -> ResponseReturnValue:
     return render_template(
         "candidates/import.html",
         form=form,
@@ -196,7 +203,7 @@ def _import_page(vacancy: Vacancy, form: ImportUploadForm, problems: list[Import
     )
 
 
-def _check_page(vacancy: Vacancy, rows: list[CandidateRow], csv_text: str):  # type: ignore[no-untyped-def]
+def _check_page(vacancy: Vacancy, rows: list[CandidateRow], csv_text: str) -> ResponseReturnValue:
     confirm = ImportConfirmForm(csv_text=csv_text)
     return render_template(
         "candidates/import_check.html",
@@ -240,6 +247,11 @@ def _copy_form(form: CandidateForm, candidate: Candidate) -> list[str]:
         changed.append("status")
         candidate.status = status
     return changed
+
+
+def _entered_email(form: CandidateForm) -> str:
+    # InputRequired passed, so the field holds text.
+    return cast(str, form.email.data)
 
 
 def _email_taken(vacancy: Vacancy, email: str, except_id: int | None = None) -> bool:

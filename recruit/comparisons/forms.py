@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
-from recruit.form_fields import parse_one_decimal_score
+from recruit.form_fields import SelectChoice, parse_one_decimal_score
 from recruit.models import LeadershipProfile
 
 
@@ -39,7 +39,7 @@ class TargetForm(FlaskForm):
     attribute_keys: tuple[str, ...] = ()
 
     def minimum_field(self, key: str) -> StringField:
-        return self[f"minimum_{key}"]  # type: ignore[no-any-return]
+        return cast(StringField, self[f"minimum_{key}"])  # added by target_form
 
     def entered_minimums(self, names: Mapping[str, str]) -> dict[str, float] | None:
         """The minimums entered (blank: no minimum), or None with errors set on the fields."""

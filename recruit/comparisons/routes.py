@@ -8,20 +8,22 @@ target profile is set by HR, admin or reviewers (the appointing side).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from io import BytesIO
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
-from flask_login import current_user, login_required
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
-from recruit.authorisation import roles_required
+from recruit.authorisation import login_required, roles_required
 from recruit.bank_store import current_bank
 from recruit.comparisons import bp
 from recruit.comparisons.briefing import briefing_docx
-from recruit.comparisons.context import build_comparison, target_for
-from recruit.comparisons.forms import SeedTargetForm, target_form
+from recruit.comparisons.context import ComparisonView, build_comparison, target_for
+from recruit.comparisons.forms import SeedTargetForm, TargetForm, target_form
 from recruit.domain.comparison import sort_keys
 from recruit.domain.profiles import seed_target
 from recruit.domain.scoring.charts import radar_png
@@ -37,7 +39,7 @@ from recruit.summaries.queries import results_vacancy, visible_outcomes
 SETS_TARGETS = (Role.HR, Role.ADMIN, Role.REVIEWER)
 
 
-def _view(vacancy: Vacancy):  # type: ignore[no-untyped-def]
+def _view(vacancy: Vacancy) -> ComparisonView:
     return build_comparison(
         vacancy,
         visible_outcomes(vacancy),
@@ -49,7 +51,7 @@ def _view(vacancy: Vacancy):  # type: ignore[no-untyped-def]
 
 @bp.route("/vacancies/<int:vacancy_id>/comparison")
 @login_required
-def comparison(vacancy_id: int):  # type: ignore[no-untyped-def]
+def comparison(vacancy_id: int) -> ResponseReturnValue:
     view = _view(results_vacancy(vacancy_id))
     return render_template(
         "comparisons/comparison.html",
@@ -63,7 +65,7 @@ def comparison(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/vacancies/<int:vacancy_id>/comparison/radar.png")
 @login_required
-def radar(vacancy_id: int):  # type: ignore[no-untyped-def]
+def radar(vacancy_id: int) -> ResponseReturnValue:
     view = _view(results_vacancy(vacancy_id))
     keys = tuple(attribute_names())
     series = [
@@ -80,7 +82,7 @@ def radar(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/vacancies/<int:vacancy_id>/comparison.docx")
 @login_required
-def briefing_pack(vacancy_id: int):  # type: ignore[no-untyped-def]
+def briefing_pack(vacancy_id: int) -> ResponseReturnValue:
     view = _view(results_vacancy(vacancy_id))
     data, filename = briefing_docx(view)
     audit.record_access("comparison.exported", view.vacancy, candidates=list(view.chosen))
@@ -95,7 +97,7 @@ def briefing_pack(vacancy_id: int):  # type: ignore[no-untyped-def]
 @bp.route("/vacancies/<int:vacancy_id>/target", methods=["GET", "POST"])
 @login_required
 @roles_required(*SETS_TARGETS)
-def target(vacancy_id: int):  # type: ignore[no-untyped-def]
+def target(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.session.get(Vacancy, vacancy_id)
     if vacancy is None:
         abort(404)
@@ -148,7 +150,13 @@ def _saved_target(saved: TargetProfile | None) -> dict[str, str]:
     return data
 
 
-def _seeded(form, names, shared, profile_id, saved):  # type: ignore[no-untyped-def]
+def _seeded(
+    form: TargetForm,
+    names: Mapping[str, str],
+    shared: list[LeadershipProfile],
+    profile_id: str,
+    saved: TargetProfile | None,
+) -> TargetForm:
     profile = next((p for p in shared if str(p.id) == profile_id), None)
     if profile is None:
         flash("Choose a shared leadership profile to start from.")
@@ -165,7 +173,12 @@ def _seeded(form, names, shared, profile_id, saved):  # type: ignore[no-untyped-
     return target_form(tuple(names), names, formdata=None, data=data)
 
 
-def _save_target(vacancy, saved, form, minimums):  # type: ignore[no-untyped-def]
+def _save_target(
+    vacancy: Vacancy,
+    saved: TargetProfile | None,
+    form: TargetForm,
+    minimums: dict[str, float],
+) -> ResponseReturnValue:
     if saved is None:
         saved = TargetProfile(vacancy_id=vacancy.id)
         db.session.add(saved)

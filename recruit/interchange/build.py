@@ -149,25 +149,25 @@ class _Stage:
         )
         self.items: dict[ItemKey, PlanItem] = {}
         for item in entry["items"]:
-            row = PlanItem(
+            item_row = PlanItem(
                 position=item["position"],
                 question_id=item["question_id"],
                 minutes=item["minutes"],
                 question_version_number=item["question_version_number"],
                 frozen_content=item["frozen_content"],
             )
-            self.items[(item["position"], item["question_id"])] = row
-            self.row.items.append(row)
+            self.items[(item["position"], item["question_id"])] = item_row
+            self.row.items.append(item_row)
         self.seats: dict[str, PanelSeat] = {}
         for seat in entry["seats"]:
-            row = PanelSeat(
+            seat_row = PanelSeat(
                 user_id=ids(seat["member_email"]),
                 panel_role=PanelRole(seat["panel_role"]),
                 stood_down_at=_when(seat["stood_down_at"]),
                 stood_down_reason=seat["stood_down_reason"],
             )
-            self.seats[seat["member_email"].lower()] = row
-            self.row.seats.append(row)
+            self.seats[seat["member_email"].lower()] = seat_row
+            self.row.seats.append(seat_row)
 
     def add_scoring(self, candidates: dict[str, Candidate], candidate_ids: dict[str, int]) -> None:
         """Sheets, moderation, agreed scores and decisions: once the stage has its id."""

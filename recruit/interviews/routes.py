@@ -6,7 +6,9 @@ so the pages never confirm that a vacancy exists to someone outside its panels.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import BytesIO
+from typing import cast
 
 from flask import (
     abort,
@@ -17,10 +19,12 @@ from flask import (
     send_file,
     url_for,
 )
-from flask_login import current_user, login_required
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 from sqlalchemy import select
 
 from recruit import audit
+from recruit.authorisation import login_required
 from recruit.bank_store import current_bank
 from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.extensions import db
@@ -51,7 +55,7 @@ def _my_seat(stage_id: int) -> PanelSeat:
 
 @bp.route("/interviews")
 @login_required
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     seats = db.session.scalars(select(PanelSeat).where(PanelSeat.user_id == current_user.id)).all()
     conflicts = set(
         db.session.scalars(
@@ -73,7 +77,7 @@ def index():  # type: ignore[no-untyped-def]
     )
 
 
-def _my_sheets(seats: list[PanelSeat]) -> dict[tuple[int, int], ScoreSheet]:
+def _my_sheets(seats: Sequence[PanelSeat]) -> dict[tuple[int, int], ScoreSheet]:
     """The member's own sheets, by (stage id, candidate id)."""
     found = db.session.scalars(
         select(ScoreSheet).where(ScoreSheet.seat_id.in_([seat.id for seat in seats]))
@@ -83,7 +87,7 @@ def _my_sheets(seats: list[PanelSeat]) -> dict[tuple[int, int], ScoreSheet]:
 
 @bp.route("/interviews/<int:stage_id>/pack.docx")
 @login_required
-def my_pack(stage_id: int):  # type: ignore[no-untyped-def]
+def my_pack(stage_id: int) -> ResponseReturnValue:
     seat = _my_seat(stage_id)
     stage: Stage = seat.stage
     try:
@@ -109,7 +113,7 @@ def my_pack(stage_id: int):  # type: ignore[no-untyped-def]
     "/interviews/<int:stage_id>/candidates/<int:candidate_id>/conflict", methods=["GET", "POST"]
 )
 @login_required
-def declare_conflict(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+def declare_conflict(stage_id: int, candidate_id: int) -> ResponseReturnValue:
     seat = _my_seat(stage_id)
     candidate = db.session.get(Candidate, candidate_id)
     if candidate is None or candidate.vacancy_id != seat.stage.vacancy_id:
@@ -126,7 +130,8 @@ def declare_conflict(stage_id: int, candidate_id: int):  # type: ignore[no-untyp
             ConflictOfInterest(
                 user_id=current_user.id,
                 candidate_id=candidate.id,
-                description=form.description.data.strip(),
+                # InputRequired passed, so the field holds text.
+                description=cast(str, form.description.data).strip(),
             )
         )
         audit.record("conflict.declared", candidate, stage_id=stage_id)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import abort, current_app, render_template, send_from_directory
-from flask_login import current_user, login_required
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
+from recruit.authorisation import login_required
 from recruit.dashboard import dashboard_for
 from recruit.main import bp
 
@@ -16,12 +18,12 @@ _TOP_LEVEL_FILES = {"govuk-frontend.min.css", "govuk-frontend.min.js", "govuk-fr
 
 @bp.route("/")
 @login_required
-def home():  # type: ignore[no-untyped-def]
+def home() -> ResponseReturnValue:
     return render_template("main/home.html", dashboard=dashboard_for(current_user))
 
 
 @bp.route("/assets/<path:filename>")
-def govuk_asset(filename: str):  # type: ignore[no-untyped-def]
+def govuk_asset(filename: str) -> ResponseReturnValue:
     root = Path(current_app.config["GOVUK_FRONTEND_DIR"])
     folder = root if filename in _TOP_LEVEL_FILES else root / "assets"
     if not folder.is_dir():
@@ -30,5 +32,5 @@ def govuk_asset(filename: str):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/healthz")
-def health():  # type: ignore[no-untyped-def]
+def health() -> ResponseReturnValue:
     return {"status": "ok"}

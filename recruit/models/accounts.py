@@ -9,7 +9,7 @@ from flask_login import UserMixin
 from sqlalchemy import Enum, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from recruit.extensions import db
+from recruit.extensions import Model
 from recruit.models._types import UTCDateTime, utcnow
 
 
@@ -32,7 +32,7 @@ ROLE_LABELS = {
 }
 
 
-class User(UserMixin, db.Model):  # type: ignore[name-defined]
+class User(UserMixin, Model):
     __tablename__ = "user_account"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,7 +59,7 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined]
         return self.role in roles
 
 
-class UserSession(db.Model):  # type: ignore[name-defined]
+class UserSession(Model):
     """One row per logged-in browser. Deleting the row ends that session everywhere.
 
     Flask's signed-cookie session alone would let a cookie copied before logout keep
@@ -78,7 +78,7 @@ class UserSession(db.Model):  # type: ignore[name-defined]
     user: Mapped[User] = relationship(back_populates="sessions")
 
 
-class LoginAttempt(db.Model):  # type: ignore[name-defined]
+class LoginAttempt(Model):
     """Failed logins, kept in the database so the limit holds across gunicorn workers."""
 
     __tablename__ = "login_attempt"

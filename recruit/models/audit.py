@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from recruit.extensions import db
+from recruit.extensions import Model
 from recruit.models._types import UTCDateTime, utcnow
 
 
-class AuditEvent(db.Model):  # type: ignore[name-defined]
+class AuditEvent(Model):
     __tablename__ = "audit_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from recruit.extensions import db
+from recruit.extensions import Model
 from recruit.models._types import UTCDateTime, utcnow
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class CandidateStatus(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-class Stage(db.Model):  # type: ignore[name-defined]
+class Stage(Model):
     __tablename__ = "stage"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -102,7 +102,7 @@ class Stage(db.Model):  # type: ignore[name-defined]
     __mapper_args__ = {"version_id_col": lock_version}
 
 
-class PlanItem(db.Model):  # type: ignore[name-defined]
+class PlanItem(Model):
     """One question in a stage's plan; ``frozen_content`` is the question as issued."""
 
     __tablename__ = "plan_item"
@@ -118,7 +118,7 @@ class PlanItem(db.Model):  # type: ignore[name-defined]
     stage: Mapped[Stage] = relationship(back_populates="items")
 
 
-class PanelSeat(db.Model):  # type: ignore[name-defined]
+class PanelSeat(Model):
     __tablename__ = "panel_seat"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -142,7 +142,7 @@ class PanelSeat(db.Model):  # type: ignore[name-defined]
     __table_args__ = (UniqueConstraint("stage_id", "user_id", name="uq_panel_seat_stage_user"),)
 
 
-class Candidate(db.Model):  # type: ignore[name-defined]
+class Candidate(Model):
     __tablename__ = "candidate"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -178,7 +178,7 @@ class Candidate(db.Model):  # type: ignore[name-defined]
         return f"{self.first_name} {self.last_name}"
 
 
-class ConflictOfInterest(db.Model):  # type: ignore[name-defined]
+class ConflictOfInterest(Model):
     """A panel member's declared conflict with a candidate: it stops them scoring them."""
 
     __tablename__ = "conflict_of_interest"

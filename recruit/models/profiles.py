@@ -13,11 +13,11 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from recruit.extensions import db
+from recruit.extensions import Model
 from recruit.models._types import UTCDateTime, utcnow
 
 
-class LeadershipProfile(db.Model):  # type: ignore[name-defined]
+class LeadershipProfile(Model):
     __tablename__ = "leadership_profile"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -46,7 +46,7 @@ class LeadershipProfile(db.Model):  # type: ignore[name-defined]
         return self.shared_at is not None
 
 
-class FeedbackRequest(db.Model):  # type: ignore[name-defined]
+class FeedbackRequest(Model):
     """A colleague asked to rate the profile's owner on the same five questions (360)."""
 
     __tablename__ = "feedback_request"
@@ -72,7 +72,7 @@ class FeedbackRequest(db.Model):  # type: ignore[name-defined]
     )
 
 
-class TargetProfile(db.Model):  # type: ignore[name-defined]
+class TargetProfile(Model):
     """The minimum per attribute the service needs of the vacancy's appointee."""
 
     __tablename__ = "target_profile"

@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from recruit.extensions import db
+from recruit.extensions import Model
 from recruit.models._types import UTCDateTime, utcnow
 
 
-class BankDocument(db.Model):  # type: ignore[name-defined]
+class BankDocument(Model):
     """attributes.yaml, innovations.yaml or advert_lexicon.yaml, as text (comments kept)."""
 
     __tablename__ = "bank_document"
@@ -29,7 +29,7 @@ class BankDocument(db.Model):  # type: ignore[name-defined]
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 
-class Question(db.Model):  # type: ignore[name-defined]
+class Question(Model):
     __tablename__ = "question"
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)  # stable, never reused
@@ -51,7 +51,7 @@ class Question(db.Model):  # type: ignore[name-defined]
         return next(v for v in self.versions if v.number == self.current_version_number)
 
 
-class QuestionVersion(db.Model):  # type: ignore[name-defined]
+class QuestionVersion(Model):
     """One immutable state of a question: the whole question as the YAML schema has it."""
 
     __tablename__ = "question_version"
@@ -72,7 +72,7 @@ class QuestionVersion(db.Model):  # type: ignore[name-defined]
     __table_args__ = (UniqueConstraint("question_id", "number", name="uq_question_version_number"),)
 
 
-class BankLoad(db.Model):  # type: ignore[name-defined]
+class BankLoad(Model):
     """Each ``question-bank load``: which content (by hash) and what it changed."""
 
     __tablename__ = "bank_load"

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import Enum, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from recruit.extensions import db
+from recruit.extensions import Model
 from recruit.models._types import UTCDateTime, utcnow
 from recruit.models.interviews import Candidate, PanelSeat, PlanItem, Stage
 
@@ -29,7 +29,7 @@ class Outcome(enum.StrEnum):
     RESERVE = "reserve"
 
 
-class ScoreSheet(db.Model):  # type: ignore[name-defined]
+class ScoreSheet(Model):
     __tablename__ = "score_sheet"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -80,7 +80,7 @@ class ScoreSheet(db.Model):  # type: ignore[name-defined]
         return next((s for s in self.scores if s.plan_item_id == plan_item_id), None)
 
 
-class Score(db.Model):  # type: ignore[name-defined]
+class Score(Model):
     """A member's score on one question: 1-5, or ``no_evidence`` (then ``score`` is None)."""
 
     __tablename__ = "score"
@@ -107,7 +107,7 @@ class Score(db.Model):  # type: ignore[name-defined]
         return self.no_evidence or self.score is not None
 
 
-class ScoreAmendment(db.Model):  # type: ignore[name-defined]
+class ScoreAmendment(Model):
     """A change to a submitted score: what it was, what it became, who, when and why."""
 
     __tablename__ = "score_amendment"
@@ -134,7 +134,7 @@ class ScoreAmendment(db.Model):  # type: ignore[name-defined]
     amended_by = relationship("User")
 
 
-class StageModeration(db.Model):  # type: ignore[name-defined]
+class StageModeration(Model):
     """Moderation of a stage: open once every sheet is in, or when the chair closes scoring
     early with a reason (then unsubmitted drafts stay out of the results).
 
@@ -169,7 +169,7 @@ class StageModeration(db.Model):  # type: ignore[name-defined]
         return self.closed_at is not None
 
 
-class AgreedScore(db.Model):  # type: ignore[name-defined]
+class AgreedScore(Model):
     """The panel's agreed score for a candidate on an attribute, with the rationale."""
 
     __tablename__ = "agreed_score"
@@ -197,7 +197,7 @@ class AgreedScore(db.Model):  # type: ignore[name-defined]
     )
 
 
-class CandidateDecision(db.Model):  # type: ignore[name-defined]
+class CandidateDecision(Model):
     """The moderated outcome for a candidate at a stage, with reasons."""
 
     __tablename__ = "candidate_decision"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from recruit.extensions import db
+from recruit.extensions import Model
 from recruit.models._types import UTCDateTime, utcnow
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class VacancyStatus(enum.StrEnum):
         return self.value.capitalize()
 
 
-class Vacancy(db.Model):  # type: ignore[name-defined]
+class Vacancy(Model):
     __tablename__ = "vacancy"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -80,7 +80,7 @@ class Vacancy(db.Model):  # type: ignore[name-defined]
     __mapper_args__ = {"version_id_col": lock_version}
 
 
-class Advert(db.Model):  # type: ignore[name-defined]
+class Advert(Model):
     __tablename__ = "advert"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -104,7 +104,7 @@ class Advert(db.Model):  # type: ignore[name-defined]
         return next(v for v in self.versions if v.number == self.current_version_number)
 
 
-class AdvertVersion(db.Model):  # type: ignore[name-defined]
+class AdvertVersion(Model):
     """The whole advert at one moment: every section, and whether prompts are included."""
 
     __tablename__ = "advert_version"

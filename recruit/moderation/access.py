@@ -3,12 +3,14 @@ candidate is labelled for the person looking."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
 
 from recruit.extensions import db
-from recruit.models import PanelRole, PanelSeat, Role, Stage
+from recruit.models import Candidate, PanelRole, PanelSeat, Role, Stage
 from recruit.results import sheets
 
 BASE = "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/moderation"
@@ -33,6 +35,6 @@ def stage_for_moderation(vacancy_id: int, stage_id: int) -> Stage:
     return stage
 
 
-def label_for_viewer(stage: Stage):  # type: ignore[no-untyped-def]
+def label_for_viewer(stage: Stage) -> Callable[[Candidate], str]:
     show = current_user.role in (Role.HR, Role.ADMIN) or sheets.names_visible_to_panel(stage)
     return lambda candidate: sheets.candidate_label(candidate, show)

@@ -7,11 +7,15 @@ for the panel, giving the reason. Reopening always needs a reason, kept in the a
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
+from recruit.authorisation import login_required
 from recruit.extensions import db
 from recruit.form_fields import saved_since_loaded
 from recruit.models import PanelRole, Stage, StageModeration
@@ -26,7 +30,7 @@ from recruit.results.consolidation import consolidate_stage
 
 @bp.route(f"{BASE}/finish", methods=["GET", "POST"])
 @login_required
-def close_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def close_moderation(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     stage = stage_for_moderation(vacancy_id, stage_id)
     moderation = sheets.moderation_for(stage)
     if moderation is None or moderation.is_closed:
@@ -49,7 +53,7 @@ def close_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped
     )
 
 
-def _close(stage: Stage, moderation: StageModeration, reason: str):  # type: ignore[no-untyped-def]
+def _close(stage: Stage, moderation: StageModeration, reason: str) -> ResponseReturnValue:
     moderation.closed_at = utcnow()
     moderation.closed_by_id = current_user.id
     moderation.close_reason = reason or None
@@ -59,7 +63,7 @@ def _close(stage: Stage, moderation: StageModeration, reason: str):  # type: ign
 
 @bp.route(f"{BASE}/reopen", methods=["GET", "POST"])
 @login_required
-def reopen_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def reopen_moderation(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     stage = stage_for_moderation(vacancy_id, stage_id)
     moderation = sheets.moderation_for(stage)
     if moderation is None:
@@ -78,7 +82,7 @@ def reopen_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untype
         audit.record(
             "moderation.reopened",
             stage,
-            reason=form.reason.data.strip(),
+            reason=cast(str, form.reason.data).strip(),  # InputRequired: validated, it is text
             closed_at=closed_at.isoformat() if closed_at else None,
         )
         return _commit_or_explain(stage, "Moderation is open again: records can be changed.")
@@ -92,7 +96,7 @@ def _chairs(stage: Stage) -> bool:
     )
 
 
-def _commit_or_explain(stage: Stage, done: str):  # type: ignore[no-untyped-def]
+def _commit_or_explain(stage: Stage, done: str) -> ResponseReturnValue:
     try:
         db.session.commit()
     except StaleDataError:
@@ -103,5 +107,5 @@ def _commit_or_explain(stage: Stage, done: str):  # type: ignore[no-untyped-def]
     return _back_to_moderation(stage)
 
 
-def _back_to_moderation(stage: Stage):  # type: ignore[no-untyped-def]
+def _back_to_moderation(stage: Stage) -> ResponseReturnValue:
     return redirect(url_for(".index", vacancy_id=stage.vacancy_id, stage_id=stage.id))

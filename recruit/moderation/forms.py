@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea
 from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from recruit.domain.scoring.model import OUTCOME_LABELS, figure_text
+from recruit.form_fields import SelectChoice
 from recruit.form_fields import parse_one_decimal_score as parse_agreed
 
 REASON_LIMIT = 4000
@@ -66,10 +67,10 @@ class CandidateModerationForm(FlaskForm):
     attribute_keys: tuple[str, ...] = ()
 
     def agreed_field(self, key: str) -> StringField:
-        return self[f"agreed_{key}"]  # type: ignore[no-any-return]
+        return cast(StringField, self[f"agreed_{key}"])  # added by moderation_form
 
     def rationale_field(self, key: str) -> TextAreaField:
-        return self[f"rationale_{key}"]  # type: ignore[no-any-return]
+        return cast(TextAreaField, self[f"rationale_{key}"])  # added by moderation_form
 
     def entered_agreed_scores(self) -> dict[str, float]:
         """The agreed scores entered, by attribute key (blank ones left out)."""

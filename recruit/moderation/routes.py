@@ -7,12 +7,17 @@ moderation opens these pages show only who has submitted, never a score.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import cast
+
 from flask import abort, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
+from recruit.authorisation import login_required
 from recruit.extensions import db
 from recruit.form_fields import saved_since_loaded
 from recruit.models import (
@@ -26,7 +31,12 @@ from recruit.models import (
 from recruit.models._types import utcnow
 from recruit.moderation import bp
 from recruit.moderation.access import BASE, label_for_viewer, stage_for_moderation
-from recruit.moderation.forms import CloseScoringForm, OpenModerationForm, moderation_form
+from recruit.moderation.forms import (
+    CandidateModerationForm,
+    CloseScoringForm,
+    OpenModerationForm,
+    moderation_form,
+)
 from recruit.moderation.state import (
     changed_records,
     conflict_refusal,
@@ -44,6 +54,9 @@ from recruit.results.consolidation import (
     values_floor,
 )
 
+# The formula's mean per attribute key (None where the panel gave no score for it).
+Formula = Mapping[str, float | None]
+
 CLOSED_PROBLEM = (
     "Moderation at this stage is closed, so its records are locked and nothing was saved. "
     "To change this record, reopen moderation and give the reason."
@@ -52,7 +65,7 @@ CLOSED_PROBLEM = (
 
 @bp.route(BASE)
 @login_required
-def index(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def index(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     stage = stage_for_moderation(vacancy_id, stage_id)
     moderation = sheets.moderation_for(stage)
     if moderation is None:
@@ -94,7 +107,7 @@ def index(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route(f"{BASE}/open", methods=["POST"])
 @login_required
-def open_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def open_moderation(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     stage = stage_for_moderation(vacancy_id, stage_id)
     form = OpenModerationForm()
     if form.validate_on_submit() and not sheets.moderation_is_open(stage):
@@ -110,13 +123,13 @@ def open_moderation(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-
 
 @bp.route(f"{BASE}/close", methods=["GET", "POST"])
 @login_required
-def close_scoring(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def close_scoring(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     stage = stage_for_moderation(vacancy_id, stage_id)
     if sheets.moderation_is_open(stage):
         return redirect(url_for(".index", vacancy_id=vacancy_id, stage_id=stage_id))
     form = CloseScoringForm()
     if form.validate_on_submit():
-        reason = form.reason.data.strip()
+        reason = cast(str, form.reason.data).strip()  # InputRequired: validated, it is text
         db.session.add(
             StageModeration(
                 stage_id=stage.id, opened_by_id=current_user.id, closed_early_reason=reason
@@ -138,7 +151,7 @@ def close_scoring(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-de
 
 @bp.route(f"{BASE}/candidates/<int:candidate_id>", methods=["GET", "POST"])
 @login_required
-def candidate(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+def candidate(vacancy_id: int, stage_id: int, candidate_id: int) -> ResponseReturnValue:
     stage = stage_for_moderation(vacancy_id, stage_id)
     found = db.session.get(Candidate, candidate_id)
     if found is None or found not in sheets.scored_candidates(stage):
@@ -183,7 +196,7 @@ def candidate(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignor
     )
 
 
-def _refused(stage: Stage, candidate: Candidate, reason: str):  # type: ignore[no-untyped-def]
+def _refused(stage: Stage, candidate: Candidate, reason: str) -> tuple[str, int]:
     return (
         render_template(
             "moderation/refused.html",
@@ -195,7 +208,12 @@ def _refused(stage: Stage, candidate: Candidate, reason: str):  # type: ignore[n
     )
 
 
-def _check(form, formula, names, floor_breached: bool) -> bool:  # type: ignore[no-untyped-def]
+def _check(
+    form: CandidateModerationForm,
+    formula: Formula,
+    names: Mapping[str, str],
+    floor_breached: bool,
+) -> bool:
     ok = form.check_agreed(formula, names)
     floor = values_floor()
     agreed = form.entered_agreed_scores().get(floor.attribute)
@@ -219,7 +237,9 @@ def _decision(stage: Stage, candidate: Candidate) -> CandidateDecision | None:
     )
 
 
-def _saved(stage: Stage, candidate: Candidate, decision: CandidateDecision | None) -> dict:  # type: ignore[type-arg]
+def _saved(
+    stage: Stage, candidate: Candidate, decision: CandidateDecision | None
+) -> dict[str, object]:
     data: dict[str, object] = {"lock_version": str(decision.lock_version) if decision else ""}
     for row in agreed_scores(stage):
         if row.candidate_id == candidate.id:
@@ -232,7 +252,7 @@ def _saved(stage: Stage, candidate: Candidate, decision: CandidateDecision | Non
     return data
 
 
-def _stale_problem(form, decision: CandidateDecision | None) -> str | None:  # type: ignore[no-untyped-def]
+def _stale_problem(form: CandidateModerationForm, decision: CandidateDecision | None) -> str | None:
     if not saved_since_loaded(form.lock_version, decision.lock_version if decision else None):
         return None
     who = decision.recorded_by.full_name if decision and decision.recorded_by else "Someone"
@@ -243,13 +263,20 @@ def _stale_problem(form, decision: CandidateDecision | None) -> str | None:  # t
     )
 
 
-def _save(stage, candidate, decision, form, formula, digest):  # type: ignore[no-untyped-def]
+def _save(
+    stage: Stage,
+    candidate: Candidate,
+    decision: CandidateDecision | None,
+    form: CandidateModerationForm,
+    formula: Formula,
+    digest: str,
+) -> ResponseReturnValue:
     _save_agreed_scores(stage, candidate, form, formula)
     if decision is None:
         decision = CandidateDecision(stage_id=stage.id, candidate_id=candidate.id)
         db.session.add(decision)
     decision.outcome = Outcome(form.outcome.data)
-    decision.reasons = form.reasons.data.strip()
+    decision.reasons = cast(str, form.reasons.data).strip()  # InputRequired: validated, text
     override = (form.floor_override_reason.data or "").strip()
     decision.floor_override_reason = override or None
     decision.recorded_by_id = current_user.id
@@ -281,7 +308,9 @@ def _save(stage, candidate, decision, form, formula, digest):  # type: ignore[no
     return redirect(url_for(".index", vacancy_id=stage.vacancy_id, stage_id=stage.id))
 
 
-def _save_agreed_scores(stage, candidate, form, formula) -> None:  # type: ignore[no-untyped-def]
+def _save_agreed_scores(
+    stage: Stage, candidate: Candidate, form: CandidateModerationForm, formula: Formula
+) -> None:
     existing = {
         row.attribute: row for row in agreed_scores(stage) if row.candidate_id == candidate.id
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import cast
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -15,10 +16,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from recruit.domain.question_bank.model import Attribute
+from recruit.form_fields import SelectChoice
 from recruit.models import User
 
 RATING_CHOICES = [SelectChoice(str(score), str(score)) for score in range(1, 6)]
@@ -60,7 +61,7 @@ class WorkbookForm(FlaskForm):
     reflection_count = 0
 
     def reflection(self, index: int) -> TextAreaField:
-        return self[f"reflection_{index}"]  # type: ignore[no-any-return]
+        return cast(TextAreaField, self[f"reflection_{index}"])  # added by workbook_form
 
     def answers(self) -> list[str]:
         return [(self.reflection(i).data or "").strip() for i in range(self.reflection_count)]
@@ -150,7 +151,7 @@ class FeedbackForm(FlaskForm):
     attribute_keys: tuple[str, ...] = ()
 
     def rating_field(self, key: str) -> RadioField:
-        return self[f"rating_{key}"]  # type: ignore[no-any-return]
+        return cast(RadioField, self[f"rating_{key}"])  # added by feedback_form
 
     def ratings(self) -> dict[str, int]:
         found = {}

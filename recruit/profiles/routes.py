@@ -10,7 +10,9 @@ responses (domain.profiles.publish_in_blocks). No page names who was asked.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import BytesIO
+from typing import cast
 
 from flask import (
     abort,
@@ -22,14 +24,15 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
+from recruit.authorisation import login_required
 from recruit.bank_store import current_bank
-from recruit.domain.profiles import summarise_profile
+from recruit.domain.profiles import FeedbackAggregate, summarise_profile
 from recruit.domain.question_bank.model import Attribute
 from recruit.domain.scoring.charts import radar_png
 from recruit.extensions import db
@@ -43,6 +46,7 @@ from recruit.profiles.forms import (
     ProfileForm,
     RequestFeedbackForm,
     ShareForm,
+    WorkbookForm,
     feedback_form,
     workbook_form,
 )
@@ -76,7 +80,7 @@ def _readable_profile(profile_id: int) -> LeadershipProfile:
 
 @bp.route("/profiles")
 @login_required
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     mine = db.session.scalars(
         select(LeadershipProfile)
         .where(LeadershipProfile.owner_id == current_user.id)
@@ -85,7 +89,7 @@ def index():  # type: ignore[no-untyped-def]
     asked = db.session.scalars(
         select(FeedbackRequest).where(FeedbackRequest.colleague_id == current_user.id)
     ).all()
-    shared = []
+    shared: Sequence[LeadershipProfile] = []
     if current_user.role in READERS_OF_SHARED:
         shared = db.session.scalars(
             select(LeadershipProfile)
@@ -97,12 +101,12 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.route("/profiles/new", methods=["GET", "POST"])
 @login_required
-def create():  # type: ignore[no-untyped-def]
+def create() -> ResponseReturnValue:
     form = ProfileForm()
     if form.validate_on_submit():
         profile = LeadershipProfile(
             owner_id=current_user.id,
-            title=form.title.data.strip(),
+            title=cast(str, form.title.data).strip(),  # InputRequired: validated, it is text
             role_title=(form.role_title.data or "").strip(),
         )
         db.session.add(profile)
@@ -115,7 +119,7 @@ def create():  # type: ignore[no-untyped-def]
 
 @bp.route("/profiles/<int:profile_id>")
 @login_required
-def show(profile_id: int):  # type: ignore[no-untyped-def]
+def show(profile_id: int) -> ResponseReturnValue:
     profile = _readable_profile(profile_id)
     attributes = _attributes()
     names = {a.key: a.short_name or a.name for a in attributes}
@@ -141,7 +145,7 @@ def _valid_ratings(profile: LeadershipProfile) -> dict[str, int | None]:
 
 @bp.route("/profiles/<int:profile_id>/attributes/<key>", methods=["GET", "POST"])
 @login_required
-def workbook(profile_id: int, key: str):  # type: ignore[no-untyped-def]
+def workbook(profile_id: int, key: str) -> ResponseReturnValue:
     profile = _own_profile(profile_id)
     attributes = _attributes()
     attribute = next((a for a in attributes if a.key == key), None)
@@ -174,7 +178,12 @@ def workbook(profile_id: int, key: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _save_workbook_page(profile, attribute, attributes, form):  # type: ignore[no-untyped-def]
+def _save_workbook_page(
+    profile: LeadershipProfile,
+    attribute: Attribute,
+    attributes: list[Attribute],
+    form: WorkbookForm,
+) -> ResponseReturnValue:
     profile.ratings = {**profile.ratings, attribute.key: int(form.rating.data)}
     profile.reflections = {**profile.reflections, attribute.key: form.answers()}
     profile.updated_at = utcnow()
@@ -194,10 +203,12 @@ def _save_workbook_page(profile, attribute, attributes, form):  # type: ignore[n
 
 @bp.route("/profiles/<int:profile_id>/chart.png")
 @login_required
-def chart(profile_id: int):  # type: ignore[no-untyped-def]
+def chart(profile_id: int) -> ResponseReturnValue:
     profile = _readable_profile(profile_id)
     attributes = _attributes()
-    series = [("Self-rating", [profile.ratings.get(a.key) for a in attributes])]
+    series: list[tuple[str, list[float | None]]] = [
+        ("Self-rating", [profile.ratings.get(a.key) for a in attributes])
+    ]
     feedback = feedback_for(profile)
     if feedback.shown:
         series.append(("Colleagues", [_colleagues_mean(feedback, a.key) for a in attributes]))
@@ -205,14 +216,14 @@ def chart(profile_id: int):  # type: ignore[no-untyped-def]
     return send_file(BytesIO(png), mimetype="image/png", download_name="profile.png")
 
 
-def _colleagues_mean(feedback, key: str) -> float | None:  # type: ignore[no-untyped-def]
+def _colleagues_mean(feedback: FeedbackAggregate, key: str) -> float | None:
     found = feedback.attribute(key)
     return found.mean if found is not None else None
 
 
 @bp.route("/profiles/<int:profile_id>/share", methods=["POST"])
 @login_required
-def share(profile_id: int):  # type: ignore[no-untyped-def]
+def share(profile_id: int) -> ResponseReturnValue:
     profile = _own_profile(profile_id)
     if ShareForm().validate_on_submit():
         profile.shared_at = None if profile.is_shared else utcnow()
@@ -229,7 +240,7 @@ def share(profile_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/profiles/<int:profile_id>/delete", methods=["GET", "POST"])
 @login_required
-def delete(profile_id: int):  # type: ignore[no-untyped-def]
+def delete(profile_id: int) -> ResponseReturnValue:
     profile = _own_profile(profile_id)
     form = DeleteProfileForm()
     if form.validate_on_submit():
@@ -243,7 +254,7 @@ def delete(profile_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/profiles/<int:profile_id>/feedback", methods=["GET", "POST"])
 @login_required
-def request_feedback(profile_id: int):  # type: ignore[no-untyped-def]
+def request_feedback(profile_id: int) -> ResponseReturnValue:
     profile = _own_profile(profile_id)
     people = colleagues_to_ask(profile)
     form = RequestFeedbackForm()
@@ -275,7 +286,7 @@ def _ask(profile: LeadershipProfile, colleague_id: int) -> ResponseReturnValue:
 
 @bp.route("/feedback/<int:request_id>", methods=["GET", "POST"])
 @login_required
-def give_feedback(request_id: int):  # type: ignore[no-untyped-def]
+def give_feedback(request_id: int) -> ResponseReturnValue:
     feedback_request = db.session.get(FeedbackRequest, request_id)
     if feedback_request is None or feedback_request.colleague_id != current_user.id:
         abort(404)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -23,16 +23,19 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
+from wtforms.form import BaseForm
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import HiddenInput
 
 from recruit.domain.question_bank import QuestionBank
 from recruit.domain.question_bank.editing import lines
 from recruit.domain.question_bank.search import AUDIENCES
-from recruit.form_fields import WholeNumberField
+from recruit.form_fields import SelectChoice, WholeNumberField
 
 MAX_TEXT = 4000
+
+# A check of a text area, as WTForms calls it: it raises ValidationError to refuse the text.
+TextValidator = Callable[[BaseForm, TextAreaField], object]
 
 
 def _choices(pairs: list[tuple[str, str]]) -> list[SelectChoice]:
@@ -79,15 +82,15 @@ class SearchForm(Form):
         self.status.choices = _choices([("retired", "Include retired questions")])
 
 
-def _line_count(minimum: int, what: str):  # type: ignore[no-untyped-def]
-    def check(_form, field) -> None:  # type: ignore[no-untyped-def]
+def _line_count(minimum: int, what: str) -> TextValidator:
+    def check(_form: BaseForm, field: TextAreaField) -> None:
         if len(lines(field.data)) < minimum:
             raise ValidationError(f"Enter at least {minimum} {what}, one per line")
 
     return check
 
 
-def _textarea(label: str, description: str = "", *validators) -> TextAreaField:  # type: ignore[no-untyped-def]
+def _textarea(label: str, description: str = "", *validators: TextValidator) -> TextAreaField:
     return TextAreaField(
         label,
         description=description,
@@ -198,11 +201,12 @@ class QuestionForm(FlaskForm):
             [("any", "Any innovation")] + [(i.key, i.name) for i in bank.named_innovations()]
         )
 
-    def validate_innovations(self, field) -> None:  # type: ignore[no-untyped-def]
-        if "any" in (field.data or []) and len(field.data) > 1:
+    def validate_innovations(self, field: SelectMultipleField) -> None:
+        chosen = field.data or []
+        if "any" in chosen and len(chosen) > 1:
             raise ValidationError("Choose either ‘Any innovation’ or named innovations, not both")
 
-    def validate_behaviours(self, field) -> None:  # type: ignore[no-untyped-def]
+    def validate_behaviours(self, field: SelectMultipleField) -> None:
         if len(field.data or []) > 3:
             raise ValidationError("Select no more than 3 behaviours")
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -23,6 +26,7 @@ from recruit.domain.question_bank.editing import (
 )
 from recruit.domain.question_bank.search import QuestionFilters
 from recruit.extensions import db
+from recruit.form_fields import add_error
 from recruit.lean_html import indent_lines
 from recruit.models import Question, Role
 from recruit.questions import bp
@@ -40,12 +44,12 @@ EDITORS = (Role.ADMIN,)
 
 
 @bp.errorhandler(BankNotLoaded)
-def bank_not_loaded(_error):  # type: ignore[no-untyped-def]
+def bank_not_loaded(_error: BankNotLoaded) -> ResponseReturnValue:
     return render_template("questions/not_loaded.html"), 503
 
 
 @bp.route("/questions")
-def search():  # type: ignore[no-untyped-def]
+def search() -> ResponseReturnValue:
     bank = current_bank()
     form = SearchForm(request.args)
     filters = _filters_from(form)
@@ -63,7 +67,7 @@ def search():  # type: ignore[no-untyped-def]
 
 
 @bp.route("/questions/<question_id>")
-def show(question_id: str):  # type: ignore[no-untyped-def]
+def show(question_id: str) -> ResponseReturnValue:
     row = question_row(question_id) or abort(404)
     bank = current_bank()
     return render_template(
@@ -78,7 +82,7 @@ def show(question_id: str):  # type: ignore[no-untyped-def]
 
 @bp.route("/questions/<question_id>/versions/<int:number>")
 @roles_required(Role.ADMIN, Role.HR)
-def show_version(question_id: str, number: int):  # type: ignore[no-untyped-def]
+def show_version(question_id: str, number: int) -> ResponseReturnValue:
     row = question_row(question_id) or abort(404)
     version = next((v for v in row.versions if v.number == number), None) or abort(404)
     return render_template(
@@ -91,7 +95,7 @@ def show_version(question_id: str, number: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/attributes")
-def attributes():  # type: ignore[no-untyped-def]
+def attributes() -> ResponseReturnValue:
     bank = current_bank()
     counts = {a.key: len(bank.questions_for(attribute=a.key)) for a in bank.attributes}
     return render_template("questions/attributes.html", bank=bank, counts=counts)
@@ -99,7 +103,7 @@ def attributes():  # type: ignore[no-untyped-def]
 
 @bp.route("/questions/new", methods=["GET", "POST"])
 @roles_required(*EDITORS)
-def create():  # type: ignore[no-untyped-def]
+def create() -> ResponseReturnValue:
     bank = current_bank()
     form = QuestionForm()
     form.set_choices(bank)
@@ -108,7 +112,9 @@ def create():  # type: ignore[no-untyped-def]
         form.innovations.data = ["any"]
     if form.validate_on_submit():
         existing_ids = db.session.scalars(select(Question.id)).all()
-        question_id = new_question_id(form.attribute.data, form.question.data, existing_ids)
+        # InputRequired passed, so the question holds text.
+        question_text = cast(str, form.question.data)
+        question_id = new_question_id(form.attribute.data, question_text, existing_ids)
         saved = _check_and_save(form, question_id, "active", expected_lock_version=None)
         if saved:
             flash(f"Question {question_id} added", "success")
@@ -118,7 +124,7 @@ def create():  # type: ignore[no-untyped-def]
 
 @bp.route("/questions/<question_id>/edit", methods=["GET", "POST"])
 @roles_required(*EDITORS)
-def edit(question_id: str):  # type: ignore[no-untyped-def]
+def edit(question_id: str) -> ResponseReturnValue:
     row = question_row(question_id) or abort(404)
     bank = current_bank()
     form = QuestionForm(data=None if request.method == "POST" else _form_data(row))
@@ -132,17 +138,17 @@ def edit(question_id: str):  # type: ignore[no-untyped-def]
 
 @bp.route("/questions/<question_id>/retire", methods=["GET", "POST"])
 @roles_required(*EDITORS)
-def retire(question_id: str):  # type: ignore[no-untyped-def]
+def retire(question_id: str) -> ResponseReturnValue:
     return _change_status(question_id, "retired", "retired")
 
 
 @bp.route("/questions/<question_id>/reinstate", methods=["GET", "POST"])
 @roles_required(*EDITORS)
-def reinstate(question_id: str):  # type: ignore[no-untyped-def]
+def reinstate(question_id: str) -> ResponseReturnValue:
     return _change_status(question_id, "active", "reinstated")
 
 
-def _change_status(question_id: str, status: str, done: str):  # type: ignore[no-untyped-def]
+def _change_status(question_id: str, status: str, done: str) -> ResponseReturnValue:
     row = question_row(question_id) or abort(404)
     form = StatusChangeForm()
     form.reason.label.text = f"Why is this question being {done}?"
@@ -152,11 +158,15 @@ def _change_status(question_id: str, status: str, done: str):  # type: ignore[no
         content = {**from_storable(row.current.content), "status": status}
         check = check_question_in_bank(content)
         if check.ok:
-            save_question(content, current_user, form.reason.data.strip(), row.lock_version)
+            # InputRequired passed, so the reason holds text.
+            reason = cast(str, form.reason.data).strip()
+            save_question(content, current_user, reason, row.lock_version)
             db.session.commit()
             flash(f"Question {row.id} {done}", "success")
             return redirect(url_for("questions.show", question_id=row.id))
-        form.reason.errors.extend(check.general_errors + sum(check.field_errors.values(), []))
+        # validate() left the field's errors a list (its stubs say only Sequence).
+        reason_errors = cast(list[str], form.reason.errors)
+        reason_errors.extend(check.general_errors + sum(check.field_errors.values(), []))
     return render_template(
         "questions/status.html",
         form=form,
@@ -173,17 +183,21 @@ def _check_and_save(
     check = check_question_in_bank(content)
     for field_name, messages in check.field_errors.items():
         getattr(form, field_name).errors.extend(messages)
+    # validate() left each field's errors a list (their stubs say only Sequence).
     if check.general_errors:
-        form.question.errors.extend(check.general_errors)
+        cast(list[str], form.question.errors).extend(check.general_errors)
     if not check.ok:
         return False
     try:
-        save_question(content, current_user, form.change_note.data.strip(), expected_lock_version)
+        # InputRequired passed, so the change note holds text.
+        change_note = cast(str, form.change_note.data).strip()
+        save_question(content, current_user, change_note, expected_lock_version)
     except QuestionChangedElsewhere as conflict:
-        form.change_note.errors.append(
+        add_error(
+            form.change_note,
             f"Someone else saved version {conflict.question.current_version_number} of this "
             "question while you were editing. Your text is below: open the question in a new "
-            "tab to see their changes, then save again."
+            "tab to see their changes, then save again.",
         )
         form.lock_version.data = conflict.question.lock_version
         return False

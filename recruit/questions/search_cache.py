@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
+from typing import cast
 
 from recruit.domain.question_bank import QuestionBank
 from recruit.domain.question_bank.search import (
@@ -46,7 +48,9 @@ class SearchResults:
                 self._kept.move_to_end(key)
                 return kept
         # Searched outside the lock: a slow search must not hold up the others.
-        result = search_questions(bank.questions, key, facet_options(bank))
+        # search_questions only reads the options, so lists serve where it asks for iterables.
+        options = cast(dict[str, Iterable[str]], facet_options(bank))
+        result = search_questions(bank.questions, key, options)
         with self._lock:
             if self._bank is bank:
                 self._kept[key] = result

@@ -128,7 +128,7 @@ def _submitted_scores(
     ]
 
 
-def counted_scores_statement(stage_id: int) -> Select[tuple[int, int, int, int | None, bool, str]]:
+def counted_scores_statement(stage_id: int) -> Select[int, int, int, int | None, bool, str]:
     """The scores that count at a stage, and only those: submitted sheets, from seats that
     score, not set aside, and not from a member who declared a conflict with the candidate
     (a declaration sets their sheet aside; this holds even for a sheet that was not)."""

@@ -3,13 +3,26 @@ label for the panel, and why a posted sheet cannot be saved as it stands."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
 from flask import abort, make_response, render_template
 
+from recruit.extensions import csrf
 from recruit.form_fields import saved_since_loaded
-from recruit.models import Candidate, Stage
+from recruit.models import Candidate, ScoreSheet, Stage
 from recruit.presentation import govuk_time
 from recruit.results import sheets
+from recruit.scoring.forms import AmendScoreForm, ScoreSheetForm
 from recruit.scoring.sheet_access import SheetVisit, load_visit, refusal_for
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def csrf_exempt(view: View) -> View:
+    """Flask-WTF's ``csrf.exempt``, keeping the view's type (Flask-WTF has none). The
+    score-sheet views check the token themselves, to give the member their text back."""
+    return cast(View, csrf.exempt(view))
 
 
 def visit_or_refusal(stage_id: int, candidate_id: int) -> SheetVisit:
@@ -31,7 +44,9 @@ def panel_label(stage: Stage, candidate: Candidate) -> str:
     return sheets.candidate_label(candidate, sheets.names_visible_to_panel(stage))
 
 
-def posted_sheet_problem(form, sheet) -> str | None:  # type: ignore[no-untyped-def]
+def posted_sheet_problem(
+    form: ScoreSheetForm | AmendScoreForm, sheet: ScoreSheet | None
+) -> str | None:
     """A reason the post cannot be saved as it stands (the text goes back to the member)."""
     if form.meta.csrf and not form.csrf_token.validate(form):
         return (
@@ -48,7 +63,9 @@ def posted_sheet_problem(form, sheet) -> str | None:  # type: ignore[no-untyped-
     return None
 
 
-def render_refusal(stage: Stage, candidate: Candidate, reason: str, heading: str = ""):  # type: ignore[no-untyped-def]
+def render_refusal(
+    stage: Stage, candidate: Candidate, reason: str, heading: str = ""
+) -> tuple[str, int]:
     return (
         render_template(
             "scoring/refused.html",

@@ -6,16 +6,19 @@ routes.py, whose seat and candidate checks it shares.
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
-from recruit.extensions import csrf, db
-from recruit.models import PlanItem, Score, ScoreAmendment
+from recruit.extensions import db
+from recruit.models import PlanItem, Score, ScoreAmendment, ScoreSheet
 from recruit.models._types import utcnow
 from recruit.scoring import bp
-from recruit.scoring.access import panel_label, posted_sheet_problem, refuse
+from recruit.scoring.access import csrf_exempt, panel_label, posted_sheet_problem, refuse
 from recruit.scoring.forms import NO_EVIDENCE, AmendScoreForm
 from recruit.scoring.sheet_access import amend_refusal, load_visit
 from recruit.scoring.sheet_view import rating_labels, sheet_questions
@@ -25,8 +28,8 @@ from recruit.scoring.sheet_view import rating_labels, sheet_questions
     "/interviews/<int:stage_id>/candidates/<int:candidate_id>/amend/<int:item_id>",
     methods=["GET", "POST"],
 )
-@csrf.exempt
-def amend_score(stage_id: int, candidate_id: int, item_id: int):  # type: ignore[no-untyped-def]
+@csrf_exempt
+def amend_score(stage_id: int, candidate_id: int, item_id: int) -> ResponseReturnValue:
     visit = load_visit(stage_id, candidate_id)
     seat, candidate, sheet = visit.seat, visit.candidate, visit.sheet
     item = db.session.get(PlanItem, item_id)
@@ -76,7 +79,9 @@ def amend_score(stage_id: int, candidate_id: int, item_id: int):  # type: ignore
     )
 
 
-def _record_amendment(sheet, item, row, form) -> None:  # type: ignore[no-untyped-def]
+def _record_amendment(
+    sheet: ScoreSheet, item: PlanItem, row: Score | None, form: AmendScoreForm
+) -> None:
     if row is None:
         row = Score(plan_item_id=item.id, evidence="")
         sheet.scores.append(row)
@@ -92,7 +97,7 @@ def _record_amendment(sheet, item, row, form) -> None:  # type: ignore[no-untype
             new_score=new_score,
             new_no_evidence=new_value == NO_EVIDENCE,
             new_evidence=new_evidence,
-            reason=form.reason.data.strip(),
+            reason=cast(str, form.reason.data).strip(),  # InputRequired: validated, it is text
             amended_by_id=current_user.id,
         )
     )

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import cast
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
 from wtforms import HiddenField, RadioField, SubmitField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, ValidationError
 
+from recruit.form_fields import SelectChoice
 from recruit.models import PlanItem
 
 NO_EVIDENCE = "none"
@@ -35,10 +36,10 @@ class ScoreSheetForm(FlaskForm):
     items: Sequence[PlanItem] = ()
 
     def score_field(self, item: PlanItem) -> RadioField:
-        return self[f"score_{item.id}"]  # type: ignore[no-any-return]
+        return cast(RadioField, self[f"score_{item.id}"])  # added by _form_class
 
     def evidence_field(self, item: PlanItem) -> TextAreaField:
-        return self[f"evidence_{item.id}"]  # type: ignore[no-any-return]
+        return cast(TextAreaField, self[f"evidence_{item.id}"])  # added by _form_class
 
     def entered(self, item: PlanItem) -> tuple[int | None, bool, str]:
         """(score, no_evidence, evidence) as entered for one question."""

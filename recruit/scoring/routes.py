@@ -13,6 +13,7 @@ gives the member their text back with a message, not an error page.
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from flask import (
     flash,
@@ -21,12 +22,13 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
-from recruit.extensions import csrf, db, login_manager
+from recruit.extensions import db, login_manager
 from recruit.form_fields import saved_since_loaded
 from recruit.lean_html import evidence_count, indent_lines, lean_details, score_radios
 from recruit.models import (
@@ -41,18 +43,21 @@ from recruit.results import sheets
 from recruit.results.visibility import others_scores
 from recruit.scoring import bp
 from recruit.scoring.access import (
+    csrf_exempt,
     panel_label,
     posted_sheet_problem,
     render_refusal,
     visit_or_refusal,
 )
 from recruit.scoring.forms import (
+    ScoreSheetForm,
     SubmitSheetForm,
     score_sheet_form,
 )
 from recruit.scoring.sheet_access import amend_refusal, load_visit
 from recruit.scoring.sheet_fields import sheet_fields
 from recruit.scoring.sheet_view import (
+    SheetQuestion,
     form_data_from,
     is_complete,
     rating_labels,
@@ -76,7 +81,7 @@ SAVE_FAILED = (
 logger = logging.getLogger(__name__)
 
 
-def _signed_out_page():  # type: ignore[no-untyped-def]
+def _signed_out_page() -> tuple[str, int]:
     """A POST from a member whose session ended: show their text back so they can copy it."""
     notes = [
         value
@@ -86,22 +91,23 @@ def _signed_out_page():  # type: ignore[no-untyped-def]
     return render_template("scoring/signed_out.html", notes=notes), SIGNED_OUT_STATUS
 
 
-def _require_member():  # type: ignore[no-untyped-def]
+def _require_member() -> ResponseReturnValue | None:
     if current_user.is_authenticated:
         return None
     if request.method == "POST":
         return _signed_out_page()
-    return login_manager.unauthorized()
+    # Flask-Login has no types: with no handler of ours, this is its redirect to sign in.
+    return cast(ResponseReturnValue, login_manager.unauthorized())
 
 
 @bp.before_request
-def check_signed_in():  # type: ignore[no-untyped-def]
+def check_signed_in() -> ResponseReturnValue | None:
     return _require_member()
 
 
 @bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/score", methods=["GET", "POST"])
-@csrf.exempt
-def score_sheet(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+@csrf_exempt
+def score_sheet(stage_id: int, candidate_id: int) -> ResponseReturnValue:
     visit = visit_or_refusal(stage_id, candidate_id)
     seat, candidate, sheet = visit.seat, visit.candidate, visit.sheet
     stage = seat.stage
@@ -119,7 +125,12 @@ def score_sheet(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-de
     return _save_posted_sheet(seat, candidate, sheet, questions)
 
 
-def _save_posted_sheet(seat, candidate, sheet, questions):  # type: ignore[no-untyped-def]
+def _save_posted_sheet(
+    seat: PanelSeat,
+    candidate: Candidate,
+    sheet: ScoreSheet | None,
+    questions: list[SheetQuestion],
+) -> ResponseReturnValue:
     """Save the posted sheet as a draft, then go on to the check page if asked and complete.
     Whatever stops the save, the member's text comes back on the page."""
     form = score_sheet_form([question.item for question in questions])
@@ -154,7 +165,13 @@ def _save_posted_sheet(seat, candidate, sheet, questions):  # type: ignore[no-un
     return redirect(url_for(".score_sheet", stage_id=seat.stage_id, candidate_id=candidate.id))
 
 
-def _render_sheet(seat, candidate, form, questions, problem=None):  # type: ignore[no-untyped-def]
+def _render_sheet(
+    seat: PanelSeat,
+    candidate: Candidate,
+    form: ScoreSheetForm,
+    questions: list[SheetQuestion],
+    problem: str | None = None,
+) -> str:
     return render_template(
         "scoring/sheet.html",
         stage=seat.stage,
@@ -167,7 +184,9 @@ def _render_sheet(seat, candidate, form, questions, problem=None):  # type: igno
     )
 
 
-def _render_submitted_sheet(seat, candidate, sheet, amend_refused):  # type: ignore[no-untyped-def]
+def _render_submitted_sheet(
+    seat: PanelSeat, candidate: Candidate, sheet: ScoreSheet, amend_refused: str | None
+) -> str:
     stage = seat.stage
     return render_template(
         "scoring/submitted_sheet.html",
@@ -184,8 +203,8 @@ def _render_submitted_sheet(seat, candidate, sheet, amend_refused):  # type: ign
 
 
 @bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/check", methods=["GET", "POST"])
-@csrf.exempt
-def check_scores(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+@csrf_exempt
+def check_scores(stage_id: int, candidate_id: int) -> ResponseReturnValue:
     visit = visit_or_refusal(stage_id, candidate_id)
     seat, candidate, sheet = visit.seat, visit.candidate, visit.sheet
     stage = seat.stage
@@ -219,7 +238,7 @@ def check_scores(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-d
     )
 
 
-def _submit(seat: PanelSeat, candidate: Candidate, sheet: ScoreSheet):  # type: ignore[no-untyped-def]
+def _submit(seat: PanelSeat, candidate: Candidate, sheet: ScoreSheet) -> ResponseReturnValue:
     sheet.status = SheetStatus.SUBMITTED
     sheet.submitted_at = utcnow()
     audit.record("scores.submitted", sheet, stage_id=seat.stage_id, candidate=candidate.code)
@@ -235,7 +254,7 @@ def _submit(seat: PanelSeat, candidate: Candidate, sheet: ScoreSheet):  # type: 
 
 
 @bp.route("/interviews/<int:stage_id>/candidates/<int:candidate_id>/submitted")
-def submitted(stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+def submitted(stage_id: int, candidate_id: int) -> ResponseReturnValue:
     visit = load_visit(stage_id, candidate_id)
     seat, candidate, sheet = visit.seat, visit.candidate, visit.sheet
     if sheet is None or not sheet.is_submitted:

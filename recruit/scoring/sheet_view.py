@@ -75,7 +75,9 @@ def form_data_from(sheet: ScoreSheet | None) -> dict[str, str]:
     return data
 
 
-def save_draft(sheet: ScoreSheet | None, seat: PanelSeat, candidate_id: int, form: ScoreSheetForm):  # type: ignore[no-untyped-def]
+def save_draft(
+    sheet: ScoreSheet | None, seat: PanelSeat, candidate_id: int, form: ScoreSheetForm
+) -> ScoreSheet:
     """Store what the form holds on the member's sheet (creating it), still as a draft."""
     if sheet is None:
         sheet = ScoreSheet(seat_id=seat.id, candidate_id=candidate_id, status=SheetStatus.DRAFT)

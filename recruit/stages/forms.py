@@ -12,11 +12,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
-from recruit.form_fields import GovukDateField, WholeNumberField
+from recruit.form_fields import GovukDateField, SelectChoice, WholeNumberField
 from recruit.models import PanelRole, StageType, User
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from flask import abort, current_app, redirect, render_template, send_file, url_for
+from flask.typing import ResponseReturnValue
 
 from recruit import audit
 from recruit.bank_store import current_bank
@@ -41,7 +42,7 @@ class PackLink:
 
 
 @bp.route(_PACKS)
-def packs_page(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def packs_page(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     try:
         packs = _packs(vacancy, stage)
@@ -58,7 +59,7 @@ def packs_page(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route(f"{_PACKS}/<int:seat_id>.docx")
-def download_pack(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore[no-untyped-def]
+def download_pack(vacancy_id: int, stage_id: int, seat_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     if not any(seat.id == seat_id for seat in stage.seats):
         abort(404)
@@ -70,7 +71,7 @@ def download_pack(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore
 
 
 @bp.route(f"{_PACKS}/chair.docx")
-def download_chair_pack(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def download_chair_pack(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     packs = _ready_packs(vacancy, stage)
     if packs is None:
@@ -79,7 +80,7 @@ def download_chair_pack(vacancy_id: int, stage_id: int):  # type: ignore[no-unty
 
 
 @bp.route(f"{_PACKS}/all.zip")
-def download_all_packs(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def download_all_packs(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     packs = _ready_packs(vacancy, stage)
     if packs is None:
@@ -101,12 +102,12 @@ def _ready_packs(vacancy: Vacancy, stage: Stage) -> list[PanelPack] | None:
         return None
 
 
-def _back_to_packs(vacancy: Vacancy, stage: Stage):  # type: ignore[no-untyped-def]
+def _back_to_packs(vacancy: Vacancy, stage: Stage) -> ResponseReturnValue:
     """The packs page says what is missing, so a download that is not ready goes there."""
     return redirect(url_for("stages.packs_page", vacancy_id=vacancy.id, stage_id=stage.id))
 
 
-def _send_pack(stage: Stage, pack: PanelPack, kind: str):  # type: ignore[no-untyped-def]
+def _send_pack(stage: Stage, pack: PanelPack, kind: str) -> ResponseReturnValue:
     data = pack_docx_bytes(pack.context)
     _record_export(stage, kind, seat_id=pack.seat_id, count=1)
     return send_file(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
 
 from sqlalchemy import select
@@ -25,6 +24,7 @@ from recruit.domain.documents.interview_pack import (
     build_pack_zip,
     pack_filename,
 )
+from recruit.domain.documents.word import document_bytes
 from recruit.domain.interview_plan import weights_as_percentages
 from recruit.domain.question_bank import QuestionBank
 from recruit.exports import EXPORTS_DIR
@@ -97,9 +97,7 @@ def chair_pack(packs: Sequence[PanelPack]) -> PanelPack:
 
 
 def pack_docx_bytes(context: PackContext, reference: Path = PACK_REFERENCE) -> bytes:
-    buffer = BytesIO()
-    build_interview_pack(context, reference).save(buffer)
-    return buffer.getvalue()
+    return document_bytes(build_interview_pack(context, reference))
 
 
 def packs_zip_bytes(contexts: Sequence[PackContext], reference: Path = PACK_REFERENCE) -> bytes:

@@ -8,6 +8,7 @@ keeps counting, unless HR sets it aside with the reason.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -79,7 +80,17 @@ def _submitted_sheets(seat: PanelSeat) -> list[ScoreSheet]:
     )
 
 
-def _seat_state(seat: PanelSeat) -> dict[str, object]:
+class _SeatState(TypedDict):
+    """A seat as the audit log records it (its keys are the event's detail names)."""
+
+    seat_id: int
+    user_id: int
+    panel_role: str
+    stood_down: bool
+    stood_down_reason: str | None
+
+
+def _seat_state(seat: PanelSeat) -> _SeatState:
     return {
         "seat_id": seat.id,
         "user_id": seat.user_id,

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 
 from recruit.bank_store import current_bank
@@ -19,7 +21,7 @@ from recruit.domain.interview_plan import (
 from recruit.domain.question_bank.search import QuestionFilters
 from recruit.extensions import db
 from recruit.form_fields import ConfirmForm
-from recruit.models import StageType
+from recruit.models import Stage, StageType, Vacancy
 from recruit.questions.forms import SearchForm
 from recruit.questions.search_cache import search_bank
 from recruit.results import sheets
@@ -38,12 +40,18 @@ def _plan_url(vacancy_id: int, stage_id: int) -> str:
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan")
-def plan_page(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def plan_page(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     return _render_plan(vacancy, stage)
 
 
-def _render_plan(vacancy, stage, weights_form=None, minutes_form=None, status=200):  # type: ignore[no-untyped-def]
+def _render_plan(
+    vacancy: Vacancy,
+    stage: Stage,
+    weights_form: FlaskForm | None = None,
+    minutes_form: FlaskForm | None = None,
+    status: int = 200,
+) -> ResponseReturnValue:
     bank = current_bank()
     stage_plan = plan.stage_plan(stage, bank)
     attributes = [(a.key, a.name) for a in bank.attributes]
@@ -77,7 +85,7 @@ def _render_plan(vacancy, stage, weights_form=None, minutes_form=None, status=20
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/questions")
-def find_questions(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def find_questions(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     bank = current_bank()
     arguments = request.args if request.args else _default_filters(vacancy, stage)
@@ -105,7 +113,7 @@ def find_questions(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-d
     )
 
 
-def _default_filters(vacancy, stage):  # type: ignore[no-untyped-def]
+def _default_filters(vacancy: Vacancy, stage: Stage) -> MultiDict[str, str]:
     defaults = [("innovation", vacancy.innovation), ("role_level", vacancy.role_level)]
     if stage.stage_type is StageType.YOUNG_PEOPLES_PANEL:
         defaults.append(("audience", "young_people"))
@@ -113,7 +121,7 @@ def _default_filters(vacancy, stage):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/add", methods=["POST"])
-def add_to_plan(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def add_to_plan(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     form = PlanItemForm()
     if not form.validate_on_submit() or form.question_id.data not in {
@@ -131,7 +139,7 @@ def add_to_plan(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/items/<int:item_id>/<action>",
     methods=["POST"],
 )
-def change_item(vacancy_id: int, stage_id: int, item_id: int, action: str):  # type: ignore[no-untyped-def]
+def change_item(vacancy_id: int, stage_id: int, item_id: int, action: str) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     item = next((i for i in stage.items if i.id == item_id), None) or abort(404)
     if action not in ("up", "down", "remove") or not PlanItemForm().validate_on_submit():
@@ -146,7 +154,7 @@ def change_item(vacancy_id: int, stage_id: int, item_id: int, action: str):  # t
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/minutes", methods=["POST"])
-def save_minutes(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def save_minutes(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     form = minutes_form_class([item.id for item in stage.items])()
     if not form.validate_on_submit():
@@ -159,7 +167,7 @@ def save_minutes(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/weights", methods=["POST"])
-def save_weights(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def save_weights(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     attributes = [(a.key, a.name) for a in current_bank().attributes]
     form = weights_form_class(attributes)()
@@ -183,7 +191,7 @@ def save_weights(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/issue", methods=["POST"])
-def issue(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def issue(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -198,7 +206,7 @@ def issue(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/withdraw", methods=["POST"])
-def withdraw(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def withdraw(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)

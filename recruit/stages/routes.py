@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from sqlalchemy import func, select
 
 from recruit import audit
@@ -10,7 +13,7 @@ from recruit.authorisation import require_roles_for_blueprint
 from recruit.bank_store import current_bank
 from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
-from recruit.form_fields import ConfirmForm, edited_elsewhere_message, saved_since_loaded
+from recruit.form_fields import ConfirmForm, add_error, edited_elsewhere_message, saved_since_loaded
 from recruit.models import PanelRole, PanelSeat, Role, Stage, StageType, User, Vacancy
 from recruit.results import sheets
 from recruit.stages import bp, panel
@@ -26,7 +29,7 @@ require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/new", methods=["GET", "POST"])
-def create(vacancy_id: int):  # type: ignore[no-untyped-def]
+def create(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     form = StageForm()
     if form.validate_on_submit():
@@ -45,7 +48,7 @@ def create(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>")
-def show(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def show(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     form = PanelSeatForm()
     form.set_people(_people_not_on(stage))
@@ -58,14 +61,15 @@ def show(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/edit", methods=["GET", "POST"])
-def edit(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def edit(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     form = StageForm(obj=stage if request.method == "GET" else None)
     if request.method == "GET":
         form.stage_type.data = stage.stage_type.value
     if form.validate_on_submit():
         if saved_since_loaded(form.lock_version, stage.lock_version):
-            form.lock_version.errors.append(edited_elsewhere_message("stage"))
+            # validate() left the field's errors a list (its stubs say only Sequence).
+            add_error(form.lock_version, edited_elsewhere_message("stage"))
         else:
             before = _stage_state(stage)
             _copy_form(form, stage)
@@ -84,7 +88,7 @@ def edit(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/panel", methods=["POST"])
-def add_seat(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def add_seat(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     form = PanelSeatForm()
     people = _people_not_on(stage)
@@ -109,7 +113,7 @@ def add_seat(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
     "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/panel/<int:seat_id>/remove",
     methods=["GET", "POST"],
 )
-def remove_seat(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore[no-untyped-def]
+def remove_seat(vacancy_id: int, stage_id: int, seat_id: int) -> ResponseReturnValue:
     vacancy, stage, seat = _seat_of(vacancy_id, stage_id, seat_id)
     if panel.seat_sheets(seat).any:
         # Their scores stay on the record: standing down is the only way off the panel.
@@ -134,14 +138,14 @@ def remove_seat(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore[n
     "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/panel/<int:seat_id>/stand-down",
     methods=["GET", "POST"],
 )
-def stand_down_seat(vacancy_id: int, stage_id: int, seat_id: int):  # type: ignore[no-untyped-def]
+def stand_down_seat(vacancy_id: int, stage_id: int, seat_id: int) -> ResponseReturnValue:
     vacancy, stage, seat = _seat_of(vacancy_id, stage_id, seat_id)
     form = StandDownForm()
     counts = panel.seat_sheets(seat)
     if not seat.is_stood_down and form.validate_on_submit():
-        set_aside = panel.stand_down(
-            seat, form.reason.data.strip(), form.submitted_sheets.data == SET_ASIDE
-        )
+        # InputRequired passed, so the reason holds text.
+        reason = cast(str, form.reason.data).strip()
+        set_aside = panel.stand_down(seat, reason, form.submitted_sheets.data == SET_ASIDE)
         db.session.commit()
         flash(_stood_down_message(seat.user.full_name, set_aside), "success")
         return redirect(url_for("stages.show", vacancy_id=vacancy.id, stage_id=stage.id))
@@ -165,7 +169,7 @@ def _seat_of(vacancy_id: int, stage_id: int, seat_id: int) -> tuple[Vacancy, Sta
 
 
 def _copy_form(form: StageForm, stage: Stage) -> None:
-    stage.name = form.name.data.strip()
+    stage.name = cast(str, form.name.data).strip()  # InputRequired passed: it holds text
     stage.stage_type = StageType(form.stage_type.data)
     stage.held_on = form.held_on.data
     stage.duration_minutes = form.duration_minutes.data
@@ -196,7 +200,7 @@ def _people_not_on(stage: Stage) -> list[User]:
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/move/<direction>", methods=["POST"])
-def move(vacancy_id: int, stage_id: int, direction: str):  # type: ignore[no-untyped-def]
+def move(vacancy_id: int, stage_id: int, direction: str) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
     if direction not in ("up", "down") or not ConfirmForm().validate_on_submit():
         abort(400)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Mapped, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from recruit.extensions import db
 from recruit.models import (
@@ -115,7 +115,8 @@ def _score_sheets(candidate: Candidate) -> list[ScoreSheet]:
 class _AboutACandidate(Protocol):
     """A model whose rows each belong to one candidate."""
 
-    candidate_id: Mapped[int]
+    # The mapped column, as the class holds it (an instance holds the int).
+    candidate_id: ClassVar[InstrumentedAttribute[int]]
 
 
 _Row = TypeVar("_Row", bound=_AboutACandidate)

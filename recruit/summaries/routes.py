@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from flask import abort, flash, redirect, render_template, send_file, url_for
-from flask_login import current_user, login_required
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
 from recruit import audit
+from recruit.authorisation import login_required
 from recruit.bank_store import current_bank
 from recruit.domain.documents.scoring_summary.model import CandidateModeration
 from recruit.domain.documents.scoring_summary.word import (
@@ -77,7 +79,7 @@ def _stage_shown(outcome: StageOutcome) -> StageShown:
 
 @bp.route("/vacancies/<int:vacancy_id>/summary")
 @login_required
-def summary(vacancy_id: int):  # type: ignore[no-untyped-def]
+def summary(vacancy_id: int) -> ResponseReturnValue:
     vacancy = results_vacancy(vacancy_id)
     outcomes = visible_outcomes(vacancy)
     labels = candidate_labels(outcomes, names_shown_to(current_user, vacancy))
@@ -128,14 +130,14 @@ def _evidence_finder(
 
 @bp.route("/vacancies/<int:vacancy_id>/summary.docx")
 @login_required
-def download_summary(vacancy_id: int):  # type: ignore[no-untyped-def]
+def download_summary(vacancy_id: int) -> ResponseReturnValue:
     vacancy = results_vacancy(vacancy_id)
     return _summary_download(vacancy, visible_outcomes(vacancy))
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/summary.docx")
 @login_required
-def download_stage_summary(vacancy_id: int, stage_id: int):  # type: ignore[no-untyped-def]
+def download_stage_summary(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy = results_vacancy(vacancy_id)
     outcome = visible_outcome(vacancy, stage_id)
     if outcome is None:
@@ -143,12 +145,12 @@ def download_stage_summary(vacancy_id: int, stage_id: int):  # type: ignore[no-u
     return _summary_download(vacancy, [outcome])
 
 
-def _not_ready(vacancy: Vacancy):  # type: ignore[no-untyped-def]
+def _not_ready(vacancy: Vacancy) -> ResponseReturnValue:
     flash("That stage has no summary yet: it appears once moderation opens.", "info")
     return redirect(url_for(".summary", vacancy_id=vacancy.id))
 
 
-def _summary_download(vacancy: Vacancy, outcomes: list[StageOutcome]):  # type: ignore[no-untyped-def]
+def _summary_download(vacancy: Vacancy, outcomes: list[StageOutcome]) -> ResponseReturnValue:
     context = summary_context(vacancy, outcomes, names_shown_to(current_user, vacancy))
     data = scoring_summary_docx_bytes(context, SUMMARY_REFERENCE)
     audit.record_access(
@@ -161,7 +163,7 @@ def _summary_download(vacancy: Vacancy, outcomes: list[StageOutcome]):  # type: 
 
 @bp.route("/vacancies/<int:vacancy_id>/scores.<any(csv, xlsx):fmt>")
 @login_required
-def download_scores(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
+def download_scores(vacancy_id: int, fmt: str) -> ResponseReturnValue:
     vacancy = results_vacancy(vacancy_id)
     rows = raw_score_rows(vacancy, visible_outcomes(vacancy), names_shown_to(current_user, vacancy))
     name, _ = safe_download_filename(f"Raw scores - {vacancy.title}", fmt)
@@ -179,7 +181,7 @@ def download_scores(vacancy_id: int, fmt: str):  # type: ignore[no-untyped-def]
     "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/candidates/<int:candidate_id>/radar.png"
 )
 @login_required
-def radar(vacancy_id: int, stage_id: int, candidate_id: int):  # type: ignore[no-untyped-def]
+def radar(vacancy_id: int, stage_id: int, candidate_id: int) -> ResponseReturnValue:
     vacancy = results_vacancy(vacancy_id)
     outcome = visible_outcome(vacancy, stage_id)
     if outcome is None:

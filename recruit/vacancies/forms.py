@@ -12,12 +12,11 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import Form, RadioField, SelectField, SelectMultipleField, StringField, SubmitField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from recruit.domain.question_bank import QuestionBank
-from recruit.form_fields import GovukDateField, WholeNumberField
+from recruit.form_fields import GovukDateField, SelectChoice, WholeNumberField
 from recruit.models import VacancyStatus
 from recruit.models.vacancies import CONTRACTS
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -11,7 +12,7 @@ from recruit import audit
 from recruit.authorisation import require_roles_for_blueprint
 from recruit.bank_store import current_bank
 from recruit.extensions import db
-from recruit.form_fields import edited_elsewhere_message, saved_since_loaded
+from recruit.form_fields import add_error, edited_elsewhere_message, saved_since_loaded
 from recruit.models import Role, Vacancy, VacancyStatus
 from recruit.models._types import utcnow
 from recruit.vacancies import bp
@@ -35,7 +36,7 @@ EDITABLE_FIELDS = (
 
 
 @bp.route("/vacancies")
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     bank = current_bank()
     form = VacancyFilterForm(request.args)
     form.set_choices(bank)
@@ -52,7 +53,7 @@ def index():  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/new", methods=["GET", "POST"])
-def create():  # type: ignore[no-untyped-def]
+def create() -> ResponseReturnValue:
     bank = current_bank()
     form = VacancyForm()
     form.set_choices(bank)
@@ -70,7 +71,7 @@ def create():  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>")
-def show(vacancy_id: int):  # type: ignore[no-untyped-def]
+def show(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     bank = current_bank()
     return render_template(
@@ -79,7 +80,7 @@ def show(vacancy_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/vacancies/<int:vacancy_id>/edit", methods=["GET", "POST"])
-def edit(vacancy_id: int):  # type: ignore[no-untyped-def]
+def edit(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     form = VacancyForm(obj=vacancy if request.method == "GET" else None)
     form.set_choices(current_bank())
@@ -87,7 +88,8 @@ def edit(vacancy_id: int):  # type: ignore[no-untyped-def]
         form.status.data = vacancy.status.value
     if form.validate_on_submit():
         if saved_since_loaded(form.lock_version, vacancy.lock_version):
-            form.lock_version.errors.append(_conflict_message(vacancy, form))
+            # validate() left the field's errors a list (its stubs say only Sequence).
+            add_error(form.lock_version, _conflict_message(vacancy, form))
         else:
             changes = _copy_form(form, vacancy)
             vacancy.updated_by_id, vacancy.updated_at = current_user.id, utcnow()

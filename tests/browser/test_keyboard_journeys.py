@@ -29,10 +29,15 @@ from recruit.models import (
     Vacancy,
     VacancyStatus,
 )
-from recruit.stages.plan import issue_plan
 from tests.browser.test_scoring_browser import _stage as issued_stage
 from tests.browser.test_shell import _sign_in
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_stage,
+    make_vacancy,
+    submit_sheet,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -241,12 +246,12 @@ def test_the_chair_records_a_moderation_outcome_with_the_keyboard(
 def _comparison_setup(app, make_user):  # type: ignore[no-untyped-def]
     vacancy = make_vacancy(make_user(Role.HR))
     chair, member = make_user(Role.PANEL), make_user(Role.PANEL)
-    stage = make_stage(
-        vacancy, seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)], questions=QUESTIONS
+    stage = make_issued_stage(
+        app,
+        vacancy,
+        seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
+        questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     for first, last, scores, status in (
         ("Amara", "Okafor", [5, 3], CandidateStatus.SHORTLISTED),
         ("Tom", "Reid", [3, 5], CandidateStatus.SHORTLISTED),

@@ -14,9 +14,13 @@ from recruit.models import (
     Role,
     StageModeration,
 )
-from recruit.stages.plan import issue_plan
 from tests.browser.test_shell import _sign_in
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -84,14 +88,12 @@ def test_a_leader_asks_a_colleague_who_answers_once(page, bank, make_user, live_
 def test_the_dcs_sets_a_target_and_compares(app, page, bank, make_user, live_server, axe_check):
     vacancy = make_vacancy(make_user(Role.HR))
     chair, member = make_user(Role.PANEL), make_user(Role.PANEL)
-    stage = make_stage(
+    stage = make_issued_stage(
+        app,
         vacancy,
         seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
         questions=["values-personal-values-01", "decisions-own-risk-01"],
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     for first, last, scores in (("Amara", "Okafor", [5, 3]), ("Tom", "Reid", [3, 5])):
         candidate = make_candidate(vacancy, first, last, status=CandidateStatus.SHORTLISTED)
         submit_sheet(stage, chair, candidate, scores)

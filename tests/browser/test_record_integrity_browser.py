@@ -10,9 +10,13 @@ from playwright.sync_api import expect
 from recruit.extensions import db
 from recruit.models import PanelRole, Role, StageModeration
 from recruit.results import sheets
-from recruit.stages.plan import issue_plan
 from tests.browser.test_shell import _sign_in
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -25,14 +29,12 @@ def _moderated_stage(app, make_user):  # type: ignore[no-untyped-def]
     member = make_user(Role.PANEL, name="Dee Member")
     vacancy = make_vacancy(hr)
     amara = make_candidate(vacancy, "Amara", "Okafor")
-    stage = make_stage(
+    stage = make_issued_stage(
+        app,
         vacancy,
         seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER), (hr, PanelRole.HR_ADVISER)],
         questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     submit_sheet(stage, chair, amara, [4, 4])
     submit_sheet(stage, member, amara, [5, 3])
     db.session.add(StageModeration(stage_id=stage.id))

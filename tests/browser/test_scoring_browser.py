@@ -7,9 +7,13 @@ from playwright.sync_api import expect
 
 from recruit.extensions import db
 from recruit.models import PanelRole, Role, StageModeration
-from recruit.stages.plan import issue_plan
 from tests.browser.test_shell import _sign_in
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -19,12 +23,12 @@ QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
 def _stage(app, make_user, member, chair):  # type: ignore[no-untyped-def]
     vacancy = make_vacancy(make_user(Role.HR))
     amara = make_candidate(vacancy, "Amara", "Okafor")
-    stage = make_stage(
-        vacancy, seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)], questions=QUESTIONS
+    stage = make_issued_stage(
+        app,
+        vacancy,
+        seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
+        questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     return vacancy, stage, amara
 
 

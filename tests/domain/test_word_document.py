@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import datetime
 from io import BytesIO
@@ -112,21 +111,3 @@ def test_document_bytes_reopen_as_the_same_document() -> None:
 
     assert [p.text for p in reopened.paragraphs] == ["Results"]
     assert reopened.core_properties.title == META.title
-
-
-def private_imports(path: Path) -> list[str]:
-    found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("recruit"):
-            found += [f"{node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
-    return found
-
-
-def test_no_module_imports_another_modules_private_name() -> None:
-    offenders = {
-        str(path.relative_to(ROOT)): names
-        for path in sorted((ROOT / "recruit").rglob("*.py"))
-        if (names := private_imports(path))
-    }
-
-    assert offenders == {}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from flask import Flask
+
 from recruit.adverts.queries import start_advert
 from recruit.bank_store import current_bank
 from recruit.domain.candidates import next_candidate_codes
@@ -25,6 +27,7 @@ from recruit.models import (
     VacancyStatus,
 )
 from recruit.models._types import utcnow
+from recruit.stages.plan import issue_plan
 
 
 def make_vacancy(
@@ -77,6 +80,22 @@ def make_stage(
     for position, question_id in enumerate(questions, start=1):
         stage.items.append(PlanItem(question_id=question_id, minutes=10, position=position))
     db.session.add(stage)
+    db.session.commit()
+    return stage
+
+
+def make_issued_stage(
+    app: Flask,
+    vacancy: Vacancy,
+    *,
+    seats: Sequence[tuple[User, PanelRole]] = (),
+    questions: Sequence[str] = (),
+    **overrides: object,
+) -> Stage:
+    """A stage whose interview plan has been issued, so its panel can score."""
+    stage = make_stage(vacancy, seats=seats, questions=questions, **overrides)
+    with app.test_request_context():  # issuing is audited, which reads the request
+        issue_plan(stage)
     db.session.commit()
     return stage
 

@@ -14,9 +14,8 @@ from sqlalchemy import select
 
 from recruit.extensions import db
 from recruit.models import Candidate, PanelRole, PanelSeat, Role, ScoreSheet, Stage, User
-from recruit.stages.plan import issue_plan
 from tests.conftest import TEST_PASSWORD
-from tests.support.factories import make_candidate, make_stage, make_vacancy
+from tests.support.factories import make_candidate, make_issued_stage, make_vacancy
 from tests.support.forms import csrf_token_from, sign_in
 from tests.support.hostile_text import hidden_inputs
 
@@ -59,10 +58,7 @@ def build_panel(app: Flask, make_user) -> Panel:  # type: ignore[no-untyped-def]
         (other, PanelRole.MEMBER),
         (hr, PanelRole.HR_ADVISER),
     ]
-    stage = make_stage(vacancy, seats=seats, questions=QUESTIONS)
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
+    stage = make_issued_stage(app, vacancy, seats=seats, questions=QUESTIONS)
     return Panel(stage, amara, tom, hr, chair, member, other)
 
 

@@ -21,10 +21,14 @@ from recruit.models import (
     TargetProfile,
 )
 from recruit.models._types import utcnow
-from recruit.stages.plan import issue_plan
-from tests.conftest import TEST_PASSWORD
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
-from tests.support.forms import sign_in, submit_form
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
+from tests.support.forms import submit_form
+from tests.support.panel_web import client_for
 
 QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
 
@@ -35,12 +39,12 @@ def _vacancy(app, make_user, *, moderated=True):  # type: ignore[no-untyped-def]
     tom = make_candidate(vacancy, "Tom", "Reid", status=CandidateStatus.SHORTLISTED)
     make_candidate(vacancy, "Gareth", "Lloyd", status=CandidateStatus.INTERVIEWED)
     chair, member = make_user(Role.PANEL, name="Chair"), make_user(Role.PANEL, name="Member")
-    stage = make_stage(
-        vacancy, seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)], questions=QUESTIONS
+    stage = make_issued_stage(
+        app,
+        vacancy,
+        seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
+        questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     for candidate, chair_scores, member_scores in (
         (amara, [4, 3], [4, 3]),
         (tom, [3, 5], [3, 5]),
@@ -52,12 +56,6 @@ def _vacancy(app, make_user, *, moderated=True):  # type: ignore[no-untyped-def]
         db.session.add(StageModeration(stage_id=stage.id))
     db.session.commit()
     return vacancy, stage, chair
-
-
-def _client_for(app, user):  # type: ignore[no-untyped-def]
-    client = app.test_client()
-    assert sign_in(client, user.email, TEST_PASSWORD).status_code == 302
-    return client
 
 
 def test_comparison_shows_the_shortlist_side_by_side(app, bank, signed_in, make_user):
@@ -163,10 +161,10 @@ def test_target_seeded_from_a_shared_profile(app, bank, signed_in, make_user):
 
 def test_panel_members_see_the_comparison_only_for_their_moderated_stages(app, bank, make_user):
     vacancy, _stage, chair = _vacancy(app, make_user, moderated=False)
-    seated = _client_for(app, chair)
+    seated = client_for(app, chair)
     page = seated.get(f"/vacancies/{vacancy.id}/comparison").get_data(as_text=True)
     assert "nothing to compare yet" in page
-    outsider = _client_for(app, make_user(Role.PANEL))
+    outsider = client_for(app, make_user(Role.PANEL))
     assert outsider.get(f"/vacancies/{vacancy.id}/comparison").status_code == 404
     assert seated.get(f"/vacancies/{vacancy.id}/target").status_code == 403
 

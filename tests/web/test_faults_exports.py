@@ -26,9 +26,13 @@ from recruit.models import (
     Role,
     StageModeration,
 )
-from recruit.stages.plan import issue_plan
 from tests.conftest import TEST_PASSWORD
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
 from tests.support.forms import sign_in
 
 QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
@@ -49,12 +53,12 @@ def campaign(app, bank, make_user) -> Campaign:  # type: ignore[no-untyped-def]
     vacancy = make_vacancy(make_user(Role.HR), with_advert=True)
     amara = make_candidate(vacancy, "Amara", "Okafor")
     chair, member = make_user(Role.PANEL, name="Priya Chair"), make_user(Role.PANEL)
-    stage = make_stage(
-        vacancy, seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)], questions=QUESTIONS
+    stage = make_issued_stage(
+        app,
+        vacancy,
+        seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
+        questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     submit_sheet(stage, chair, amara, [2, 5])
     submit_sheet(stage, member, amara, [3, None])
     db.session.add(StageModeration(stage_id=stage.id))

@@ -24,10 +24,9 @@ from sqlalchemy import func, select, text, update
 
 from recruit.extensions import db
 from recruit.models import AuditEvent, PanelRole, Role, ScoreSheet, SheetStatus
-from recruit.stages.plan import issue_plan
 from tests.conftest import TEST_PASSWORD
 from tests.support.db_faults import DatabaseFails
-from tests.support.factories import make_candidate, make_stage, make_vacancy
+from tests.support.factories import make_candidate, make_issued_stage, make_vacancy
 from tests.support.gunicorn import running_gunicorn
 from tests.support.panel_http import FlaskPanelBrowser, PanelBrowser, sheet_answers, sheet_path
 
@@ -57,14 +56,12 @@ FIRST_ANSWERS = {"scores": ("4", "none"), "notes": ("Led the change in the rota"
 def _draft_sheet(app, make_user, member) -> DraftSheet:  # type: ignore[no-untyped-def]
     vacancy = make_vacancy(make_user(Role.HR))
     candidate = make_candidate(vacancy, "Amara", "Okafor")
-    stage = make_stage(
+    stage = make_issued_stage(
+        app,
         vacancy,
         seats=[(member, PanelRole.CHAIR), (make_user(Role.PANEL), PanelRole.MEMBER)],
         questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     sheet = DraftSheet(stage.id, candidate.id, [item.id for item in stage.items], member.email)
     db.session.close()
     return sheet

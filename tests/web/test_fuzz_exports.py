@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,11 +46,15 @@ from recruit.models import (
     TargetProfile,
 )
 from recruit.models._types import utcnow
-from recruit.stages.plan import issue_plan
-from tests.conftest import TEST_PASSWORD, skip_or_fail
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
-from tests.support.forms import sign_in
+from tests.conftest import skip_or_fail
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
 from tests.support.hostile_text import FEW, HOSTILE, PAYLOADS, SCRIPT, SCRIPT_PAYLOAD, fitting
+from tests.support.panel_web import client_for
 
 QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -101,10 +106,7 @@ def _scene(app, make_user, text: str) -> Scene:  # type: ignore[no-untyped-def]
     amara, tom = candidates
     seats = [(people["chair"], PanelRole.CHAIR), (people["member"], PanelRole.MEMBER),
              (people["conflicted"], PanelRole.MEMBER)]  # fmt: skip
-    stage = make_stage(vacancy, name=short, seats=seats, questions=QUESTIONS)
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
+    stage = make_issued_stage(app, vacancy, name=short, seats=seats, questions=QUESTIONS)
     _score(stage, people, amara, tom, text)
     _moderate(stage, people, vacancy, amara, text)
     profile = LeadershipProfile(
@@ -114,7 +116,7 @@ def _scene(app, make_user, text: str) -> Scene:  # type: ignore[no-untyped-def]
     db.session.add(profile)
     audit.record("fuzz.hostile_detail", vacancy, actor=people["hr"], note=text, name=short)
     db.session.commit()
-    clients = {key: _client(app, people[key]) for key in ("hr", "admin", "member")}
+    clients = {key: client_for(app, people[key]) for key in ("hr", "admin", "member")}
     return Scene(vacancy.id, stage.id, amara.id, stage.seats[0].id, profile.id, clients)
 
 
@@ -153,12 +155,6 @@ def _moderate(stage, people, vacancy, amara, text: str) -> None:  # type: ignore
                       set_by_id=people["hr"].id),
     ])  # fmt: skip
     db.session.commit()
-
-
-def _client(app, user):  # type: ignore[no-untyped-def]
-    client = app.test_client()
-    assert sign_in(client, user.email, TEST_PASSWORD).status_code == 302
-    return client
 
 
 def _download(client, url: str) -> bytes:  # type: ignore[no-untyped-def]
@@ -267,24 +263,32 @@ def _cli_exports(app, scene: Scene, folder: Path) -> dict[str, bytes]:  # type: 
 def _check_files(files: dict[str, bytes]) -> None:
     """Every file reopens; spreadsheet cells are inert; the HTML escapes markup."""
     for name, data in files.items():
-        if name.endswith(".docx"):
-            _word_text(data)
-        elif name.endswith(".zip"):
-            _zip_members_reopen(data)
-        elif name.endswith(".png"):
-            _png_reopens(data)
-        elif name.endswith(".json"):
-            json.loads(data.decode("utf-8"))
-        elif name.endswith(".csv"):
-            for cell in _csv_cells(data):
-                _assert_no_live_formula(cell)
-        elif name.endswith(".xlsx"):
-            for cell in _xlsx_cells(data):
-                _assert_no_live_formula(cell)
-        elif name.endswith(".html"):
-            assert not SCRIPT.search(data.decode("utf-8")), "markup in the HTML advert"
-        else:
-            data.decode("utf-8")
+        check = FILE_CHECKS.get(Path(name).suffix, _is_text)
+        check(data)
+
+
+def _cells_inert(cells: Iterable[str]) -> None:
+    for cell in cells:
+        _assert_no_live_formula(cell)
+
+
+def _html_escaped(data: bytes) -> None:
+    assert not SCRIPT.search(data.decode("utf-8")), "markup in the HTML advert"
+
+
+def _is_text(data: bytes) -> None:
+    data.decode("utf-8")
+
+
+FILE_CHECKS: dict[str, Callable[[bytes], object]] = {
+    ".docx": lambda data: _word_text(data),
+    ".zip": lambda data: _zip_members_reopen(data),
+    ".png": lambda data: _png_reopens(data),
+    ".json": lambda data: json.loads(data.decode("utf-8")),
+    ".csv": lambda data: _cells_inert(_csv_cells(data)),
+    ".xlsx": lambda data: _cells_inert(_xlsx_cells(data)),
+    ".html": _html_escaped,
+}
 
 
 def _export_everything(app, make_user, text: str, folder: Path) -> dict[str, bytes]:  # type: ignore[no-untyped-def]

@@ -33,9 +33,7 @@ from recruit.models import (
 )
 from recruit.models._types import utcnow
 from recruit.stages.plan import issue_plan
-from tests.conftest import TEST_PASSWORD
 from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
-from tests.support.forms import sign_in
 from tests.support.hostile_text import (
     FEW,
     FUZZ,
@@ -46,6 +44,7 @@ from tests.support.hostile_text import (
     fitting,
     post_form,
 )
+from tests.support.panel_web import client_for
 from tests.web import test_fuzz_forms
 
 QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
@@ -153,12 +152,6 @@ def _scene(app, make_user) -> Scene:  # type: ignore[no-untyped-def]
     db.session.add_all([draft, StageModeration(stage_id=moderated.id)])
     db.session.commit()
     return Scene(hr, chair, member, vacancy.id, amara.id, tom.id, moderated.id, scoring.id)
-
-
-def _client(app, user):  # type: ignore[no-untyped-def]
-    client = app.test_client()
-    assert sign_in(client, user.email, TEST_PASSWORD).status_code == 302
-    return client
 
 
 def _pages_are_safe(client, *urls: str) -> None:  # type: ignore[no-untyped-def]
@@ -401,7 +394,7 @@ def test_candidate_import_with_hostile_files(app, bank, signed_in):
 
 def test_panel_member_forms(app, bank, make_user):
     scene = _scene(app, make_user)
-    client = _client(app, scene.member)
+    client = client_for(app, scene.member)
     stage = db.session.get(Stage, scene.scoring_id)
     amend = f"/interviews/{stage.id}/candidates/{scene.amara_id}/amend/{stage.items[0].id}"
     check = f"/interviews/{stage.id}/candidates/{scene.tom_id}/check"
@@ -422,7 +415,7 @@ def test_panel_member_forms(app, bank, make_user):
 
 def test_moderation_forms(app, bank, make_user):
     scene = _scene(app, make_user)
-    client = _client(app, scene.hr)
+    client = client_for(app, scene.hr)
     base = f"/vacancies/{scene.vacancy_id}/stages"
     moderated, scoring = f"{base}/{scene.moderated_id}", f"{base}/{scene.scoring_id}"
     record = f"{moderated}/moderation/candidates/{scene.amara_id}"

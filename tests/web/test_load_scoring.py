@@ -32,9 +32,8 @@ from recruit.models import (
     StageModeration,
     User,
 )
-from recruit.stages.plan import issue_plan
 from tests.conftest import TEST_PASSWORD
-from tests.support.factories import make_candidate, make_stage, make_vacancy
+from tests.support.factories import make_candidate, make_issued_stage, make_vacancy
 from tests.support.gunicorn import running_gunicorn
 from tests.support.panel_http import PanelBrowser, sheet_answers
 
@@ -75,10 +74,7 @@ def _seed_panel(app, make_user) -> Panel:  # type: ignore[no-untyped-def]
     seats = [
         (user, PanelRole.CHAIR if n == 0 else PanelRole.MEMBER) for n, user in enumerate(members)
     ]
-    stage = make_stage(vacancy, seats=seats, questions=QUESTIONS)
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
+    stage = make_issued_stage(app, vacancy, seats=seats, questions=QUESTIONS)
     panel = Panel(
         stage.id,
         [candidate.id for candidate in candidates],

@@ -16,8 +16,12 @@ from recruit.models import (
     Role,
     StageModeration,
 )
-from recruit.stages.plan import issue_plan
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
 from tests.support.forms import csrf_token_from, submit_form
 
 # One values question and one decisions question.
@@ -28,12 +32,12 @@ def _stage(app, make_user, chair, member):  # type: ignore[no-untyped-def]
     vacancy = make_vacancy(make_user(Role.HR))
     amara = make_candidate(vacancy, "Amara", "Okafor")
     tom = make_candidate(vacancy, "Tom", "Reid")
-    stage = make_stage(
-        vacancy, seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)], questions=QUESTIONS
+    stage = make_issued_stage(
+        app,
+        vacancy,
+        seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
+        questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     return stage, amara, tom
 
 

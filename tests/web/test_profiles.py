@@ -7,16 +7,10 @@ from sqlalchemy import select
 
 from recruit.extensions import db
 from recruit.models import AuditEvent, FeedbackRequest, LeadershipProfile, Role
-from tests.conftest import TEST_PASSWORD
-from tests.support.forms import csrf_token_from, sign_in, submit_form
+from tests.support.forms import csrf_token_from, submit_form
+from tests.support.panel_web import client_for
 
 KEYS = ["values", "decisions", "practice-culture", "partnerships", "buy-in"]
-
-
-def _client_for(app, user):  # type: ignore[no-untyped-def]
-    client = app.test_client()
-    assert sign_in(client, user.email, TEST_PASSWORD).status_code == 302
-    return client
 
 
 def _profile(owner, ratings=None, shared=False):  # type: ignore[no-untyped-def]
@@ -80,7 +74,7 @@ def test_a_private_profile_is_404_to_everyone_else(app, bank, make_user):
     owner = make_user(Role.PANEL)
     profile = _profile(owner, {"values": 4})
     for role in Role:
-        other = _client_for(app, make_user(role))
+        other = client_for(app, make_user(role))
         assert other.get(f"/profiles/{profile.id}").status_code == 404
         assert other.get(f"/profiles/{profile.id}/chart.png").status_code == 404
 
@@ -90,11 +84,11 @@ def test_a_shared_profile_shows_ratings_to_hr_and_reviewers_but_never_reflection
 ):
     owner = make_user(Role.PANEL, name="Margaret Hale")
     profile = _profile(owner, {"values": 5, "buy-in": 3}, shared=True)
-    reviewer = _client_for(app, make_user(Role.REVIEWER))
+    reviewer = client_for(app, make_user(Role.REVIEWER))
     page = reviewer.get(f"/profiles/{profile.id}").get_data(as_text=True)
     assert "Margaret Hale" in page and "private reflection" not in page
     assert "Margaret Hale" in reviewer.get("/profiles").get_data(as_text=True)
-    panel = _client_for(app, make_user(Role.PANEL))
+    panel = client_for(app, make_user(Role.PANEL))
     assert panel.get(f"/profiles/{profile.id}").status_code == 404
     # only the owner may change or unshare it
     assert reviewer.get(f"/profiles/{profile.id}/attributes/values").status_code == 404
@@ -114,7 +108,7 @@ def test_sharing_and_unsharing_is_the_owners_choice_and_audited(app, bank, signe
 
 
 def _give(app, colleague, feedback_request, ratings):  # type: ignore[no-untyped-def]
-    client = _client_for(app, colleague)
+    client = client_for(app, colleague)
     url = f"/feedback/{feedback_request.id}"
     page = client.get(url).get_data(as_text=True)
     data = {"csrf_token": csrf_token_from(page)}
@@ -150,8 +144,8 @@ def test_a_feedback_request_is_404_to_anyone_but_its_colleague(app, bank, make_u
     profile.feedback_requests.append(FeedbackRequest(colleague_id=colleague.id))
     db.session.commit()
     request_id = profile.feedback_requests[0].id
-    assert _client_for(app, owner).get(f"/feedback/{request_id}").status_code == 404
-    assert _client_for(app, colleague).get(f"/feedback/{request_id}").status_code == 200
+    assert client_for(app, owner).get(f"/feedback/{request_id}").status_code == 404
+    assert client_for(app, colleague).get(f"/feedback/{request_id}").status_code == 200
 
 
 def test_feedback_needs_an_answer_for_every_attribute(app, bank, make_user):
@@ -175,6 +169,6 @@ def test_deleting_a_profile_asks_first(app, bank, signed_in):
 def test_a_reader_of_a_shared_profile_reads_it_in_the_third_person(app, bank, make_user):
     owner = make_user(Role.PANEL, name="Margaret Hale")
     profile = _profile(owner, {"values": 5, "buy-in": 3}, shared=True)
-    page = _client_for(app, make_user(Role.HR)).get(f"/profiles/{profile.id}")
+    page = client_for(app, make_user(Role.HR)).get(f"/profiles/{profile.id}")
     text = page.get_data(as_text=True)
     assert "Margaret Hale rated themself highest" in text and "You rated" not in text

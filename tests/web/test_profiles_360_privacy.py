@@ -12,18 +12,12 @@ from sqlalchemy import func, select
 from recruit.extensions import db
 from recruit.models import FeedbackRequest, LeadershipProfile, Role
 from recruit.profiles.queries import ASKABLE_ROLES, READERS_OF_SHARED
-from tests.conftest import TEST_PASSWORD
-from tests.support.forms import csrf_token_from, sign_in, submit_form
+from tests.support.forms import csrf_token_from, submit_form
+from tests.support.panel_web import client_for
 
 KEYS = ["values", "decisions", "practice-culture", "partnerships", "buy-in"]
 ROW = re.compile(r'<th scope="row" class="govuk-table__header">(.*?)</th>(.*?)</tr>', re.DOTALL)
 CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
-
-
-def _client_for(app, user):  # type: ignore[no-untyped-def]
-    client = app.test_client()
-    assert sign_in(client, user.email, TEST_PASSWORD).status_code == 302
-    return client
 
 
 def _figures(page: str) -> dict[str, str]:
@@ -40,7 +34,7 @@ def _requests_count() -> int:
 
 
 def _send(app, colleague, request_id, ratings):  # type: ignore[no-untyped-def]
-    client = _client_for(app, colleague)
+    client = client_for(app, colleague)
     url = f"/feedback/{request_id}"
     page = client.get(url).get_data(as_text=True)
     data = {"csrf_token": csrf_token_from(page)}

@@ -25,20 +25,19 @@ from recruit.models import (
     SheetStatus,
     StageModeration,
 )
-from recruit.stages.plan import issue_plan
-from tests.conftest import TEST_PASSWORD
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
-from tests.support.forms import csrf_token_from, sign_in
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_stage,
+    make_vacancy,
+    submit_sheet,
+)
+from tests.support.forms import csrf_token_from
 from tests.support.hostile_text import hidden_inputs
+from tests.support.panel_web import client_for
 
 QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
 SCORING_TABLES = (ScoreSheet, Score, ScoreAmendment, PanelSeat, PlanItem)
-
-
-def _client_for(app, user):  # type: ignore[no-untyped-def]
-    client = app.test_client()
-    sign_in(client, user.email, TEST_PASSWORD)
-    return client
 
 
 def _panel(app, make_user, *, hide_names=False):  # type: ignore[no-untyped-def]
@@ -53,7 +52,8 @@ def _panel(app, make_user, *, hide_names=False):  # type: ignore[no-untyped-def]
     vacancy.hide_candidate_names = hide_names
     amara = make_candidate(vacancy, "Amara", "Okafor")
     tom = make_candidate(vacancy, "Tom", "Reid")
-    stage = make_stage(
+    stage = make_issued_stage(
+        app,
         vacancy,
         seats=[
             (people["chair"], PanelRole.CHAIR),
@@ -63,9 +63,6 @@ def _panel(app, make_user, *, hide_names=False):  # type: ignore[no-untyped-def]
         ],
         questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     return stage, amara, tom, people
 
 
@@ -122,7 +119,7 @@ def _amend(client, stage, candidate, item, score="1"):  # type: ignore[no-untype
 
 
 def _member_client(app, user):  # type: ignore[no-untyped-def]
-    client = _client_for(app, user)
+    client = client_for(app, user)
     client.user_id = user.id
     return client
 
@@ -140,7 +137,7 @@ def test_a_conflict_declared_after_submission_sets_the_sheet_aside_everywhere(ap
     )
     assert sheet.is_set_aside and sheet.set_aside_reason == "Conflict declared after submission"
     assert _row_counts() == before  # kept, not deleted
-    hr = _client_for(app, people["hr"])
+    hr = client_for(app, people["hr"])
     scores = hr.get(f"/vacancies/{stage.vacancy_id}/scores.csv").data.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(scores)))
     members_for_amara = {row["Panel member"] for row in rows if "C-01" in row["Candidate"]}
@@ -191,7 +188,7 @@ def test_a_conflicted_chair_cannot_record_moderation_and_is_told_who_can(app, ba
         ConflictOfInterest(user_id=people["chair"].id, candidate_id=amara.id, description="Friend")
     )
     db.session.commit()
-    chair = _client_for(app, people["chair"])
+    chair = client_for(app, people["chair"])
     url = _moderation_url(stage, f"/candidates/{amara.id}")
     page = chair.get(url)
     assert page.status_code == 403
@@ -215,7 +212,7 @@ def _record(client, stage, candidate, outcome="appointable"):  # type: ignore[no
 def test_a_record_whose_inputs_change_is_flagged_until_confirmed(app, bank, make_user):
     stage, amara, tom, people = _panel(app, make_user)
     _everyone_submits(stage, people, amara, tom)
-    chair = _client_for(app, people["chair"])
+    chair = client_for(app, people["chair"])
     assert _record(chair, stage, amara).status_code == 302
     assert "Inputs changed" not in chair.get(_moderation_url(stage)).get_data(as_text=True)
     _declare_conflict(_member_client(app, people["member"]), stage, amara)
@@ -237,7 +234,7 @@ def _close(client, stage, reason=""):  # type: ignore[no-untyped-def]
 def test_closing_moderation_needs_every_outcome_then_locks_the_records(app, bank, make_user):
     stage, amara, tom, people = _panel(app, make_user)
     _everyone_submits(stage, people, amara, tom)
-    chair = _client_for(app, people["chair"])
+    chair = client_for(app, people["chair"])
     _record(chair, stage, amara)
     _response, page = _close(chair, stage)
     assert "Record an outcome for" in page and "Tom Reid (C-02)" in page
@@ -255,7 +252,7 @@ def test_closing_moderation_needs_every_outcome_then_locks_the_records(app, bank
         ).value
         == "reserve"
     )
-    summary = _client_for(app, people["hr"]).get(f"/vacancies/{stage.vacancy_id}/summary.docx")
+    summary = client_for(app, people["hr"]).get(f"/vacancies/{stage.vacancy_id}/summary.docx")
     cells = {
         c.text for t in Document(io.BytesIO(summary.data)).tables for r in t.rows for c in r.cells
     }
@@ -266,7 +263,7 @@ def test_closing_moderation_needs_every_outcome_then_locks_the_records(app, bank
 def test_hr_closing_for_the_panel_must_say_why_and_reopening_is_audited(app, bank, make_user):
     stage, amara, tom, people = _panel(app, make_user)
     _everyone_submits(stage, people, amara, tom)
-    hr = _client_for(app, people["hr"])
+    hr = client_for(app, people["hr"])
     _record(hr, stage, amara)
     _record(hr, stage, tom)
     refused, _page = _close(hr, stage, reason="")
@@ -289,7 +286,7 @@ def test_hr_closing_for_the_panel_must_say_why_and_reopening_is_audited(app, ban
 def test_a_seat_with_submitted_sheets_is_stood_down_never_removed(app, bank, make_user):
     stage, amara, _tom, people = _panel(app, make_user)
     submit_sheet(stage, people["member"], amara, [5, 5])
-    hr = _client_for(app, people["hr"])
+    hr = client_for(app, people["hr"])
     seat = next(s for s in stage.seats if s.user_id == people["member"].id)
     base = f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/panel/{seat.id}"
     before = _row_counts()
@@ -327,7 +324,7 @@ def test_a_stood_down_member_scores_no_more_and_is_not_waited_for(app, bank, mak
         submit_sheet(stage, people[key], amara, [4, 4])
     submit_sheet(stage, people["chair"], tom, [3, 3])
     submit_sheet(stage, people["member"], tom, [3, 3])
-    hr = _client_for(app, people["hr"])
+    hr = client_for(app, people["hr"])
     seat = next(s for s in stage.seats if s.user_id == people["other"].id)
     base = f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/panel/{seat.id}/stand-down"
     page = hr.get(base).get_data(as_text=True)
@@ -340,7 +337,7 @@ def test_a_stood_down_member_scores_no_more_and_is_not_waited_for(app, bank, mak
     assert (
         db.session.scalar(select(StageModeration)) is not None
     )  # Tom's last sheet is no longer awaited
-    other = _client_for(app, people["other"])
+    other = client_for(app, people["other"])
     refused = other.get(f"/interviews/{stage.id}/candidates/{tom.id}/score")
     assert refused.status_code == 403
     scores = hr.get(f"/vacancies/{stage.vacancy_id}/scores.csv").data.decode("utf-8-sig")
@@ -350,7 +347,7 @@ def test_a_stood_down_member_scores_no_more_and_is_not_waited_for(app, bank, mak
 def test_scored_plans_and_weights_cannot_change_and_nothing_is_deleted(app, bank, make_user):
     stage, amara, _tom, people = _panel(app, make_user)
     submit_sheet(stage, people["member"], amara, [5, 5])
-    hr = _client_for(app, people["hr"])
+    hr = client_for(app, people["hr"])
     plan = f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/plan"
     page = hr.get(plan).get_data(as_text=True)
     assert "questions and weights are fixed" in page
@@ -378,7 +375,7 @@ def test_a_question_with_draft_scores_cannot_be_removed(app, bank, make_user):
     draft.scores.append(Score(plan_item_id=stage.items[0].id, score=4, evidence="Draft note"))
     db.session.add(draft)
     db.session.commit()
-    hr = _client_for(app, people["hr"])
+    hr = client_for(app, people["hr"])
     plan = f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/plan"
     token = csrf_token_from(hr.get(plan).get_data(as_text=True))
     hr.post(f"{plan}/withdraw", data={"csrf_token": token, "confirm": "yes"})
@@ -396,7 +393,7 @@ def test_an_hr_advisers_sheet_never_counts(app, bank, make_user):
     _everyone_submits(stage, people, amara, tom)
     # As a vacancy import from an older file could leave it: the adviser's own sheet of 1s.
     submit_sheet(stage, people["hr"], amara, [1, 1])
-    hr = _client_for(app, people["hr"])
+    hr = client_for(app, people["hr"])
     scores = hr.get(f"/vacancies/{stage.vacancy_id}/scores.csv").data.decode("utf-8-sig")
     assert "Harriet Adviser" not in scores
     page = hr.get(_moderation_url(stage)).get_data(as_text=True)
@@ -406,7 +403,7 @@ def test_an_hr_advisers_sheet_never_counts(app, bank, make_user):
 def test_a_stage_edit_after_scoring_is_audited_with_before_and_after(app, bank, make_user):
     stage, amara, _tom, people = _panel(app, make_user)
     submit_sheet(stage, people["member"], amara, [5, 5])
-    hr = _client_for(app, people["hr"])
+    hr = client_for(app, people["hr"])
     url = f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/edit"
     page = hr.get(url).get_data(as_text=True)
     hr.post(
@@ -436,7 +433,7 @@ def test_hidden_names_stay_hidden_until_every_stage_is_in_moderation(app, bank, 
         questions=QUESTIONS[:1],
     )
     _everyone_submits(stage, people, amara, tom)
-    chair = _client_for(app, people["chair"])
+    chair = client_for(app, people["chair"])
     summary = chair.get(f"/vacancies/{stage.vacancy_id}/summary").get_data(as_text=True)
     assert "C-01" in summary and "Amara" not in summary
     scores = chair.get(f"/vacancies/{stage.vacancy_id}/scores.csv").data.decode("utf-8-sig")
@@ -451,7 +448,7 @@ def test_hidden_names_stay_hidden_until_every_stage_is_in_moderation(app, bank, 
 def test_flashed_messages_carry_no_candidate_names_in_the_cookie(app, bank, make_user):
     stage, amara, tom, people = _panel(app, make_user)
     _everyone_submits(stage, people, amara, tom)
-    chair = _client_for(app, people["chair"])
+    chair = client_for(app, people["chair"])
     _record(chair, stage, amara)
     member = _member_client(app, people["member"])
     _declare_conflict(member, stage, tom)

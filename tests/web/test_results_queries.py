@@ -7,9 +7,13 @@ import pytest
 
 from recruit.extensions import db
 from recruit.models import PanelRole, Role, StageModeration
-from recruit.stages.plan import issue_plan
 from tests.conftest import TEST_PASSWORD
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
 from tests.support.forms import sign_in
 from tests.web.test_bank_request_cache import StatementCounter
 
@@ -24,10 +28,7 @@ def _moderated_vacancy(app, make_user, panel_size: int):  # type: ignore[no-unty
     ]
     members = [make_user(Role.PANEL, name=f"Member {n}") for n in range(panel_size)]
     seats = [(members[0], PanelRole.CHAIR)] + [(m, PanelRole.MEMBER) for m in members[1:]]
-    stage = make_stage(vacancy, name="Interview", seats=seats, questions=QUESTIONS)
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
+    stage = make_issued_stage(app, vacancy, name="Interview", seats=seats, questions=QUESTIONS)
     for member in members:
         for candidate in candidates:
             submit_sheet(stage, member, candidate, [4, 3])

@@ -18,8 +18,7 @@ from recruit.models import (
     SheetStatus,
     StageModeration,
 )
-from recruit.stages.plan import issue_plan
-from tests.support.factories import make_candidate, make_stage, make_vacancy
+from tests.support.factories import make_candidate, make_issued_stage, make_vacancy
 from tests.support.forms import csrf_token_from, submit_form
 
 QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
@@ -29,14 +28,12 @@ def _campaign(app, make_user, member, *, other=None, hide_names=False):  # type:
     vacancy = make_vacancy(make_user(Role.HR), hide_candidate_names=hide_names)
     candidate = make_candidate(vacancy, "Amara", "Okafor")
     other = other or make_user(Role.PANEL, name="Priya Chair")
-    stage = make_stage(
+    stage = make_issued_stage(
+        app,
         vacancy,
         seats=[(member, PanelRole.MEMBER), (other, PanelRole.CHAIR)],
         questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     return stage, candidate
 
 

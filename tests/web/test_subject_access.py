@@ -41,9 +41,14 @@ from recruit.models import (
     StageType,
     User,
 )
-from recruit.stages.plan import issue_plan
 from recruit.subject_access import COVERED_TABLES, DOCX_NAME, JSON_NAME
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_stage,
+    make_vacancy,
+    submit_sheet,
+)
 
 QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
 # Distinctive words, so a search of the export cannot match them by chance.
@@ -80,7 +85,8 @@ def _scene(app, make_user) -> Scene:  # type: ignore[no-untyped-def]
     chair = make_user(Role.PANEL, email="priya.q@council.example", name="Priya Quillfeather")
     member = make_user(Role.PANEL, email="dee.m@council.example", name="Dee Marchbanks")
     conflicted = make_user(Role.PANEL, email="ola.b@council.example", name="Ola Brightwater")
-    final = make_stage(
+    final = make_issued_stage(
+        app,
         vacancy,
         name="Final panel",
         seats=[
@@ -90,9 +96,6 @@ def _scene(app, make_user) -> Scene:  # type: ignore[no-untyped-def]
         ],
         questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(final)
-    db.session.commit()
 
     # submit_sheet writes "Evidence for 5 from Priya Quillfeather": a name to redact.
     chair_sheet = submit_sheet(final, chair, amara, [5, 4])

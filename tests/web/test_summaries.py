@@ -12,10 +12,13 @@ from sqlalchemy import event, select
 
 from recruit.extensions import db
 from recruit.models import AuditEvent, PanelRole, Role, ScoreSheet, StageModeration
-from recruit.stages.plan import issue_plan
-from tests.conftest import TEST_PASSWORD
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
-from tests.support.forms import sign_in
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
+from tests.support.panel_web import client_for
 
 QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
 FORMULA_NOTE = '=HYPERLINK("http://evil.example")'
@@ -29,15 +32,13 @@ def _scored_vacancy(app, make_user, *, stages=1, moderated=True):  # type: ignor
     member = make_user(Role.PANEL, name="Dee Member")
     made = []
     for number in range(stages):
-        stage = make_stage(
+        stage = make_issued_stage(
+            app,
             vacancy,
             name=f"Stage {number + 1}",
             seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
             questions=QUESTIONS,
         )
-        with app.test_request_context():
-            issue_plan(stage)
-        db.session.commit()
         submit_sheet(stage, chair, amara, [5, 4])
         sheet = submit_sheet(stage, member, amara, [4, 2])
         sheet.scores[0].evidence = FORMULA_NOTE
@@ -48,12 +49,6 @@ def _scored_vacancy(app, make_user, *, stages=1, moderated=True):  # type: ignor
         db.session.commit()
         made.append(stage)
     return vacancy, made, chair, member
-
-
-def _client_for(app, user):  # type: ignore[no-untyped-def]
-    client = app.test_client()
-    assert sign_in(client, user.email, TEST_PASSWORD).status_code == 302
-    return client
 
 
 def test_no_totals_before_moderation_opens(app, bank, signed_in, make_user):
@@ -90,11 +85,11 @@ def test_panel_members_see_only_their_stages_and_outsiders_get_404(app, bank, ma
     db.session.flush()
     stages[1].seats.remove(chair_seat)
     db.session.commit()
-    page = _client_for(app, chair).get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    page = client_for(app, chair).get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
     assert "Stage 1" in page and "Stage 2" not in page
-    outsider = _client_for(app, make_user(Role.PANEL))
+    outsider = client_for(app, make_user(Role.PANEL))
     assert outsider.get(f"/vacancies/{vacancy.id}/summary").status_code == 404
-    reviewer = _client_for(app, make_user(Role.REVIEWER))
+    reviewer = client_for(app, make_user(Role.REVIEWER))
     assert "Stage 2" in reviewer.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
 
 

@@ -10,8 +10,12 @@ from docx import Document
 
 from recruit.extensions import db
 from recruit.models import PanelRole, Role, StageModeration
-from recruit.stages.plan import issue_plan
-from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
+from tests.support.factories import (
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
 
 QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
 
@@ -20,12 +24,12 @@ def _vacancy(app, make_user, *, moderated=True):  # type: ignore[no-untyped-def]
     vacancy = make_vacancy(make_user(Role.HR))
     amara = make_candidate(vacancy, "Amara", "Okafor")
     chair, member = make_user(Role.PANEL, name="Priya Chair"), make_user(Role.PANEL)
-    stage = make_stage(
-        vacancy, seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)], questions=QUESTIONS
+    stage = make_issued_stage(
+        app,
+        vacancy,
+        seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
+        questions=QUESTIONS,
     )
-    with app.test_request_context():
-        issue_plan(stage)
-    db.session.commit()
     submit_sheet(stage, chair, amara, [2, 5])
     submit_sheet(stage, member, amara, [3, 3])
     if moderated:

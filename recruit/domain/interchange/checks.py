@@ -7,7 +7,7 @@ import can list every problem in a file and refuse it before it touches the data
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from recruit.domain.interchange.format import (
@@ -24,6 +24,9 @@ from recruit.domain.interchange.format import (
 )
 from recruit.domain.interchange.references import reference_problems
 from recruit.domain.interchange.sheets import sheet_problems
+
+# A check of one value: what is wrong with it, or None.
+ScalarCheck = Callable[[object, Field, Vocabularies], str | None]
 
 # Checking stops here: a file this wrong is fixed from its first problems, and a hostile
 # one (a million empty objects, each missing every key) must not become a billion lines.
@@ -128,39 +131,43 @@ class _Shape:
 
 
 def _scalar_problem(value: object, field: Field, vocab: Vocabularies) -> str | None:
-    kind = field.kind
-    if kind == "text":
-        if not isinstance(value, str):
-            return "must be a string"
-        if "\x00" in value:  # PostgreSQL text cannot hold it; refuse it here, not mid-write
-            return "must not contain NUL characters"
-        if field.max_length is not None and len(value) > field.max_length:
-            return f"must be at most {field.max_length} characters"
-    elif kind == "choice":
-        allowed = vocab[field.vocabulary or ""]
-        if value not in allowed:
-            return f"must be one of {', '.join(sorted(allowed))}"
-    elif kind == "bool" and not isinstance(value, bool):
-        return "must be true or false"
-    elif kind == "count":
-        return _count_problem(value)
-    elif kind == "number" and not _is_number(value):
-        return "must be a number"
-    elif kind == "score" and not _is_int(value, minimum=1, maximum=5):
-        return "must be 1 to 5 or null"
-    elif kind == "date":
-        return _date_problem(value)
-    elif kind == "datetime":
-        return _datetime_problem(value)
-    elif kind == "weights":
-        if not isinstance(value, dict) or not all(map(_is_number, value.values())):
-            return "must be an object of attribute keys and numbers"
-    elif kind == "json_object" and not isinstance(value, dict):
-        return "must be an object"
-    elif kind == "json_objects":
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            return "must be a list of objects"
+    check = _SCALAR_CHECKS.get(field.kind)
+    return None if check is None else check(value, field, vocab)
+
+
+def _text_problem(value: object, field: Field, _vocab: Vocabularies) -> str | None:
+    if not isinstance(value, str):
+        return "must be a string"
+    if "\x00" in value:  # PostgreSQL text cannot hold it; refuse it here, not mid-write
+        return "must not contain NUL characters"
+    if field.max_length is not None and len(value) > field.max_length:
+        return f"must be at most {field.max_length} characters"
     return None
+
+
+def _choice_problem(value: object, field: Field, vocab: Vocabularies) -> str | None:
+    allowed = vocab[field.vocabulary or ""]
+    return None if value in allowed else f"must be one of {', '.join(sorted(allowed))}"
+
+
+def _weights_problem(value: object, _field: Field, _vocab: Vocabularies) -> str | None:
+    if isinstance(value, dict) and all(map(_is_number, value.values())):
+        return None
+    return "must be an object of attribute keys and numbers"
+
+
+def _objects_problem(value: object, _field: Field, _vocab: Vocabularies) -> str | None:
+    if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+        return None
+    return "must be a list of objects"
+
+
+def _unless(ok: Callable[[object], bool], problem: str) -> ScalarCheck:
+    return lambda value, _field, _vocab: None if ok(value) else problem
+
+
+def _on_value(check: Callable[[object], str | None]) -> ScalarCheck:
+    return lambda value, _field, _vocab: check(value)
 
 
 def _is_int(value: object, *, minimum: int, maximum: int | None = None) -> bool:
@@ -200,3 +207,19 @@ def _datetime_problem(value: object) -> str | None:
         except ValueError:
             pass
     return "must be a date and time with its time zone, like 2026-03-27T14:30:00+00:00"
+
+
+# What each kind of field must hold; a kind not listed here takes any value.
+_SCALAR_CHECKS: dict[str, ScalarCheck] = {
+    "text": _text_problem,
+    "choice": _choice_problem,
+    "bool": _unless(lambda value: isinstance(value, bool), "must be true or false"),
+    "count": _on_value(_count_problem),
+    "number": _unless(_is_number, "must be a number"),
+    "score": _unless(lambda value: _is_int(value, minimum=1, maximum=5), "must be 1 to 5 or null"),
+    "date": _on_value(_date_problem),
+    "datetime": _on_value(_datetime_problem),
+    "weights": _weights_problem,
+    "json_object": _unless(lambda value: isinstance(value, dict), "must be an object"),
+    "json_objects": _objects_problem,
+}

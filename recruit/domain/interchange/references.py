@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 Entry = dict[str, Any]
+# What names an entry: the values of its identifying fields (emails in lower case).
+Key = tuple[object, ...]
 
 
 def reference_problems(document: Entry) -> list[str]:
@@ -48,9 +50,9 @@ class _Checker:
             if person["email"].lower() not in self.used_people:
                 self.out.append(f"people[{index}].email: is not referred to anywhere")
 
-    def unique(self, entries: list[Entry], path: str, fields: Sequence[str]) -> set[tuple]:
+    def unique(self, entries: list[Entry], path: str, fields: Sequence[str]) -> set[Key]:
         """The entries' keys; a repeated key is a problem (emails compare without case)."""
-        seen: dict[tuple, int] = {}
+        seen: dict[Key, int] = {}
         for index, entry in enumerate(entries):
             key = tuple(_normal(field, entry[field]) for field in fields)
             if key in seen:
@@ -83,7 +85,7 @@ class _Checker:
 
     def stage(self, stage: Entry, path: str) -> None:
         self.unique(stage["items"], f"{path}.items", ("position",))
-        items = {(item["position"], item["question_id"]) for item in stage["items"]}
+        items: set[Key] = {(item["position"], item["question_id"]) for item in stage["items"]}
         seats = self.unique(stage["seats"], f"{path}.seats", ("member_email",))
         for index, seat in enumerate(stage["seats"]):
             self.person(seat, f"{path}.seats[{index}]", "member_email")
@@ -106,7 +108,7 @@ class _Checker:
         self.person(moderation, path, "closed_by_email")
         self.only_with(moderation, path, "closed_at", "closed_by_email", "close_reason")
 
-    def sheet(self, sheet: Entry, path: str, items: set[tuple], seats: set[tuple]) -> None:
+    def sheet(self, sheet: Entry, path: str, items: set[Key], seats: set[Key]) -> None:
         if (sheet["member_email"].lower(),) not in seats:
             email = sheet["member_email"]
             self.out.append(f"{path}.member_email: {email!r} has no seat on this stage")
@@ -134,7 +136,7 @@ class _Checker:
                 if entry[key] is not None:
                     self.out.append(f"{path}.{key}: must be null when {when} is null")
 
-    def item(self, entry: Entry, path: str, items: set[tuple]) -> None:
+    def item(self, entry: Entry, path: str, items: set[Key]) -> None:
         if (entry["position"], entry["question_id"]) not in items:
             question = entry["question_id"]
             self.out.append(

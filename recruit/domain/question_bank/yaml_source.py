@@ -16,6 +16,8 @@ from yaml.nodes import MappingNode, SequenceNode
 try:
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
+    # The same loader in pure Python. mypy allows one class per name, and a base class
+    # (_LineLoader's) cannot be a union, so no annotation covers both.
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 

@@ -98,11 +98,19 @@ def radar_chart(
         _draw_legend(figure, series)
     # Drawn once and encoded from the drawn pixels: the same bytes as ``figure.savefig``
     # (which draws again), and the pixels stay at hand for measuring the picture.
-    canvas.draw()
-    pixels = np.asarray(canvas.buffer_rgba())
+    # matplotlib's Agg canvas has no annotations.
+    canvas.draw()  # type: ignore[no-untyped-call]
+    pixels = np.asarray(canvas.buffer_rgba())  # type: ignore[no-untyped-call]
     buffer = BytesIO()
+    # imsave leaves out a key given None (here matplotlib's Software stamp), but its types
+    # allow only strings.
     matplotlib_image.imsave(
-        buffer, pixels, format="png", origin="upper", dpi=dpi, metadata={"Software": None}
+        buffer,
+        pixels,
+        format="png",
+        origin="upper",
+        dpi=dpi,
+        metadata={"Software": None},  # type: ignore[dict-item]
     )
     return RadarChart(png=buffer.getvalue(), pixels=pixels)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import textstat  # type: ignore[import-untyped]
+import textstat
 
 from recruit.domain.adverts.check.model import LengthCheck, LongSentence, Readability
 from recruit.domain.adverts.check.text import Sentence

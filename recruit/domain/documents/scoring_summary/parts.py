@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Sequence
 from io import BytesIO
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -297,7 +298,9 @@ def _white_margins(pixels: npt.NDArray[np.uint8]) -> tuple[float, float, float, 
     dark = pixels[:, :, :3] < _INK_BELOW
     height, width = dark.shape[:2]
     inked_rows = np.flatnonzero(dark.reshape(height, -1).any(axis=1))
-    inked_columns = np.flatnonzero(dark.any(axis=0).any(axis=1))
+    # numpy's types allow for a single value, but ``dark`` has three axes, so this has two.
+    inked_by_column = cast(npt.NDArray[np.bool_], dark.any(axis=0))
+    inked_columns = np.flatnonzero(inked_by_column.any(axis=1))
     if inked_rows.size == 0:
         return (0.0, 0.0, 0.0, 0.0)
     margins = (

@@ -94,4 +94,6 @@ def _mark_right_to_left(row: RowXml, tr: BaseOxmlElement) -> None:
     done on the parsed paragraph so the markup is python-docx's own."""
     for cell, tc in zip(row.cells, tr.tc_lst, strict=True):
         if starts_right_to_left(RUN_SPECIAL.sub("", cell.text)):
+            # python-docx types a paragraph's parent as required, but one used only to set
+            # its own XML never asks the parent for anything, so there is none to give it.
             mark_direction(Paragraph(tc.p_lst[0], None))  # type: ignore[arg-type]

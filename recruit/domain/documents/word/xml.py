@@ -76,9 +76,14 @@ def new_element(tag: str, attrs: dict[str, str] | None = None) -> BaseOxmlElemen
     return cast(BaseOxmlElement, oxml_parser.makeelement(clark, attrib=attrs, nsmap=nsmap))
 
 
+def _find(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement | None:
+    # lxml publishes no types, so find() is Any: it gives the first such child, or None.
+    return cast("BaseOxmlElement | None", parent.find(_clark(tag)))
+
+
 def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     """``parent``'s ``tag`` child, added before the first child the schema puts after it."""
-    found = parent.find(_clark(tag))
+    found = _find(parent, tag)
     if found is not None:
         return found
     element = new_element(tag)
@@ -93,7 +98,7 @@ def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
 
 def properties(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     """A paragraph's w:pPr or a cell's w:tcPr, which the schema puts first."""
-    found = parent.find(_clark(tag))
+    found = _find(parent, tag)
     if found is None:
         found = new_element(tag)
         parent.insert(0, found)
