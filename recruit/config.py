@@ -45,10 +45,14 @@ def load_config(instance_path: str) -> dict[str, object]:
         "BRAND_COLOUR": _env("BRAND_COLOUR", "#0b4f6c"),
         "RETENTION_MONTHS": int(_env("RETENTION_MONTHS", "6") or 6),
         # The values floor (see recruit.domain.scoring.model.ValuesFloor): a panel mean below
-        # VALUES_FLOOR_MEAN on values-driven leadership, or any member's score at or below
-        # VALUES_FLOOR_LOWEST_SCORE on it, makes a candidate not appointable.
+        # VALUES_FLOOR_MEAN on values-driven leadership makes a candidate not appointable.
+        # Any member's score at or below VALUES_FLOOR_LOWEST_SCORE on it is a red flag the
+        # panel must discuss and record; VALUES_SINGLE_SCORE_VETO (off unless "true", "1",
+        # "yes" or "on") makes that score breach the floor instead, the older rule.
         "VALUES_FLOOR_MEAN": float(_env("VALUES_FLOOR_MEAN", "3") or 3),
         "VALUES_FLOOR_LOWEST_SCORE": int(_env("VALUES_FLOOR_LOWEST_SCORE", "1") or 1),
+        "VALUES_SINGLE_SCORE_VETO": _env("VALUES_SINGLE_SCORE_VETO", "false").strip().lower()
+        in ("true", "1", "yes", "on"),
         "GOVUK_FRONTEND_DIR": _env(
             "GOVUK_FRONTEND_DIR",
             str(PROJECT_ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk"),

@@ -162,7 +162,12 @@ def anonymise(candidate: Candidate, stamp: datetime) -> StoredText:
     evidence = _blank(_scores(candidate.id), "evidence")
     amendments = _blank(_amendments(candidate.id), "previous_evidence", "new_evidence", "reason")
     rationales = _blank(_rows(AgreedScore, candidate.id), "rationale")
-    decisions = _blank(_rows(CandidateDecision, candidate.id), "reasons", "floor_override_reason")
+    decisions = _blank(
+        _rows(CandidateDecision, candidate.id),
+        "reasons",
+        "floor_override_reason",
+        "red_flag_discussion",
+    )
     conflicts = _blank(_rows(ConflictOfInterest, candidate.id), "description")
     db.session.flush()
     return StoredText(notes, evidence, amendments, rationales, decisions, conflicts)
@@ -332,6 +337,7 @@ def _stored_text(ids: list[int]) -> dict[int, dict[str, int]]:
                 or_(
                     _has_text(CandidateDecision.reasons),
                     _has_text(CandidateDecision.floor_override_reason),
+                    _has_text(CandidateDecision.red_flag_discussion),
                 ),
             ),
         ),

@@ -163,3 +163,43 @@ def test_upgrade_keeps_scores_and_stops_cascades_on_postgres(postgres_server_url
         _upgrade_keeps_scores_and_stops_cascades(url)
     finally:
         drop_postgres_database(postgres_server_url, url)
+
+
+def _upgrade_makes_each_vacancys_last_stage_deciding(url: str) -> None:
+    """0009: existing vacancies keep their decision where it was made, at the last stage."""
+    from sqlalchemy import text
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
+    with app.app_context():
+        upgrade(revision="0008")
+        with db.engine.begin() as connection:
+            connection.execute(text(SCORED_STAGE_ROWS[1]))  # the vacancy
+            for stage_id, position in ((1, 1), (2, 3), (3, 2)):
+                connection.execute(
+                    text(
+                        "INSERT INTO stage (id, vacancy_id, name, stage_type, position, weights,"
+                        " lock_version) VALUES (:id, 1, :name, 'STAKEHOLDER_PANEL', :position,"
+                        " '{}', 1)"
+                    ),
+                    {"id": stage_id, "name": f"Stage {stage_id}", "position": position},
+                )
+        upgrade()
+        with db.engine.connect() as connection:
+            roles = dict(connection.execute(text("SELECT id, role FROM stage")).all())
+            assert connection.execute(text("SELECT starts_at FROM stage")).scalar() is None
+        assert roles == {1: "ADVISORY", 2: "DECIDING", 3: "ADVISORY"}
+        downgrade(revision="0008")
+        db.engine.dispose()
+
+
+def test_upgrade_makes_the_last_stage_deciding_on_sqlite(tmp_path):
+    _upgrade_makes_each_vacancys_last_stage_deciding(f"sqlite:///{tmp_path / 'roles.sqlite'}")
+
+
+@pytest.mark.postgres
+def test_upgrade_makes_the_last_stage_deciding_on_postgres(postgres_server_url):
+    url = create_postgres_database(postgres_server_url)
+    try:
+        _upgrade_makes_each_vacancys_last_stage_deciding(url)
+    finally:
+        drop_postgres_database(postgres_server_url, url)

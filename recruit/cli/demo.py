@@ -17,6 +17,7 @@ from sqlalchemy import select
 from recruit.accounts import create_user, find_user_by_email, set_password
 from recruit.adverts.queries import start_advert
 from recruit.bank_store import BankNotLoaded, current_bank, load_bank_into_database
+from recruit.cli.demo_decision import ensure_demo_decision
 from recruit.cli.demo_interviews import ensure_demo_interviews
 from recruit.cli.demo_profiles import ensure_demo_profiles
 from recruit.cli.demo_scoring import ensure_demo_scores
@@ -41,6 +42,7 @@ DEMO_USERS = [
     DemoUser("panel@demo.recruit.local", "Priya Shah", Role.PANEL),
     DemoUser("partner@demo.recruit.local", "DI Mark Evans", Role.PANEL),
     DemoUser("member@demo.recruit.local", "Cllr Joan Whitaker", Role.PANEL),
+    DemoUser("councillor@demo.recruit.local", "Cllr Helen Forsyth", Role.PANEL),
     DemoUser("youngpeople@demo.recruit.local", "Jordan Lee", Role.PANEL),
     DemoUser("dcs@demo.recruit.local", "Dr Ruth Adeyemi", Role.REVIEWER),
     DemoUser("outgoing@demo.recruit.local", "Margaret Hale", Role.PANEL),
@@ -75,7 +77,8 @@ DEMO_VACANCY_TITLE = "Director of Children's Services"
 
 def ensure_demo_campaign() -> None:
     """A DCS vacancy in a Family Safeguarding council: a finished advert, three stages with
-    panels and issued plans covering the five attributes, and six candidates."""
+    panels and issued plans covering the five attributes, six candidates, the advisory
+    panels' scores, a final shortlist of three and the appointment panel's decision."""
     bank = _bank_loaded_from_files()
     vacancy = db.session.scalar(select(Vacancy).where(Vacancy.title == DEMO_VACANCY_TITLE))
     hr = find_user_by_email("hr@demo.recruit.local")
@@ -105,6 +108,8 @@ def ensure_demo_campaign() -> None:
     db.session.flush()
     ensure_demo_scores(vacancy)
     ensure_demo_profiles(vacancy)
+    # After the profiles: the appointment panel interviews the final shortlist made there.
+    ensure_demo_decision(vacancy)
 
 
 def _bank_loaded_from_files() -> QuestionBank:

@@ -1,4 +1,10 @@
-"""The demo campaign's selection: three stages with panels and issued plans, six candidates."""
+"""The demo campaign's selection: three stages with panels and issued plans, six candidates.
+
+The elected members' appointment panel decides, as the standing orders for a chief officer
+appointment require; the young people's and stakeholder panels advise it. Officers advise
+but do not decide, so the deciding panel's scoring seats are all councillors, with HR
+beside them.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from recruit.models import (
     PanelRole,
     PanelSeat,
     Stage,
+    StageRole,
     StageType,
     Vacancy,
 )
@@ -24,6 +31,7 @@ from recruit.stages.plan import add_question, issue_plan
 class DemoStage:
     name: str
     stage_type: StageType
+    role: StageRole
     minutes: int
     attributes: tuple[str, ...]
     panel: tuple[tuple[str, PanelRole], ...]
@@ -33,6 +41,7 @@ DEMO_STAGES = (
     DemoStage(
         "Young people's panel",
         StageType.YOUNG_PEOPLES_PANEL,
+        StageRole.ADVISORY,
         30,
         ("values", "decisions"),
         (
@@ -43,6 +52,7 @@ DEMO_STAGES = (
     DemoStage(
         "Stakeholder panel",
         StageType.STAKEHOLDER_PANEL,
+        StageRole.ADVISORY,
         45,
         ("values", "partnerships", "practice-culture"),
         (
@@ -54,12 +64,15 @@ DEMO_STAGES = (
     DemoStage(
         "Appointment panel",
         StageType.ELECTED_MEMBER_PANEL,
+        StageRole.DECIDING,
         75,
         ("values", "decisions", "practice-culture", "partnerships", "buy-in"),
         (
+            # The cabinet member for children chairs, as the constitution asks for a member
+            # of the executive; an opposition councillor gives the panel political balance.
             ("chair@demo.recruit.local", PanelRole.CHAIR),
             ("member@demo.recruit.local", PanelRole.ELECTED_MEMBER),
-            ("panel@demo.recruit.local", PanelRole.MEMBER),
+            ("councillor@demo.recruit.local", PanelRole.ELECTED_MEMBER),
             ("hr@demo.recruit.local", PanelRole.HR_ADVISER),
         ),
     ),
@@ -105,6 +118,7 @@ def _add_stage(
     stage = Stage(
         name=demo.name,
         stage_type=demo.stage_type,
+        role=demo.role,
         duration_minutes=demo.minutes,
         position=position,
         weights=default_weights([a.key for a in bank.attributes]),

@@ -1,9 +1,10 @@
-"""The demo campaign's scores: two stages fully scored, one of them moderated.
+"""The demo campaign's advisory scores: two advisory stages fully scored, one moderated.
 
 The young people's panel is scored and moderated; the stakeholder panel is scored and waits
 for moderation, with a panel disagreement (Tom Reid on partnerships) and a values-floor case
-(Daniel Hughes); the appointment panel has not met yet. Scores come from a fixed profile per
-candidate, so the demo reads the same every time.
+(Daniel Hughes). The appointment panel, which decides, is scored in ``demo_decision`` with
+the helpers here. Scores come from a fixed profile per candidate, so the demo reads the
+same every time.
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ from __future__ import annotations
 from recruit.extensions import db
 from recruit.models import (
     AgreedScore,
+    Candidate,
     CandidateDecision,
     Outcome,
     PanelRole,
+    PanelSeat,
+    PlanItem,
     Score,
     ScoreSheet,
     SheetStatus,
     Stage,
     StageModeration,
+    User,
     Vacancy,
 )
 from recruit.models._types import utcnow
@@ -142,37 +147,56 @@ def ensure_demo_scores(vacancy: Vacancy) -> None:
     stages = {stage.name: stage for stage in vacancy.stages}
     for name in ("Young people's panel", "Stakeholder panel"):
         stage = stages.get(name)
-        if stage is not None and not _has_sheets(stage):
+        if stage is not None and not has_sheets(stage):
             _score_stage(vacancy, stage)
             db.session.add(StageModeration(stage_id=stage.id))
     young_people = stages.get("Young people's panel")
-    if young_people is not None and not young_people_moderated(young_people):
+    if young_people is not None and not outcomes_recorded(young_people):
         _moderate_young_peoples_panel(vacancy, young_people)
 
 
-def _has_sheets(stage: Stage) -> bool:
+def has_sheets(stage: Stage) -> bool:
+    """True once the demo has scored the stage: the check that keeps a second run from
+    scoring it again."""
     return any(
         db.session.query(ScoreSheet).filter(ScoreSheet.seat_id == seat.id).count()
         for seat in stage.seats
     )
 
 
-def young_people_moderated(stage: Stage) -> bool:
+def outcomes_recorded(stage: Stage) -> bool:
+    """True once the stage's moderation has recorded any outcome: the second run's check."""
     return db.session.query(CandidateDecision).filter_by(stage_id=stage.id).count() > 0
+
+
+def submitted_sheet(seat: PanelSeat, candidate: Candidate) -> ScoreSheet:
+    """A sheet as the member leaves it after pressing submit; the caller adds its scores."""
+    return ScoreSheet(
+        seat_id=seat.id,
+        candidate_id=candidate.id,
+        status=SheetStatus.SUBMITTED,
+        submitted_at=utcnow(),
+    )
+
+
+def planned_attribute(item: PlanItem) -> str:
+    """The attribute an issued plan item asks about, as frozen when the plan was issued."""
+    return str((item.frozen_content or {})["attribute"])
+
+
+def panel_chair(stage: Stage) -> User:
+    """The chair, who records the panel's agreed scores and outcomes."""
+    chair: User = next(seat.user for seat in stage.seats if seat.panel_role is PanelRole.CHAIR)
+    return chair
 
 
 def _score_stage(vacancy: Vacancy, stage: Stage) -> None:
     members = [seat for seat in stage.seats if seat.panel_role is not PanelRole.HR_ADVISER]
     for number, seat in enumerate(members):
         for candidate in vacancy.candidates:
-            sheet = ScoreSheet(
-                seat_id=seat.id,
-                candidate_id=candidate.id,
-                status=SheetStatus.SUBMITTED,
-                submitted_at=utcnow(),
-            )
+            sheet = submitted_sheet(seat, candidate)
             for item in stage.items:
-                attribute = (item.frozen_content or {})["attribute"]
+                attribute = planned_attribute(item)
                 key = (stage.name, seat.user.email, candidate.code, attribute)
                 score = DEPARTURES.get(key, PROFILES[candidate.code][attribute])
                 sheet.scores.append(_score(item.id, attribute, score, voice=number % 2))
@@ -189,7 +213,7 @@ def _score(item_id: int, attribute: str, score: int | None, *, voice: int) -> Sc
 
 
 def _moderate_young_peoples_panel(vacancy: Vacancy, stage: Stage) -> None:
-    chair = next(seat.user for seat in stage.seats if seat.panel_role is PanelRole.CHAIR)
+    chair = panel_chair(stage)
     codes = {candidate.code: candidate for candidate in vacancy.candidates}
     db.session.add(
         AgreedScore(

@@ -93,7 +93,8 @@ def export_summary_command(vacancy_id: int, stage_id: int | None, out: Path) -> 
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 @with_appcontext
 def summary_command(vacancy_id: int, fmt: str) -> None:
-    """Print the consolidated results of every moderated stage, and across stages."""
+    """Print the consolidated results of every moderated stage, and the decision's (the
+    deciding stage's results, under "overall")."""
     vacancy, outcomes = _outcomes(vacancy_id, None)
     document = results_document(
         {"id": vacancy.id, "title": vacancy.title},

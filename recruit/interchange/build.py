@@ -31,6 +31,7 @@ from recruit.models import (
     SheetStatus,
     Stage,
     StageModeration,
+    StageRole,
     StageType,
     Vacancy,
     VacancyStatus,
@@ -58,6 +59,8 @@ def build_vacancy(document: Document, user_ids: dict[str, int]) -> Vacancy:
     candidates = {entry["code"]: _candidate(entry) for entry in document["candidates"]}
     vacancy.candidates.extend(candidates.values())
     stages = [_Stage(entry, ids) for entry in document["stages"]]
+    if document["version"] < ROLES_SINCE:
+        _last_stage_decides([stage.row for stage in stages])
     vacancy.stages.extend(stage.row for stage in stages)
     db.session.add(vacancy)
     db.session.flush()  # candidates and stages need ids: some rows below hold ids only
@@ -133,6 +136,17 @@ def _conflict(entry: Document, ids: _Ids, candidate_ids: dict[str, int]) -> Conf
     )
 
 
+# Stage roles came in format version 3.
+ROLES_SINCE = 3
+
+
+def _last_stage_decides(stages: list[Stage]) -> None:
+    """A file from before stage roles: its last stage decides, as migration 0009 decided for
+    the app's own vacancies."""
+    if stages:
+        max(stages, key=lambda stage: stage.position).role = StageRole.DECIDING
+
+
 class _Stage:
     """One stage's rows, with its plan items and seats kept by the keys the document uses."""
 
@@ -141,6 +155,7 @@ class _Stage:
         self.row = Stage(
             name=entry["name"],
             stage_type=StageType(entry["stage_type"]),
+            role=StageRole(entry["role"] or StageRole.ADVISORY),
             held_on=_day(entry["held_on"]),
             duration_minutes=entry["duration_minutes"],
             position=entry["position"],
@@ -251,6 +266,7 @@ class _Stage:
             reasons=entry["reasons"],
             floor_override_reason=entry["floor_override_reason"],
             inputs_digest=entry["inputs_digest"],
+            red_flag_discussion=entry["red_flag_discussion"],
             recorded_by_id=self.ids(entry["recorded_by_email"]),
             recorded_at=_when(entry["recorded_at"]),
         )

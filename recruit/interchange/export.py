@@ -167,6 +167,7 @@ def _stage(stage: Stage, codes: dict[int, str], people: _People) -> Document:
     return {
         "name": stage.name,
         "stage_type": stage.stage_type.value,
+        "role": stage.role.value,
         "held_on": _day(stage.held_on),
         "duration_minutes": stage.duration_minutes,
         "position": stage.position,
@@ -296,6 +297,7 @@ def _decisions(stage: Stage, codes: dict[int, str], people: _People) -> list[Doc
             "reasons": row.reasons,
             "floor_override_reason": row.floor_override_reason,
             "inputs_digest": row.inputs_digest,
+            "red_flag_discussion": row.red_flag_discussion,
             "recorded_by_email": people.email(row.recorded_by_id),
             "recorded_at": _when(row.recorded_at),
         }

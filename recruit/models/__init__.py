@@ -3,6 +3,7 @@
 from recruit.models.accounts import LoginAttempt, Role, User, UserSession
 from recruit.models.audit import AuditEvent
 from recruit.models.interviews import (
+    DECIDING_BY_DEFAULT,
     Candidate,
     CandidateStatus,
     ConflictOfInterest,
@@ -10,6 +11,7 @@ from recruit.models.interviews import (
     PanelSeat,
     PlanItem,
     Stage,
+    StageRole,
     StageType,
 )
 from recruit.models.profiles import FeedbackRequest, LeadershipProfile, TargetProfile
@@ -27,6 +29,7 @@ from recruit.models.scoring import (
 from recruit.models.vacancies import Advert, AdvertVersion, Vacancy, VacancyStatus
 
 __all__ = [
+    "DECIDING_BY_DEFAULT",
     "Candidate",
     "CandidateStatus",
     "ConflictOfInterest",
@@ -34,6 +37,7 @@ __all__ = [
     "PanelSeat",
     "PlanItem",
     "Stage",
+    "StageRole",
     "StageType",
     "Advert",
     "AdvertVersion",

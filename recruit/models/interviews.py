@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from recruit.extensions import Model
@@ -37,6 +37,29 @@ STAGE_TYPE_LABELS = {
     StageType.FINAL_PANEL: "Final panel interview",
     StageType.ELECTED_MEMBER_PANEL: "Elected-member appointment panel",
 }
+
+
+class StageRole(enum.StrEnum):
+    """Whether a stage's panel makes the appointment decision or advises the panel that does.
+
+    Stakeholder panels, young people's panels and exercises advise: their views reach the
+    deciding panel as a report per candidate and are never averaged into its figures.
+    """
+
+    DECIDING = "deciding"
+    ADVISORY = "advisory"
+
+    @property
+    def label(self) -> str:
+        return STAGE_ROLE_LABELS[self]
+
+
+STAGE_ROLE_LABELS = {
+    StageRole.DECIDING: "Deciding: this panel makes the appointment decision",
+    StageRole.ADVISORY: "Advisory: this panel reports to the deciding panel",
+}
+# A new stage of these types decides by default; every other type advises.
+DECIDING_BY_DEFAULT = frozenset({StageType.FINAL_PANEL, StageType.ELECTED_MEMBER_PANEL})
 
 
 class PanelRole(enum.StrEnum):
@@ -85,6 +108,17 @@ class Stage(Model):
     held_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     duration_minutes: Mapped[int | None] = mapped_column(nullable=True)
     position: Mapped[int] = mapped_column(default=1)
+    role: Mapped[StageRole] = mapped_column(
+        Enum(StageRole, native_enum=False, length=20),
+        default=StageRole.ADVISORY,
+        server_default=StageRole.ADVISORY.name,  # SQLAlchemy stores the name
+    )
+    # The day's timetable for the packs: the first interview's start, each slot's length
+    # (interview and scoring gap) and the length of the break in the day. Blank: the packs
+    # suggest times.
+    starts_at: Mapped[time | None] = mapped_column(Time, nullable=True)
+    slot_minutes: Mapped[int | None] = mapped_column(nullable=True)
+    break_minutes: Mapped[int | None] = mapped_column(nullable=True)
     # Attribute key -> weight, normalised to sum to 1 (see domain.interview_plan).
     weights: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
     # Once issued, plan items carry the exact question text they were issued with.

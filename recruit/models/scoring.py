@@ -210,6 +210,9 @@ class CandidateDecision(Model):
     outcome: Mapped[Outcome] = mapped_column(Enum(Outcome, native_enum=False, length=20))
     reasons: Mapped[str] = mapped_column(Text)
     floor_override_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # What the panel said about a red flag (a member's lowest score on a values question):
+    # the outcome cannot be saved without it while the flag stands.
+    red_flag_discussion: Mapped[str | None] = mapped_column(Text, nullable=True)
     # What the record was made on: a digest of the scores that counted for the candidate
     # (recruit.domain.scoring.moderation_inputs). When it no longer matches, the record says its
     # inputs changed until the chair confirms it again.

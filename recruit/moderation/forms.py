@@ -15,6 +15,11 @@ from recruit.form_fields import SelectChoice
 from recruit.form_fields import parse_one_decimal_score as parse_agreed
 
 REASON_LIMIT = 4000
+RED_FLAG_FIELD = "red_flag_discussion"
+RED_FLAG_MESSAGE = (
+    "Record what the panel discussed about the red flag: the concern the low score on "
+    "values raised, and how the panel weighed it in the outcome"
+)
 
 
 class CloseScoringForm(FlaskForm):
@@ -65,6 +70,25 @@ class CandidateModerationForm(FlaskForm):
     submit = SubmitField("Save the moderation record", widget=GovSubmitInput())
 
     attribute_keys: tuple[str, ...] = ()
+    red_flagged = False  # the candidate has a red flag: moderation_form adds its field
+
+    def red_flag_field(self) -> TextAreaField | None:
+        """The red-flag discussion, on the form only while the candidate has a red flag."""
+        return cast(TextAreaField, self[RED_FLAG_FIELD]) if self.red_flagged else None
+
+    def entered_red_flag_discussion(self) -> str:
+        field = self.red_flag_field()
+        return (field.data or "").strip() if field is not None else ""
+
+    def check_red_flag(self) -> bool:
+        """A red flag needs the panel's discussion recorded before the outcome is saved.
+        Checked with the agreed scores and the floor, as those are, so its message comes
+        with theirs."""
+        field = self.red_flag_field()
+        if field is None or self.entered_red_flag_discussion():
+            return True
+        field.errors = [RED_FLAG_MESSAGE]
+        return False
 
     def agreed_field(self, key: str) -> StringField:
         return cast(StringField, self[f"agreed_{key}"])  # added by moderation_form
@@ -114,11 +138,35 @@ def _rationale_message(name: str, formula: float | None) -> str:
     return f"Explain why the agreed score for {name} differs from the panel mean of {mean}"
 
 
+def red_flag_discussion_field() -> TextAreaField:
+    """Required whenever it is on the form: see ``check_red_flag``."""
+    return TextAreaField(
+        "What the panel discussed about the red flag",
+        description="The decision stays with the panel. Say what the concern was, what the "
+        "rest of the panel heard on the same question, and how the panel weighed it.",
+        widget=GovTextArea(),
+        validators=[
+            Length(max=REASON_LIMIT, message="The discussion must be 4,000 characters or fewer")
+        ],
+    )
+
+
 def moderation_form(
-    attribute_keys: tuple[str, ...], names: Mapping[str, str], **kwargs: object
+    attribute_keys: tuple[str, ...],
+    names: Mapping[str, str],
+    *,
+    red_flagged: bool = False,
+    **kwargs: object,
 ) -> CandidateModerationForm:
+    """The record for one candidate: an agreed score and rationale per attribute, and the
+    red-flag discussion only when the candidate has a red flag (so a page without one
+    neither shows the field nor needs it)."""
+
     class StageModerationForm(CandidateModerationForm):
         pass
+
+    if red_flagged:
+        setattr(StageModerationForm, RED_FLAG_FIELD, red_flag_discussion_field())
 
     for key in attribute_keys:
         setattr(
@@ -140,6 +188,7 @@ def moderation_form(
         )
     form = StageModerationForm(**kwargs)
     form.attribute_keys = attribute_keys
+    form.red_flagged = red_flagged
     return form
 
 

@@ -31,6 +31,7 @@ from recruit.models import (
 from recruit.models._types import utcnow
 from recruit.moderation import bp
 from recruit.moderation.access import BASE, label_for_viewer, stage_for_moderation
+from recruit.moderation.evidence import candidate_evidence, stage_red_flags
 from recruit.moderation.forms import (
     CandidateModerationForm,
     CloseScoringForm,
@@ -93,6 +94,7 @@ def index(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         set_aside=sheets.set_aside_sheets(stage),
         changed=changed_records(outcome),
         undecided=undecided(outcome),
+        red_flags=stage_red_flags(outcome),
         sheet_label=label,
         label_for=lambda code: label(outcome.candidates[code]),
         member_label=lambda seat_id: outcome.seats[seat_id].user.full_name,
@@ -162,11 +164,19 @@ def candidate(vacancy_id: int, stage_id: int, candidate_id: int) -> ResponseRetu
     refusal = conflict_refusal(stage, found, current_user)
     if refusal:
         return _refused(stage, found, refusal)
+    # Only now, with moderation open (checked above), may anyone see members' scores and
+    # notes: the evidence comes from the consolidation, so only counted sheets appear.
     outcome = consolidate_stage(stage)
     standing = next(c for c in outcome.result.candidates if c.candidate == found.code)
+    evidence = candidate_evidence(outcome, found.code)
     names = attribute_names()
     decision = _decision(stage, found)
-    form = moderation_form(tuple(names), names, data=_saved(stage, found, decision))
+    form = moderation_form(
+        tuple(names),
+        names,
+        red_flagged=bool(evidence.red_flags),
+        data=_saved(stage, found, decision),
+    )
     problem = None
     if form.validate_on_submit():
         formula = {a.attribute: a.mean for a in standing.attributes}
@@ -193,6 +203,8 @@ def candidate(vacancy_id: int, stage_id: int, candidate_id: int) -> ResponseRetu
         decision=decision,
         inputs_changed=found.code in changed_records(outcome),
         set_aside=[s for s in sheets.set_aside_sheets(stage) if s.candidate_id == found.id],
+        evidence=evidence,
+        floor_attribute=values_floor().attribute,
     )
 
 
@@ -215,6 +227,7 @@ def _check(
     floor_breached: bool,
 ) -> bool:
     ok = form.check_agreed(formula, names)
+    ok = form.check_red_flag() and ok
     floor = values_floor()
     agreed = form.entered_agreed_scores().get(floor.attribute)
     breached = floor_breached or (agreed is not None and agreed < floor.minimum_mean)
@@ -249,6 +262,7 @@ def _saved(
         data["outcome"] = decision.outcome.value
         data["reasons"] = decision.reasons
         data["floor_override_reason"] = decision.floor_override_reason or ""
+        data["red_flag_discussion"] = decision.red_flag_discussion or ""
     return data
 
 
@@ -279,6 +293,9 @@ def _save(
     decision.reasons = cast(str, form.reasons.data).strip()  # InputRequired: validated, text
     override = (form.floor_override_reason.data or "").strip()
     decision.floor_override_reason = override or None
+    if form.red_flagged:
+        # Kept as it was when no flag stands now: what the panel said stays on the record.
+        decision.red_flag_discussion = form.entered_red_flag_discussion()
     decision.recorded_by_id = current_user.id
     decision.recorded_at = utcnow()
     decision.inputs_digest = digest
@@ -290,6 +307,7 @@ def _save(
         outcome=decision.outcome.value,
         agreed=form.entered_agreed_scores(),
         floor_overridden=bool(override),
+        red_flag_discussed=form.red_flagged,
     )
     try:
         db.session.commit()

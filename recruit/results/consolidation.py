@@ -36,6 +36,7 @@ from recruit.models import (
     ScoreSheet,
     SheetStatus,
     Stage,
+    StageRole,
     User,
     Vacancy,
 )
@@ -60,6 +61,7 @@ def values_floor() -> ValuesFloor:
     return ValuesFloor(
         minimum_mean=float(current_app.config["VALUES_FLOOR_MEAN"]),
         lowest_single_score=int(current_app.config["VALUES_FLOOR_LOWEST_SCORE"]),
+        single_score_veto=bool(current_app.config["VALUES_SINGLE_SCORE_VETO"]),
     )
 
 
@@ -102,6 +104,7 @@ def stage_scores(stage: Stage, moderation_rows: ModerationRows | None = None) ->
         scores=tuple(_submitted_scores(stage, codes, item_attribute)),
         moderation=_moderation(codes, agreed, decisions),
         floor=values_floor(),
+        deciding=stage.role is StageRole.DECIDING,
     )
 
 
@@ -237,4 +240,10 @@ def stages_in_moderation(vacancy: Vacancy) -> list[Stage]:
 
 
 def overall_results(outcomes: list[StageOutcome]) -> tuple[CandidateResult, ...]:
+    """The decision's figures: the deciding stage's results (advisory stages never count)."""
     return combine_stages([outcome.result for outcome in outcomes], tuple(attribute_names()))
+
+
+def deciding_outcome(outcomes: list[StageOutcome]) -> StageOutcome | None:
+    """The deciding stage among ``outcomes`` (stages in moderation), or None."""
+    return next((o for o in outcomes if o.stage.role is StageRole.DECIDING), None)

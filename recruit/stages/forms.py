@@ -12,11 +12,11 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
 from recruit.form_fields import GovukDateField, SelectChoice, WholeNumberField
-from recruit.models import PanelRole, StageType, User
+from recruit.models import PanelRole, StageRole, StageType, User
 
 
 class StageForm(FlaskForm):
@@ -34,6 +34,27 @@ class StageForm(FlaskForm):
         widget=GovRadioInput(),
         choices=[SelectChoice(kind.value, kind.label) for kind in StageType],
         validators=[InputRequired(message="Select the type of stage")],
+    )
+    role = RadioField(
+        "Does this panel make the appointment decision?",
+        description=(
+            "One stage decides: its moderated outcome is the decision and its figures the "
+            "only ones totalled and ranked. Other stages advise: their reports sit beside "
+            "the decision, never averaged into it. Leave this and a final panel or "
+            "elected-member panel decides (unless another stage already does); other types "
+            "advise."
+        ),
+        widget=GovRadioInput(),
+        choices=[SelectChoice(role.value, role.label) for role in StageRole],
+        # Optional, so checked here: a value that is not a role is refused in words.
+        validate_choice=False,
+        validators=[
+            Optional(),
+            AnyOf(
+                [role.value for role in StageRole],
+                message="Select whether this panel makes the decision or advises",
+            ),
+        ],
     )
     held_on = GovukDateField(
         "Date",

@@ -14,7 +14,7 @@ from recruit.bank_store import current_bank
 from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
 from recruit.form_fields import ConfirmForm, add_error, edited_elsewhere_message, saved_since_loaded
-from recruit.models import PanelRole, PanelSeat, Role, Stage, StageType, User, Vacancy
+from recruit.models import PanelRole, PanelSeat, Role, Stage, StageRole, StageType, User, Vacancy
 from recruit.results import sheets
 from recruit.stages import bp, panel
 from recruit.stages.access import stage_of
@@ -24,6 +24,7 @@ from recruit.stages.forms import (
     StageForm,
     StandDownForm,
 )
+from recruit.stages.roles import chosen_role, role_problem
 
 require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
 
@@ -32,15 +33,17 @@ require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
 def create(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     form = StageForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and (role := _role_or_error(form, vacancy, None)):
         stage = Stage(
             vacancy_id=vacancy.id,
             position=_next_position(vacancy),
             weights=default_weights([a.key for a in current_bank().attributes]),
         )
-        _copy_form(form, stage)
+        _copy_form(form, stage, role)
         db.session.add(stage)
-        audit.record("stage.created", stage, vacancy_id=vacancy.id, name=stage.name)
+        audit.record(
+            "stage.created", stage, vacancy_id=vacancy.id, name=stage.name, role=role.value
+        )
         db.session.commit()
         flash(f"Stage ‘{stage.name}’ added", "success")
         return redirect(url_for("stages.show", vacancy_id=vacancy.id, stage_id=stage.id))
@@ -66,13 +69,14 @@ def edit(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     form = StageForm(obj=stage if request.method == "GET" else None)
     if request.method == "GET":
         form.stage_type.data = stage.stage_type.value
+        form.role.data = stage.role.value
     if form.validate_on_submit():
         if saved_since_loaded(form.lock_version, stage.lock_version):
             # validate() left the field's errors a list (its stubs say only Sequence).
             add_error(form.lock_version, edited_elsewhere_message("stage"))
-        else:
+        elif role := _role_or_error(form, vacancy, stage):
             before = _stage_state(stage)
-            _copy_form(form, stage)
+            _copy_form(form, stage, role)
             audit.record(
                 "stage.updated",
                 stage,
@@ -168,9 +172,20 @@ def _seat_of(vacancy_id: int, stage_id: int, seat_id: int) -> tuple[Vacancy, Sta
     return vacancy, stage, seat
 
 
-def _copy_form(form: StageForm, stage: Stage) -> None:
+def _role_or_error(form: StageForm, vacancy: Vacancy, stage: Stage | None) -> StageRole | None:
+    """The role the stage takes, or None with the reason on the form's role field."""
+    role = chosen_role(form.role.data, StageType(form.stage_type.data), vacancy, stage)
+    problem = role_problem(role, vacancy, stage)
+    if problem is None:
+        return role
+    add_error(form.role, problem)
+    return None
+
+
+def _copy_form(form: StageForm, stage: Stage, role: StageRole) -> None:
     stage.name = cast(str, form.name.data).strip()  # InputRequired passed: it holds text
     stage.stage_type = StageType(form.stage_type.data)
+    stage.role = role
     stage.held_on = form.held_on.data
     stage.duration_minutes = form.duration_minutes.data
 
@@ -179,6 +194,7 @@ def _stage_state(stage: Stage) -> dict[str, object]:
     return {
         "name": stage.name,
         "stage_type": stage.stage_type.value,
+        "role": stage.role.value,
         "held_on": stage.held_on.isoformat() if stage.held_on else None,
         "duration_minutes": stage.duration_minutes,
     }

@@ -153,6 +153,7 @@ def _decision(decision: CandidateDecision, context: Context) -> dict[str, Any]:
         "outcome": decision.outcome.value,
         "reasons": context.redact(decision.reasons),
         "floor_override_reason": context.redact(decision.floor_override_reason),
+        "red_flag_discussion": context.redact(decision.red_flag_discussion),
         "recorded_by": context.people.label(decision.recorded_by_id),
         "recorded_at": json_value(decision.recorded_at),
     }

@@ -34,6 +34,7 @@ from recruit.models import Role, Vacancy
 from recruit.results.consolidation import (
     StageOutcome,
     attribute_names,
+    deciding_outcome,
     overall_results,
     short_names,
     unplanned,
@@ -92,6 +93,7 @@ def summary(vacancy_id: int) -> ResponseReturnValue:
         outcomes=outcomes,
         stages_shown=stages_shown,
         overall=overall_results(outcomes) if len(outcomes) > 1 else None,
+        deciding=deciding_outcome(outcomes),
         not_assessed_anywhere=_not_assessed_anywhere(stages_shown),
         names=attribute_names(),
         short_names=short_names(),

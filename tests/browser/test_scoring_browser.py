@@ -100,6 +100,10 @@ def test_moderation_and_summary_pages_pass_axe(app, page, bank, make_user, live_
     page.get_by_label("Appointable", exact=True).check()
     page.get_by_label("Reasons for the outcome").fill("Strong on decisions")
     page.get_by_label("Reason for overriding the values floor").fill("The 1 was a misreading")
+    # The chair's 1 on values is a red flag: the panel records what it discussed.
+    page.get_by_label("What the panel discussed about the red flag").fill(
+        "The chair misread the answer; the example was in fact strong"
+    )
     page.get_by_role("button", name="Save the moderation record").click()
     expect(page.get_by_text("Floor overridden").first).to_be_visible()
     page.get_by_role("link", name="See the panel scoring summary").click()

@@ -177,7 +177,7 @@ def comparison(target: TargetProfile | None = TARGET) -> Comparison:
         "With equal weights, Sam Patel (C-01) moves up from 2nd to 1st.",
         "With equal weights, Ayesha Khan (C-02) moves down from 1st to 2nd.",
     )
-    return Comparison(KEYS, STAGES, columns, target=target, notes=notes)
+    return Comparison(KEYS, STAGES, columns, target=target, notes=notes, deciding=STAGES[1:])
 
 
 def agreement(overall: float | None = 0.66) -> Agreement:

@@ -43,7 +43,7 @@ def test_side_by_side_has_a_column_per_candidate_in_order_after_label_and_target
     assert [row[0] for row in rows[1:]] == [
         "Rank (stages' weights)", "Rank (equal weights)", "Weighted total",
         "Equal-weights total", *SHORT_NAMES.values(),
-        "Spread (highest minus lowest attribute)", "Flags", "Values floor", "Latest outcome",
+        "Spread (highest minus lowest attribute)", "Flags", "Values floor", "Outcome at the deciding stage",
     ]  # fmt: skip
     assert row_named(table, "Rank (stages' weights)")[2:] == ["1", "2", "3"]
     assert row_named(table, "Rank (equal weights)")[2:] == [
@@ -70,9 +70,10 @@ def test_side_by_side_has_a_column_per_candidate_in_order_after_label_and_target
         "Met",
         "Breached: not appointable by rule",
     ]
-    assert row_named(table, "Latest outcome")[2:] == [
-        "Appointable\n(Final panel interview)", "Reserve\n(Stakeholder panel)",
-        "Not appointable\n(Stakeholder panel)",
+    assert row_named(table, "Outcome at the deciding stage")[2:] == [
+        # Only the deciding stage's outcome is the candidate's: the fixture's second and
+        # third candidates have theirs from the combined result, with no stage named.
+        "Appointable\n(Final panel interview)", "Reserve", "Not appointable",
     ]  # fmt: skip
     figure_rows = table.rows[1:11]
     for row in figure_rows:
@@ -208,13 +209,10 @@ def test_each_candidate_has_stage_results_evidence_and_moderation(briefing: Docx
     ]  # fmt: skip
     text = all_text(briefing)
     assert (
-        "Across the stages: rank 1 with the stages' weights and 2 with equal weights; weighted "
-        "total 4.0; values floor met; latest outcome appointable at Final panel interview."
+        "At the deciding stage: rank 1 with the stage's weights and 2 with equal weights; "
+        "weighted total 4.0; values floor met; outcome appointable at Final panel interview."
     ) in text
-    assert (
-        "values floor breached (not appointable by rule); latest outcome not appointable at Stakeholder panel."
-        in text
-    )
+    assert "values floor breached (not appointable by rule); outcome not appointable." in text
     assert (
         "Final panel interview: Appointable. Reasons: Strongest values evidence; clear record of "
         "partnership work. Recorded by Sam Patel (chair), 12 January 2027, 2:30pm."

@@ -92,7 +92,10 @@ def test_front_names_who_is_compared_and_the_method(briefing: DocxDocument) -> N
         "Sound",
         "What a 3 sounds like.",
     ]
-    assert "the overall total is the mean of the stage totals" in text
+    assert (
+        "Advisory stages (a stakeholder or young people's panel, an exercise) are reported beside it and never averaged in."
+        in text
+    )
     assert "A panel mean below 3 on Leadership and change driven by values" in text
     assert "The equal-weights total counts every attribute the same" in text
     assert "Stakeholder panel 33.3%; Final panel interview 66.7%" in text

@@ -63,7 +63,7 @@ def test_the_word_summary_shows_the_halfway_total_rounded_up(word) -> None:  # t
     assert row[0] == "Sam Patel (C-01)"
     assert row[1:6] == ["4.0", "3.0", "3.0", "4.0", "4.0"]
     assert row[header.index("Weighted total")] == "3.7"
-    overall = rows_text(table_captioned(word, "Results across all stages"))
+    overall = rows_text(table_captioned(word, "Results at the deciding stage"))
     assert overall[1][header.index("Weighted total")] == "3.7"
     assert "weighted total 3.7" in all_text(word)
 

@@ -18,6 +18,7 @@ VOCABULARIES = {
     "vacancy_status": frozenset({"open"}),
     "candidate_status": frozenset({"applied"}),
     "stage_type": frozenset({"final_panel"}),
+    "stage_role": frozenset({"deciding", "advisory"}),
     "panel_role": frozenset({"chair", "member", "hr_adviser"}),
     "sheet_status": frozenset({"draft", "submitted"}),
     "outcome": frozenset({"appointable"}),
@@ -37,7 +38,7 @@ def minimal_document() -> dict:
     """The smallest document with one of everything that refers to something else."""
     return {
         "format": "recruit-vacancy",
-        "version": 2,
+        "version": 3,
         "exported_at": WHEN,
         "source_vacancy_id": 3,
         "people": [{"email": CHAIR, "full_name": "Chris Chair"}],
@@ -80,6 +81,7 @@ def _stage() -> dict:
     return {
         "name": "Final panel",
         "stage_type": "final_panel",
+        "role": "deciding",
         "held_on": None,
         "duration_minutes": None,
         "position": 1,
@@ -131,8 +133,8 @@ def _problems_after(path: list, value: object) -> list[str]:
 @pytest.mark.parametrize(
     ("path", "value", "problem"),
     [
-        (["version"], True, "version: this app reads versions 1 and 2, the file has True"),
-        (["version"], 3, "version: this app reads versions 1 and 2, the file has 3"),
+        (["version"], True, "version: this app reads versions 1, 2 and 3, the file has True"),
+        (["version"], 4, "version: this app reads versions 1, 2 and 3, the file has 4"),
         (["stages", 0, "position"], 2**31, "stages[0].position: must be at most 2147483647"),
         (["people"], {}, "people: must be a list"),
         (["vacancy", "title"], None, "vacancy.title: must not be null"),

@@ -10,10 +10,11 @@ from tests.domain.test_interchange_format import CHAIR, WHEN, minimal_document, 
 
 # Keys added after version 1, by section: a version 1 file has none of them.
 LATER_KEYS = {
+    "stages[]": ["role"],
     "stages[].seats[]": ["stood_down_at", "stood_down_reason"],
     "stages[].sheets[]": ["set_aside_at", "set_aside_reason", "set_aside_by_email"],
     "stages[].moderation": ["closed_at", "closed_by_email", "close_reason"],
-    "stages[].decisions[]": ["inputs_digest"],
+    "stages[].decisions[]": ["inputs_digest", "red_flag_discussion"],
 }
 
 
@@ -21,6 +22,8 @@ def _version_1(document: dict) -> dict:
     """The document as version 1 wrote it: none of the keys that came later."""
     document["version"] = 1
     for stage in document["stages"]:
+        for key in LATER_KEYS["stages[]"]:
+            del stage[key]
         for section in ("seats", "sheets", "decisions"):
             for entry in stage[section]:
                 for key in LATER_KEYS[f"stages[].{section}[]"]:
@@ -48,6 +51,7 @@ def _with_moderation(document: dict) -> dict:
             "reasons": "Strong",
             "floor_override_reason": None,
             "inputs_digest": None,
+            "red_flag_discussion": None,
             "recorded_by_email": CHAIR,
             "recorded_at": WHEN,
         }
@@ -55,8 +59,8 @@ def _with_moderation(document: dict) -> dict:
     return document
 
 
-def test_the_format_is_version_2_and_lists_exactly_the_later_keys():
-    assert FORMAT_VERSION == 2
+def test_the_format_is_version_3_and_lists_exactly_the_later_keys():
+    assert FORMAT_VERSION == 3
     later = {
         name: [key for key, field in spec.items() if field.since > 1]
         for name, spec in SECTIONS.items()
@@ -168,3 +172,20 @@ def test_a_closed_moderation_and_a_set_aside_sheet_are_well_formed():
     stage["moderation"].update(closed_at=WHEN, closed_by_email=CHAIR, close_reason="Done")
     stage["decisions"][0]["inputs_digest"] = "0" * 64
     assert problems_in(document) == []
+
+
+def test_a_file_may_have_one_deciding_stage_at_most():
+    document = minimal_document()
+    second = {**document["stages"][0], "name": "Second panel", "position": 2}
+    document["stages"].append(second)
+    assert problems_in(document) == [
+        "stages: stages[0], stages[1] are all deciding; only one stage may decide"
+    ]
+    second["role"] = "advisory"
+    assert problems_in(document) == []
+
+
+def test_a_version_1_stage_reads_with_no_role():
+    document = _version_1(minimal_document())
+    assert problems_in(document) == []
+    assert with_later_keys(document)["stages"][0]["role"] is None

@@ -199,9 +199,21 @@ def test_floor_minimum_is_configurable():
     assert breached.floor_reasons == ("Panel mean of 2.5 on values is below 2.6",)
 
 
-def test_floor_breached_by_a_single_one_whatever_the_mean():
+# A council that keeps the older rule: a single very low score breaches the floor.
+VETO = ValuesFloor(single_score_veto=True)
+
+
+def test_a_single_one_does_not_breach_the_floor_by_default():
+    # It is a red flag for the panel to discuss instead (see test_red_flags.py).
     scores = sheets("c1", ann={"v1": 1, "v2": 5, "v3": 5, "v4": 5}, bob={"v1": 5}, cat={"v1": 5})
     result = result_for(stage(*scores))
+    assert not result.floor_breached and result.floor_reasons == ()
+    assert result.attribute("values").flags == ()  # ann's values score is 4, her mean
+
+
+def test_floor_breached_by_a_single_one_whatever_the_mean_under_the_veto():
+    scores = sheets("c1", ann={"v1": 1, "v2": 5, "v3": 5, "v4": 5}, bob={"v1": 5}, cat={"v1": 5})
+    result = result_for(stage(*scores, floor=VETO))
     assert result.attribute("values").mean == pytest.approx(14 / 3)
     assert result.floor_breached
     assert result.floor_reasons == ("A member scored 1 on values",)
@@ -209,7 +221,8 @@ def test_floor_breached_by_a_single_one_whatever_the_mean():
 
 def test_single_score_reason_counts_members_and_reads_a_higher_threshold():
     scores = sheets("c1", ann={"v1": 2, "v2": 5}, bob={"v1": 2, "v2": 5}, cat={"v1": 5})
-    result = result_for(stage(*scores, floor=ValuesFloor(lowest_single_score=2)))
+    floor = ValuesFloor(lowest_single_score=2, single_score_veto=True)
+    result = result_for(stage(*scores, floor=floor))
     assert result.floor_reasons == ("2 members scored 2 or lower on values",)
 
 
@@ -253,7 +266,7 @@ def test_values_never_scored_does_not_breach_the_floor_but_shows_not_assessed():
 
 
 def test_flags_come_in_flag_order():
-    # A 1 and a 3: floor breached by the single score, and a spread of 2.
+    # A 1 and a 3: floor breached by the mean of 2, and a spread of 2.
     result = result_for(stage(*sheets("c1", ann={"v1": 1}, bob={"v1": 3})))
     assert result.attribute("values").flags == ("values_floor", "disagreement")
     assert FLAG_ORDER.index("values_floor") < FLAG_ORDER.index("disagreement")
@@ -409,14 +422,19 @@ def test_consolidating_ranks_the_candidates():
         *sheets("c2", ann={"v1": 5, "d1": 4}, bob={"v1": 4, "d1": 4}),
         *sheets("c3", ann={"v1": 5, "d1": 5}, bob={"v1": 1, "d1": 5}),
     )
-    consolidated = consolidate_panel_scores(stage(*scores, candidates=("c1", "c2", "c3")))
+    candidates = ("c1", "c2", "c3")
+    consolidated = consolidate_panel_scores(stage(*scores, candidates=candidates, floor=VETO))
     assert [(c.candidate, c.rank) for c in consolidated.candidates] == [
         ("c2", 1),
         ("c1", 2),
-        ("c3", 3),  # highest total, but a 1 on values
+        ("c3", 3),  # highest total, but a 1 on values under the veto
     ]
     assert consolidated.stage == "final_panel"
-    assert consolidated.weights == WEIGHTS and consolidated.floor == ValuesFloor()
+    assert consolidated.weights == WEIGHTS and consolidated.floor == VETO
+    # By default the 1 is a red flag to discuss, and c3's values mean of 3 is at the floor,
+    # not below it: c3 (total 3.75) ranks above c1 (3.0).
+    ranked = consolidate_panel_scores(stage(*scores, candidates=candidates)).candidates
+    assert [c.candidate for c in ranked] == ["c2", "c3", "c1"]
     assert consolidated.agreement.overall.units == 6
 
 
@@ -445,6 +463,7 @@ def two_stages(c2_override: str | None) -> tuple[StageResult, StageResult]:
         *sheets("c2", ann={"v1": 1, "d1": 4}, bob={"v1": 5, "d1": 4}),
         candidates=("c1", "c2"),
         moderation=(Moderation("c2", floor_override_reason=c2_override, outcome="reserve"),),
+        floor=VETO,  # c2's single 1 breaches the floor here, whatever its mean of 3
         name="stakeholder_panel",
     )
     second = stage(
@@ -520,8 +539,9 @@ def test_combined_ranking_covers_candidates_seen_at_one_stage():
 
 def test_combined_floor_needs_every_breaching_stage_overridden():
     override = (Moderation("c1", floor_override_reason="Panel agreed"),)
-    first = stage(*sheets("c1", ann={"v1": 1}, bob={"v1": 5}), moderation=override, name="one")
-    second = stage(*sheets("c1", ann={"v1": 1}, bob={"v1": 5}))
+    scores = sheets("c1", ann={"v1": 1}, bob={"v1": 5})
+    first = stage(*scores, moderation=override, floor=VETO, name="one")
+    second = stage(*scores, floor=VETO)
     (c1,) = combine_stages(
         [consolidate_panel_scores(first), consolidate_panel_scores(second)], ATTRIBUTES
     )

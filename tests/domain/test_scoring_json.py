@@ -54,4 +54,5 @@ def test_document_carries_labels_figures_flags_and_agreement():
         "attribute": "values",
         "minimum_mean": 3.0,
         "lowest_single_score": 1,
+        "single_score_veto": False,
     }

@@ -2,7 +2,7 @@
 
 Covers the method note (scale, weights, attribute names, flags), each stage's results and
 agreement tables, each candidate's figures, evidence and moderation record, the results
-across all stages, the sign-off, and how scores, times and ranks are written as text.
+the decision (the deciding stage), the sign-off, and how scores, times and ranks are written as text.
 ``unassessed_stage`` is a stage that asked nobody about buy-in, which the summary says once
 and leaves out of its tables.
 """
@@ -94,7 +94,7 @@ def test_method_note_explains_scale_weights_floor_and_no_evidence(summary: DocxD
     ]
     assert "It is not a low score" in text
     assert "A panel mean below 3 on Leadership and change driven by values" in text
-    assert "the overall total is the mean of the stage totals" in text
+    assert "only its results are totalled and ranked for the decision" in text
     flags = [row[0] for row in rows_text(table_captioned(summary, "Flags"))[1:]]
     assert flags == ["Values floor", "Panel disagreement", "Not assessed", "Mostly no evidence"]
 
@@ -171,12 +171,12 @@ def test_results_across_stages_keep_every_attribute() -> None:
     overall = tuple(without_buy_in(candidate) for candidate in candidate_results())
     document = build(stages=(stage,), overall=overall)
 
-    results = rows_text(table_captioned(document, "Results across all stages"))
+    results = rows_text(table_captioned(document, "Results at the deciding stage"))
     assert results[0] == RESULTS_HEADER
     assert [row[5] for row in results[1:]] == ["Not assessed"] * 3
     assert not any("Not assessed" in row[-1] for row in results[1:]), "said once, above"
     assert "Not assessed at any stage: Political buy-in." in all_text(document)
-    figures = rows_text(table_captioned(document, "Chart figures across all stages"))
+    figures = rows_text(table_captioned(document, "Chart figures at the deciding stage"))
     assert figures[0][-1] == "Political buy-in"
 
 
@@ -265,7 +265,7 @@ def test_floor_override_reason_is_shown() -> None:
     text = all_text(document)
     assert "The panel overrode the floor. Reason: Exceptional evidence at the first stage." in text
     assert "Values floor (overridden): Values-driven" in text
-    assert "Across all stages" not in headings(document, 1)
+    assert "The decision" not in headings(document, 1)
 
 
 def test_sign_off_lists_the_signatories_or_leaves_blank_rows(summary: DocxDocument) -> None:
@@ -300,7 +300,7 @@ def test_a_stage_with_no_candidates_and_no_tendencies_still_builds() -> None:
 
     text = all_text(document)
     assert "No candidate has results at this stage yet." in text
-    assert "No weights were set" in text and "No candidate has results across the stages" in text
+    assert "No weights were set" in text and "The deciding stage has no results yet" in text
 
 
 # --- figures as text ----------------------------------------------------------------------

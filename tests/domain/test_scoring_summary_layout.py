@@ -57,7 +57,7 @@ def test_headings_use_real_styles_in_order(summary: DocxDocument) -> None:
         "How the figures were worked out",
         "Final panel interview",
         "Stakeholder panel",
-        "Across all stages",
+        "The decision",
         "Sign-off",
     ]
     level_two = headings(summary, 2)
@@ -88,7 +88,7 @@ def test_only_stages_and_the_results_across_them_start_a_page(summary: DocxDocum
     starts = [p.text for p in summary.paragraphs if p.paragraph_format.page_break_before]
 
     # Candidates, the method note and the sign-off follow on; none is forced onto a new page.
-    assert starts == ["Final panel interview", "Stakeholder panel", "Across all stages"]
+    assert starts == ["Final panel interview", "Stakeholder panel", "The decision"]
     assert not any(element.xpath(".//w:br[@w:type='page']") for element in summary.element.body)
 
 
@@ -100,7 +100,7 @@ def test_charts_are_png_with_alt_text_naming_the_figures(summary: DocxDocument) 
     assert "Panel mean: Values-driven 4.3," in texts[0]
     assert "After moderation: Values-driven 4.3, " in texts[0] and "Partnerships 4.0" in texts[0]
     assert "Political buy-in no score" in texts[2]
-    assert texts[-1].startswith("Radar chart comparing candidates across all stages")
+    assert texts[-1].startswith("Radar chart comparing candidates at the deciding stage")
     image = summary.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
     part = summary.part.related_parts[image]
     assert part.content_type == "image/png"

@@ -13,6 +13,7 @@ from recruit.domain.candidates import next_candidate_codes
 from recruit.domain.interview_plan import default_weights
 from recruit.extensions import db
 from recruit.models import (
+    DECIDING_BY_DEFAULT,
     Candidate,
     PanelRole,
     PanelSeat,
@@ -21,6 +22,7 @@ from recruit.models import (
     ScoreSheet,
     SheetStatus,
     Stage,
+    StageRole,
     StageType,
     User,
     Vacancy,
@@ -74,6 +76,13 @@ def make_stage(
         ),
         **overrides,
     }
+    if "role" not in values:
+        # As the stage form does: a final or elected-member panel decides unless another
+        # stage already does; every other stage advises.
+        decides = values["stage_type"] in DECIDING_BY_DEFAULT and not any(
+            stage.role is StageRole.DECIDING for stage in vacancy.stages
+        )
+        values["role"] = StageRole.DECIDING if decides else StageRole.ADVISORY
     stage = Stage(vacancy_id=vacancy.id, **values)
     for user, role in seats:
         stage.seats.append(PanelSeat(user_id=user.id, panel_role=role))

@@ -44,7 +44,8 @@ class Panel:
         return f"/vacancies/{self.stage.vacancy_id}/stages/{self.stage.id}/moderation{tail}"
 
 
-def build_panel(app: Flask, make_user) -> Panel:  # type: ignore[no-untyped-def]
+def build_panel(app: Flask, make_user, questions=QUESTIONS) -> Panel:  # type: ignore[no-untyped-def]
+    """A chair, two members and an HR adviser at an issued stage; Amara and Tom."""
     hr = make_user(Role.HR, name="Harriet Adviser")
     chair = make_user(Role.PANEL, name="Priya Chair")
     member = make_user(Role.PANEL, name="Dee Member")
@@ -58,7 +59,7 @@ def build_panel(app: Flask, make_user) -> Panel:  # type: ignore[no-untyped-def]
         (other, PanelRole.MEMBER),
         (hr, PanelRole.HR_ADVISER),
     ]
-    stage = make_issued_stage(app, vacancy, seats=seats, questions=QUESTIONS)
+    stage = make_issued_stage(app, vacancy, seats=seats, questions=questions)
     return Panel(stage, amara, tom, hr, chair, member, other)
 
 

@@ -427,7 +427,7 @@ def test_moderation_forms(app, bank, make_user):
                 **{f"agreed_{key}": text[:10] for key in ATTRIBUTES[:2]},
                 **{f"rationale_{key}": text for key in ATTRIBUTES},
                 "agreed_values": "3.5", "outcome": outcome, "reasons": text,
-                "floor_override_reason": text,
+                "floor_override_reason": text, "red_flag_discussion": text,
             }  # fmt: skip
             assert_safe_page(*post_form(client, record, data))
         page = f"{scoring}/moderation"

@@ -69,9 +69,10 @@ def test_the_import_keeps_what_was_set_aside_stood_down_and_closed(app, exported
 
 def _as_version_1(document):  # type: ignore[no-untyped-def]
     """The document as it was written before set-aside sheets, stood-down seats, closing
-    moderation and digests existed."""
+    moderation, digests, stage roles and red-flag discussions existed."""
     document["version"] = 1
     for stage in document["stages"]:
+        del stage["role"]
         for seat in stage["seats"]:
             del seat["stood_down_at"], seat["stood_down_reason"]
         for sheet in stage["sheets"]:
@@ -80,7 +81,7 @@ def _as_version_1(document):  # type: ignore[no-untyped-def]
             moderation = stage["moderation"]
             del moderation["closed_at"], moderation["closed_by_email"], moderation["close_reason"]
         for decision in stage["decisions"]:
-            del decision["inputs_digest"]
+            del decision["inputs_digest"], decision["red_flag_discussion"]
     document["people"] = [p for p in document["people"] if not p["email"].startswith("ravi")]
     return document
 
@@ -93,11 +94,14 @@ def test_a_version_1_file_still_imports_with_nothing_set_aside(app, exported, tm
     assert result.exit_code == 0, result.output
     new_id = int(re.search(r"as vacancy (\d+)", result.output).group(1))
     again = export_document(runner, new_id, tmp_path / "again.json")
-    assert again["version"] == 2
+    assert again["version"] == 3
+    # Before stage roles, the last stage decides, as the migration decided for the app.
+    assert [stage["role"] for stage in again["stages"]] == ["advisory", "deciding"]
     first = again["stages"][0]
     assert [sheet["set_aside_at"] for sheet in first["sheets"]] == [None] * 3
     assert [seat["stood_down_at"] for seat in first["seats"]] == [None, None]
     assert first["moderation"]["closed_at"] is None
     assert [d["inputs_digest"] for d in first["decisions"]] == [None, None]
+    assert [d["red_flag_discussion"] for d in first["decisions"]] == [None, None]
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vacancy.imported"))
     assert event.detail["format_version"] == 1

@@ -77,7 +77,7 @@ def test_last_sheet_opens_moderation_with_results_and_flags(app, bank, signed_in
     stage, amara, tom = _stage(app, make_user, chair, member)
     submit_sheet(stage, chair, amara, [5, 4])
     submit_sheet(stage, member, amara, [5, 2])  # decisions 4 vs 2: disagreement
-    submit_sheet(stage, chair, tom, [1, 4])  # a 1 on values: the floor
+    submit_sheet(stage, chair, tom, [1, 4])  # a 1 on values: a red flag; mean 2: the floor
     submit_sheet(stage, member, tom, [3, 4])
     open_form = client.get(_url(stage)).get_data(as_text=True)
     assert "Every panel member has submitted" in open_form
@@ -85,7 +85,9 @@ def test_last_sheet_opens_moderation_with_results_and_flags(app, bank, signed_in
     assert response.status_code == 302
     page = client.get(_url(stage)).get_data(as_text=True)
     assert "Panel disagreement" in page and "Values floor" in page
-    assert "A member scored 1" in page
+    # The single 1 is a red flag to discuss, no longer a reason of the floor's (the mean is).
+    assert "Panel mean of 2.0" in page and "A member scored 1" not in page
+    assert 'id="red-flags"' in page and "Not recorded yet" in page
     assert "Krippendorff" in page and "calibration aid" in page
     ranks = re.findall(r"Amara Okafor|Tom Reid", page)
     assert ranks[0] == "Amara Okafor"  # Tom is below the floor, so ranked after
@@ -158,6 +160,8 @@ def test_values_floor_override_needs_a_reason(app, bank, signed_in, make_user):
     page = _moderate(client, stage, tom, data).get_data(as_text=True)
     assert "The values floor applies: give the panel&#39;s reason for overriding it" in page
     assert db.session.scalar(select(CandidateDecision)) is None
+    # Tom's 1 on values is also a red flag: its discussion is recorded whatever the outcome.
+    data["red_flag_discussion"] = "The panel went back over the answer together"
     # Not appointable needs no override
     assert _moderate(client, stage, tom, {**data, "outcome": "not_appointable"}).status_code == 302
     # An override with a reason is recorded and shown

@@ -129,6 +129,7 @@ def campaign(app, bank, make_user):  # type: ignore[no-untyped-def]
                 outcome=Outcome.NOT_APPOINTABLE,
                 reasons="Below the values floor",
                 floor_override_reason="Not overridden: Amara's examples were thin",
+                red_flag_discussion="Her 1 on values: the panel agreed it stood",
                 recorded_at=at("2025-01-10"),
             ),
             ConflictOfInterest(
@@ -265,6 +266,7 @@ def test_a_real_run_anonymises_only_the_due_and_blanks_every_note(app, campaign)
         "",
         None,
     )
+    assert decision.red_flag_discussion is None
     conflicts = {
         row.candidate_id: row.description for row in db.session.scalars(select(ConflictOfInterest))
     }

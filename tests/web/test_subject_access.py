@@ -139,6 +139,7 @@ def _scene(app, make_user) -> Scene:  # type: ignore[no-untyped-def]
                 outcome=Outcome.APPOINTABLE,
                 reasons=reasons,
                 floor_override_reason="Values floor overridden: one outlier score",
+                red_flag_discussion="The 2 on values was one example; the others were strong",
                 recorded_by_id=chair.id,
             )
         )
@@ -316,6 +317,9 @@ def test_the_json_holds_the_candidate_and_everything_about_them(app, bank, make_
     assert decision["outcome"] == "appointable"
     assert decision["reasons"] == "Clear values and sound decisions"
     assert decision["floor_override_reason"] == "Values floor overridden: one outlier score"
+    assert decision["red_flag_discussion"] == (
+        "The 2 on values was one example; the others were strong"
+    )
     assert decision["recorded_by"] == "Panel member 1"
     assert final["moderation"]["closed_early"] is False
 

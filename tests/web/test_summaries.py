@@ -68,7 +68,7 @@ def test_summary_page_shows_results_flags_evidence_and_tabs(app, bank, signed_in
     client, _hr = signed_in(Role.HR)
     vacancy, stages, _chair, _member = _scored_vacancy(app, make_user, stages=2)
     page = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
-    assert "govuk-tabs" in page and "Stage 1" in page and "All stages" in page
+    assert "govuk-tabs" in page and "Stage 1" in page and "The decision" in page
     assert "Amara Okafor (C-01)" in page and "Values floor" in page
     assert "Panel disagreement" in page  # Amara decisions 4 vs 2
     assert "Evidence for 5 from Priya Chair" in page  # strongest evidence on values
@@ -162,7 +162,7 @@ def test_results_tables_have_columns_only_for_the_attributes_assessed(
     page = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
 
     assert _results_columns(page, "Candidates by attribute") == assessed
-    assert _results_columns(page, "Candidates by attribute, across stages") == assessed
+    assert _results_columns(page, "Candidates by attribute at the deciding stage") == assessed
     assert "Not assessed at this stage: Changing practice and culture" in page
     assert "Not assessed at any stage: Changing practice and culture" in page
 

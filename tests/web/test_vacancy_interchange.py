@@ -244,7 +244,7 @@ def test_export_import_export_gives_the_same_document(app, exported, tmp_path):
 def test_export_carries_everything_but_never_secrets(exported, tmp_path):
     text = (tmp_path / "vacancy.json").read_text(encoding="utf-8")
     assert "password" not in text and "scrypt" not in text and "session" not in text
-    assert exported["format"] == "recruit-vacancy" and exported["version"] == 2
+    assert exported["format"] == "recruit-vacancy" and exported["version"] == 3
     assert [p["email"] for p in exported["people"]] == sorted(
         p["email"] for p in exported["people"]
     )
@@ -282,7 +282,7 @@ def _set(path_in_document, value):  # type: ignore[no-untyped-def]
 
 REFUSALS = [
     (_set(["format"], "something-else"), "format: must be 'recruit-vacancy'"),
-    (_set(["version"], 3), "version: this app reads versions 1 and 2, the file has 3"),
+    (_set(["version"], 4), "version: this app reads versions 1, 2 and 3, the file has 4"),
     (
         _set(["stages", 1, "sheets", 0, "scores", 0, "score"], 7),
         "stages[1].sheets[0].scores[0].score: must be 1 to 5 or null",

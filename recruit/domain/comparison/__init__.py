@@ -99,6 +99,7 @@ def compare_candidates(
     comparison = Comparison(
         attributes=attributes,
         stages=tuple(stage.stage for stage in stage_results),
+        deciding=tuple(stage.stage for stage in stage_results if stage.deciding),
         candidates=_sorted(columns, sort),
         sort_key=sort,
         target=target,

@@ -84,3 +84,6 @@ class Comparison:
     sort_key: str = SORT_BY_RANK
     target: TargetProfile | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # The deciding stage(s) among ``stages``: the only ones in the figures, ranks and the
+    # outcome; the others advise and are shown stage by stage.
+    deciding: tuple[str, ...] = ()

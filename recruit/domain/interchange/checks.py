@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 from recruit.domain.interchange.format import (
     DOCUMENT,
@@ -54,8 +55,24 @@ def validate_document(
         return checker.out  # references can only be followed through well-formed sections
     current = with_later_keys(document)
     # Who may hold a sheet is only asked once every person and candidate is known.
-    problems = reference_problems(current) or sheet_problems(current, non_scoring_roles)
+    problems = (
+        reference_problems(current)
+        or sheet_problems(current, non_scoring_roles)
+        or _stage_role_problems(current)
+    )
     return problems[:PROBLEM_LIMIT]
+
+
+def _stage_role_problems(document: Mapping[str, Any]) -> list[str]:
+    """A vacancy has one deciding stage at most: its figures are the decision's."""
+    deciding = [
+        f"stages[{index}]"
+        for index, stage in enumerate(document["stages"])
+        if stage["role"] == "deciding"
+    ]
+    if len(deciding) <= 1:
+        return []
+    return [f"stages: {', '.join(deciding)} are all deciding; only one stage may decide"]
 
 
 def _format_problems(document: object) -> list[str]:
@@ -65,7 +82,8 @@ def _format_problems(document: object) -> list[str]:
         return [f"format: must be {FORMAT_NAME!r}, found {document.get('format')!r}"]
     version = document.get("version")
     if version not in READABLE_VERSIONS or isinstance(version, bool):
-        readable = " and ".join(map(str, READABLE_VERSIONS))
+        *earlier, last = map(str, READABLE_VERSIONS)
+        readable = f"{', '.join(earlier)} and {last}" if earlier else last
         return [f"version: this app reads versions {readable}, the file has {version!r}"]
     return []
 

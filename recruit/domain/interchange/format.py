@@ -5,9 +5,12 @@ checks on import (interchange_checks) and the field tables in docs/interchange.m
 keeps the two equal).
 
 Versions: 1 is the first; 2 added what keeps the scoring record honest (sheets set aside,
-seats stood down, moderation closed, the digest a decision was made on). Each key says
-the version it came in (``since``); every later key may be null, and a file from before
-it simply lacks it, read as null: not set aside, not stood down, not closed, no digest.
+seats stood down, moderation closed, the digest a decision was made on); 3 added whether a
+stage decides or advises, and the discussion a red flag had at moderation. A file from
+before 3 has no stage roles: its last stage decides, as the migration decided for the app.
+Each key says the version it came in (``since``); every later key may be null, and a file
+from before it simply lacks it, read as null: not set aside, not stood down, not closed, no
+digest, no stage role (then decided as above).
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 FORMAT_NAME = "recruit-vacancy"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 ROOT = "(top level)"
 # Counts go into integer columns: PostgreSQL's hold at most this.
 MAX_COUNT = 2_147_483_647
@@ -186,12 +189,14 @@ DECISION = {
     "reasons": text(),
     "floor_override_reason": text(nullable=True),
     "inputs_digest": later(text(64, nullable=True), 2),
+    "red_flag_discussion": later(text(nullable=True), 3),
     "recorded_by_email": PERSON_REF,
     "recorded_at": DATETIME,
 }
 STAGE = {
     "name": text(200),
     "stage_type": choice("stage_type"),
+    "role": later(Field("choice", nullable=True, vocabulary="stage_role"), 3),
     "held_on": Field("date", nullable=True),
     "duration_minutes": Field("count", nullable=True),
     "position": COUNT,

@@ -16,12 +16,16 @@ Rules, for one stage and one candidate:
   when the plan has no question on the attribute or no member responded on it;
   ``mostly_no_evidence`` when more than half of the members who responded gave only
   "No evidence"; ``values_floor`` on the floor attribute when the floor is breached.
-* The values floor is breached when the panel mean on it is below ``minimum_mean``, any
-  single question score on it is at or below ``lowest_single_score``, or the agreed
-  score is below ``minimum_mean`` (all compared exactly). An attribute nobody scored does
-  not breach the floor (there is no evidence against the candidate); its ``not_assessed``
-  flag shows instead. The floor is overridden when breached and the chair recorded a
-  non-blank reason.
+* The values floor is breached when the panel mean on it is below ``minimum_mean`` or the
+  agreed score is below ``minimum_mean`` (compared exactly). An attribute nobody scored
+  does not breach the floor (there is no evidence against the candidate); its
+  ``not_assessed`` flag shows instead. The floor is overridden when breached and the chair
+  recorded a non-blank reason.
+* Red flags (``red_flags``): a counted score at or below ``lowest_single_score`` on a
+  question of the floor's attribute is a serious concern on values that the panel must
+  discuss and record; it does not breach the floor, since the decision stays with the
+  panel. A council that sets ``single_score_veto`` keeps the older rule instead: such a
+  score breaches the floor, as one of its reasons, and raises no red flag.
 * ``formula_total`` weights the panel means; ``moderated_total`` weights the agreed score
   where there is one, else the mean, and is None when nothing was agreed for the
   candidate. Both are exact fractions of the weights as stored (a total of exactly 3.65
@@ -67,6 +71,7 @@ __all__ = [
     "combine_stages",
     "consolidate_panel_scores",
     "floor_reasons",
+    "red_flags",
     "strongest_evidence",
 ]
 
@@ -91,6 +96,7 @@ def consolidate_panel_scores(
         measure_agreement=partial(panel_agreement, stage),
         weights=stage.weights,
         floor=stage.floor,
+        deciding=stage.deciding,
     )
 
 
@@ -247,13 +253,38 @@ def floor_reasons(
     if result.mean is not None and compare_figures(result.mean, minimum) < 0:
         mean = _below_text(result.mean, exact_value(minimum))
         reasons.append(f"Panel mean of {mean} on {name} is below {floor.minimum_mean:g}")
-    low = _members_at_or_below(scores, floor.attribute, floor.lowest_single_score)
-    if low:
-        reasons.append(f"{_members_text(low)} scored {_threshold_text(floor)} on {name}")
+    if floor.single_score_veto:  # the older rule, kept for councils that choose it
+        low = _members_at_or_below(scores, floor.attribute, floor.lowest_single_score)
+        if low:
+            reasons.append(f"{_members_text(low)} scored {_threshold_text(floor)} on {name}")
     if result.agreed is not None and compare_figures(result.agreed, minimum) < 0:
         agreed = _below_text(result.agreed, exact_value(minimum))
         reasons.append(f"Agreed score of {agreed} on {name} is below {floor.minimum_mean:g}")
     return tuple(reasons)
+
+
+def red_flags(stage: StageScores) -> dict[str, tuple[QuestionScore, ...]]:
+    """Each candidate's red flags: the scores that raise one, in the order given.
+
+    A red flag is a member's score at or below ``stage.floor.lowest_single_score`` on a
+    planned question of the floor's attribute (values). ``stage.scores`` holds the counted
+    scores only (submitted, not set aside, not from a member with a conflict), so nothing
+    else can raise one; "No evidence" never does. A candidate without a red flag is left
+    out. Under ``single_score_veto`` there are none: such a score breaches the floor
+    instead (``floor_reasons``), exactly as before red flags.
+    """
+    floor = stage.floor
+    if floor.single_score_veto or not stage.planned.get(floor.attribute):
+        return {}
+    found: dict[str, list[QuestionScore]] = {}
+    for score in stage.scores:
+        if (
+            score.attribute == floor.attribute
+            and score.score is not None
+            and score.score <= floor.lowest_single_score
+        ):
+            found.setdefault(score.candidate, []).append(score)
+    return {candidate: tuple(scores) for candidate, scores in found.items()}
 
 
 def _members_at_or_below(scores: Iterable[QuestionScore], attribute: str, limit: int) -> set[str]:

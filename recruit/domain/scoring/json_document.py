@@ -60,6 +60,8 @@ def stage_document(
 ) -> dict[str, Any]:
     return {
         "stage": stage.stage,
+        # Only a deciding stage's results are in "overall"; an advisory stage reports.
+        "deciding": stage.deciding,
         "weights": dict(stage.weights),
         "weights_shown": percentage_texts(stage.weights),
         "candidates": [candidate_document(c, candidate_labels) for c in stage.candidates],

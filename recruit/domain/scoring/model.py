@@ -174,13 +174,21 @@ class QuestionScore:
 class ValuesFloor:
     """The values floor: below it a candidate is not appointable whatever the total.
 
-    Default, from practice in medical and values-based selection: a panel mean below 3 on
-    values-driven leadership, or a score of 1 from any member on it.
+    Default, from practice in medical and values-based selection: a panel mean (or an
+    agreed score) below ``minimum_mean``, 3, on values-driven leadership.
+
+    A single member's score at or below ``lowest_single_score`` on one of its questions is
+    a red flag (``scoring.red_flags``): a serious concern on values that the panel must
+    discuss and record before it records the outcome, the decision staying with the panel.
+    ``single_score_veto`` (off by default; a council may choose it) makes that score breach
+    the floor instead, as every such score did before red flags: it is then one of the
+    floor's reasons and raises no red flag.
     """
 
     attribute: str = VALUES_ATTRIBUTE
     minimum_mean: float = 3.0
     lowest_single_score: int = 1
+    single_score_veto: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,6 +228,7 @@ class StageScores:
     scores: tuple[QuestionScore, ...]
     moderation: Mapping[str, Moderation] = field(default_factory=dict)
     floor: ValuesFloor = field(default_factory=ValuesFloor)
+    deciding: bool = True
 
 
 @dataclass(frozen=True)
@@ -312,7 +321,7 @@ class StageResult:
 
     ``agreement`` is measured the first time it is read, then kept: it is a third of the
     work of consolidating, and the comparison, which shows only the candidates, never
-    reads it.
+    reads it. ``deciding`` is False for an advisory stage (see ``StageScores``).
     """
 
     stage: str
@@ -320,6 +329,7 @@ class StageResult:
     measure_agreement: Callable[[], Agreement] = field(repr=False, compare=False)
     weights: Mapping[str, float]
     floor: ValuesFloor
+    deciding: bool = True
 
     @cached_property
     def agreement(self) -> Agreement:

@@ -168,7 +168,12 @@ def combine_stages(
     *,
     stage_names: Mapping[str, str] = NO_NAMES,
 ) -> tuple[CandidateResult, ...]:
-    """Each candidate's result across the stages they have results at, ranked as a stage.
+    """Each candidate's result at the deciding stage, ranked as a stage.
+
+    Only deciding stages count (``StageResult.deciding``): an advisory stage (a
+    stakeholder or young people's panel, an exercise) reports beside the decision and is
+    never averaged into it, however its figures compare. The app allows one deciding stage
+    per vacancy; should a record hold several (an older import), they combine as follows.
 
     Per attribute: the value is the mean of the stage results (agreed score or mean) that
     exist, kept in ``mean`` with ``agreed`` left None (agreed scores are already in the stage
@@ -184,7 +189,7 @@ def combine_stages(
     and override reason come from the last stage (in ``results`` order) that has one.
     """
     by_candidate: dict[str, list[StageCandidate]] = {}
-    for stage in results:
+    for stage in (result for result in results if result.deciding):
         for candidate in stage.candidates:
             by_candidate.setdefault(candidate.candidate, []).append((stage, candidate))
     combined = (

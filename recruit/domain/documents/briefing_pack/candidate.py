@@ -66,7 +66,8 @@ def _write_candidate(
 
 
 def _standing(context: BriefingContext, compared: ComparedCandidate) -> str:
-    """One sentence: both ranks, the weighted total, the values floor and the latest outcome."""
+    """One sentence: both ranks, the weighted total, the values floor and the outcome, all at
+    the deciding stage."""
     columns = context.comparison.candidates
     stage_rank = rank_text(compared.stage_weights_rank, [c.stage_weights_rank for c in columns])
     equal_rank = rank_text(compared.equal_weights_rank, [c.equal_weights_rank for c in columns])
@@ -76,12 +77,12 @@ def _standing(context: BriefingContext, compared: ComparedCandidate) -> str:
         FLOOR_BREACHED: "breached (not appointable by rule)",
         FLOOR_NOT_ASSESSED: "not assessed",
     }.get(floor_status(combined, context.values_attribute), "overridden by the panel")
-    stage, outcome = latest_outcome_at(compared, context.comparison.stages)
-    latest = f"{outcome.lower()} at {name_text(stage)}" if stage else outcome.lower()
+    stage, outcome = latest_outcome_at(compared, context.comparison.deciding)
+    decided = f"{outcome.lower()} at {name_text(stage)}" if stage else outcome.lower()
     return (
-        f"Across the stages: rank {stage_rank} with the stages' weights and {equal_rank} with "
-        f"equal weights; weighted total {total_text(combined, joiner=', ')}; values floor "
-        f"{floor}; latest outcome {latest}."
+        f"At the deciding stage: rank {stage_rank} with the stage's weights and {equal_rank} "
+        f"with equal weights; weighted total {total_text(combined, joiner=', ')}; values floor "
+        f"{floor}; outcome {decided}."
     )
 
 

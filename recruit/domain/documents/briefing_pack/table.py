@@ -46,7 +46,7 @@ EQUAL_WEIGHTS_TOTAL = "Equal-weights total"
 SPREAD = "Spread (highest minus lowest attribute)"
 FLAGS = "Flags"
 VALUES_FLOOR = "Values floor"
-LATEST_OUTCOME = "Latest outcome"
+LATEST_OUTCOME = "Outcome at the deciding stage"
 # Shares of the text width. A candidate's column never grows past _MOST_PER_CANDIDATE: with
 # one or two candidates a narrower table reads more easily than one stretched across the page.
 LABEL_SHARE = 0.2
@@ -139,7 +139,7 @@ def write_side_by_side(writer: PackWriter, context: BriefingContext) -> None:
         row(SPREAD, [score_text(profile_spread(c.combined, keys)) for c in compared]),
         row(FLAGS, [_flags(context, c) for c in compared]),
         row(VALUES_FLOOR, [floor_status(c.combined, context.values_attribute) for c in compared]),
-        row(LATEST_OUTCOME, [latest_outcome(c, context.comparison.stages) for c in compared]),
+        row(LATEST_OUTCOME, [latest_outcome(c, context.comparison.deciding) for c in compared]),
     ]
     widths = candidate_widths(first, len(compared))
     # Kept on one page when it fits; a long shortlist runs on under its repeated header rather

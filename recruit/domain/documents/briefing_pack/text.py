@@ -141,7 +141,7 @@ def floor_status(candidate: CandidateResult, values_attribute: str) -> str:
 
 
 def latest_outcome(compared: ComparedCandidate, stages: Sequence[str]) -> str:
-    """The outcome at the last stage (in ``stages`` order) that has one, naming the stage."""
+    """The outcome at the last of ``stages`` (the deciding stage) that has one, naming it."""
     stage, outcome = latest_outcome_at(compared, stages)
     return f"{outcome}\n({name_text(stage)})" if stage else outcome
 

@@ -1,4 +1,4 @@
-"""The stage sections of the panel scoring summary, and the overall section across stages.
+"""The stage sections of the panel scoring summary, and the decision: the deciding stage.
 
 Each stage starts on a new page. It shows its results table first (what the panel decides
 from), then how far the panel agreed (how far to trust those figures), then one section per
@@ -38,7 +38,7 @@ from recruit.domain.scoring.model import CandidateResult
 RESULTS_HEADING = "Results"
 AGREEMENT_HEADING = "How far the panel agreed"
 TENDENCIES_HEADING = "Member tendencies: a calibration aid"
-OVERALL_HEADING = "Across all stages"
+OVERALL_HEADING = "The decision"
 PROFILES_HEADING = "Profiles compared"
 ALL_ATTRIBUTES = "All attributes"
 ALPHA_HEADER = ("Attribute", "Alpha", "Units compared", "Reading")
@@ -170,20 +170,21 @@ def write_overall(
     """Every attribute, even one no stage assessed: this is where candidates are compared."""
     heading(writer, OVERALL_HEADING, 1, new_page=True)
     writer.paragraph(
-        "Each candidate's results from every stage they took part in, combined as "
-        f"\u201c{METHOD_HEADING}\u201d describes at the front of this summary.",
+        "Each candidate's results at the deciding stage, whose panel makes the appointment "
+        f"decision, as \u201c{METHOD_HEADING}\u201d describes at the front of this summary. "
+        "The advisory stages are reported in their own sections and never averaged in.",
         keep_with_next=bool(overall),
     )
     if not overall:
-        writer.paragraph("No candidate has results across the stages yet.")
+        writer.paragraph("The deciding stage has no results yet: it is not in moderation.")
         return
     left_out = unassessed_attributes(context, overall)
     write_not_assessed(
         writer, context, left_out, where="at any stage", then=NOT_ASSESSED_AT_ANY_STAGE
     )
-    writer.paragraph("Candidates in rank order across the stages:", keep_with_next=True)
+    writer.paragraph("Candidates in rank order at the deciding stage:", keep_with_next=True)
     write_results_table(
-        writer, context, overall, caption="Results across all stages", unflagged=left_out
+        writer, context, overall, caption="Results at the deciding stage", unflagged=left_out
     )
     _write_overall_chart(writer, context, overall[:CHART_CANDIDATE_LIMIT])
     if len(overall) > CHART_CANDIDATE_LIMIT:
@@ -202,7 +203,7 @@ def _write_overall_chart(
         (context.candidate_label(c.candidate), [_figure(c, key) for key in context.attribute_names])
         for c in shown
     ]
-    description = "Radar chart comparing candidates across all stages, on a scale of 0 to 5. "
+    description = "Radar chart comparing candidates at the deciding stage, on a scale of 0 to 5. "
     description += " ".join(
         f"{running_text(label)}: {chart_summary(names, values)}." for label, values in series
     )
@@ -213,7 +214,7 @@ def _write_overall_chart(
     write_chart(writer, names, series, alt_text=description, keep_with_next=True, trim=True)
     writer.paragraph("The figures in the chart:", keep_with_next=True)
     widths = (0.16, *([0.1] * len(names)))
-    caption = "Chart figures across all stages"
+    caption = "Chart figures at the deciding stage"
     table = writer.table(header, rows, widths, caption=caption, keep_together=True)
     align_right(table, range(1, len(header)))
 

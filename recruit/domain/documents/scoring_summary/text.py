@@ -41,9 +41,10 @@ DEFAULT_COMBINATION = (
     "At each stage, a member's score on an attribute is the mean of their scores on its "
     "questions. The panel mean is the mean of the members' scores, and the weighted total adds "
     "the attribute results in proportion to the stage's weights. Where the panel agreed a score "
-    "at moderation, that score replaces the mean in the total. Across stages, each attribute's "
-    "figure is the mean of its stage results and the overall total is the mean of the stage "
-    "totals."
+    "at moderation, that score replaces the mean in the total. One stage decides: its panel "
+    "makes the appointment decision, and only its results are totalled and ranked for the "
+    "decision. Advisory stages (a stakeholder or young people's panel, an exercise) are "
+    "reported beside it and never averaged in."
 )
 _UK = "Europe/London"
 
@@ -142,15 +143,25 @@ def percent_texts(weights: Mapping[str, float]) -> dict[str, str]:
 
 
 def floor_rule_text(floor: ValuesFloor, attribute_name: str) -> str:
-    name = one_line(attribute_name)
+    """The floor in words. A council that chose the single-score veto gets that rule's
+    wording; otherwise a member's very low score is a red flag, not part of the floor."""
+    name, minimum = one_line(attribute_name), f"{floor.minimum_mean:g}"
     lowest = floor.lowest_single_score
     single = f"{lowest}" if lowest <= LOWEST_SCORE else f"{lowest} or lower"
+    foundation = "Values-driven leadership is the foundation of the other four attributes."
+    if floor.single_score_veto:
+        return (
+            f"A panel mean below {minimum} on {name}, a score of {single} from any member on "
+            f"any of its questions, or an agreed score below {minimum}, makes a candidate not "
+            f"appointable whatever their total, unless the panel records a reasoned override. "
+            f"{foundation}"
+        )
     return (
-        f"A panel mean below {floor.minimum_mean:g} on {name}, a score of {single} from any "
-        "member on any of its questions, or an "
-        f"agreed score below {floor.minimum_mean:g}, makes a candidate not appointable whatever "
-        "their total, unless the panel records a reasoned override. Values-driven leadership "
-        "is the foundation of the other four attributes."
+        f"A panel mean below {minimum} on {name}, or an agreed score below {minimum}, makes a "
+        "candidate not appointable whatever their total, unless the panel records a reasoned "
+        f"override. A score of {single} from any member on any of its questions is a red "
+        "flag: a serious concern on values that the panel discusses and records before it "
+        f"records the outcome; the decision stays with the panel. {foundation}"
     )
 
 

@@ -131,6 +131,10 @@ def _write_decision(writer: PackWriter, decision: Mapping[str, Any] | None, stag
             "Values floor override",
             free_text(decision.get("floor_override_reason"), "Not applicable"),
         ),
+        (
+            "Red flag discussed",
+            free_text(decision.get("red_flag_discussion"), "Not applicable"),
+        ),
         ("Recorded by", one_line(decision["recorded_by"])),
         ("Recorded on", when_text(decision.get("recorded_at"))),
     ]
