@@ -100,6 +100,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.auth import bp as auth_bp
     from recruit.candidates import bp as candidates_bp
     from recruit.comparisons import bp as comparisons_bp
+    from recruit.decisions import bp as decisions_bp
     from recruit.errors import register_error_handlers, register_url_converters
     from recruit.interviews import bp as interviews_bp
     from recruit.main import bp as main_bp
@@ -125,6 +126,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(moderation_bp)
     app.register_blueprint(summaries_bp)
     app.register_blueprint(comparisons_bp)
+    app.register_blueprint(decisions_bp)
     app.register_blueprint(profiles_bp)
     register_error_handlers(app)
 

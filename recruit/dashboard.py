@@ -23,6 +23,7 @@ from recruit.models import (
     User,
     Vacancy,
 )
+from recruit.vacancies.access import named_vacancies
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,31 @@ def users_card(user: User) -> DashboardCard | None:
             DashboardLink("Manage users", url_for("admin.users")),
             DashboardLink("Add a user", url_for("admin.create_user")),
             DashboardLink("View the audit log", url_for("admin.audit_log")),
+        ],
+    )
+
+
+@register_card
+def reviewer_vacancies_card(user: User) -> DashboardCard | None:
+    """Reviewers: the vacancies they are named on, each page saying where the decision
+    stands (HR and admin have the whole list in the navigation)."""
+    if user.role is not Role.REVIEWER:
+        return None
+    everything = db.session.scalars(select(Vacancy).order_by(Vacancy.closing_date.desc()))
+    named = named_vacancies(user, everything)
+    if not named:
+        return DashboardCard(
+            title="Your vacancies",
+            summary="You are not named on any vacancy yet: one appears here when HR adds you "
+            "to a panel or names you as the hiring manager.",
+        )
+    return DashboardCard(
+        title="Your vacancies",
+        summary=f"You are named on {len(named)} {_plural(len(named), 'vacancy')}: "
+        "see where each decision stands.",
+        links=[
+            DashboardLink(vacancy.title, url_for("vacancies.show", vacancy_id=vacancy.id))
+            for vacancy in named
         ],
     )
 

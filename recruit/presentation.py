@@ -29,6 +29,8 @@ FLAG_COLOURS: dict[Flag, str] = {
 NAVIGATION: list[tuple[str, str, tuple[Role, ...]]] = [
     ("Home", "main.home", tuple(Role)),
     ("Vacancies", "vacancies.index", (Role.ADMIN, Role.HR)),
+    # A reviewer's list holds only the vacancies they are named on (recruit/vacancies/access.py).
+    ("Your vacancies", "vacancies.index", (Role.REVIEWER,)),
     ("Your interviews", "interviews.index", tuple(Role)),
     ("Question bank", "questions.search", tuple(Role)),
     ("Leadership attributes", "questions.attributes", tuple(Role)),

@@ -12,6 +12,9 @@ then have a decision to show; the advisory panels report beside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
 
 from recruit.cli.demo_profiles import FINAL_SHORTLIST
 from recruit.cli.demo_scoring import (
@@ -21,17 +24,23 @@ from recruit.cli.demo_scoring import (
     planned_attribute,
     submitted_sheet,
 )
+from recruit.domain.decisions import DEFAULT_OBJECTION_DAYS, objection_deadline
 from recruit.extensions import db
 from recruit.models import (
     AgreedScore,
+    AppointmentDecision,
     Candidate,
     CandidateDecision,
+    DecisionConfirmation,
     Outcome,
+    PanelRole,
+    PanelSeat,
     Score,
     Stage,
     StageModeration,
     Vacancy,
 )
+from recruit.models._types import utcnow
 from recruit.moderation.state import current_digest
 from recruit.results import sheets
 from recruit.results.consolidation import StageOutcome, consolidate_stage
@@ -410,6 +419,51 @@ def ensure_demo_decision(vacancy: Vacancy) -> None:
         _close_scoring(stage)
     if sheets.moderation_is_open(stage) and not outcomes_recorded(stage):
         _record_decision(stage)
+    if outcomes_recorded(stage) and not _appointment_recorded(vacancy):
+        _record_appointment(vacancy, stage)
+
+
+def _appointment_recorded(vacancy: Vacancy) -> bool:
+    found = select(AppointmentDecision.id).where(AppointmentDecision.vacancy_id == vacancy.id)
+    return db.session.scalar(found) is not None
+
+
+def _record_appointment(vacancy: Vacancy, stage: Stage) -> None:
+    """The rest of the decision's path: moderation closed, the panel's decision confirmed by
+    all three councillors, the executive told ten days ago with no objection, the offer."""
+    chair = panel_chair(stage)
+    moderation = sheets.moderation_for(stage)
+    assert moderation is not None, "the decision follows moderation"
+    moderation.closed_at, moderation.closed_by_id = utcnow(), chair.id
+    preferred = next(c for c in vacancy.candidates if c.code == "C-01")
+    decision = AppointmentDecision(
+        vacancy_id=vacancy.id,
+        stage_id=stage.id,
+        candidate_id=preferred.id,
+        reasons=APPOINTMENT_REASONS,
+        recorded_by_id=chair.id,
+    )
+    for seat in sheets.scoring_seats(stage):
+        decision.confirmations.append(DecisionConfirmation(user_id=seat.user_id))
+    notified = date.today() - timedelta(days=10)
+    decision.executive_notified_on = notified
+    decision.executive_notified_by_id = hr_adviser(stage).user_id
+    decision.objection_days = DEFAULT_OBJECTION_DAYS
+    decision.objection_deadline = objection_deadline(notified, DEFAULT_OBJECTION_DAYS)
+    decision.offer_made_at, decision.offer_made_by_id = utcnow(), hr_adviser(stage).user_id
+    db.session.add(decision)
+    db.session.flush()
+
+
+def hr_adviser(stage: Stage) -> PanelSeat:
+    return next(seat for seat in stage.seats if seat.panel_role is PanelRole.HR_ADVISER)
+
+
+APPOINTMENT_REASONS = (
+    "Amara Okafor gave the strongest evidence on every attribute, above all on values and on "
+    "changing practice, and the advisory panels' reports agreed. The panel appoints her, "
+    "subject to references and the pre-employment checks."
+)
 
 
 def _final_shortlist(vacancy: Vacancy) -> list[Candidate]:

@@ -78,6 +78,13 @@ DEMO_STAGES = (
     ),
 )
 
+# The councillors among the demo's panel members; the cabinet member for children sits on
+# the executive, as the appointing panel for a chief officer needs.
+DEMO_COUNCILLORS = frozenset(
+    {"chair@demo.recruit.local", "member@demo.recruit.local", "councillor@demo.recruit.local"}
+)
+DEMO_EXECUTIVE_MEMBERS = frozenset({"chair@demo.recruit.local"})
+
 DEMO_CANDIDATES = (
     ("Amara", "Okafor", "Assistant Director, Children's Social Care", "Leeds City Council"),
     ("Tom", "Reid", "Director of Children's Services (interim)", "Westhampton Borough Council"),
@@ -127,7 +134,14 @@ def _add_stage(
     for email, role in demo.panel:
         user = find_user_by_email(email)
         if user is not None:
-            stage.seats.append(PanelSeat(user_id=user.id, panel_role=role))
+            stage.seats.append(
+                PanelSeat(
+                    user_id=user.id,
+                    panel_role=role,
+                    is_councillor=email in DEMO_COUNCILLORS,
+                    is_executive_member=email in DEMO_EXECUTIVE_MEMBERS,
+                )
+            )
     for attribute in demo.attributes:
         question = _first_suitable(
             bank,

@@ -13,6 +13,7 @@ from typing import Any
 
 from recruit.domain.interchange.format import parse_datetime
 from recruit.extensions import db
+from recruit.interchange.appointment import build_appointment
 from recruit.models import (
     Advert,
     AdvertVersion,
@@ -69,6 +70,10 @@ def build_vacancy(document: Document, user_ids: dict[str, int]) -> Vacancy:
         db.session.add(_conflict(entry, ids, candidate_ids))
     for stage in stages:
         stage.add_scoring(candidates, candidate_ids)
+    if document["appointment"] is not None:
+        rows = [stage.row for stage in stages]
+        decision = build_appointment(document["appointment"], vacancy, rows, candidate_ids, ids)
+        db.session.add(decision)
     db.session.flush()
     return vacancy
 
@@ -180,6 +185,10 @@ class _Stage:
                 panel_role=PanelRole(seat["panel_role"]),
                 stood_down_at=_when(seat["stood_down_at"]),
                 stood_down_reason=seat["stood_down_reason"],
+                # Null in a file from before version 3: not marked, as migration 0010 left
+                # the app's own seats (an elected member's role still says what they are).
+                is_councillor=bool(seat["is_councillor"]),
+                is_executive_member=bool(seat["is_executive_member"]),
             )
             self.seats[seat["member_email"].lower()] = seat_row
             self.row.seats.append(seat_row)

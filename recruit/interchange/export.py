@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from recruit.domain.interchange.format import FORMAT_NAME, FORMAT_VERSION, format_datetime
 from recruit.extensions import db
+from recruit.interchange.appointment import export_appointment
 from recruit.models import (
     AgreedScore,
     Candidate,
@@ -61,6 +62,7 @@ def export_vacancy(vacancy: Vacancy, exported_at: datetime) -> Document:
         "candidates": [_candidate(candidate) for candidate in vacancy.candidates],
         "conflicts": _conflicts(codes, people),
         "stages": [_stage(stage, codes, people) for stage in _ordered_stages(vacancy)],
+        "appointment": export_appointment(vacancy, codes, people.email),
     }
     return {
         "format": FORMAT_NAME,
@@ -188,6 +190,8 @@ def _seat(seat: PanelSeat, people: _People) -> Document:
         "panel_role": seat.panel_role.value,
         "stood_down_at": _when(seat.stood_down_at),
         "stood_down_reason": seat.stood_down_reason,
+        "is_councillor": seat.is_councillor,
+        "is_executive_member": seat.is_executive_member,
     }
 
 

@@ -2,6 +2,11 @@
 
 from recruit.models.accounts import LoginAttempt, Role, User, UserSession
 from recruit.models.audit import AuditEvent
+from recruit.models.decisions import (
+    AppointmentDecision,
+    DecisionConfirmation,
+    ExecutiveObjection,
+)
 from recruit.models.interviews import (
     DECIDING_BY_DEFAULT,
     Candidate,
@@ -29,6 +34,9 @@ from recruit.models.scoring import (
 from recruit.models.vacancies import Advert, AdvertVersion, Vacancy, VacancyStatus
 
 __all__ = [
+    "AppointmentDecision",
+    "DecisionConfirmation",
+    "ExecutiveObjection",
     "DECIDING_BY_DEFAULT",
     "Candidate",
     "CandidateStatus",

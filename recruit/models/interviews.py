@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, Time, UniqueConstraint
+from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, Time, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from recruit.extensions import Model
@@ -69,6 +69,9 @@ class PanelRole(enum.StrEnum):
     PARTNER_REPRESENTATIVE = "partner_representative"
     ELECTED_MEMBER = "elected_member"
     YOUNG_PEOPLES_PANEL = "young_peoples_panel"
+    # The Chief Executive or an external adviser (a peer DCS, the LGA) on an appointing
+    # panel: officers advise the members who decide, and do not score.
+    ADVISER = "adviser"
 
     @property
     def label(self) -> str:
@@ -82,6 +85,7 @@ PANEL_ROLE_LABELS = {
     PanelRole.PARTNER_REPRESENTATIVE: "Partner representative",
     PanelRole.ELECTED_MEMBER: "Elected member",
     PanelRole.YOUNG_PEOPLES_PANEL: "Young people's panel member",
+    PanelRole.ADVISER: "Adviser (advises the panel, does not score)",
 }
 
 
@@ -165,6 +169,10 @@ class PanelSeat(Model):
     # and is expected to submit nothing further; its submitted sheets are kept.
     stood_down_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     stood_down_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # For posts elected members appoint: the deciding panel's scoring seats are councillors,
+    # at least one of them on the executive (recruit.domain.panels).
+    is_councillor: Mapped[bool] = mapped_column(default=False, server_default=false())
+    is_executive_member: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     stage: Mapped[Stage] = relationship(back_populates="seats")
     user = relationship("User")

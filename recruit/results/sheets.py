@@ -1,6 +1,7 @@
 """Who scores whom at a stage, where each sheet stands, and when moderation is open.
 
-Every panel seat scores except the HR adviser, who advises on process and does not judge.
+Every panel seat scores except the advisers: the HR adviser, who advises on process, and an
+adviser to an appointing panel (the Chief Executive, an external adviser); neither judges.
 A declared conflict of interest takes that candidate off the member's list: their sheet is
 neither expected nor allowed, and one submitted before the declaration is set aside (kept,
 marked, and left out of every result). A seat stood down after scoring expects nothing
@@ -31,7 +32,7 @@ from recruit.models import (
 )
 from recruit.models._types import utcnow
 
-NON_SCORING_ROLES = frozenset({PanelRole.HR_ADVISER})
+NON_SCORING_ROLES = frozenset({PanelRole.HR_ADVISER, PanelRole.ADVISER})
 CONFLICT_AFTER_SUBMISSION = "Conflict declared after submission"
 
 

@@ -15,6 +15,7 @@ from recruit.models import (
     Candidate,
     CandidateStatus,
     ConflictOfInterest,
+    PanelRole,
     PanelSeat,
     ScoreSheet,
     Stage,
@@ -80,7 +81,9 @@ def load_visit(stage_id: int, candidate_id: int) -> SheetVisit:
 def refusal_for(visit: SheetVisit) -> str | None:
     """Why this member may not score this candidate now, or None if they may."""
     if visit.seat.panel_role in sheets.NON_SCORING_ROLES:
-        return "As the HR adviser on this panel you advise on the process; you do not score."
+        if visit.seat.panel_role is PanelRole.HR_ADVISER:
+            return "As the HR adviser on this panel you advise on the process; you do not score."
+        return "As an adviser to this panel you advise the members who decide; you do not score."
     if visit.seat.stage.plan_issued_at is None:
         return "Scoring opens when the chair issues the interview plan."
     if visit.conflicted:

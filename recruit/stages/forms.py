@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxInput,
     GovDateInput,
     GovRadioInput,
     GovSelect,
@@ -11,12 +15,46 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
-from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional
+from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields import Field
+from wtforms.form import BaseForm
+from wtforms.validators import (
+    AnyOf,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    StopValidation,
+    ValidationError,
+)
 from wtforms.widgets import HiddenInput
 
+from recruit.domain.documents.interview_pack import parse_clock_time
 from recruit.form_fields import GovukDateField, SelectChoice, WholeNumberField
 from recruit.models import PanelRole, StageRole, StageType, User
+
+START_TIME_MESSAGE = "Enter the start time as hours and minutes, like 09:30"
+
+
+class ClockTimeField(Field):
+    """An optional time of day in one text box ("09:30", "9.30", "2:15pm"). A time that
+    cannot be read is re-shown as typed, with a message saying how to write it."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        text = str(valuelist[0]).strip() if valuelist else ""
+        self.data = parse_clock_time(text) if text else None
+        if text and self.data is None:
+            raise ValueError(START_TIME_MESSAGE)
+
+    def pre_validate(self, form: BaseForm) -> None:
+        # process_formdata gave the message already: nothing more to add.
+        if self.process_errors:
+            raise StopValidation()
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return str(self.raw_data[0])
+        return self.data.strftime("%H:%M") if isinstance(self.data, datetime.time) else ""
 
 
 class StageForm(FlaskForm):
@@ -75,12 +113,57 @@ class StageForm(FlaskForm):
             ),
         ],
     )
+    starts_at = ClockTimeField(
+        "First interview starts at",
+        description=(
+            "Optional. Use the 24-hour clock, like 09:30 or 14:00. Leave it blank and the "
+            "packs suggest times from 09:30."
+        ),
+        widget=GovTextInput(),
+    )
+    slot_minutes = WholeNumberField(
+        "Length of each slot",
+        description=(
+            "Optional. In minutes: the interview and the panel's time to score on their own "
+            "before the next candidate, so at least the time for each candidate. Leave it "
+            "blank to allow 15 minutes after each interview."
+        ),
+        widget=GovTextInput(),
+        invalid_message="Enter the length of each slot in minutes, like 75",
+        validators=[
+            Optional(),
+            NumberRange(
+                min=5, max=720, message="Length of each slot must be between 5 and 720 minutes"
+            ),
+        ],
+    )
+    break_minutes = WholeNumberField(
+        "Break",
+        description=(
+            "Optional. In minutes. The break comes after the middle interview of the day: "
+            "after the 2nd of 3 or 4 interviews, or the 3rd of 5 or 6."
+        ),
+        widget=GovTextInput(),
+        invalid_message="Enter the break in minutes, like 30",
+        validators=[
+            Optional(),
+            NumberRange(min=0, max=240, message="Break must be between 0 and 240 minutes"),
+        ],
+    )
     lock_version = WholeNumberField(
         widget=HiddenInput(),
         invalid_message="Reload the page and try again",
         validators=[Optional()],
     )
     submit = SubmitField("Save stage", widget=GovSubmitInput())
+
+    def validate_slot_minutes(self, field: WholeNumberField) -> None:
+        interview = self.duration_minutes.data
+        if field.data is not None and interview is not None and field.data < interview:
+            raise ValidationError(
+                "Length of each slot must be at least the time for each candidate "
+                f"({interview} minutes)"
+            )
 
 
 class PanelSeatForm(FlaskForm):
@@ -94,6 +177,16 @@ class PanelSeatForm(FlaskForm):
         widget=GovRadioInput(),
         choices=[SelectChoice(role.value, role.label) for role in PanelRole],
         validators=[InputRequired(message="Select their role on the panel")],
+    )
+    is_councillor = BooleanField(
+        "They are an elected member (a councillor)",
+        description="For a post elected members appoint, only councillors decide.",
+        widget=GovCheckboxInput(),
+    )
+    is_executive_member = BooleanField(
+        "They are a member of the executive (cabinet)",
+        description="A panel that appoints a chief officer needs at least one.",
+        widget=GovCheckboxInput(),
     )
     submit = SubmitField("Add to the panel", widget=GovSubmitInput())
 

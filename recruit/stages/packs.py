@@ -16,13 +16,14 @@ from sqlalchemy import select
 
 from recruit.bank_store import from_storable
 from recruit.domain.documents.interview_pack import (
+    InterviewDay,
     PackContext,
     PackQuestion,
     PanelSeat,
-    ScheduleSlot,
     build_interview_pack,
     build_pack_zip,
     pack_filename,
+    timetable,
 )
 from recruit.domain.documents.word import document_bytes
 from recruit.domain.interview_plan import weights_as_percentages
@@ -39,15 +40,10 @@ from recruit.models import (
     Vacancy,
 )
 from recruit.models import PanelSeat as PanelSeatRecord
+from recruit.results.sheets import NON_SCORING_ROLES
 
 PACK_REFERENCE = EXPORTS_DIR / "interview-pack-reference.docx"
 CHAIR_RECIPIENT = "Chair"
-# Suggested times only: the stage records no start time, so the day starts at 09:30, and
-# each interview is followed by 15 minutes for members to score on their own before the
-# next candidate arrives (independent scoring comes first).
-DAY_STARTS_AT_MINUTE = 9 * 60 + 30
-SCORING_GAP_MINUTES = 15
-_MINUTES_IN_A_DAY = 24 * 60
 
 
 class PackNotReady(Exception):
@@ -136,12 +132,15 @@ def _conflicted_labels(vacancy: Vacancy) -> dict[int, frozenset[str]]:
 def _for_seat(
     shared: PackContext, seat: PanelSeatRecord, conflicted: frozenset[str]
 ) -> PackContext:
-    # A declared conflict stops a member scoring that candidate: no scoring sheet for them.
+    # A declared conflict stops a member scoring that candidate: no scoring sheet for them,
+    # and the declaration page shows it as declared.
     return dataclasses.replace(
         shared,
         candidates=tuple(label for label in shared.candidates if label not in conflicted),
+        declared_conflicts=tuple(label for label in shared.candidates if label in conflicted),
         recipient=seat.user.full_name,
         is_chair=seat.panel_role is PanelRole.CHAIR,
+        recipient_scores=seat.panel_role not in NON_SCORING_ROLES,
         use_young_people_wording=shared.use_young_people_wording
         or seat.panel_role is PanelRole.YOUNG_PEOPLES_PANEL,
     )
@@ -153,6 +152,7 @@ def _shared_context(
     """Everything but the recipient: the same in every member's pack."""
     innovation = next((i for i in bank.innovations if i.key == vacancy.innovation), None)
     candidates = _candidate_labels(vacancy)
+    day = interview_day(stage)
     return PackContext(
         organisation_name=organisation_name,
         vacancy_title=vacancy.title,
@@ -171,12 +171,14 @@ def _shared_context(
         panel=tuple(
             PanelSeat(seat.user.full_name, seat.panel_role.label) for seat in ordered_seats(stage)
         ),
-        schedule=schedule(candidates, stage.duration_minutes),
+        schedule=timetable(candidates, day),
+        schedule_is_suggested=day.suggested,
         questions=tuple(
             pack_question(number, item, bank) for number, item in enumerate(stage.items, 1)
         ),
         weights=_weights(stage, bank),
         candidates=candidates,
+        stage_candidates=candidates,
         recipient="",
         is_chair=False,
         use_young_people_wording=stage.stage_type is StageType.YOUNG_PEOPLES_PANEL,
@@ -200,26 +202,13 @@ def _all_labels(vacancy: Vacancy) -> list[str]:
     ]
 
 
-def schedule(candidates: Sequence[str], duration_minutes: int | None) -> tuple[ScheduleSlot, ...]:
-    """Suggested times from 09:30, each interview followed by the scoring gap, for example
-    "09:30 to 10:30". Without a duration, or if the day would run past midnight, the slots
-    are "Interview 1", "Interview 2" and so on."""
-    slot = (duration_minutes or 0) + SCORING_GAP_MINUTES
-    last_end = DAY_STARTS_AT_MINUTE + slot * len(candidates)
-    if not duration_minutes or last_end >= _MINUTES_IN_A_DAY:
-        return tuple(ScheduleSlot(f"Interview {n}", c) for n, c in enumerate(candidates, 1))
-    return tuple(
-        ScheduleSlot(
-            f"{_clock(DAY_STARTS_AT_MINUTE + slot * index)} to "
-            f"{_clock(DAY_STARTS_AT_MINUTE + slot * index + duration_minutes)}",
-            candidate,
-        )
-        for index, candidate in enumerate(candidates)
+def interview_day(stage: Stage) -> InterviewDay:
+    return InterviewDay(
+        interview_minutes=stage.duration_minutes,
+        starts_at=stage.starts_at,
+        slot_minutes=stage.slot_minutes,
+        break_minutes=stage.break_minutes,
     )
-
-
-def _clock(minute_of_day: int) -> str:
-    return f"{minute_of_day // 60:02d}:{minute_of_day % 60:02d}"
 
 
 def pack_question(number: int, item: PlanItem, bank: QuestionBank) -> PackQuestion:

@@ -14,8 +14,10 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from recruit import audit
+from recruit.domain.adverts.role_levels import LEVEL_VOICES
+from recruit.domain.panels import PanelSeatFacts, appointing_panel_problems
 from recruit.extensions import db
-from recruit.models import PanelSeat, ScoreSheet, SheetStatus
+from recruit.models import PanelRole, PanelSeat, ScoreSheet, SheetStatus, Stage, StageRole, Vacancy
 from recruit.models._types import utcnow
 from recruit.results import sheets
 
@@ -98,3 +100,30 @@ def _seat_state(seat: PanelSeat) -> _SeatState:
         "stood_down": seat.is_stood_down,
         "stood_down_reason": seat.stood_down_reason,
     }
+
+
+def members_appoint(vacancy: Vacancy) -> bool:
+    """Whether elected members make this appointment: the role level says so (a chief or
+    deputy chief officer, such as a DCS or an assistant director)."""
+    voice = LEVEL_VOICES.get(vacancy.role_level)
+    return voice is not None and voice.member_appointment
+
+
+def appointing_panel_problems_at(stage: Stage) -> list[str]:
+    """What the deciding panel of a post elected members appoint still lacks; [] for any
+    other stage or post, or when the panel is complete."""
+    if stage.role is not StageRole.DECIDING or not members_appoint(stage.vacancy):
+        return []
+    return appointing_panel_problems(
+        [_facts(seat) for seat in stage.seats if not seat.is_stood_down]
+    )
+
+
+def _facts(seat: PanelSeat) -> PanelSeatFacts:
+    councillor = seat.is_councillor or seat.panel_role is PanelRole.ELECTED_MEMBER
+    return PanelSeatFacts(
+        name=seat.user.full_name,
+        scores=seat.panel_role not in sheets.NON_SCORING_ROLES,
+        councillor=councillor,
+        executive_member=councillor and seat.is_executive_member,
+    )

@@ -60,6 +60,7 @@ def show(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         vacancy=vacancy,
         stage=stage,
         form=form,
+        panel_problems=panel.appointing_panel_problems_at(stage),
     )
 
 
@@ -99,9 +100,23 @@ def add_seat(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     form.set_people(people)
     if form.validate_on_submit():
         person = next(p for p in people if str(p.id) == form.user_id.data)
-        seat = PanelSeat(stage=stage, user_id=person.id, panel_role=PanelRole(form.panel_role.data))
+        seat = PanelSeat(
+            stage=stage,
+            user_id=person.id,
+            panel_role=PanelRole(form.panel_role.data),
+            # A member of the executive is a councillor by definition.
+            is_councillor=bool(form.is_councillor.data or form.is_executive_member.data),
+            is_executive_member=bool(form.is_executive_member.data),
+        )
         db.session.add(seat)
-        audit.record("panel.seat_added", stage, user_id=person.id, panel_role=seat.panel_role.value)
+        audit.record(
+            "panel.seat_added",
+            stage,
+            user_id=person.id,
+            panel_role=seat.panel_role.value,
+            councillor=seat.is_councillor,
+            executive_member=seat.is_executive_member,
+        )
         db.session.commit()
         flash(f"{person.full_name} added to the panel", "success")
         return redirect(url_for("stages.show", vacancy_id=vacancy.id, stage_id=stage.id))
@@ -110,6 +125,7 @@ def add_seat(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         vacancy=vacancy,
         stage=stage,
         form=form,
+        panel_problems=panel.appointing_panel_problems_at(stage),
     ), 200
 
 
@@ -188,6 +204,9 @@ def _copy_form(form: StageForm, stage: Stage, role: StageRole) -> None:
     stage.role = role
     stage.held_on = form.held_on.data
     stage.duration_minutes = form.duration_minutes.data
+    stage.starts_at = form.starts_at.data
+    stage.slot_minutes = form.slot_minutes.data
+    stage.break_minutes = form.break_minutes.data or None  # a break of 0 is no break
 
 
 def _stage_state(stage: Stage) -> dict[str, object]:
@@ -197,6 +216,9 @@ def _stage_state(stage: Stage) -> dict[str, object]:
         "role": stage.role.value,
         "held_on": stage.held_on.isoformat() if stage.held_on else None,
         "duration_minutes": stage.duration_minutes,
+        "starts_at": stage.starts_at.strftime("%H:%M") if stage.starts_at else None,
+        "slot_minutes": stage.slot_minutes,
+        "break_minutes": stage.break_minutes,
     }
 
 

@@ -12,14 +12,16 @@ from io import BytesIO
 from typing import Any
 
 from flask import current_app
+from sqlalchemy import select
 
 from recruit.domain.documents.subject_access.word import about_texts, subject_access_docx_bytes
 from recruit.extensions import db
-from recruit.models import Candidate
+from recruit.models import AppointmentDecision, Candidate
 from recruit.models._types import utcnow
 from recruit.subject_access.people import People
 from recruit.subject_access.records import (
     Context,
+    appointment_record,
     audit_event_record,
     bank_attribute_names,
     candidate_record,
@@ -73,6 +75,7 @@ def build_subject_access(
         "people": people.listing(rows.vacancy),
         "stages": [stage_record(stage, context) for stage in rows.stages],
         "conflicts_of_interest": [conflict_record(c, context) for c in rows.conflicts],
+        "appointment": appointment_record(_appointment(candidate), context),
         "audit_events": [audit_event_record(e, context) for e in rows.events],
         "covered_tables": sorted(COVERED_TABLES),
     }
@@ -93,3 +96,9 @@ def subject_access_zip(document: Mapping[str, Any]) -> bytes:
         )
         archive.writestr(DOCX_NAME, subject_access_docx_bytes(document))
     return buffer.getvalue()
+
+
+def _appointment(candidate: Candidate) -> AppointmentDecision | None:
+    return db.session.scalar(
+        select(AppointmentDecision).where(AppointmentDecision.candidate_id == candidate.id)
+    )

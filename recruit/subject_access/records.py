@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import inspect
 
 from recruit.bank_store import BankNotLoaded, current_bank
-from recruit.models import AuditEvent, Candidate, ConflictOfInterest, Vacancy
+from recruit.models import AppointmentDecision, AuditEvent, Candidate, ConflictOfInterest, Vacancy
 from recruit.subject_access.people import REMOVED_ACCOUNT, People
 from recruit.subject_access.redaction import Redactor
 from recruit.subject_access.rows import Rows
@@ -122,3 +122,33 @@ def _actor(event: AuditEvent, context: Context) -> str:
     if "@" in event.actor:
         return REMOVED_ACCOUNT  # the account was deleted; the email stays behind
     return context.redact(event.actor) or NOT_RECORDED  # "command line", "system"
+
+
+def appointment_record(
+    decision: AppointmentDecision | None, context: Context
+) -> dict[str, Any] | None:
+    """The appointment decision naming the candidate, with the steps after it; None if the
+    vacancy's decision did not appoint them."""
+    if decision is None:
+        return None
+    return {
+        "decided_at": json_value(decision.recorded_at),
+        "recorded_by": context.people.label(decision.recorded_by_id),
+        "reasons": context.redact(decision.reasons),
+        "confirmed_by": [
+            {"member": context.people.label(c.user_id), "at": json_value(c.confirmed_at)}
+            for c in decision.confirmations
+        ],
+        "executive_notified_on": json_value(decision.executive_notified_on),
+        "objection_deadline": json_value(decision.objection_deadline),
+        "objections": [
+            {
+                "received_on": json_value(objection.received_on),
+                "summary": context.redact(objection.summary),
+                "upheld": objection.upheld,
+                "ruling_reasons": context.redact(objection.ruling_reasons),
+            }
+            for objection in decision.objections
+        ],
+        "offer_made_at": json_value(decision.offer_made_at),
+    }

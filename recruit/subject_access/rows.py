@@ -40,6 +40,9 @@ COVERED_TABLES = frozenset(
         "agreed_score",  # _agreed_score
         "candidate_decision",  # _decision
         "conflict_of_interest",  # conflict_record
+        "appointment_decision",  # appointment_record, with its two tables below
+        "decision_confirmation",
+        "executive_objection",
         "audit_event",  # audit_event_record (no foreign key: object_type and object_id)
     }
 )

@@ -1,13 +1,18 @@
-"""The vacancy's task list: each step of the pipeline that exists, with its status."""
+"""The vacancy's task list: each step of the pipeline that exists, with its status.
+
+HR and admin see every step as a link to its page. A reviewer sees the same steps read-only:
+a step links only to a page they may open (the summary and comparison, and moderation of a
+stage they chair).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flask import url_for
 
 from recruit.extensions import db
-from recruit.models import PanelRole, Stage, TargetProfile, Vacancy
+from recruit.models import PanelRole, Stage, TargetProfile, User, Vacancy
 from recruit.results import sheets
 from recruit.results.consolidation import decisions_for
 
@@ -18,6 +23,23 @@ class Task:
     href: str
     status: str  # "Completed", "In progress", "Not started"
     hint: str = ""
+    # Whether a reviewer may open the page (summaries and comparisons let them in).
+    for_reviewers: bool = False
+    stage_id: int | None = None  # for a stage's scoring and moderation
+
+
+def reviewer_tasks(vacancy: Vacancy, reviewer: User) -> list[Task]:
+    """The steps without the links a reviewer could not follow (HR's pages would refuse)."""
+    chaired = {
+        seat.stage_id
+        for stage in vacancy.stages
+        for seat in stage.seats
+        if seat.user_id == reviewer.id and seat.panel_role is PanelRole.CHAIR
+    }
+    return [
+        task if task.for_reviewers or task.stage_id in chaired else replace(task, href="")
+        for task in vacancy_tasks(vacancy)
+    ]
 
 
 def vacancy_tasks(vacancy: Vacancy) -> list[Task]:
@@ -37,17 +59,20 @@ def _scoring_task(stage: Stage) -> Task:
     title = f"Scoring and moderation: {stage.name}"
     href = url_for("moderation.index", vacancy_id=stage.vacancy_id, stage_id=stage.id)
     if stage.plan_issued_at is None:
-        return Task(title, href, "Cannot start yet", "Issue the interview plan first")
+        hint = "Issue the interview plan first"
+        return Task(title, href, "Cannot start yet", hint, stage_id=stage.id)
     states = sheets.expected_sheets(stage)
     if not sheets.moderation_is_open(stage):
         done = sum(state.status == "Submitted" for state in states)
         status = "In progress" if any(state.sheet for state in states) else "Not started"
-        return Task(title, href, status, f"{done} of {len(states)} score sheets submitted")
+        hint = f"{done} of {len(states)} score sheets submitted"
+        return Task(title, href, status, hint, stage_id=stage.id)
     candidates = sheets.scored_candidates(stage)
     decided = {decision.candidate_id for decision in decisions_for(stage)}
     recorded = sum(candidate.id in decided for candidate in candidates)
     hint = f"Moderation: outcomes recorded for {recorded} of {len(candidates)} candidates"
-    return Task(title, href, "Completed" if recorded == len(candidates) else "In progress", hint)
+    status = "Completed" if recorded == len(candidates) else "In progress"
+    return Task(title, href, status, hint, stage_id=stage.id)
 
 
 def _comparison_task(vacancy: Vacancy) -> Task:
@@ -55,10 +80,12 @@ def _comparison_task(vacancy: Vacancy) -> Task:
     href = url_for("comparisons.comparison", vacancy_id=vacancy.id)
     target = db.session.query(TargetProfile).filter_by(vacancy_id=vacancy.id).one_or_none()
     if not any(sheets.moderation_is_open(stage) for stage in vacancy.stages):
-        return Task(title, href, "Cannot start yet", "Ready once a stage is moderated")
-    if target is None or not target.minimums:
-        return Task(title, href, "In progress", "Set the target profile to see gaps")
-    return Task(title, href, "Completed", "Target set; compare the shortlist")
+        status, hint = "Cannot start yet", "Ready once a stage is moderated"
+    elif target is None or not target.minimums:
+        status, hint = "In progress", "Set the target profile to see gaps"
+    else:
+        status, hint = "Completed", "Target set; compare the shortlist"
+    return Task(title, href, status, hint, for_reviewers=True)
 
 
 def _summary_task(vacancy: Vacancy) -> Task:
@@ -66,9 +93,14 @@ def _summary_task(vacancy: Vacancy) -> Task:
     moderated = [stage.name for stage in vacancy.stages if sheets.moderation_is_open(stage)]
     if not moderated:
         return Task(
-            "Panel scoring summary", href, "Cannot start yet", "Ready once a stage is moderated"
+            "Panel scoring summary",
+            href,
+            "Cannot start yet",
+            "Ready once a stage is moderated",
+            for_reviewers=True,
         )
-    return Task("Panel scoring summary", href, "Completed", f"Covers {', '.join(moderated)}")
+    hint = f"Covers {', '.join(moderated)}"
+    return Task("Panel scoring summary", href, "Completed", hint, for_reviewers=True)
 
 
 def _candidates_task(vacancy: Vacancy) -> Task:

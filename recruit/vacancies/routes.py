@@ -1,6 +1,12 @@
-"""Vacancies: list and filter, create, see the overview, change the details (HR and admin)."""
+"""Vacancies: list and filter, create, see the overview, change the details (HR and admin).
+
+A reviewer (the DCS or an appointing member) reads the list and overview of the vacancies
+they are named on; ``access.check_access`` guards every view of the blueprint.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -9,17 +15,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from recruit import audit
-from recruit.authorisation import require_roles_for_blueprint
 from recruit.bank_store import current_bank
+from recruit.domain.question_bank import QuestionBank
 from recruit.extensions import db
 from recruit.form_fields import add_error, edited_elsewhere_message, saved_since_loaded
-from recruit.models import Role, Vacancy, VacancyStatus
+from recruit.models import Vacancy, VacancyStatus
 from recruit.models._types import utcnow
+from recruit.results.visibility import names_shown_to
 from recruit.vacancies import bp
+from recruit.vacancies.access import guard_blueprint, may_edit, named_vacancies
+from recruit.vacancies.decision import decision_status
 from recruit.vacancies.forms import VacancyFilterForm, VacancyForm
-from recruit.vacancies.queries import vacancy_tasks
+from recruit.vacancies.queries import reviewer_tasks, vacancy_tasks
 
-require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
+guard_blueprint(bp)
 
 EDITABLE_FIELDS = (
     "title",
@@ -49,7 +58,23 @@ def index() -> ResponseReturnValue:
     if form.role_level.data:
         query = query.where(Vacancy.role_level.in_(form.role_level.data))
     vacancies = db.session.scalars(query.options(selectinload(Vacancy.advert))).all()
-    return render_template("vacancies/index.html", form=form, vacancies=vacancies, bank=bank)
+    if not may_edit(current_user):
+        return _reviewer_index(vacancies, bank)
+    return render_template(
+        "vacancies/index.html", form=form, vacancies=vacancies, bank=bank, editable=True
+    )
+
+
+def _reviewer_index(vacancies: Sequence[Vacancy], bank: QuestionBank) -> ResponseReturnValue:
+    """A reviewer's list: only the vacancies they are named on, and no filters or create
+    button (they have a handful of vacancies and change none of them)."""
+    return render_template(
+        "vacancies/index.html",
+        form=None,
+        vacancies=named_vacancies(current_user, vacancies),
+        bank=bank,
+        editable=False,
+    )
 
 
 @bp.route("/vacancies/new", methods=["GET", "POST"])
@@ -72,10 +97,17 @@ def create() -> ResponseReturnValue:
 
 @bp.route("/vacancies/<int:vacancy_id>")
 def show(vacancy_id: int) -> ResponseReturnValue:
+    # The guard has already refused a reviewer who is not named on the vacancy.
     vacancy = db.get_or_404(Vacancy, vacancy_id)
-    bank = current_bank()
+    editable = may_edit(current_user)
+    tasks = vacancy_tasks(vacancy) if editable else reviewer_tasks(vacancy, current_user)
     return render_template(
-        "vacancies/show.html", vacancy=vacancy, bank=bank, tasks=vacancy_tasks(vacancy)
+        "vacancies/show.html",
+        vacancy=vacancy,
+        bank=current_bank(),
+        tasks=tasks,
+        editable=editable,
+        decision=decision_status(vacancy, names_shown_to(current_user, vacancy)),
     )
 
 

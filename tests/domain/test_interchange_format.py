@@ -59,6 +59,7 @@ def minimal_document() -> dict:
         "candidates": [_candidate("C-01"), _candidate("C-02")],
         "conflicts": [],
         "stages": [_stage()],
+        "appointment": None,
     }
 
 
@@ -94,6 +95,8 @@ def _stage() -> dict:
                 "panel_role": "chair",
                 "stood_down_at": None,
                 "stood_down_reason": None,
+                "is_councillor": True,
+                "is_executive_member": False,
             }
         ],
         "sheets": [

@@ -19,6 +19,8 @@ def _with_adviser_sheet() -> dict:
             "panel_role": "hr_adviser",
             "stood_down_at": None,
             "stood_down_reason": None,
+            "is_councillor": False,
+            "is_executive_member": False,
         }
     )
     stage["sheets"].append(
@@ -97,7 +99,8 @@ def test_the_panel_rules_apply_to_version_1_files_too():
     _submitted(document["stages"][0]["sheets"][0], set_aside=False)
     for key in ("set_aside_at", "set_aside_reason", "set_aside_by_email"):
         del document["stages"][0]["sheets"][0][key]
-    for key in ("stood_down_at", "stood_down_reason"):
+    for key in ("stood_down_at", "stood_down_reason", "is_councillor", "is_executive_member"):
         del document["stages"][0]["seats"][0][key]
     del document["stages"][0]["role"]
+    del document["appointment"]
     assert [p.split(": ", 1)[0] for p in problems_in(document)] == ["stages[0].sheets[0]"]

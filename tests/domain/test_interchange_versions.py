@@ -10,8 +10,14 @@ from tests.domain.test_interchange_format import CHAIR, WHEN, minimal_document, 
 
 # Keys added after version 1, by section: a version 1 file has none of them.
 LATER_KEYS = {
+    "(top level)": ["appointment"],
     "stages[]": ["role"],
-    "stages[].seats[]": ["stood_down_at", "stood_down_reason"],
+    "stages[].seats[]": [
+        "stood_down_at",
+        "stood_down_reason",
+        "is_councillor",
+        "is_executive_member",
+    ],
     "stages[].sheets[]": ["set_aside_at", "set_aside_reason", "set_aside_by_email"],
     "stages[].moderation": ["closed_at", "closed_by_email", "close_reason"],
     "stages[].decisions[]": ["inputs_digest", "red_flag_discussion"],
@@ -21,6 +27,8 @@ LATER_KEYS = {
 def _version_1(document: dict) -> dict:
     """The document as version 1 wrote it: none of the keys that came later."""
     document["version"] = 1
+    for key in LATER_KEYS["(top level)"]:
+        del document[key]
     for stage in document["stages"]:
         for key in LATER_KEYS["stages[]"]:
             del stage[key]

@@ -20,6 +20,9 @@ from docx.text.paragraph import Paragraph
 
 from recruit.domain.documents.interview_pack import (
     CHAIR_HEADING,
+    CONFLICT_TICK,
+    DECLARATION_HEADING,
+    NO_TOTAL_ON_SHEET,
     SHEET_HEADER,
     PackContext,
     PackQuestion,
@@ -27,6 +30,7 @@ from recruit.domain.documents.interview_pack import (
     ScheduleSlot,
     build_interview_pack,
     build_pack_zip,
+    evidence_lines,
     pack_filename,
     sheet_heading,
 )
@@ -103,6 +107,7 @@ def make_context(bank: QuestionBank, *, is_chair: bool = False, **changes: objec
         questions=questions,
         weights=tuple(zip((a.name for a in bank.attributes), (40, 15, 15, 15, 15), strict=True)),
         candidates=CANDIDATES,
+        stage_candidates=CANDIDATES,
         recipient=PANEL[0].name if is_chair else PANEL[1].name,
         is_chair=is_chair,
         use_young_people_wording=False,
@@ -246,7 +251,8 @@ def test_scoring_tables_have_tick_columns_and_a_repeating_header(bank: QuestionB
             cells = [cell.text for cell in row.cells]
             assert cells[0] == f"Question {question.number}\n{question.attribute_name}"
             assert cells[1:7] == ["☐"] * 6 and cells[7] == ""
-            assert row.height is not None and row.height.mm >= 20
+            lines = evidence_lines(question.minutes)
+            assert row.height is not None and round(row.height.mm) == 6 * lines
             assert row._tr.trPr.find(qn("w:cantSplit")) is not None
     widths = [cell.width for cell in tables[0].rows[0].cells]
     assert widths[7] > 3 * widths[1], "the notes column should be the widest"
@@ -259,6 +265,7 @@ def test_headings_use_real_styles_and_tables_the_reference_style(bank: QuestionB
     assert levels == {"Heading 1", "Heading 2", "Heading 3"}
     section_headings = [p.text for p in headings(document, 1)]
     assert section_headings[1:] == [
+        "Conflicts of interest",
         "Our values and the five attributes",
         "How to score",
         "Schedule",
@@ -425,3 +432,99 @@ def test_pack_converts_to_pdf_with_more_pages_than_candidates(
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
     # Cover, guidance and questions come before one sheet (or more) per candidate.
     assert pages > len(CANDIDATES) + 3
+
+
+# --- issue #20: no paper total, evidence room, conflicts, advisers, the timetable ----------
+
+
+def test_scoring_sheets_carry_no_unweighted_total(bank: QuestionBank) -> None:
+    text = all_text(build(bank))
+
+    assert "out of 25" not in text and "out of 30" not in text
+    assert "Total of the scores" not in text
+    assert not re.search(r"\bout of \d+\b", text)
+    assert text.count(NO_TOTAL_ON_SHEET) == len(CANDIDATES)
+
+
+def test_evidence_boxes_grow_with_the_minutes_each_question_is_given(bank: QuestionBank) -> None:
+    context = make_context(bank)
+    minutes = (2, 10, 13, 16, 40, 120)
+    questions = tuple(
+        dataclasses.replace(question, minutes=m)
+        for question, m in zip(context.questions, minutes, strict=True)
+    )
+    document = reopen(build_interview_pack(dataclasses.replace(context, questions=questions)))
+
+    heights = [round(row.height.mm) for row in scoring_tables(document)[0].rows[1:]]
+    # One line (6 mm) for every two minutes, at least 4 lines and at most 10.
+    assert heights == [24, 30, 42, 48, 60, 60]
+
+
+def test_every_pack_opens_with_a_conflict_declaration_listing_the_candidates(
+    bank: QuestionBank,
+) -> None:
+    for is_chair in (False, True):
+        document = build(bank, is_chair=is_chair)
+        first_sections = [p.text for p in headings(document, 1)][:2]
+        assert first_sections[1] == DECLARATION_HEADING
+        declaration = next(t for t in document.tables if t.rows[0].cells[1].text == CONFLICT_TICK)
+        assert [row.cells[0].text for row in declaration.rows[1:]] == list(CANDIDATES)
+        assert [row.cells[1].text for row in declaration.rows[1:]] == ["☐"] * len(CANDIDATES)
+        assert all(round(row.height.mm) >= 15 for row in declaration.rows[1:])
+        text = all_text(document)
+        assert "must also be declared in the app, under Your interviews, before scoring" in text
+        assert "Signed: ___" in text
+
+
+def test_a_conflict_declared_in_the_app_shows_ticked_with_no_sheet(bank: QuestionBank) -> None:
+    document = build(bank, candidates=CANDIDATES[1:], declared_conflicts=CANDIDATES[:1])
+
+    declaration = next(t for t in document.tables if t.rows[0].cells[1].text == CONFLICT_TICK)
+    first = [cell.text for cell in declaration.rows[1].cells]
+    assert first[:2] == ["C-01", "☒"] and first[2].startswith("Declared in the app")
+    assert [row.cells[1].text for row in declaration.rows[2:]] == ["☐", "☐"]
+    assert [p.text for p in headings(document, 2) if p.text.startswith("Scoring sheet")] == [
+        sheet_heading(candidate) for candidate in CANDIDATES[1:]
+    ]
+
+
+def test_an_advisers_pack_has_the_questions_but_no_scoring_sheets(bank: QuestionBank) -> None:
+    context = make_context(bank, recipient="Tom Reid", recipient_scores=False)
+    document = reopen(build_interview_pack(context, REFERENCE))
+    text = all_text(document)
+
+    assert scoring_tables(document) == []
+    sections = [p.text for p in headings(document, 1)]
+    assert "Scoring sheets" not in sections and "How to score" not in sections
+    assert "How the panel scores" in sections and "Members score each answer" in text
+    assert "Score on your own first" not in text and NO_TOTAL_ON_SHEET not in text
+    assert "Tom Reid, adviser to the panel" in text
+    assert "You advise the panel and do not score" in text
+    assert document.core_properties.subject == "Interview pack for an adviser to the panel"
+    for question in context.questions:
+        assert f"Ask: {' '.join(question.text.split())}" in text
+        assert all(probe in text for probe in question.probes)
+    assert DECLARATION_HEADING in [p.text for p in headings(document, 1)]
+
+
+def test_the_schedule_says_when_its_times_are_only_suggested(bank: QuestionBank) -> None:
+    slots = (
+        ScheduleSlot("09:30 to 10:45", "C-01"),
+        ScheduleSlot("11:00 to 11:30", "Break", is_break=True),
+        ScheduleSlot("11:30 to 12:45", "C-02"),
+    )
+    fixed = build(bank, schedule=slots)
+    suggested = build(bank, schedule=slots, schedule_is_suggested=True)
+
+    def schedule_table(document: DocxDocument) -> Table:
+        return next(t for t in document.tables if t.rows[0].cells[1].text == "Candidate")
+
+    assert schedule_table(fixed).rows[0].cells[0].text == "Time"
+    assert [row.cells[1].text for row in schedule_table(fixed).rows[1:]] == [
+        "C-01",
+        "Break",
+        "C-02",
+    ]
+    assert "suggested" not in all_text(fixed)
+    assert schedule_table(suggested).rows[0].cells[0].text == "Suggested time"
+    assert "These times are suggested" in all_text(suggested)

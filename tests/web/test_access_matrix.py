@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from recruit.extensions import db
-from recruit.models import FeedbackRequest, LeadershipProfile, PanelRole, Role
+from recruit.models import FeedbackRequest, LeadershipProfile, PanelRole, Role, Vacancy
 from tests.conftest import TEST_PASSWORD
 from tests.support.factories import make_candidate, make_stage, make_vacancy
 from tests.support.forms import sign_in
@@ -30,6 +30,12 @@ SEATED_ELSE_404 = {
     HR_OR_SEATED: HR_AND_ADMIN,
     REVIEWERS_OR_SEATED: frozenset({Role.HR, Role.ADMIN, Role.REVIEWER}),
 }
+# Reviewers (the DCS, appointing members) also read these pages of vacancies they are named
+# on, beside the roles ACCESS gives them: the list holds only those vacancies, and a page of
+# another vacancy is a 404, so its existence is not confirmed. Every other vacancies route
+# stays HR and admin's (403 for a reviewer, named or not).
+FOR_NAMED_REVIEWERS = frozenset({"vacancies.index", "vacancies.show"})
+NAMED_ELSE_404 = frozenset({"vacancies.show"})  # the vacancy is in the URL
 
 # endpoint -> who may GET it. A new endpoint must be added here, or this test fails.
 ACCESS: dict[str, frozenset[Role] | str] = {
@@ -111,6 +117,14 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "summaries.download_stage_summary": REVIEWERS_OR_SEATED,
     "summaries.download_scores": REVIEWERS_OR_SEATED,
     "summaries.radar": REVIEWERS_OR_SEATED,
+    # The decision: HR and admin, and the deciding panel's members (404 for everyone else).
+    "decisions.show": HR_OR_SEATED,
+    "decisions.record": HR_OR_SEATED,
+    "decisions.confirm": HR_OR_SEATED,
+    "decisions.notice": HR_OR_SEATED,
+    "decisions.objection": HR_OR_SEATED,
+    "decisions.ruling": HR_OR_SEATED,
+    "decisions.offer": HR_OR_SEATED,
     "comparisons.comparison": REVIEWERS_OR_SEATED,
     "comparisons.radar": REVIEWERS_OR_SEATED,
     "comparisons.briefing_pack": REVIEWERS_OR_SEATED,
@@ -138,6 +152,7 @@ SAMPLE_ARGUMENTS: dict[str, object] = {
     "direction": "up",
     "summaries.download_scores.fmt": "csv",
     "profiles.workbook.key": "values",
+    "objection_id": 1,
 }
 
 
@@ -205,6 +220,21 @@ def test_every_get_route_for_every_role(app, bank, make_user, role):
     if role is not None:
         user = make_user(role)
         assert sign_in(client, user.email, TEST_PASSWORD).status_code == 302
+    _check_every_get_route(app, client, ids, role)
+
+
+def test_every_get_route_for_a_reviewer_named_on_the_vacancy(app, bank, make_user):
+    # Named as the hiring manager, not by a seat: a seat would open the panel's pages too.
+    ids = _sample_ids(make_user)
+    user = make_user(Role.REVIEWER, name="Dr Ruth Adeyemi")
+    db.session.get(Vacancy, ids["vacancy_id"]).hiring_manager = " dr ruth  ADEYEMI "
+    db.session.commit()
+    client = app.test_client()
+    assert sign_in(client, user.email, TEST_PASSWORD).status_code == 302
+    _check_every_get_route(app, client, ids, Role.REVIEWER, named=True)
+
+
+def _check_every_get_route(app, client, ids, role, *, named=False):  # type: ignore[no-untyped-def]
     for rule in _routes(app):
         if "GET" not in rule.methods:
             continue
@@ -214,15 +244,20 @@ def test_every_get_route_for_every_role(app, bank, make_user, role):
             status = response.status_code
             location = response.headers.get("Location", "")
         assert _database_fingerprint() == before, f"GET {url} changed stored data"
-        _assert_access(rule.endpoint, url, role, status, location)
+        _assert_access(rule.endpoint, url, role, status, location, named=named)
 
 
-def _assert_access(endpoint: str, url: str, role: Role | None, status: int, location: str) -> None:
+def _assert_access(
+    endpoint: str, url: str, role: Role | None, status: int, location: str, *, named: bool = False
+) -> None:
     rule = ACCESS[endpoint]
     if rule == PUBLIC:
         assert status in (200, 302), f"{url} as {role}: {status}"
     elif role is None:
         assert status == 302 and location.startswith("/sign-in"), f"{url} anonymous: {status}"
+    elif role is Role.REVIEWER and endpoint in FOR_NAMED_REVIEWERS:
+        expected = 404 if endpoint in NAMED_ELSE_404 and not named else 200
+        assert status == expected, f"{url} as a reviewer (named: {named}): {status}"
     elif rule in SEATED_ELSE_404 and role not in SEATED_ELSE_404[rule]:
         assert status == 404, f"{url} as {role.value} without a seat should be 404, got {status}"
     elif rule in SEATED_ELSE_404:

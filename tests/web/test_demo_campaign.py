@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from recruit.bank_store import current_bank
@@ -67,6 +69,7 @@ def test_the_appointment_panel_decides_with_an_outcome_for_every_shortlisted_can
     from recruit.moderation.state import changed_records
     from recruit.results import sheets
     from recruit.results.consolidation import agreed_scores, consolidate_stage, decisions_for
+    from recruit.stages.panel import appointing_panel_problems_at
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
     vacancy = db.session.scalar(select(Vacancy))
@@ -75,6 +78,7 @@ def test_the_appointment_panel_decides_with_an_outcome_for_every_shortlisted_can
     # Members decide and officers advise: every seat that scores is a councillor's.
     councillors = [seat.user.full_name for seat in sheets.scoring_seats(appointment)]
     assert len(councillors) == 3 and all(name.startswith("Cllr ") for name in councillors)
+    assert appointing_panel_problems_at(appointment) == []  # councillors, one on the executive
     assert sheets.moderation_is_open(appointment)
     interviewed = {sheet.candidate.code for sheet in sheets.stage_sheets(appointment).values()}
     assert interviewed == set(FINAL_SHORTLIST)  # only the final shortlist was interviewed
@@ -163,3 +167,15 @@ def _every_row() -> dict[str, list[tuple[object, ...]]]:
     }
     db.session.rollback()
     return rows
+
+
+def test_the_demo_decision_is_confirmed_notified_and_offered(app):
+    from recruit.models import AppointmentDecision
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    decision = db.session.scalar(select(AppointmentDecision))
+    assert decision.candidate.code == "C-01" and decision.reasons
+    assert len(decision.confirmations) == 3  # every councillor on the deciding panel
+    assert decision.objection_deadline < date.today() and decision.objections == []
+    assert decision.offer_made_at is not None
+    assert decision.stage.role is StageRole.DECIDING

@@ -15,10 +15,12 @@ from urllib.parse import quote, urlencode
 
 from hypothesis import example, given
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from recruit.extensions import db
 from recruit.models import (
     CandidateStatus,
+    ExecutiveObjection,
     FeedbackRequest,
     LeadershipProfile,
     PanelRole,
@@ -94,6 +96,12 @@ FUZZED = {
     "moderation.close_moderation": "test_moderation_forms",
     "moderation.reopen_moderation": "test_moderation_forms",
     "comparisons.target": "test_target_profile_form",
+    "decisions.record": "test_decision_forms",
+    "decisions.confirm": "test_decision_forms",
+    "decisions.notice": "test_decision_forms",
+    "decisions.objection": "test_decision_forms",
+    "decisions.ruling": "test_decision_forms",
+    "decisions.offer": "test_decision_forms",
     "profiles.create": "test_profile_workbook",
     "profiles.workbook": "test_profile_workbook",
     "profiles.share": "test_profile_forms",
@@ -289,6 +297,8 @@ def test_stage_forms(app, bank, signed_in, make_user):
                     "duration_minutes": "60"}  # fmt: skip
             assert_safe_page(*post_form(client, f"{base}/new", data))
             assert_safe_page(*post_form(client, f"{show}/edit", {**data, "duration_minutes": text}))
+            timetable = {"starts_at": text, "slot_minutes": text, "break_minutes": text}
+            assert_safe_page(*post_form(client, f"{show}/edit", {**data, **timetable}))
         for user_id in (text, str(person.id)):
             data = {"user_id": user_id, "panel_role": text}
             assert_safe_page(*post_form(client, f"{show}/panel", data, form_page=show))
@@ -561,3 +571,34 @@ def test_errors_on_the_plan_and_seed_forms_get_the_summary(app, bank, signed_in,
     for page in pages:
         assert "govuk-error-message" in page and "govuk-error-summary" in page
         assert "<title>Error:" in page
+
+
+def test_decision_forms(app, bank, make_user):
+    from tests.web.test_decisions import _appointment
+
+    scene = _appointment(app, make_user)
+    leader, hr = client_for(app, scene.leader), client_for(app, scene.hr)
+    url = scene.url
+
+    @_fuzz
+    def run(text):  # type: ignore[no-untyped-def]
+        for candidate in (text, str(scene.amara.id)):
+            data = {"candidate": candidate, "reasons": text}
+            assert_safe_page(*post_form(leader, f"{url}/record", data, form_page=url))
+        assert_safe_page(*post_form(leader, f"{url}/confirm", {}, form_page=url))
+        notice = {"notified_on": [text[:5], "4", "2026"], "objection_days": text[:6]}
+        assert_safe_page(*post_form(hr, f"{url}/notice", notice, form_page=url))
+        notice = {"notified_on": ["1", "4", "2026"], "objection_days": "5"}
+        assert_safe_page(*post_form(hr, f"{url}/notice", notice, form_page=url))
+        objection = {"objector": text, "received_on": ["2", "4", "2026"], "summary": text}
+        assert_safe_page(*post_form(hr, f"{url}/objections", objection, form_page=url))
+        for row in db.session.scalars(select(ExecutiveObjection)):
+            prefix = f"ruling-{row.id}"
+            ruling = {f"{prefix}-ruling": text[:10], f"{prefix}-reasons": text}
+            ruled = f"{url}/objections/{row.id}/ruling"
+            assert_safe_page(*post_form(leader, ruled, ruling, form_page=url))
+        assert_safe_page(*post_form(hr, f"{url}/offer", {}, form_page=url))
+        _pages_are_safe(leader, url)
+        _pages_are_safe(hr, url)
+
+    run()

@@ -17,7 +17,12 @@ from recruit.models import FeedbackRequest, LeadershipProfile, PanelRole, Role
 from tests.conftest import TEST_PASSWORD
 from tests.support.factories import make_candidate, make_stage, make_vacancy
 from tests.support.forms import csrf_token_from, sign_in
-from tests.web.test_access_matrix import ACCESS, SAMPLE_ARGUMENTS, SEATED_ELSE_404
+from tests.web.test_access_matrix import (
+    ACCESS,
+    NAMED_ELSE_404,
+    SAMPLE_ARGUMENTS,
+    SEATED_ELSE_404,
+)
 
 LARGEST_ID = 2**31 - 1  # the largest PostgreSQL's INTEGER holds
 TOO_LARGE = (
@@ -143,6 +148,8 @@ def _expected(endpoint: str, role: Role | None) -> set[int]:
         return {403, 404}  # a route the access matrix does not know yet: it fails there
     if endpoint in NOT_READY_REDIRECTS:
         return {302, 404}
+    if role is Role.REVIEWER and endpoint in NAMED_ELSE_404:
+        return {404}  # a vacancy the reviewer is not named on, missing or not, is a 404
     if allowed in SEATED_ELSE_404:
         return {404}  # a seat, chair or owner scope: missing and not yours look the same
     return {404} if role in allowed else {403}

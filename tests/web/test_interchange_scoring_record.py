@@ -71,10 +71,12 @@ def _as_version_1(document):  # type: ignore[no-untyped-def]
     """The document as it was written before set-aside sheets, stood-down seats, closing
     moderation, digests, stage roles and red-flag discussions existed."""
     document["version"] = 1
+    del document["appointment"]
     for stage in document["stages"]:
         del stage["role"]
         for seat in stage["seats"]:
             del seat["stood_down_at"], seat["stood_down_reason"]
+            del seat["is_councillor"], seat["is_executive_member"]
         for sheet in stage["sheets"]:
             del sheet["set_aside_at"], sheet["set_aside_reason"], sheet["set_aside_by_email"]
         if stage["moderation"] is not None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -12,19 +14,24 @@ from docx.document import Document as DocxDocument
 from sqlalchemy import select
 
 from recruit.bank_store import save_question
-from recruit.domain.documents.interview_pack import CHAIR_HEADING, sheet_heading
+from recruit.domain.documents.interview_pack import (
+    CHAIR_HEADING,
+    CONFLICT_TICK,
+    DECLARATION_HEADING,
+    sheet_heading,
+)
 from recruit.extensions import db
 from recruit.models import (
     AuditEvent,
     Candidate,
     CandidateStatus,
+    ConflictOfInterest,
     PanelRole,
     Question,
     Role,
     Stage,
     Vacancy,
 )
-from recruit.stages.packs import schedule
 from tests.support.factories import make_stage, make_vacancy
 from tests.support.forms import csrf_token_from
 
@@ -164,15 +171,38 @@ def test_only_the_chairs_pack_has_the_chairing_section(issued):
     assert CHAIR_HEADING not in member and "Ruth Owen, panel member" in member
 
 
+def _schedule_rows(document: DocxDocument) -> list[tuple[str, str]]:
+    table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Candidate")
+    return [(row.cells[0].text, row.cells[1].text) for row in table.rows]
+
+
 def test_the_schedule_suggests_times_from_half_past_nine_with_time_to_score(issued):
-    text = _all_text(_download(issued.client, f"{issued.base}/packs/chair.docx"))
+    document = _download(issued.client, f"{issued.base}/packs/chair.docx")
     # 90 minutes each, then 15 minutes to score before the next candidate.
-    for times in ("09:30 to 11:00", "11:15 to 12:45", "13:00 to 14:30"):
-        assert times in text
-    assert [slot.time_label for slot in schedule(["C-01", "C-02"], None)] == [
-        "Interview 1",
-        "Interview 2",
+    assert [time for time, _ in _schedule_rows(document)] == [
+        "Suggested time",
+        "09:30 to 11:00",
+        "11:15 to 12:45",
+        "13:00 to 14:30",
     ]
+    assert "These times are suggested" in _all_text(document)
+
+
+def test_the_schedule_uses_the_stages_start_slot_and_break(issued):
+    issued.stage.starts_at = datetime.time(10, 15)
+    issued.stage.slot_minutes = 110
+    issued.stage.break_minutes = 40
+    db.session.commit()
+    document = _download(issued.client, f"{issued.base}/packs/{issued.member_seat_id}.docx")
+    # Three candidates: the break follows the second interview's slot.
+    assert _schedule_rows(document) == [
+        ("Time", "Candidate"),
+        ("10:15 to 11:45", "Aisha Khan (C-01)"),
+        ("12:05 to 13:35", "Ben Okafor (C-02)"),
+        ("13:55 to 14:35", "Break"),
+        ("14:35 to 16:05", "Carys Jones (C-03)"),
+    ]
+    assert "suggested" not in _all_text(document)
 
 
 def test_the_young_peoples_panel_member_gets_the_plain_english_wording_first(bank, issued):
@@ -367,3 +397,55 @@ def test_export_command_refuses_clearly(app, bank, issued, signed_in, make_user,
         result = run(*args)
         assert result.exit_code != 0 and message in result.output, (args, result.output)
     assert not list(tmp_path.iterdir())
+
+
+def _declared(document: DocxDocument) -> list[tuple[str, str]]:
+    table = next(t for t in document.tables if t.rows[0].cells[1].text == CONFLICT_TICK)
+    return [(row.cells[0].text, row.cells[1].text) for row in table.rows[1:]]
+
+
+def test_each_pack_opens_with_a_conflict_declaration_of_the_stages_candidates(issued):
+    for seat in ("chair", issued.member_seat_id, issued.young_person_seat_id):
+        document = _download(issued.client, f"{issued.base}/packs/{seat}.docx")
+        headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+        assert headings[1] == DECLARATION_HEADING, seat
+        assert _declared(document) == [
+            (f"{first} {last} ({code})", "☐") for code, first, last in CANDIDATES
+        ]
+        assert "declared in the app, under Your interviews" in _all_text(document)
+
+
+def test_the_declaration_shows_codes_when_names_are_hidden_and_marks_declared_conflicts(issued):
+    issued.vacancy.hide_candidate_names = True
+    member = next(s for s in issued.stage.seats if s.id == issued.member_seat_id)
+    first = next(c for c in issued.vacancy.candidates if c.code == "C-01")
+    db.session.add(
+        ConflictOfInterest(user_id=member.user_id, candidate_id=first.id, description="x")
+    )
+    db.session.commit()
+    document = _download(issued.client, f"{issued.base}/packs/{issued.member_seat_id}.docx")
+    assert _declared(document) == [("C-01", "☒"), ("C-02", "☐"), ("C-03", "☐")]
+    assert _sheet_headings(document) == [sheet_heading("C-02"), sheet_heading("C-03")]
+
+
+def test_no_pack_offers_an_unweighted_total(issued):
+    text = _all_text(_download(issued.client, f"{issued.base}/packs/{issued.member_seat_id}.docx"))
+    assert not re.search(r"out of \d+", text) and "Total of the scores" not in text
+    assert "weighted figure is worked out at moderation" in text
+
+
+def test_the_hr_advisers_pack_has_no_scoring_sheets(bank, signed_in, make_user):
+    roles = (PanelRole.CHAIR, PanelRole.MEMBER, PanelRole.HR_ADVISER)
+    pack_stage = _make_pack_stage(bank, signed_in, make_user, roles=roles)
+    adviser_seat = pack_stage.young_person_seat_id  # the third seat: the HR adviser here
+    adviser = _download(pack_stage.client, f"{pack_stage.base}/packs/{adviser_seat}.docx")
+    member = _download(
+        pack_stage.client, f"{pack_stage.base}/packs/{pack_stage.member_seat_id}.docx"
+    )
+    text = _all_text(adviser)
+    assert _sheet_headings(adviser) == [] and len(_sheet_headings(member)) == len(CANDIDATES)
+    assert "Jo Bell, adviser to the panel" in text
+    assert "You advise the panel and do not score" in text
+    assert "Score on your own first" not in text
+    assert _one_line(bank.question(QUESTIONS[0]).question) in text
+    assert len(_declared(adviser)) == len(CANDIDATES)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -138,3 +140,83 @@ def test_stages_can_be_reordered(bank, signed_in):
         ).status_code
         == 400
     )
+
+
+TIMETABLE = {"starts_at": "9.30", "slot_minutes": "75", "break_minutes": "30"}
+
+
+def test_the_days_timetable_is_saved_shown_re_shown_and_audited(bank, signed_in):
+    client, user = signed_in(Role.HR)
+    vacancy = make_vacancy(user)
+    response = submit_form(client, f"/vacancies/{vacancy.id}/stages/new", {**VALID, **TIMETABLE})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    stage = db.session.scalar(select(Stage))
+    assert (stage.starts_at, stage.slot_minutes, stage.break_minutes) == (
+        datetime.time(9, 30),
+        75,
+        30,
+    )
+    url = f"/vacancies/{vacancy.id}/stages/{stage.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert "First interview starts at" in page and "09:30" in page
+    assert "75 minutes" in page and "30 minutes, after the middle interview" in page
+    form = client.get(f"{url}/edit").get_data(as_text=True)
+    assert 'value="09:30"' in form and 'value="75"' in form and 'value="30"' in form
+
+    changed = {**VALID, "starts_at": "14:00", "slot_minutes": "", "break_minutes": "0"}
+    changed["lock_version"] = stage.lock_version
+    assert submit_form(client, f"{url}/edit", changed).status_code == 302
+    db.session.refresh(stage)
+    assert (stage.starts_at, stage.slot_minutes, stage.break_minutes) == (
+        datetime.time(14, 0),
+        None,
+        None,
+    )
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "stage.updated"))
+    assert event.detail["before"]["starts_at"] == "09:30"
+    assert event.detail["after"]["starts_at"] == "14:00"
+    assert (
+        event.detail["before"]["slot_minutes"] == 75
+        and event.detail["after"]["slot_minutes"] is None
+    )
+    assert event.detail["before"]["break_minutes"] == 30
+
+
+def test_the_timetable_is_optional_and_the_page_says_times_are_suggested(bank, signed_in):
+    client, user = signed_in(Role.HR)
+    vacancy = make_vacancy(user)
+    assert submit_form(client, f"/vacancies/{vacancy.id}/stages/new", VALID).status_code == 302
+    stage = db.session.scalar(select(Stage))
+    assert (stage.starts_at, stage.slot_minutes, stage.break_minutes) == (None, None, None)
+    page = client.get(f"/vacancies/{vacancy.id}/stages/{stage.id}").get_data(as_text=True)
+    assert "Not set: the packs suggest times from 09:30" in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"starts_at": "half nine"}, "Enter the start time as hours and minutes, like 09:30"),
+        ({"starts_at": "25:00"}, "Enter the start time as hours and minutes, like 09:30"),
+        ({"starts_at": "9"}, "Enter the start time as hours and minutes, like 09:30"),
+        ({"slot_minutes": "an hour"}, "Enter the length of each slot in minutes, like 75"),
+        (
+            {"slot_minutes": "45"},
+            "Length of each slot must be at least the time for each candidate (60 minutes)",
+        ),
+        ({"slot_minutes": "1000"}, "Length of each slot must be between 5 and 720 minutes"),
+        ({"break_minutes": "lunch"}, "Enter the break in minutes, like 30"),
+        ({"break_minutes": "-5"}, "Break must be between 0 and 240 minutes"),
+    ],
+)
+def test_bad_timetable_input_is_reshown_with_govuk_errors(bank, signed_in, changes, message):
+    client, user = signed_in(Role.HR)
+    vacancy = make_vacancy(user)
+    data = {**VALID, **TIMETABLE, **changes}
+    response = submit_form(client, f"/vacancies/{vacancy.id}/stages/new", data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "govuk-error-summary" in page
+    assert message in page
+    (field, typed), *_ = changes.items()
+    assert f'value="{typed}"' in page, "what was typed is shown back"
+    assert f'href="#{field}"' in page, "the error summary links to the field"
+    assert db.session.scalar(select(Stage)) is None

@@ -15,10 +15,13 @@ from recruit.extensions import db
 from recruit.models import (
     AdvertVersion,
     AgreedScore,
+    AppointmentDecision,
     AuditEvent,
     CandidateDecision,
     CandidateStatus,
     ConflictOfInterest,
+    DecisionConfirmation,
+    ExecutiveObjection,
     Outcome,
     PanelRole,
     Role,
@@ -193,8 +196,45 @@ def full_vacancy(app, make_user):  # type: ignore[no-untyped-def]
             recorded_by_id=chair.id,
         )
     )
+    db.session.add(_appointment(vacancy, first, amara, chair, member, hr))
     db.session.commit()
     return vacancy
+
+
+def _appointment(vacancy, stage, amara, chair, member, hr):  # type: ignore[no-untyped-def]
+    """The decision with every step after it: confirmed, notified, objected to, ruled, offered."""
+    decision = AppointmentDecision(
+        vacancy_id=vacancy.id,
+        stage_id=stage.id,
+        candidate_id=amara.id,
+        reasons="Strongest on values",
+        recorded_by_id=chair.id,
+        recorded_at=_at(60),
+        executive_notified_on=date(2026, 3, 23),
+        executive_notified_by_id=hr.id,
+        objection_days=5,
+        objection_deadline=date(2026, 3, 30),
+        offer_made_at=_at(60 * 24 * 10),
+        offer_made_by_id=hr.id,
+    )
+    for minutes, person in ((61, chair), (62, member)):
+        decision.confirmations.append(
+            DecisionConfirmation(user_id=person.id, confirmed_at=_at(minutes))
+        )
+    decision.objections.append(
+        ExecutiveObjection(
+            objector="Cllr Kaur",
+            received_on=date(2026, 3, 25),
+            summary="Partnerships were not tested",
+            recorded_by_id=hr.id,
+            recorded_at=_at(60 * 24 * 2),
+            upheld=False,
+            ruling_reasons="They were, at the second question",
+            ruled_by_id=chair.id,
+            ruled_at=_at(60 * 24 * 3),
+        )
+    )
+    return decision
 
 
 def export_document(runner, vacancy_id, path):  # type: ignore[no-untyped-def]
@@ -234,7 +274,9 @@ def test_export_import_export_gives_the_same_document(app, exported, tmp_path):
     again = export_document(runner, new_id, tmp_path / "again.json")
     assert _comparable(again) == _comparable(exported)
     after = row_counts()
-    for table in ("vacancy", "advert", "stage", "plan_item", "score_sheet", "score_amendment"):
+    copied = ("vacancy", "advert", "stage", "plan_item", "score_sheet", "score_amendment")
+    decided = ("appointment_decision", "decision_confirmation", "executive_objection")
+    for table in (*copied, *decided):
         assert after[table] == 2 * before[table], table
     assert after["user_account"] == before["user_account"]  # matched, not copied
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vacancy.imported"))
@@ -256,7 +298,16 @@ def test_export_carries_everything_but_never_secrets(exported, tmp_path):
         "panel_role": "chair",
         "stood_down_at": None,
         "stood_down_reason": None,
+        "is_councillor": False,
+        "is_executive_member": False,
     }
+    appointment = exported["appointment"]
+    assert appointment["candidate_code"] == "C-01" and appointment["stage_position"] == 1
+    assert [c["member_email"] for c in appointment["confirmations"]] == [
+        "chris.chair@council.example",
+        "mo.member@council.example",
+    ]
+    assert appointment["objections"][0]["upheld"] is False
     amendments = first["sheets"][0]["amendments"]
     assert [a["reason"] for a in amendments] == ["Misread my notes", "Nothing was said"]
     assert amendments[0]["amended_at"] == "2026-03-20T10:00:15.123456+00:00"

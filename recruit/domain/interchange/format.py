@@ -6,7 +6,8 @@ keeps the two equal).
 
 Versions: 1 is the first; 2 added what keeps the scoring record honest (sheets set aside,
 seats stood down, moderation closed, the digest a decision was made on); 3 added whether a
-stage decides or advises, and the discussion a red flag had at moderation. A file from
+stage decides or advises, which panel members are councillors and on the executive, the
+discussion a red flag had at moderation, and the appointment decision with its steps. A file from
 before 3 has no stage roles: its last stage decides, as the migration decided for the app.
 Each key says the version it came in (``since``); every later key may be null, and a file
 from before it simply lacks it, read as null: not set aside, not stood down, not closed, no
@@ -132,6 +133,8 @@ SEAT = {
     "panel_role": choice("panel_role"),
     "stood_down_at": later(OPTIONAL_DATETIME, 2),
     "stood_down_reason": later(text(nullable=True), 2),
+    "is_councillor": later(Field("bool", nullable=True), 3),
+    "is_executive_member": later(Field("bool", nullable=True), 3),
 }
 SCORE_ROW = {
     "position": COUNT,
@@ -209,6 +212,33 @@ STAGE = {
     "agreed_scores": objects(AGREED_SCORE),
     "decisions": objects(DECISION),
 }
+CONFIRMATION = {"member_email": EMAIL, "confirmed_at": DATETIME}
+OBJECTION = {
+    "objector": text(200),
+    "received_on": Field("date"),
+    "summary": text(),
+    "recorded_by_email": PERSON_REF,
+    "recorded_at": DATETIME,
+    "upheld": Field("bool", nullable=True),
+    "ruling_reasons": text(nullable=True),
+    "ruled_by_email": PERSON_REF,
+    "ruled_at": OPTIONAL_DATETIME,
+}
+APPOINTMENT = {
+    "stage_position": COUNT,
+    "candidate_code": text(10, nullable=True),
+    "reasons": text(),
+    "recorded_by_email": PERSON_REF,
+    "recorded_at": DATETIME,
+    "confirmations": objects(CONFIRMATION),
+    "executive_notified_on": Field("date", nullable=True),
+    "executive_notified_by_email": PERSON_REF,
+    "objection_days": Field("count", nullable=True),
+    "objection_deadline": Field("date", nullable=True),
+    "objections": objects(OBJECTION),
+    "offer_made_at": OPTIONAL_DATETIME,
+    "offer_made_by_email": PERSON_REF,
+}
 DOCUMENT = {
     "format": text(),
     "version": COUNT,
@@ -220,6 +250,7 @@ DOCUMENT = {
     "candidates": objects(CANDIDATE),
     "conflicts": objects(CONFLICT),
     "stages": objects(STAGE),
+    "appointment": later(Field("object", nullable=True, spec=APPOINTMENT), 3),
 }
 
 # Each object's path pattern, as docs/interchange.md heads its field table.
@@ -240,6 +271,9 @@ SECTIONS: dict[str, Mapping[str, Field]] = {
     "stages[].moderation": MODERATION,
     "stages[].agreed_scores[]": AGREED_SCORE,
     "stages[].decisions[]": DECISION,
+    "appointment": APPOINTMENT,
+    "appointment.confirmations[]": CONFIRMATION,
+    "appointment.objections[]": OBJECTION,
 }
 
 

@@ -45,6 +45,8 @@ class _Checker:
             self.candidate(conflict, f"conflicts[{index}]")
         for index, stage in enumerate(document["stages"]):
             self.stage(stage, f"stages[{index}]")
+        if document["appointment"] is not None:
+            self.appointment(document["appointment"], document["stages"])
         # Refused rather than ignored: an import creates or matches everyone listed.
         for index, person in enumerate(document["people"]):
             if person["email"].lower() not in self.used_people:
@@ -102,6 +104,23 @@ class _Checker:
             for index, entry in enumerate(stage[section]):
                 self.candidate(entry, f"{path}.{section}[{index}]")
                 self.person(entry, f"{path}.{section}[{index}]", "recorded_by_email")
+
+    def appointment(self, appointment: Entry, stages: list[Entry]) -> None:
+        path = "appointment"
+        if appointment["stage_position"] not in {stage["position"] for stage in stages}:
+            position = appointment["stage_position"]
+            self.out.append(f"{path}.stage_position: no stage at position {position} in stages")
+        if appointment["candidate_code"] is not None:
+            self.candidate(appointment, path)
+        for key in ("recorded_by_email", "executive_notified_by_email", "offer_made_by_email"):
+            self.person(appointment, path, key)
+        confirmations = appointment["confirmations"]
+        self.unique(confirmations, f"{path}.confirmations", ("member_email",))
+        for index, confirmation in enumerate(confirmations):
+            self.person(confirmation, f"{path}.confirmations[{index}]", "member_email")
+        for index, objection in enumerate(appointment["objections"]):
+            for key in ("recorded_by_email", "ruled_by_email"):
+                self.person(objection, f"{path}.objections[{index}]", key)
 
     def moderation(self, moderation: Entry, path: str) -> None:
         self.person(moderation, path, "opened_by_email")

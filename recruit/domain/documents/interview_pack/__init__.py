@@ -1,10 +1,12 @@
 """Word interview packs for one stage: one per panel member and one for the chair.
 
-A pack runs: cover; the innovation's values and the five attributes; how to score; (for the
-chair) chairing the panel; the schedule; each question with its probes, indicators and
-descriptors; then one scoring sheet per candidate, each on a new page. Styles, page set-up,
-header and footer come from ``exports/interview-pack-reference.docx``, so a council restyles
-its packs in Word. Every string is cleaned on its way in (see ``text_safety``).
+A pack runs: cover; the conflict of interest declaration, to complete before the first
+interview; the innovation's values and the five attributes; how to score; (for the chair)
+chairing the panel; the schedule; each question with its probes, indicators and
+descriptors; then, for a member who scores, one scoring sheet per candidate, each on a new
+page (an adviser's pack has none). Styles, page set-up, header and footer come from
+``exports/interview-pack-reference.docx``, so a council restyles its packs in Word. Every
+string is cleaned on its way in (see ``text_safety``).
 """
 
 from __future__ import annotations
@@ -17,8 +19,14 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
+from recruit.domain.documents.interview_pack.declaration import (
+    CONFLICT_TICK,
+    DECLARATION_HEADING,
+    write_declaration,
+)
 from recruit.domain.documents.interview_pack.guidance import (
     CHAIR_HEADING,
+    reader,
     write_chairing,
     write_cover,
     write_schedule,
@@ -32,10 +40,17 @@ from recruit.domain.documents.interview_pack.model import (
     ScheduleSlot,
 )
 from recruit.domain.documents.interview_pack.questions import (
+    NO_TOTAL_ON_SHEET,
     SHEET_HEADER,
+    evidence_lines,
     sheet_heading,
     write_questions,
     write_scoring_sheets,
+)
+from recruit.domain.documents.interview_pack.timetable import (
+    InterviewDay,
+    parse_clock_time,
+    timetable,
 )
 from recruit.domain.documents.word.document import DocumentMeta, document_bytes, start_document
 from recruit.domain.documents.word.text_safety import safe_download_filename
@@ -43,16 +58,23 @@ from recruit.domain.documents.word.writer import PackWriter, one_line, running_t
 
 __all__ = [
     "CHAIR_HEADING",
+    "CONFLICT_TICK",
+    "DECLARATION_HEADING",
+    "NO_TOTAL_ON_SHEET",
     "SHEET_HEADER",
+    "InterviewDay",
     "PackContext",
     "PackQuestion",
     "PanelSeat",
     "ScheduleSlot",
     "build_interview_pack",
     "build_pack_zip",
+    "evidence_lines",
     "pack_filename",
     "pack_title",
+    "parse_clock_time",
     "sheet_heading",
+    "timetable",
 ]
 
 CONFIDENTIAL_HEADER = "Confidential: interview panel"
@@ -73,24 +95,26 @@ def build_interview_pack(
     document = start_document(_document_meta(context, reference, now))
     writer = PackWriter(document)
     write_cover(writer, context, pack_title(context))
+    write_declaration(writer, context)
     write_values(writer, context)
     write_scoring_guidance(writer, context)
     if context.is_chair:
         write_chairing(writer, context)
     write_schedule(writer, context)
     write_questions(writer, context)
-    write_scoring_sheets(writer, context)
+    if context.recipient_scores:
+        write_scoring_sheets(writer, context)
     return document
 
 
 def _document_meta(
     context: PackContext, reference: Path | None, now: datetime.datetime | None
 ) -> DocumentMeta:
-    reader = "the chair of the panel" if context.is_chair else "a panel member"
+    article = "the" if context.is_chair else ("a" if context.recipient_scores else "an")
     organisation = running_text(context.organisation_name)
     return DocumentMeta(
         title=pack_title(context),
-        subject=f"Interview pack for {reader}",
+        subject=f"Interview pack for {article} {reader(context)}",
         organisation=one_line(context.organisation_name),
         header=f"{organisation} \u00b7 {CONFIDENTIAL_HEADER}",
         footer=running_text(f"{context.stage_name} \u00b7 prepared for {context.recipient}"),

@@ -11,13 +11,18 @@ from itertools import accumulate
 
 from recruit.domain.adverts.draft import format_govuk_date
 from recruit.domain.documents.interview_pack.model import PackContext
-from recruit.domain.documents.word.writer import PackWriter, one_line
+from recruit.domain.documents.word.writer import PackWriter, one_line, row_cells
 
 NOT_SET = "Not set yet"
 CHAIR_HEADING = "Chairing the panel"
 VALUES_HEADING = "Our values and the five attributes"
 SCORING_HEADING = "How to score"
+ADVISER_SCORING_HEADING = "How the panel scores"
 SCHEDULE_HEADING = "Schedule"
+SUGGESTED_TIMES = (
+    "These times are suggested: the start of the interview day has not been set yet. Check "
+    "the times with the organiser."
+)
 CONFIDENTIAL = (
     "This pack is confidential. It holds candidates' personal information: keep it secure, "
     "do not copy or forward it, and return or destroy it when the panel has made its decision."
@@ -45,6 +50,11 @@ DECISIVE = (
     "own to hold the score for that question at 1, however strong the rest of the answer. Say "
     "what you heard in your evidence note."
 )
+ADVISER_ROLE = (
+    "You advise the panel and do not score. This pack has the questions, probes and guidance "
+    "the members use, and no scoring sheets. Give your advice when the chair asks for it; the "
+    "members score on their own first."
+)
 VALUES_FLOOR = (
     "Values-driven leadership is the foundation of the other four attributes. A low score on it "
     "makes a candidate not appointable, whatever the total, unless the panel records a reasoned "
@@ -54,8 +64,9 @@ VALUES_FLOOR = (
 
 def write_cover(writer: PackWriter, context: PackContext, title: str) -> None:
     writer.heading(title, 1)
-    role = "chair of the panel" if context.is_chair else "panel member"
-    writer.paragraph(f"{one_line(context.recipient)}, {role}", label="Prepared for:")
+    writer.paragraph(f"{one_line(context.recipient)}, {reader(context)}", label="Prepared for:")
+    if not context.recipient_scores:
+        writer.paragraph(ADVISER_ROLE)
     writer.paragraph(CONFIDENTIAL)
     rows = [
         ("Organisation", one_line(context.organisation_name)),
@@ -73,6 +84,13 @@ def write_cover(writer: PackWriter, context: PackContext, title: str) -> None:
         return
     seats = [(one_line(seat.name), one_line(seat.panel_role_label)) for seat in context.panel]
     writer.table(("Name", "Role on the panel"), seats, (0.5, 0.5), caption="The panel")
+
+
+def reader(context: PackContext) -> str:
+    """Who the pack is for, as the cover and the document's properties say it."""
+    if context.is_chair:
+        return "chair of the panel"
+    return "panel member" if context.recipient_scores else "adviser to the panel"
 
 
 def stage_date_text(context: PackContext) -> str:
@@ -105,10 +123,12 @@ def write_values(writer: PackWriter, context: PackContext) -> None:
 
 
 def write_scoring_guidance(writer: PackWriter, context: PackContext) -> None:
-    writer.heading(SCORING_HEADING, 1, new_page=True)
+    heading = SCORING_HEADING if context.recipient_scores else ADVISER_SCORING_HEADING
+    writer.heading(heading, 1, new_page=True)
     writer.heading("The scale", 2)
+    who = "Score" if context.recipient_scores else "Members score"
     writer.paragraph(
-        "Score each answer from 1 to 5 against that question's descriptors. In general:",
+        f"{who} each answer from 1 to 5 against that question's descriptors. In general:",
         keep_with_next=True,
     )
     scale = [
@@ -117,12 +137,7 @@ def write_scoring_guidance(writer: PackWriter, context: PackContext) -> None:
     ]
     header = ("Score", "Level", "What it means")
     writer.table(header, scale, (0.12, 0.23, 0.65), caption="The scale", keep_together=True)
-    for heading, text in (
-        ("Score on your own first", INDEPENDENCE),
-        ("Write evidence notes for every score", EVIDENCE_NOTES),
-        ("\u201cNo evidence\u201d is not a score of 1", NO_EVIDENCE),
-        ("Decisive negative indicators", DECISIVE),
-    ):
+    for heading, text in _scoring_rules(context):
         writer.heading(heading, 2)
         writer.paragraph(text)
     writer.heading("How scores are combined", 2)
@@ -138,6 +153,23 @@ def write_scoring_guidance(writer: PackWriter, context: PackContext) -> None:
     else:
         writer.paragraph("Scores are combined by formula first, and only then discussed.")
     writer.paragraph(VALUES_FLOOR)
+
+
+def _scoring_rules(context: PackContext) -> list[tuple[str, str]]:
+    """The rules as headings and text; an adviser, who does not score, is told so instead of
+    being told how to score on their own."""
+    if context.recipient_scores:
+        own = [
+            ("Score on your own first", INDEPENDENCE),
+            ("Write evidence notes for every score", EVIDENCE_NOTES),
+        ]
+    else:
+        own = [("You advise and do not score", ADVISER_ROLE)]
+    return [
+        *own,
+        ("\u201cNo evidence\u201d is not a score of 1", NO_EVIDENCE),
+        ("Decisive negative indicators", DECISIVE),
+    ]
 
 
 def write_chairing(writer: PackWriter, context: PackContext) -> None:
@@ -204,5 +236,13 @@ def write_schedule(writer: PackWriter, context: PackContext) -> None:
         return
     when = f"Interviews on {format_govuk_date(context.stage_date)}" if context.stage_date else ""
     writer.paragraph(f"{when or 'Interview times'}, in order:", keep_with_next=True)
+    if context.schedule_is_suggested:
+        writer.paragraph(SUGGESTED_TIMES, keep_with_next=True)
     slots = [(one_line(s.time_label), one_line(s.candidate_label)) for s in context.schedule]
-    writer.table(("Time", "Candidate"), slots, (0.3, 0.7), caption="Schedule")
+    time_header = "Suggested time" if context.schedule_is_suggested else "Time"
+    table = writer.table((time_header, "Candidate"), slots, (0.3, 0.7), caption="Schedule")
+    for row, slot in zip(table.rows[1:], context.schedule, strict=True):
+        if slot.is_break:
+            for cell in row_cells(row):
+                for run in cell.paragraphs[0].runs:
+                    run.italic = True

@@ -35,13 +35,22 @@ class PanelSeat:
 
 @dataclass(frozen=True)
 class ScheduleSlot:
+    """One line of the day's timetable: an interview, or (``is_break``) the panel's break."""
+
     time_label: str
     candidate_label: str
+    is_break: bool = False
 
 
 @dataclass(frozen=True)
 class PackContext:
-    """One recipient's pack for one stage. ``candidates`` are names or codes such as "C-01"."""
+    """One recipient's pack for one stage. ``candidates`` are names or codes such as "C-01".
+
+    ``candidates`` are those the recipient scores (a declared conflict takes one out);
+    ``stage_candidates`` are everyone interviewed at the stage, listed on the conflict of
+    interest declaration, and ``declared_conflicts`` those already declared in the app.
+    A recipient who does not score (an adviser) gets no scoring sheets.
+    """
 
     organisation_name: str
     vacancy_title: str
@@ -62,3 +71,8 @@ class PackContext:
     recipient: str
     is_chair: bool
     use_young_people_wording: bool = False
+    stage_candidates: tuple[str, ...] = ()
+    declared_conflicts: tuple[str, ...] = ()
+    recipient_scores: bool = True
+    # True when the stage has no start time, so the schedule's times are only a suggestion.
+    schedule_is_suggested: bool = False

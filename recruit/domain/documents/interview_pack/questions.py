@@ -2,12 +2,14 @@
 
 A scoring sheet is one page or more per candidate, starting on a new page so that sheets can
 be printed, handed round and collected separately; the table's header row repeats if a
-sheet runs over a page.
+sheet runs over a page. Each question's evidence box grows with the minutes the plan gives
+it. The sheet has no total: attributes are weighted, and the weighted figure is worked out
+at moderation, so an unweighted sum on paper would only mislead.
 """
 
 from __future__ import annotations
 
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
 
 from recruit.domain.documents.interview_pack.guidance import stage_date_text
 from recruit.domain.documents.interview_pack.model import PackContext, PackQuestion
@@ -15,6 +17,7 @@ from recruit.domain.documents.word.writer import (
     TICK_BOX,
     PackWriter,
     centre,
+    keep_with_next_row,
     one_line,
     row_cells,
     set_minimum_height,
@@ -28,9 +31,17 @@ SHEET_HEADER = ("Question", *SCORE_COLUMNS, "Evidence notes")
 INDICATOR_HEADER = ("Positive indicators", "Negative indicators")
 # Shares of the text width: narrow tick columns leave the notes column as wide as possible.
 _SHEET_WIDTHS = (0.24, 0.05, 0.05, 0.05, 0.05, 0.05, 0.14, 0.37)
-# Room for about five lines of handwriting per question; six questions and the sign-off
-# still fit on one A4 page.
-_NOTES_HEIGHT = Mm(25)
+# About one line of handwriting (6 mm) for every two minutes of a question, within limits:
+# a short question still leaves room for a note, and no box grows past a quarter of an A4
+# page, so a long sheet breaks cleanly between questions (rows never split).
+MINUTES_PER_EVIDENCE_LINE = 2
+FEWEST_EVIDENCE_LINES = 4
+MOST_EVIDENCE_LINES = 10
+EVIDENCE_LINE_MILLIMETRES = 6
+NO_TOTAL_ON_SHEET = (
+    "Do not add up your scores: the attributes are weighted, and the weighted figure is "
+    "worked out at moderation."
+)
 _OVERALL_NOTES_HEIGHT = Mm(20)
 _TICK_BOX_SIZE = Pt(14)
 _SIGNATURE_LINE = "_" * 30
@@ -42,8 +53,13 @@ def write_questions(writer: PackWriter, context: PackContext) -> None:
         writer.paragraph("No questions have been chosen for this stage yet.")
         return
     writer.paragraph(
-        "Ask every candidate the same questions, as written and in this order. Score each "
-        "answer against its descriptors on the scoring sheets at the back of this pack."
+        "Ask every candidate the same questions, as written and in this order. "
+        + (
+            "Score each answer against its descriptors on the scoring sheets at the back of "
+            "this pack."
+            if context.recipient_scores
+            else "The descriptors say what each score sounds like, for when you advise the panel."
+        )
     )
     for index, question in enumerate(context.questions):
         # One question to a page, so the panel turns the page as the interview moves on.
@@ -103,6 +119,16 @@ def write_scoring_sheets(writer: PackWriter, context: PackContext) -> None:
         _write_sheet(writer, context, candidate)
 
 
+def evidence_lines(minutes: int) -> int:
+    """Lines of handwriting room in a question's evidence box, from its planned minutes."""
+    wanted = -(-minutes // MINUTES_PER_EVIDENCE_LINE)  # rounded up
+    return min(max(wanted, FEWEST_EVIDENCE_LINES), MOST_EVIDENCE_LINES)
+
+
+def evidence_box_height(minutes: int) -> Length:
+    return Mm(EVIDENCE_LINE_MILLIMETRES * evidence_lines(minutes))
+
+
 def sheet_heading(candidate: str) -> str:
     return SHEET_HEADING.format(candidate=one_line(candidate))
 
@@ -121,18 +147,21 @@ def _write_sheet(writer: PackWriter, context: PackContext, candidate: str) -> No
     for cell in row_cells(header_row)[1:-1]:
         centre(cell)
     for row, question in zip(body_rows, context.questions, strict=True):
-        set_minimum_height(row, _NOTES_HEIGHT)
+        set_minimum_height(row, evidence_box_height(question.minutes))
         question_cell, *tick_cells, _ = row_cells(row)
         label = f"Question {question.number}"
         writer.fill_cell(question_cell, one_line(question.attribute_name), label=label)
         for cell in tick_cells:
             writer.fill_cell(cell, TICK_BOX, size=_TICK_BOX_SIZE)
             centre(cell)
-    writer.paragraph(
-        f"Total of the scores ticked: ______ out of {5 * len(context.questions)}. "
-        "Questions with no evidence: ______",
-        keep_with_next=True,
-    )
-    notes = writer.table(("Overall notes",), [("",)], (1.0,), caption="Overall notes")
+    if body_rows:
+        # A sheet too long for one page takes its last question over with the sign-off,
+        # so the second page never holds a signature alone.
+        keep_with_next_row(body_rows[-1])
+    writer.paragraph(NO_TOTAL_ON_SHEET, keep_with_next=True)
+    # The candidate is named again here: a sheet's second page may be parted from its first.
+    overall = f"Overall notes on {one_line(candidate)}"
+    notes = writer.table((overall,), [("",)], (1.0,), caption=overall)
     set_minimum_height(notes.rows[1], _OVERALL_NOTES_HEIGHT)
+    keep_with_next_row(notes.rows[1])
     writer.paragraph(f"Signed: {_SIGNATURE_LINE}    Date: {_SIGNATURE_LINE[:15]}")
