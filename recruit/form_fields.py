@@ -40,6 +40,14 @@ class WholeNumberField(IntegerField):
         except ValueError as error:
             raise ValueError(self.invalid_message) from error
 
+    def pre_validate(self, form: BaseForm) -> None:
+        # Something typed that is not a number: its one message says what to do; a range
+        # check on top would add a second, about a value the person never entered. A blank
+        # goes on to the validators, so that Optional and InputRequired decide about it.
+        typed = any(str(value).strip() for value in self.raw_data or [])
+        if self.process_errors and typed:
+            raise StopValidation()
+
 
 class GovukDateField(DateField):
     """Day, month and year boxes, with GOV.UK error messages and no crash on odd input.

@@ -33,6 +33,7 @@ from recruit.domain.retention import (
 )
 from recruit.extensions import Base, db
 from recruit.models import (
+    AdvisoryReport,
     AgreedScore,
     Candidate,
     CandidateDecision,
@@ -50,7 +51,7 @@ logger = logging.getLogger("recruit.retention")
 ACTOR = "command line"
 
 # The models whose rows hold notes about one candidate, found by their candidate_id.
-_NoteRow = TypeVar("_NoteRow", AgreedScore, CandidateDecision, ConflictOfInterest)
+_NoteRow = TypeVar("_NoteRow", AgreedScore, CandidateDecision, ConflictOfInterest, AdvisoryReport)
 
 
 @dataclass
@@ -168,6 +169,9 @@ def anonymise(candidate: Candidate, stamp: datetime) -> StoredText:
         "floor_override_reason",
         "red_flag_discussion",
     )
+    # An advisory panel's report is its outcome and reasons for the deciding panel, so its
+    # words are counted with the decision reasons.
+    decisions += _blank(_rows(AdvisoryReport, candidate.id), "strengths", "concerns")
     conflicts = _blank(_rows(ConflictOfInterest, candidate.id), "description")
     db.session.flush()
     return StoredText(notes, evidence, amendments, rationales, decisions, conflicts)
@@ -286,6 +290,7 @@ def _own_activity(ids: list[int]) -> dict[int, list[datetime]]:
         .group_by(sheet),
         _latest(AgreedScore.candidate_id, AgreedScore.recorded_at),
         _latest(CandidateDecision.candidate_id, CandidateDecision.recorded_at),
+        _latest(AdvisoryReport.candidate_id, AdvisoryReport.recorded_at),
         _latest(ConflictOfInterest.candidate_id, ConflictOfInterest.declared_at),
     ]
     for query in queries:
@@ -341,12 +346,19 @@ def _stored_text(ids: list[int]) -> dict[int, dict[str, int]]:
                 ),
             ),
         ),
+        (
+            "decisions",  # an advisory report: that panel's outcome and reasons, as anonymise
+            _counted(
+                AdvisoryReport,
+                or_(_has_text(AdvisoryReport.strengths), _has_text(AdvisoryReport.concerns)),
+            ),
+        ),
         ("conflicts", _counted(ConflictOfInterest, _has_text(ConflictOfInterest.description))),
     ]
     for name, query in queries:
         key = query.selected_columns[0]
         for candidate_id, count in db.session.execute(query.where(key.in_(ids))):
-            counts[candidate_id][name] = count
+            counts[candidate_id][name] = counts[candidate_id].get(name, 0) + count
     return counts
 
 

@@ -46,6 +46,8 @@ DEMO_USERS = [
     DemoUser("youngpeople@demo.recruit.local", "Jordan Lee", Role.PANEL),
     DemoUser("dcs@demo.recruit.local", "Dr Ruth Adeyemi", Role.REVIEWER),
     DemoUser("outgoing@demo.recruit.local", "Margaret Hale", Role.PANEL),
+    # Advises the appointment panel and does not score; named as the vacancy's hiring manager.
+    DemoUser("chiefexec@demo.recruit.local", "Jane Morris, Chief Executive", Role.PANEL),
 ]
 
 

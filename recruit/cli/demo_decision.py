@@ -5,8 +5,10 @@ opposition member) interview the final shortlist (``demo_profiles.FINAL_SHORTLIS
 submit their sheets. The chair closes scoring with the reason the other three candidates
 have no sheets there, and the panel agrees three scores and records an outcome for each
 shortlisted candidate: Amara Okafor appointable and preferred, Claire Mensah appointable,
-Tom Reid not appointable. The comparison, the DCS briefing pack and the scoring summary
-then have a decision to show; the advisory panels report beside it.
+Tom Reid not appointable, after discussing the red flag one councillor's 1 on values raised.
+The Chief Executive and HR advise the panel and do not score. The comparison, the DCS
+briefing pack and the scoring summary then have a decision to show; the advisory panels
+report beside it.
 """
 
 from __future__ import annotations
@@ -261,10 +263,11 @@ COUNCILLORS: dict[str, dict[str, Panel]] = {
                 "example.",
             ),
             (
-                3,
-                "Talks about values well, but the decisions still come to him: a weekly "
-                "panel he chairs signs off every placement. He delegates tasks, not "
-                "authority.",
+                # A red flag: the wash-up shows it, and the panel records its discussion.
+                1,
+                "Evidence against: asked how he would share decisions with families, he said "
+                "the weekly panel he chairs signs off every placement and should go on doing "
+                "so. He delegates tasks, not authority.",
             ),
             (
                 3,
@@ -407,6 +410,17 @@ OUTCOMES: dict[str, tuple[Outcome, str]] = {
         "recognised his grip on risk as interim DCS.",
     ),
 }
+# What the panel said about a red flag, as the moderation page records it: the outcome of a
+# candidate with a member's lowest score on values cannot be saved without it.
+RED_FLAG_DISCUSSIONS = {
+    "C-02": (
+        "Cllr Whitaker explained her 1: asked how families would share decisions, he said his "
+        "placement panel should keep signing off every one. Cllr Patel and Cllr Forsyth had "
+        "heard the same answer and scored it as sound only because of his openness about "
+        "children's lives. The panel agreed the concern is real and goes to the heart of the "
+        "model, and it weighed in the outcome below."
+    ),
+}
 
 
 def ensure_demo_decision(vacancy: Vacancy) -> None:
@@ -535,6 +549,7 @@ def _record_decision(stage: Stage) -> None:
                 candidate_id=outcome.candidates[code].id,
                 outcome=result,
                 reasons=reasons,
+                red_flag_discussion=RED_FLAG_DISCUSSIONS.get(code),
                 inputs_digest=current_digest(outcome, code),
                 recorded_by_id=chair.id,
             )

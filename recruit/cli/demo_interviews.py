@@ -2,8 +2,8 @@
 
 The elected members' appointment panel decides, as the standing orders for a chief officer
 appointment require; the young people's and stakeholder panels advise it. Officers advise
-but do not decide, so the deciding panel's scoring seats are all councillors, with HR
-beside them.
+but do not decide, so the deciding panel's scoring seats are all councillors, with the
+Chief Executive and HR beside them as advisers.
 """
 
 from __future__ import annotations
@@ -73,6 +73,8 @@ DEMO_STAGES = (
             ("chair@demo.recruit.local", PanelRole.CHAIR),
             ("member@demo.recruit.local", PanelRole.ELECTED_MEMBER),
             ("councillor@demo.recruit.local", PanelRole.ELECTED_MEMBER),
+            # Officers advise the members and do not score: the Chief Executive and HR.
+            ("chiefexec@demo.recruit.local", PanelRole.ADVISER),
             ("hr@demo.recruit.local", PanelRole.HR_ADVISER),
         ),
     ),

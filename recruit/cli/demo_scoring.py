@@ -1,6 +1,7 @@
 """The demo campaign's advisory scores: two advisory stages fully scored, one moderated.
 
-The young people's panel is scored and moderated; the stakeholder panel is scored and waits
+The young people's panel is scored and moderated, with its report on each candidate for the
+appointment panel in the young people's own words; the stakeholder panel is scored and waits
 for moderation, with a panel disagreement (Tom Reid on partnerships) and a values-floor case
 (Daniel Hughes). The appointment panel, which decides, is scored in ``demo_decision`` with
 the helpers here. Scores come from a fixed profile per candidate, so the demo reads the
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from recruit.extensions import db
 from recruit.models import (
+    AdvisoryReport,
     AgreedScore,
     Candidate,
     CandidateDecision,
@@ -23,6 +25,7 @@ from recruit.models import (
     SheetStatus,
     Stage,
     StageModeration,
+    TrafficLight,
     User,
     Vacancy,
 )
@@ -142,6 +145,49 @@ YOUNG_PEOPLES_OUTCOMES: dict[str, tuple[Outcome, str]] = {
     "C-06": (Outcome.NOT_APPOINTABLE, "The young people did not feel listened to."),
 }
 
+# The young people's report on each candidate for the appointment panel, in their own words:
+# (strengths, concerns, overall view).
+YOUNG_PEOPLES_REPORTS: dict[str, tuple[str, str, TrafficLight]] = {
+    "C-01": (
+        "She really listened to us and asked what we thought before she answered. She told us "
+        "about a time she changed a decision because a young person said it was wrong.",
+        "Nothing big. She used a few long words we had to ask about.",
+        TrafficLight.GREEN,
+    ),
+    "C-02": (
+        "He was honest when he didn't know something and said he'd find out. He talked to us "
+        "like adults, not like we were a box to tick.",
+        "He didn't say much about care leavers, and that matters to a lot of us.",
+        TrafficLight.GREEN,
+    ),
+    "C-03": (
+        "Kind and calm. Her answer about keeping brothers and sisters together was the best "
+        "one we heard all day.",
+        "When we asked about a hard decision she'd got wrong, she went quiet and changed the "
+        "subject. We'd want to know she owns her mistakes.",
+        TrafficLight.AMBER,
+    ),
+    "C-04": (
+        "Friendly, and he knew a lot about how the council works.",
+        "We didn't hear a real example of him making a tough call himself. It was mostly "
+        "\u2018we\u2019 and \u2018the team\u2019.",
+        TrafficLight.AMBER,
+    ),
+    "C-05": (
+        "The best of the day. She remembered our names, answered every question straight and "
+        "asked how she could keep hearing from us if she got the job.",
+        "None really.",
+        TrafficLight.GREEN,
+    ),
+    "C-06": (
+        "He knew his facts and was very organised.",
+        "He talked over two of us and looked at the adults on the side when we asked "
+        "questions. We didn't feel listened to, and young people in care need someone who "
+        "listens.",
+        TrafficLight.RED,
+    ),
+}
+
 
 def ensure_demo_scores(vacancy: Vacancy) -> None:
     stages = {stage.name: stage for stage in vacancy.stages}
@@ -153,6 +199,9 @@ def ensure_demo_scores(vacancy: Vacancy) -> None:
     young_people = stages.get("Young people's panel")
     if young_people is not None and not outcomes_recorded(young_people):
         _moderate_young_peoples_panel(vacancy, young_people)
+    # Checked on its own, so a demo moderated before reports existed gets them too.
+    if young_people is not None and not reports_recorded(young_people):
+        _report_young_peoples_panel(vacancy, young_people)
 
 
 def has_sheets(stage: Stage) -> bool:
@@ -167,6 +216,11 @@ def has_sheets(stage: Stage) -> bool:
 def outcomes_recorded(stage: Stage) -> bool:
     """True once the stage's moderation has recorded any outcome: the second run's check."""
     return db.session.query(CandidateDecision).filter_by(stage_id=stage.id).count() > 0
+
+
+def reports_recorded(stage: Stage) -> bool:
+    """True once the stage has any advisory report: the second run's check."""
+    return db.session.query(AdvisoryReport).filter_by(stage_id=stage.id).count() > 0
 
 
 def submitted_sheet(seat: PanelSeat, candidate: Candidate) -> ScoreSheet:
@@ -237,3 +291,20 @@ def _moderate_young_peoples_panel(vacancy: Vacancy, stage: Stage) -> None:
                 recorded_by_id=chair.id,
             )
         )
+
+
+def _report_young_peoples_panel(vacancy: Vacancy, stage: Stage) -> None:
+    chair = panel_chair(stage)
+    codes = {candidate.code: candidate for candidate in vacancy.candidates}
+    for code, (strengths, concerns, light) in YOUNG_PEOPLES_REPORTS.items():
+        if code in codes:
+            db.session.add(
+                AdvisoryReport(
+                    stage_id=stage.id,
+                    candidate_id=codes[code].id,
+                    strengths=strengths,
+                    concerns=concerns,
+                    traffic_light=light,
+                    recorded_by_id=chair.id,
+                )
+            )

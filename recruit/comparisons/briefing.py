@@ -1,5 +1,6 @@
 """Fill the DCS briefing pack from a comparison view: the moderation records, evidence and
-agreement of the moderated stages the reader may see, and the compared candidates only."""
+agreement of the moderated stages the reader may see, and the compared candidates only; the
+sign-off is the appointing panel's (``decision_steps``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from flask import current_app
 
 from recruit.bank_store import current_bank
 from recruit.comparisons.context import ComparisonView
+from recruit.comparisons.decision_steps import appointing_panel, decision_steps
 from recruit.domain.documents.briefing_pack import briefing_filename, briefing_pack_docx_bytes
 from recruit.domain.documents.briefing_pack.model import BriefingContext
 from recruit.exports import EXPORTS_DIR
@@ -22,6 +24,7 @@ def briefing_context(view: ComparisonView) -> BriefingContext:
     compared = {column.candidate for column in view.comparison.candidates}
     summaries = [stage_summary(outcome) for outcome in view.outcomes]
     shared = summary_context(view.vacancy, view.outcomes)
+    members, advisers = appointing_panel(view.vacancy)
     return BriefingContext(
         organisation_name=current_app.config["ORGANISATION_NAME"],
         vacancy_title=view.vacancy.title,
@@ -41,7 +44,9 @@ def briefing_context(view: ComparisonView) -> BriefingContext:
             key: notes for s in summaries for key, notes in s.evidence.items() if key[0] in compared
         },
         values_floor=values_floor(),
-        sign_off=shared.sign_off,
+        sign_off=members,
+        advised_by=advisers,
+        steps=decision_steps(view.vacancy, view.labels),
     )
 
 

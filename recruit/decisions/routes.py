@@ -130,7 +130,7 @@ def objection(vacancy_id: int) -> ResponseReturnValue:
     view = decision_view(vacancy_id)
     _staff_only(view)
     decision = view.decision
-    if decision is None or decision.executive_notified_on is None:
+    if decision is None or decision.executive_notified_on is None or decision.offer_made_at:
         return _back(view)
     form = ObjectionForm()
     if not form.validate_on_submit():

@@ -17,6 +17,7 @@ from recruit.interchange.appointment import build_appointment
 from recruit.models import (
     Advert,
     AdvertVersion,
+    AdvisoryReport,
     AgreedScore,
     Candidate,
     CandidateDecision,
@@ -34,6 +35,7 @@ from recruit.models import (
     StageModeration,
     StageRole,
     StageType,
+    TrafficLight,
     Vacancy,
     VacancyStatus,
 )
@@ -194,7 +196,8 @@ class _Stage:
             self.row.seats.append(seat_row)
 
     def add_scoring(self, candidates: dict[str, Candidate], candidate_ids: dict[str, int]) -> None:
-        """Sheets, moderation, agreed scores and decisions: once the stage has its id."""
+        """Sheets, moderation, agreed scores, decisions and advisory reports: once the stage
+        has its id."""
         for sheet in self.entry["sheets"]:
             db.session.add(self._sheet(sheet, candidates))
         moderation = self.entry["moderation"]
@@ -214,6 +217,8 @@ class _Stage:
             db.session.add(self._agreed(agreed, candidate_ids))
         for decision in self.entry["decisions"]:
             db.session.add(self._decision(decision, candidate_ids))
+        for report in self.entry["reports"] or ():  # null in a file from before version 3
+            db.session.add(self._report(report, candidate_ids))
 
     def _item(self, entry: Document) -> PlanItem:
         return self.items[(entry["position"], entry["question_id"])]
@@ -276,6 +281,18 @@ class _Stage:
             floor_override_reason=entry["floor_override_reason"],
             inputs_digest=entry["inputs_digest"],
             red_flag_discussion=entry["red_flag_discussion"],
+            recorded_by_id=self.ids(entry["recorded_by_email"]),
+            recorded_at=_when(entry["recorded_at"]),
+        )
+
+    def _report(self, entry: Document, candidate_ids: dict[str, int]) -> AdvisoryReport:
+        light = entry["traffic_light"]
+        return AdvisoryReport(
+            stage_id=self.row.id,
+            candidate_id=candidate_ids[entry["candidate_code"]],
+            strengths=entry["strengths"],
+            concerns=entry["concerns"],
+            traffic_light=TrafficLight(light) if light is not None else None,
             recorded_by_id=self.ids(entry["recorded_by_email"]),
             recorded_at=_when(entry["recorded_at"]),
         )

@@ -16,6 +16,7 @@ from recruit.domain.interchange.format import FORMAT_NAME, FORMAT_VERSION, forma
 from recruit.extensions import db
 from recruit.interchange.appointment import export_appointment
 from recruit.models import (
+    AdvisoryReport,
     AgreedScore,
     Candidate,
     CandidateDecision,
@@ -181,6 +182,7 @@ def _stage(stage: Stage, codes: dict[int, str], people: _People) -> Document:
         "moderation": _moderation(stage, people),
         "agreed_scores": _agreed_scores(stage, codes, people),
         "decisions": _decisions(stage, codes, people),
+        "reports": _reports(stage, codes, people),
     }
 
 
@@ -302,6 +304,22 @@ def _decisions(stage: Stage, codes: dict[int, str], people: _People) -> list[Doc
             "floor_override_reason": row.floor_override_reason,
             "inputs_digest": row.inputs_digest,
             "red_flag_discussion": row.red_flag_discussion,
+            "recorded_by_email": people.email(row.recorded_by_id),
+            "recorded_at": _when(row.recorded_at),
+        }
+        for row in rows
+    ]
+    return sorted(entries, key=lambda e: e["candidate_code"])
+
+
+def _reports(stage: Stage, codes: dict[int, str], people: _People) -> list[Document]:
+    rows = db.session.scalars(select(AdvisoryReport).where(AdvisoryReport.stage_id == stage.id))
+    entries = [
+        {
+            "candidate_code": codes[row.candidate_id],
+            "strengths": row.strengths,
+            "concerns": row.concerns,
+            "traffic_light": row.traffic_light.value if row.traffic_light else None,
             "recorded_by_email": people.email(row.recorded_by_id),
             "recorded_at": _when(row.recorded_at),
         }

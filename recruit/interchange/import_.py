@@ -31,6 +31,7 @@ from recruit.models import (
     SheetStatus,
     StageRole,
     StageType,
+    TrafficLight,
     User,
     Vacancy,
     VacancyStatus,
@@ -73,6 +74,7 @@ def vocabularies() -> Vocabularies:
         "panel_role": PanelRole,
         "sheet_status": SheetStatus,
         "outcome": Outcome,
+        "traffic_light": TrafficLight,
     }
     choices = {name: frozenset(member.value for member in enum) for name, enum in enums.items()}
     return {**choices, "contract": frozenset(CONTRACT_LABELS)}

@@ -21,6 +21,7 @@ from recruit.models.interviews import (
 )
 from recruit.models.profiles import FeedbackRequest, LeadershipProfile, TargetProfile
 from recruit.models.question_bank import BankDocument, BankLoad, Question, QuestionVersion
+from recruit.models.reports import AdvisoryReport, TrafficLight
 from recruit.models.scoring import (
     AgreedScore,
     CandidateDecision,
@@ -71,4 +72,6 @@ __all__ = [
     "FeedbackRequest",
     "LeadershipProfile",
     "TargetProfile",
+    "AdvisoryReport",
+    "TrafficLight",
 ]

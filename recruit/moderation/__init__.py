@@ -13,3 +13,6 @@ from recruit.moderation import routes  # noqa: E402, F401  (adds its views to bp
 
 # isort: split
 from recruit.moderation import closing_routes  # noqa: E402, F401  (adds its views to bp)
+
+# isort: split
+from recruit.moderation import report_routes  # noqa: E402, F401  (adds its views to bp)

@@ -13,7 +13,6 @@ from typing import cast
 from flask import abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
@@ -31,6 +30,14 @@ from recruit.models import (
 from recruit.models._types import utcnow
 from recruit.moderation import bp
 from recruit.moderation.access import BASE, label_for_viewer, stage_for_moderation
+from recruit.moderation.candidate_page import (
+    CLOSED_PROBLEM,
+    CandidatePage,
+    candidate_page,
+    decision_for,
+    refused_page,
+    saved_record,
+)
 from recruit.moderation.evidence import candidate_evidence, stage_red_flags
 from recruit.moderation.forms import (
     CandidateModerationForm,
@@ -57,11 +64,6 @@ from recruit.results.consolidation import (
 
 # The formula's mean per attribute key (None where the panel gave no score for it).
 Formula = Mapping[str, float | None]
-
-CLOSED_PROBLEM = (
-    "Moderation at this stage is closed, so its records are locked and nothing was saved. "
-    "To change this record, reopen moderation and give the reason."
-)
 
 
 @bp.route(BASE)
@@ -163,19 +165,19 @@ def candidate(vacancy_id: int, stage_id: int, candidate_id: int) -> ResponseRetu
         return redirect(url_for(".index", vacancy_id=vacancy_id, stage_id=stage_id))
     refusal = conflict_refusal(stage, found, current_user)
     if refusal:
-        return _refused(stage, found, refusal)
+        return refused_page(stage, found, refusal)
     # Only now, with moderation open (checked above), may anyone see members' scores and
     # notes: the evidence comes from the consolidation, so only counted sheets appear.
     outcome = consolidate_stage(stage)
     standing = next(c for c in outcome.result.candidates if c.candidate == found.code)
     evidence = candidate_evidence(outcome, found.code)
     names = attribute_names()
-    decision = _decision(stage, found)
+    decision = decision_for(stage, found)
     form = moderation_form(
         tuple(names),
         names,
         red_flagged=bool(evidence.red_flags),
-        data=_saved(stage, found, decision),
+        data=saved_record(stage, found, decision),
     )
     problem = None
     if form.validate_on_submit():
@@ -188,36 +190,7 @@ def candidate(vacancy_id: int, stage_id: int, candidate_id: int) -> ResponseRetu
                 return _save(
                     stage, found, decision, form, formula, current_digest(outcome, found.code)
                 )
-    return render_template(
-        "moderation/candidate.html",
-        stage=stage,
-        candidate=found,
-        label=label_for_viewer(stage)(found),
-        standing=standing,
-        names=names,
-        unplanned=unplanned(outcome),
-        form=form,
-        problem=problem,
-        outcomes=Outcome,
-        moderation=moderation,
-        decision=decision,
-        inputs_changed=found.code in changed_records(outcome),
-        set_aside=[s for s in sheets.set_aside_sheets(stage) if s.candidate_id == found.id],
-        evidence=evidence,
-        floor_attribute=values_floor().attribute,
-    )
-
-
-def _refused(stage: Stage, candidate: Candidate, reason: str) -> tuple[str, int]:
-    return (
-        render_template(
-            "moderation/refused.html",
-            stage=stage,
-            label=label_for_viewer(stage)(candidate),
-            reason=reason,
-        ),
-        403,
-    )
+    return candidate_page(CandidatePage(stage, found, moderation, outcome, form, problem))
 
 
 def _check(
@@ -239,31 +212,6 @@ def _check(
         ]
         ok = False
     return ok
-
-
-def _decision(stage: Stage, candidate: Candidate) -> CandidateDecision | None:
-    return db.session.scalar(
-        select(CandidateDecision).where(
-            CandidateDecision.stage_id == stage.id,
-            CandidateDecision.candidate_id == candidate.id,
-        )
-    )
-
-
-def _saved(
-    stage: Stage, candidate: Candidate, decision: CandidateDecision | None
-) -> dict[str, object]:
-    data: dict[str, object] = {"lock_version": str(decision.lock_version) if decision else ""}
-    for row in agreed_scores(stage):
-        if row.candidate_id == candidate.id:
-            data[f"agreed_{row.attribute}"] = f"{row.agreed:g}"
-            data[f"rationale_{row.attribute}"] = row.rationale
-    if decision is not None:
-        data["outcome"] = decision.outcome.value
-        data["reasons"] = decision.reasons
-        data["floor_override_reason"] = decision.floor_override_reason or ""
-        data["red_flag_discussion"] = decision.red_flag_discussion or ""
-    return data
 
 
 def _stale_problem(form: CandidateModerationForm, decision: CandidateDecision | None) -> str | None:

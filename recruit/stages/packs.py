@@ -28,6 +28,7 @@ from recruit.domain.documents.interview_pack import (
 from recruit.domain.documents.word import document_bytes
 from recruit.domain.interview_plan import weights_as_percentages
 from recruit.domain.question_bank import QuestionBank
+from recruit.domain.scoring.advisory import AdvisoryReportView
 from recruit.exports import EXPORTS_DIR
 from recruit.extensions import db
 from recruit.models import (
@@ -36,10 +37,12 @@ from recruit.models import (
     PanelRole,
     PlanItem,
     Stage,
+    StageRole,
     StageType,
     Vacancy,
 )
 from recruit.models import PanelSeat as PanelSeatRecord
+from recruit.moderation.reports import reports_by_candidate
 from recruit.results.sheets import NON_SCORING_ROLES
 
 PACK_REFERENCE = EXPORTS_DIR / "interview-pack-reference.docx"
@@ -138,6 +141,9 @@ def _for_seat(
         shared,
         candidates=tuple(label for label in shared.candidates if label not in conflicted),
         declared_conflicts=tuple(label for label in shared.candidates if label in conflicted),
+        advisory_reports=None
+        if shared.advisory_reports is None
+        else tuple(entry for entry in shared.advisory_reports if entry[0] not in conflicted),
         recipient=seat.user.full_name,
         is_chair=seat.panel_role is PanelRole.CHAIR,
         recipient_scores=seat.panel_role not in NON_SCORING_ROLES,
@@ -182,7 +188,24 @@ def _shared_context(
         recipient="",
         is_chair=False,
         use_young_people_wording=stage.stage_type is StageType.YOUNG_PEOPLES_PANEL,
+        advisory_reports=_advisory_reports(vacancy, stage),
     )
+
+
+def _advisory_reports(
+    vacancy: Vacancy, stage: Stage
+) -> tuple[tuple[str, tuple[AdvisoryReportView, ...]], ...] | None:
+    """At the deciding stage, per candidate (labelled as the pack labels them) the advisory
+    panels' reports recorded so far; None at an advisory stage, whose packs have none."""
+    if stage.role is not StageRole.DECIDING:
+        return None
+    labelled = [
+        (candidate, label)
+        for candidate, label in zip(vacancy.candidates, _all_labels(vacancy), strict=True)
+        if candidate.status is not CandidateStatus.WITHDRAWN
+    ]
+    found = reports_by_candidate(vacancy, [candidate for candidate, _ in labelled])
+    return tuple((label, tuple(found.get(candidate.id, ()))) for candidate, label in labelled)
 
 
 def _candidate_labels(vacancy: Vacancy) -> tuple[str, ...]:

@@ -60,6 +60,9 @@ class People:
         for decision in rows.decisions:
             if decision.stage_id == stage.id:
                 self._register(decision.recorded_by_id)
+        for report in rows.reports:
+            if report.stage_id == stage.id:
+                self._register(report.recorded_by_id)
 
     def _register(self, user_id: int | None) -> None:
         if user_id is None or user_id in self._labels:

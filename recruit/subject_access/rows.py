@@ -15,6 +15,7 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from recruit.extensions import db
 from recruit.models import (
+    AdvisoryReport,
     AgreedScore,
     AuditEvent,
     Candidate,
@@ -39,6 +40,7 @@ COVERED_TABLES = frozenset(
         "score_amendment",  # _amendment
         "agreed_score",  # _agreed_score
         "candidate_decision",  # _decision
+        "advisory_report",  # _advisory_report
         "conflict_of_interest",  # conflict_record
         "appointment_decision",  # appointment_record, with its two tables below
         "decision_confirmation",
@@ -61,6 +63,7 @@ class Rows:
     conflicts: list[ConflictOfInterest]
     moderations: dict[int, StageModeration]
     events: list[AuditEvent]
+    reports: list[AdvisoryReport]
 
     @classmethod
     def load(cls, candidate: Candidate) -> Rows:
@@ -71,10 +74,12 @@ class Rows:
         conflicts = _rows_about(
             candidate, ConflictOfInterest, ConflictOfInterest.declared_at, ConflictOfInterest.id
         )
+        reports = _rows_about(candidate, AdvisoryReport, AdvisoryReport.stage_id)
         stage_ids = (
             {sheet.seat.stage_id for sheet in sheets}
             | {row.stage_id for row in agreed}
             | {row.stage_id for row in decisions}
+            | {row.stage_id for row in reports}
         )
         subjects: dict[str, Iterable[int]] = {
             "Candidate": [candidate.id],
@@ -82,6 +87,7 @@ class Rows:
             "AgreedScore": [row.id for row in agreed],
             "CandidateDecision": [row.id for row in decisions],
             "ConflictOfInterest": [row.id for row in conflicts],
+            "AdvisoryReport": [row.id for row in reports],
         }
         return cls(
             candidate,
@@ -93,6 +99,7 @@ class Rows:
             conflicts,
             _moderations(stage_ids),
             _audit_events(subjects),
+            reports,
         )
 
     def sheets_at(self, stage: Stage) -> list[ScoreSheet]:

@@ -2,7 +2,8 @@
 
 Every score sheet about the candidate (submitted or draft) with each question in the words
 the panel member was given, the score or "No evidence" and the evidence note; every change
-to a score; the scores the panel agreed; and the outcome with its reasons.
+to a score; the scores the panel agreed; the outcome with its reasons; and, at an advisory
+stage, the panel's report on the candidate to the deciding panel.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from recruit.bank_store import question_row
 from recruit.models import (
+    AdvisoryReport,
     AgreedScore,
     CandidateDecision,
     PanelRole,
@@ -31,6 +33,7 @@ def stage_record(stage: Stage, context: Context) -> dict[str, Any]:
     rows = context.rows
     numbers = {item.id: number for number, item in enumerate(stage.items, start=1)}
     decision = next((d for d in rows.decisions if d.stage_id == stage.id), None)
+    report = next((r for r in rows.reports if r.stage_id == stage.id), None)
     return {
         "id": stage.id,
         "name": stage.name,
@@ -46,6 +49,7 @@ def stage_record(stage: Stage, context: Context) -> dict[str, Any]:
             _agreed_score(row, context) for row in rows.agreed if row.stage_id == stage.id
         ],
         "decision": None if decision is None else _decision(decision, context),
+        "advisory_report": None if report is None else _advisory_report(report, context),
     }
 
 
@@ -156,4 +160,17 @@ def _decision(decision: CandidateDecision, context: Context) -> dict[str, Any]:
         "red_flag_discussion": context.redact(decision.red_flag_discussion),
         "recorded_by": context.people.label(decision.recorded_by_id),
         "recorded_at": json_value(decision.recorded_at),
+    }
+
+
+def _advisory_report(report: AdvisoryReport, context: Context) -> dict[str, Any]:
+    """An advisory panel's report on the candidate to the deciding panel. Its per-attribute
+    view is the agreed scores and sheets above, so only the panel's own words are added."""
+    return {
+        "strengths": context.redact(report.strengths),
+        "concerns": context.redact(report.concerns),
+        "traffic_light": report.traffic_light.value if report.traffic_light else None,
+        "traffic_light_label": report.traffic_light.label if report.traffic_light else None,
+        "recorded_by": context.people.label(report.recorded_by_id),
+        "recorded_at": json_value(report.recorded_at),
     }

@@ -23,7 +23,7 @@ from recruit.domain.documents.scoring_summary.model import (
     SummaryContext,
 )
 from recruit.domain.scoring.exports import RawScoreRow
-from recruit.models import PanelRole, Vacancy
+from recruit.models import PanelRole, PanelSeat, Stage, StageRole, Vacancy
 from recruit.results import sheets
 from recruit.results.consolidation import (
     StageOutcome,
@@ -35,6 +35,9 @@ NO_EVIDENCE_MEANING = (
     "The member asked the question but heard nothing they could score. It is left out of "
     "every mean and is not a low score."
 )
+# The adviser's label on the panel form explains that they do not score; the documents list
+# advisers under their own heading, which says so once.
+ADVISER_ROLES = {PanelRole.HR_ADVISER: "HR adviser", PanelRole.ADVISER: "Adviser"}
 
 
 def candidate_labels(outcomes: Sequence[StageOutcome], show_names: bool = True) -> dict[str, str]:
@@ -69,6 +72,7 @@ def summary_context(
         overall=overall_results(list(outcomes)) if len(outcomes) > 1 else None,
         attribute_short_names={a.key: a.short_name for a in bank.attributes if a.short_name},
         sign_off=_sign_off(outcomes),
+        advisers=_advisers(outcomes),
     )
 
 
@@ -141,11 +145,46 @@ def moderation_records(outcome: StageOutcome) -> dict[str, CandidateModeration]:
 
 
 def _sign_off(outcomes: Sequence[StageOutcome]) -> tuple[SignOff, ...]:
+    """The deciding stage's members who score, as they made the decision, and each advisory
+    stage's chair for their panel's record. Advisers never sign (``_advisers``)."""
     return tuple(
-        SignOff(seat.user.full_name, f"{seat.panel_role.label}, {outcome.stage.name}")
+        seat_sign_off(seat, outcome.stage.name)
         for outcome in outcomes
-        for seat in outcome.stage.seats
-        if seat.panel_role in (PanelRole.CHAIR, PanelRole.HR_ADVISER)
+        for seat in _signing_seats(outcome.stage)
+    )
+
+
+def _signing_seats(stage: Stage) -> list[PanelSeat]:
+    if stage.role is StageRole.DECIDING:
+        return [seat for seat in sheets.scoring_seats(stage) if not seat.is_stood_down]
+    return [seat for seat in stage.seats if seat.panel_role is PanelRole.CHAIR]
+
+
+def _advisers(outcomes: Sequence[StageOutcome]) -> tuple[SignOff, ...]:
+    return tuple(
+        seat_sign_off(seat, outcome.stage.name)
+        for outcome in outcomes
+        for seat in adviser_seats(outcome.stage)
+    )
+
+
+def adviser_seats(stage: Stage) -> list[PanelSeat]:
+    """The stage's advisers still on the panel: HR, the Chief Executive, an external adviser."""
+    return [
+        seat
+        for seat in stage.seats
+        if seat.panel_role in sheets.NON_SCORING_ROLES and not seat.is_stood_down
+    ]
+
+
+def seat_sign_off(seat: PanelSeat, stage_name: str = "") -> SignOff:
+    """The seat's holder and role, and whether they are an elected member (on the executive)."""
+    role = ADVISER_ROLES.get(seat.panel_role, seat.panel_role.label)
+    return SignOff(
+        seat.user.full_name,
+        f"{role}, {stage_name}" if stage_name else role,
+        councillor=seat.is_councillor,
+        executive_member=seat.is_executive_member,
     )
 
 

@@ -27,7 +27,11 @@ from recruit.domain.comparison.model import (
     TargetProfile,
 )
 from recruit.domain.documents.briefing_pack import build_briefing_pack
-from recruit.domain.documents.briefing_pack.model import BriefingContext
+from recruit.domain.documents.briefing_pack.model import (
+    BriefingContext,
+    DecisionSteps,
+    ObjectionStep,
+)
 from recruit.domain.documents.scoring_summary.model import (
     AgreedScore,
     CandidateModeration,
@@ -220,6 +224,36 @@ def moderation() -> dict[str, dict[str, CandidateModeration]]:
     }
 
 
+# The appointing panel: two councillors who score, one on the executive; two officers advise.
+MEMBERS = (
+    SignOff("Cllr Ruth Owen", "Chair", councillor=True, executive_member=True),
+    SignOff("Cllr Tom Hale", "Elected member", councillor=True),
+)
+ADVISERS = (SignOff("Jo Bell", "HR adviser"), SignOff("Jane Morris, Chief Executive", "Adviser"))
+
+
+def steps(**changes: object) -> DecisionSteps:
+    """Decided, confirmed by one member of two, notified, one objection ruled; no offer yet."""
+    recorded = DecisionSteps(
+        members_appoint=True,
+        recorded_on=datetime.date(2027, 1, 15),
+        recorded_by="Cllr Ruth Owen",
+        appointed="Ayesha Khan (C-02)",
+        confirmations=(("Cllr Ruth Owen", datetime.date(2027, 1, 15)), ("Cllr Tom Hale", None)),
+        executive_notified_on=datetime.date(2027, 1, 18),
+        executive_notified_by="Jo Bell",
+        objection_deadline=datetime.date(2027, 1, 25),
+        objections=(
+            ObjectionStep(
+                "Cllr Lee Grant", datetime.date(2027, 1, 20), "Asks for a second interview.",
+                upheld=False, ruled_on=datetime.date(2027, 1, 22),
+                ruling_reasons="The panel heard enough evidence.",
+            ),
+        ),
+    )  # fmt: skip
+    return dataclasses.replace(recorded, **changes)  # type: ignore[arg-type]
+
+
 def make_context(**changes: object) -> BriefingContext:
     context = BriefingContext(
         organisation_name="Testshire County Council",
@@ -234,7 +268,9 @@ def make_context(**changes: object) -> BriefingContext:
         stage_agreements=((STAGES[0], agreement()), (STAGES[1], agreement(None))),
         moderation=moderation(),
         evidence=evidence(),
-        sign_off=(SignOff("Cllr Ruth Owen", "Lead Member for Children"),),
+        sign_off=MEMBERS,
+        advised_by=ADVISERS,
+        steps=steps(),
     )
     return dataclasses.replace(context, **changes)  # type: ignore[arg-type]
 

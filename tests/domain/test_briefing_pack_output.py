@@ -21,6 +21,7 @@ from recruit.domain.documents.briefing_pack import (
     briefing_pack_docx_bytes,
     build_briefing_pack,
 )
+from recruit.domain.documents.briefing_pack.model import ObjectionStep
 from recruit.domain.documents.scoring_summary.model import (
     AgreedScore,
     CandidateModeration,
@@ -44,6 +45,7 @@ from tests.domain.briefing_pack_helpers import (
     make_context,
     millimetres,
     rows_text,
+    steps,
     style_name,
     table_captioned,
 )
@@ -84,6 +86,11 @@ def test_hostile_text_everywhere_builds_and_reopens() -> None:
         moderation={"C-02": {HOSTILE: CandidateModeration((change,), HOSTILE, HOSTILE)}},
         evidence={("C-02", "values"): (EvidenceNote(HOSTILE, 5, HOSTILE, HOSTILE),)},
         target_source=HOSTILE, sign_off=(SignOff(HOSTILE, HOSTILE),),
+        advised_by=(SignOff(HOSTILE, HOSTILE),),
+        steps=steps(recorded_by=HOSTILE, appointed=HOSTILE, confirmations=((HOSTILE, None),),
+                    executive_notified_by=HOSTILE, offer_made_by=HOSTILE,
+                    objections=(ObjectionStep(HOSTILE, MODERATED_AT.date(), HOSTILE, True,
+                                              None, HOSTILE),)),
     )  # fmt: skip
 
     document = reopen(build_briefing_pack(context, REFERENCE))

@@ -65,8 +65,9 @@ def test_headings_use_real_styles_in_order(briefing: DocxDocument) -> None:
     ]
     level_two = headings(briefing, 2)
     labels = [CANDIDATE_LABELS[key] for key in ORDER]
-    # Gaps per candidate, then each candidate's own section, then agreement per stage.
-    assert level_two[-8:] == [*labels, *labels, *STAGES]
+    # Gaps per candidate, then each candidate's own section, then agreement per stage, then
+    # the sign-off's advisers and the decision's steps.
+    assert level_two[-10:] == [*labels, *labels, *STAGES, "Advised by", "Steps recorded"]
     assert headings(briefing, 3)[:3] == [
         "Results at each stage",
         "Strongest evidence",
@@ -106,10 +107,11 @@ def test_decision_block_has_a_row_per_candidate_and_signatures(briefing: DocxDoc
     assert [row[0] for row in decision] == ["Candidate", *(CANDIDATE_LABELS[k] for k in ORDER)]
     assert decision[1][1] == "☐ Appoint\n☐ Reserve\n☐ Do not appoint"
     sign_off = rows_text(table_captioned(briefing, "Sign-off"))
-    assert sign_off == [["Name", "Role", "Signature", "Date"],
-                        ["Cllr Ruth Owen", "Lead Member for Children", "", ""]]  # fmt: skip
+    assert sign_off == [["Name", "Role", "Councillor", "Signature", "Date"],
+                        ["Cllr Ruth Owen", "Chair", "Councillor, executive member", "", ""],
+                        ["Cllr Tom Hale", "Elected member", "Councillor", "", ""]]  # fmt: skip
     blank = rows_text(table_captioned(build(sign_off=()), "Sign-off"))
-    assert blank[1:] == [["", "", "", ""]] * 3
+    assert blank[1:] == [["", "", "", "", ""]] * 3
 
 
 def test_every_table_has_a_caption_and_headers_repeat(briefing: DocxDocument) -> None:

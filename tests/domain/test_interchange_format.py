@@ -22,6 +22,7 @@ VOCABULARIES = {
     "panel_role": frozenset({"chair", "member", "hr_adviser"}),
     "sheet_status": frozenset({"draft", "submitted"}),
     "outcome": frozenset({"appointable"}),
+    "traffic_light": frozenset({"green", "amber", "red"}),
 }
 NON_SCORING_ROLES = {"hr_adviser": "HR adviser"}
 WHEN = "2026-03-20T09:30:00+00:00"
@@ -117,6 +118,7 @@ def _stage() -> dict:
         "moderation": None,
         "agreed_scores": [],
         "decisions": [],
+        "reports": [],
     }
 
 

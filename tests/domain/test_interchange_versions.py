@@ -11,7 +11,7 @@ from tests.domain.test_interchange_format import CHAIR, WHEN, minimal_document, 
 # Keys added after version 1, by section: a version 1 file has none of them.
 LATER_KEYS = {
     "(top level)": ["appointment"],
-    "stages[]": ["role"],
+    "stages[]": ["role", "reports"],
     "stages[].seats[]": [
         "stood_down_at",
         "stood_down_reason",
@@ -197,3 +197,70 @@ def test_a_version_1_stage_reads_with_no_role():
     document = _version_1(minimal_document())
     assert problems_in(document) == []
     assert with_later_keys(document)["stages"][0]["role"] is None
+
+
+def _report(code: str = "C-01", **changes: object) -> dict:
+    return {
+        "candidate_code": code,
+        "strengths": "She listened to us",
+        "concerns": "",
+        "traffic_light": "amber",
+        "recorded_by_email": CHAIR,
+        "recorded_at": WHEN,
+        **changes,
+    }
+
+
+def _with_advisory_stage(document: dict, *reports: dict) -> dict:
+    deciding = document["stages"][0]
+    young = {
+        **deciding,
+        "name": "Young people's panel",
+        "role": "advisory",
+        "position": 2,
+        "reports": list(reports),
+    }
+    document["stages"].append(young)
+    return document
+
+
+def test_an_advisory_stages_reports_are_well_formed():
+    document = _with_advisory_stage(
+        minimal_document(), _report(), _report("C-02", traffic_light=None)
+    )
+    assert problems_in(document) == []
+
+
+@pytest.mark.parametrize(
+    ("report", "problem"),
+    [
+        (_report("C-09"), "stages[1].reports[1].candidate_code: no candidate 'C-09' in candidates"),
+        (_report(), "stages[1].reports[1]: same candidate_code as stages[1].reports[0]"),
+        (
+            _report("C-02", recorded_by_email="nobody@council.example"),
+            "stages[1].reports[1].recorded_by_email: 'nobody@council.example' is not listed",
+        ),
+        (_report("C-02", traffic_light="blue"), "stages[1].reports[1].traffic_light: must be one"),
+    ],
+)
+def test_reports_are_checked(report, problem):
+    problems = problems_in(_with_advisory_stage(minimal_document(), _report(), report))
+    assert any(p.startswith(problem) for p in problems), problems
+
+
+def test_only_an_advisory_stage_reports():
+    document = minimal_document()
+    document["stages"][0]["reports"] = [_report()]
+    assert problems_in(document) == [
+        "stages[0].reports: only an advisory stage reports on candidates"
+    ]
+
+
+def test_an_older_file_has_no_reports_and_reads_as_none():
+    document = _version_1(minimal_document())
+    assert problems_in(document) == []
+    assert with_later_keys(document)["stages"][0]["reports"] is None
+    document["stages"][0]["reports"] = []
+    assert problems_in(document) == [
+        "stages[0].reports: is not in version 1 of this format (it came in version 3)"
+    ]

@@ -110,6 +110,7 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "moderation.open_moderation": HR_OR_SEATED,
     "moderation.close_scoring": HR_OR_SEATED,
     "moderation.candidate": HR_OR_SEATED,
+    "moderation.advisory_report": HR_OR_SEATED,  # POST only
     "moderation.close_moderation": HR_OR_SEATED,
     "moderation.reopen_moderation": HR_OR_SEATED,
     "summaries.summary": REVIEWERS_OR_SEATED,

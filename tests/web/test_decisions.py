@@ -175,7 +175,8 @@ def test_notice_objection_ruling_and_offer(app, bank, make_user):
 
     decision = _decision()
     assert decision.offer_made_at is not None and decision.offer_made_by_id == scene.hr.id
-    assert "The offer was made" in hr.get(scene.url).get_data(as_text=True)
+    page = hr.get(scene.url).get_data(as_text=True)
+    assert "The offer was made" in page and "Record an objection" not in page
 
 
 def test_an_upheld_objection_means_no_offer_and_the_decision_is_fixed_once_notified(

@@ -86,7 +86,11 @@ def test_the_appointment_panel_decides_with_an_outcome_for_every_shortlisted_can
     outcome = consolidate_stage(appointment)
     decided = {c.candidate: c.outcome for c in outcome.result.candidates if c.outcome}
     assert decided == {"C-01": "appointable", "C-05": "appointable", "C-02": "not_appointable"}
-    assert [c.candidate for c in outcome.result.candidates[:3]] == ["C-01", "C-05", "C-02"]
+    # Cllr Whitaker's 1 on values takes Tom Reid's values mean below the floor, which ranks
+    # him behind candidates with no breach, so he is no longer third.
+    assert [c.candidate for c in outcome.result.candidates[:2]] == ["C-01", "C-05"]
+    tom = next(c for c in outcome.result.candidates if c.candidate == "C-02")
+    assert tom.floor_breached and tom.outcome == "not_appointable"
     codes = {candidate.id: candidate.code for candidate in vacancy.candidates}
     reasons = {codes[d.candidate_id]: d.reasons for d in decisions_for(appointment)}
     assert "preferred candidate" in reasons["C-01"] and all(reasons.values())
@@ -179,3 +183,31 @@ def test_the_demo_decision_is_confirmed_notified_and_offered(app):
     assert decision.objection_deadline < date.today() and decision.objections == []
     assert decision.offer_made_at is not None
     assert decision.stage.role is StageRole.DECIDING
+
+
+def test_the_chief_executive_advises_the_appointment_panel_and_does_not_score(app):
+    from recruit.results import sheets
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    vacancy = db.session.scalar(select(Vacancy))
+    (appointment,) = [s for s in vacancy.stages if s.role is StageRole.DECIDING]
+    (adviser,) = [s for s in appointment.seats if s.panel_role is PanelRole.ADVISER]
+    assert adviser.user.email == "chiefexec@demo.recruit.local"
+    assert "Chief Executive" in adviser.user.full_name and not adviser.is_councillor
+    assert adviser not in sheets.scoring_seats(appointment)
+    assert not any(key[0] == adviser.id for key in sheets.stage_sheets(appointment))
+
+
+def test_the_panel_records_its_discussion_of_tom_reids_red_flag(app):
+    from recruit.domain.scoring import red_flags
+    from recruit.results.consolidation import consolidate_stage, decisions_for
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    vacancy = db.session.scalar(select(Vacancy))
+    (appointment,) = [s for s in vacancy.stages if s.role is StageRole.DECIDING]
+    flags = red_flags(consolidate_stage(appointment).scores)
+    assert set(flags) == {"C-02"} and [s.score for s in flags["C-02"]] == [1]
+    codes = {candidate.id: candidate.code for candidate in vacancy.candidates}
+    discussions = {codes[d.candidate_id]: d.red_flag_discussion for d in decisions_for(appointment)}
+    assert "Cllr Whitaker" in (discussions["C-02"] or "")
+    assert discussions["C-01"] is None and discussions["C-05"] is None

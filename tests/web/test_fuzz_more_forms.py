@@ -93,6 +93,7 @@ FUZZED = {
     "moderation.open_moderation": "test_moderation_forms",
     "moderation.close_scoring": "test_moderation_forms",
     "moderation.candidate": "test_moderation_forms",
+    "moderation.advisory_report": "test_advisory_report_form",
     "moderation.close_moderation": "test_moderation_forms",
     "moderation.reopen_moderation": "test_moderation_forms",
     "comparisons.target": "test_target_profile_form",
@@ -451,6 +452,30 @@ def test_moderation_forms(app, bank, make_user):
             assert_safe_page(*post_form(client, f"{moderated}/moderation/reopen", data))
         _pages_are_safe(client, f"{moderated}/moderation", page, record)
         _pages_are_safe(client, f"/vacancies/{scene.vacancy_id}/summary")
+
+    run()
+
+
+def test_advisory_report_form(app, bank, make_user):
+    scene = _scene(app, make_user)
+    # The stakeholder panel advises: open its moderation so its chair can write a report.
+    db.session.add(StageModeration(stage_id=scene.scoring_id))
+    db.session.commit()
+    client = client_for(app, scene.hr)
+    record = f"/vacancies/{scene.vacancy_id}/stages/{scene.scoring_id}/moderation"
+    record += f"/candidates/{scene.amara_id}"
+    deciding = f"/vacancies/{scene.vacancy_id}/stages/{scene.moderated_id}/moderation"
+    deciding += f"/candidates/{scene.amara_id}"
+
+    @_fuzz
+    def run(text):  # type: ignore[no-untyped-def]
+        for light in ("green", text):
+            data = {
+                "report-strengths": text, "report-concerns": text,
+                "report-traffic_light": light, "report-lock_version": text[:10],
+            }  # fmt: skip
+            assert_safe_page(*post_form(client, f"{record}/report", data, form_page=record))
+        _pages_are_safe(client, record, deciding)
 
     run()
 

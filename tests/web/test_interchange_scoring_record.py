@@ -69,11 +69,11 @@ def test_the_import_keeps_what_was_set_aside_stood_down_and_closed(app, exported
 
 def _as_version_1(document):  # type: ignore[no-untyped-def]
     """The document as it was written before set-aside sheets, stood-down seats, closing
-    moderation, digests, stage roles and red-flag discussions existed."""
+    moderation, digests, stage roles, red-flag discussions and advisory reports existed."""
     document["version"] = 1
     del document["appointment"]
     for stage in document["stages"]:
-        del stage["role"]
+        del stage["role"], stage["reports"]
         for seat in stage["seats"]:
             del seat["stood_down_at"], seat["stood_down_reason"]
             del seat["is_councillor"], seat["is_executive_member"]

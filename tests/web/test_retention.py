@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from recruit import audit
 from recruit.extensions import db
 from recruit.models import (
+    AdvisoryReport,
     AgreedScore,
     AuditEvent,
     Candidate,
@@ -23,6 +24,7 @@ from recruit.models import (
     Score,
     ScoreAmendment,
     ScoreSheet,
+    TrafficLight,
     VacancyStatus,
 )
 from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
@@ -417,3 +419,33 @@ def _notes(candidate_id: int) -> list[object]:
             select(CandidateDecision.reasons).where(CandidateDecision.candidate_id == candidate_id)
         ),
     ]
+
+
+def test_an_advisory_report_is_blanked_and_counted_with_the_decisions(app, campaign):
+    amara, tom = campaign["amara"], campaign["tom"]
+    advisory = make_stage(campaign["stage"].vacancy, name="Young people's panel")
+    for candidate, words in ((amara, "Amara listened to us"), (tom, "Tom made us laugh")):
+        db.session.add(
+            AdvisoryReport(
+                stage_id=advisory.id,
+                candidate_id=candidate.id,
+                strengths=words,
+                concerns=f"{candidate.first_name} was vague about care leavers",
+                traffic_light=TrafficLight.AMBER,
+                recorded_at=at("2025-01-08"),
+            )
+        )
+    db.session.commit()
+    dry = _purge(app, "--dry-run", "--as-of", "2025-07-15")
+    amara_line = next(line for line in dry.output.splitlines() if line.startswith("C-01"))
+    assert "2 decision reasons" in amara_line
+
+    assert _purge(app, "--as-of", "2025-07-15").exit_code == 0
+    db.session.expire_all()
+    reports = {row.candidate_id: row for row in db.session.scalars(select(AdvisoryReport))}
+    blanked = reports[amara.id]
+    assert (blanked.strengths, blanked.concerns) == ("", "")
+    assert blanked.traffic_light is TrafficLight.AMBER  # the steer stays, as outcomes do
+    assert reports[tom.id].strengths == "Tom made us laugh"  # not due yet
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "candidate.anonymised"))
+    assert event.detail["blanked"]["decisions"] == 2

@@ -24,6 +24,7 @@ from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table, select
 from recruit import audit
 from recruit.extensions import db
 from recruit.models import (
+    AdvisoryReport,
     AgreedScore,
     AuditEvent,
     Candidate,
@@ -39,6 +40,7 @@ from recruit.models import (
     SheetStatus,
     StageModeration,
     StageType,
+    TrafficLight,
     User,
 )
 from recruit.subject_access import COVERED_TABLES, DOCX_NAME, JSON_NAME
@@ -57,6 +59,7 @@ TOM_EVIDENCE = "TOMEVIDENCE-kiwi-basalt"
 TOM_DECISION = "TOMDECISION-heron-slate"
 TOM_CONFLICT = "TOMCONFLICT-otter-flint"
 TOM_AUDIT = "TOMAUDIT-lynx-marble"
+TOM_REPORT = "TOMREPORT-puffin-chalk"
 HOSTILE = (
     "\x01\x1b[31mred\x07\x0b\x0c\u2028 "
     "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 \u202eevil\u202c "
@@ -169,6 +172,18 @@ def _scene(app, make_user) -> Scene:  # type: ignore[no-untyped-def]
         Score(plan_item_id=stakeholder.items[0].id, score=3, evidence="Draft: partial answer")
     )
     db.session.add(draft)
+    # The stakeholder panel advises: its report on each candidate for the deciding panel.
+    for candidate, strengths in ((amara, "Warmer than Tomasz Reidwell"), (tom, TOM_REPORT)):
+        db.session.add(
+            AdvisoryReport(
+                stage_id=stakeholder.id,
+                candidate_id=candidate.id,
+                strengths=strengths,
+                concerns="Vague on partnerships",
+                traffic_light=TrafficLight.AMBER,
+                recorded_by_id=member.id,
+            )
+        )
     db.session.flush()
 
     audit.record("candidate.updated", amara, actor=hr, fields=["notes"])
@@ -328,6 +343,11 @@ def test_the_json_holds_the_candidate_and_everything_about_them(app, bank, make_
     assert draft["assessor"] == "Panel member 2"  # the same person, the same number
     assert draft["scores"][0]["question_as_issued"] is False
     assert draft["scores"][0]["question"] and draft["scores"][0]["evidence"].startswith("Draft")
+    report = stakeholder["advisory_report"]
+    assert report["strengths"] == "Warmer than [another candidate]"
+    assert report["concerns"] == "Vague on partnerships"
+    assert report["traffic_light"] == "amber" and report["recorded_by"] == "Panel member 2"
+    assert final["advisory_report"] is None
 
     (conflict,) = document["conflicts_of_interest"]
     assert conflict["description"] == "Worked with the candidate at Leeds in 2019"
@@ -376,6 +396,7 @@ def test_nothing_about_anyone_else_is_in_the_zip(app, bank, make_user, tmp_path)
     tom = scene.tom
     forbidden = [tom.first_name, tom.last_name, tom.email, tom.code, tom.phone, TOM_NOTE]
     forbidden += [TOM_EVIDENCE, TOM_DECISION, TOM_CONFLICT, TOM_AUDIT, scene.removed_email]
+    forbidden += [TOM_REPORT]
     for user in (scene.hr, scene.chair, scene.member, scene.conflicted):
         forbidden += [user.email, user.full_name, *user.full_name.split(), user.password_hash]
     present = [

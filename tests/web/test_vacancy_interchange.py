@@ -14,6 +14,7 @@ from recruit.domain.interchange.format import SECTIONS
 from recruit.extensions import db
 from recruit.models import (
     AdvertVersion,
+    AdvisoryReport,
     AgreedScore,
     AppointmentDecision,
     AuditEvent,
@@ -31,6 +32,7 @@ from recruit.models import (
     SheetStatus,
     StageModeration,
     StageType,
+    TrafficLight,
     User,
 )
 from recruit.stages.plan import issue_plan
@@ -196,6 +198,27 @@ def full_vacancy(app, make_user):  # type: ignore[no-untyped-def]
             recorded_by_id=chair.id,
         )
     )
+    # The stakeholder panel advises: its report on each candidate for the deciding panel.
+    db.session.add_all(
+        [
+            AdvisoryReport(
+                stage_id=first.id,
+                candidate_id=amara.id,
+                strengths="Listened to families",
+                concerns="",
+                traffic_light=TrafficLight.GREEN,
+                recorded_by_id=chair.id,
+                recorded_at=_at(70),
+            ),
+            AdvisoryReport(
+                stage_id=first.id,
+                candidate_id=tom.id,
+                strengths="",
+                concerns="Vague on partnerships",
+                recorded_at=_at(71),
+            ),
+        ]
+    )
     db.session.add(_appointment(vacancy, first, amara, chair, member, hr))
     db.session.commit()
     return vacancy
@@ -276,11 +299,22 @@ def test_export_import_export_gives_the_same_document(app, exported, tmp_path):
     after = row_counts()
     copied = ("vacancy", "advert", "stage", "plan_item", "score_sheet", "score_amendment")
     decided = ("appointment_decision", "decision_confirmation", "executive_objection")
-    for table in (*copied, *decided):
+    for table in (*copied, *decided, "advisory_report"):
         assert after[table] == 2 * before[table], table
     assert after["user_account"] == before["user_account"]  # matched, not copied
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vacancy.imported"))
     assert event.object_id == str(new_id)
+
+
+def test_export_carries_the_advisory_reports(exported):
+    stakeholder = exported["stages"][0]
+    assert [(r["candidate_code"], r["traffic_light"]) for r in stakeholder["reports"]] == [
+        ("C-01", "green"),
+        ("C-02", None),
+    ]
+    assert stakeholder["reports"][0]["strengths"] == "Listened to families"
+    assert stakeholder["reports"][1]["recorded_by_email"] is None
+    assert exported["stages"][1]["reports"] == []
 
 
 def test_export_carries_everything_but_never_secrets(exported, tmp_path):

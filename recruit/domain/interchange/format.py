@@ -7,11 +7,12 @@ keeps the two equal).
 Versions: 1 is the first; 2 added what keeps the scoring record honest (sheets set aside,
 seats stood down, moderation closed, the digest a decision was made on); 3 added whether a
 stage decides or advises, which panel members are councillors and on the executive, the
-discussion a red flag had at moderation, and the appointment decision with its steps. A file from
-before 3 has no stage roles: its last stage decides, as the migration decided for the app.
-Each key says the version it came in (``since``); every later key may be null, and a file
-from before it simply lacks it, read as null: not set aside, not stood down, not closed, no
-digest, no stage role (then decided as above).
+discussion a red flag had at moderation, the appointment decision with its steps, and each
+advisory stage's report on its candidates. A file from before 3 has no stage roles: its
+last stage decides, as the migration decided for the app. Each key says the version it came
+in (``since``); every later key may be null, and a file from before it simply lacks it, read
+as null: not set aside, not stood down, not closed, no digest, no stage role (then decided
+as above), no advisory reports.
 """
 
 from __future__ import annotations
@@ -196,6 +197,14 @@ DECISION = {
     "recorded_by_email": PERSON_REF,
     "recorded_at": DATETIME,
 }
+ADVISORY_REPORT = {
+    "candidate_code": text(10),
+    "strengths": text(),
+    "concerns": text(),
+    "traffic_light": Field("choice", nullable=True, vocabulary="traffic_light"),
+    "recorded_by_email": PERSON_REF,
+    "recorded_at": DATETIME,
+}
 STAGE = {
     "name": text(200),
     "stage_type": choice("stage_type"),
@@ -211,6 +220,7 @@ STAGE = {
     "moderation": Field("object", nullable=True, spec=MODERATION),
     "agreed_scores": objects(AGREED_SCORE),
     "decisions": objects(DECISION),
+    "reports": later(Field("list", nullable=True, spec=ADVISORY_REPORT), 3),
 }
 CONFIRMATION = {"member_email": EMAIL, "confirmed_at": DATETIME}
 OBJECTION = {
@@ -271,6 +281,7 @@ SECTIONS: dict[str, Mapping[str, Field]] = {
     "stages[].moderation": MODERATION,
     "stages[].agreed_scores[]": AGREED_SCORE,
     "stages[].decisions[]": DECISION,
+    "stages[].reports[]": ADVISORY_REPORT,
     "appointment": APPOINTMENT,
     "appointment.confirmations[]": CONFIRMATION,
     "appointment.objections[]": OBJECTION,

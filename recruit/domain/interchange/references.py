@@ -100,8 +100,13 @@ class _Checker:
         agreed = stage["agreed_scores"]
         self.unique(agreed, f"{path}.agreed_scores", ("candidate_code", "attribute"))
         self.unique(stage["decisions"], f"{path}.decisions", ("candidate_code",))
-        for section in ("agreed_scores", "decisions"):
-            for index, entry in enumerate(stage[section]):
+        # A file from before version 3 has no reports (null): read as none.
+        self.unique(stage["reports"] or [], f"{path}.reports", ("candidate_code",))
+        if stage["reports"] and stage["role"] == "deciding":
+            # The deciding panel's view is its outcome and reasons; reports are advice to it.
+            self.out.append(f"{path}.reports: only an advisory stage reports on candidates")
+        for section in ("agreed_scores", "decisions", "reports"):
+            for index, entry in enumerate(stage[section] or []):
                 self.candidate(entry, f"{path}.{section}[{index}]")
                 self.person(entry, f"{path}.{section}[{index}]", "recorded_by_email")
 

@@ -9,9 +9,15 @@ from __future__ import annotations
 from docx.shared import Mm
 
 from recruit.domain.documents.briefing_pack.model import BriefingContext
+from recruit.domain.documents.briefing_pack.steps import write_steps
 from recruit.domain.documents.briefing_pack.table import column_label
 from recruit.domain.documents.briefing_pack.text import name_text
 from recruit.domain.documents.scoring_summary.parts import align_right
+from recruit.domain.documents.scoring_summary.sign_off import (
+    member_text,
+    merged_roles,
+    write_advisers,
+)
 from recruit.domain.documents.scoring_summary.stage import (
     ALL_ATTRIBUTES,
     ALPHA_EXPLAINED,
@@ -28,7 +34,7 @@ from recruit.domain.scoring.model import Agreement
 AGREEMENT_HEADING = "How far each panel agreed"
 DECISION_HEADING = "Decision and sign-off"
 DECISION_HEADER = ("Candidate", "Decision", "Reasons")
-SIGN_OFF_HEADER = ("Name", "Role", "Signature", "Date")
+SIGN_OFF_HEADER = ("Name", "Role", "Councillor", "Signature", "Date")
 DECISION_CHOICES = ("Appoint", "Reserve", "Do not appoint")
 DECISION_INTRODUCTION = (
     "For the Director of Children's Services, or the appointing members, to record their "
@@ -38,6 +44,10 @@ DECISION_INTRODUCTION = (
 # Room for a few lines of handwritten reasons, and for a handwritten signature.
 _REASONS_HEIGHT = Mm(25)
 _SIGNATURE_HEIGHT = Mm(15)
+SIGN_OFF_STATEMENT = (
+    "We confirm that we have read this briefing and that the decision above is ours. The "
+    "appointing panel's members who score sign here: they make the decision."
+)
 # Rows to sign by hand when the caller names no one: the DCS and two appointing members.
 _BLANK_SIGNATURES = 3
 
@@ -87,12 +97,21 @@ def write_decision(writer: PackWriter, context: BriefingContext) -> None:
     )
     for row in table.rows[1:]:
         set_minimum_height(row, _REASONS_HEIGHT)
-    writer.paragraph(
-        "We confirm that we have read this briefing and that the decision above is ours.",
-        keep_with_next=True,
+    _write_sign_off(writer, context)
+    write_advisers(writer, context.advised_by, 2)
+    write_steps(writer, context.steps)
+
+
+def _write_sign_off(writer: PackWriter, context: BriefingContext) -> None:
+    """A row to sign for each deciding member, saying whether they are a councillor and on
+    the executive: the reader checks the decision was made as the standing orders ask."""
+    writer.paragraph(SIGN_OFF_STATEMENT, keep_with_next=True)
+    signatures = [
+        (name_text(person.name), name_text(role), member_text(person), "", "")
+        for person, role in merged_roles(context.sign_off)
+    ] or [("",) * 5] * _BLANK_SIGNATURES
+    table = writer.table(
+        SIGN_OFF_HEADER, signatures, (0.22, 0.2, 0.2, 0.24, 0.14), caption="Sign-off"
     )
-    people = [(name_text(p.name), name_text(p.role)) for p in context.sign_off]
-    signatures = [(name, role, "", "") for name, role in people] or [("",) * 4] * _BLANK_SIGNATURES
-    table = writer.table(SIGN_OFF_HEADER, signatures, (0.25, 0.25, 0.32, 0.18), caption="Sign-off")
     for row in table.rows[1:]:
         set_minimum_height(row, _SIGNATURE_HEIGHT)

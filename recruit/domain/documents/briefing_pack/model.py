@@ -30,14 +30,56 @@ from recruit.domain.scoring.model import Agreement, ValuesFloor
 __all__ = [
     "BriefingContext",
     "CandidateModeration",
+    "DecisionSteps",
     "EvidenceNote",
     "MethodNote",
+    "ObjectionStep",
     "SignOff",
     "StageAgreement",
 ]
 
 # One stage's agreement figures: (stage name, as in ``Comparison.stages``; its agreement).
 StageAgreement = tuple[str, Agreement]
+# A deciding member and the day they confirmed the decision (None: not yet).
+Confirmation = tuple[str, datetime.date | None]
+
+
+@dataclass(frozen=True)
+class ObjectionStep:
+    """An executive member's objection and the panel's ruling on it: ``upheld`` is True for
+    "material and well founded", False for not, None while the panel has not ruled."""
+
+    objector: str
+    received_on: datetime.date
+    summary: str
+    upheld: bool | None = None
+    ruled_on: datetime.date | None = None
+    ruling_reasons: str = ""
+
+
+@dataclass(frozen=True)
+class DecisionSteps:
+    """The steps of the appointment decision as recorded, each with its day (None: not yet).
+
+    ``members_appoint``: whether elected members appoint to the post (a chief or deputy chief
+    officer); when not, the executive's notice and objections are not needed. ``recorded_on``,
+    ``recorded_by``: the deciding panel's decision; ``appointed``: the candidate's label, empty
+    for no appointment. ``confirmations``: each deciding member, in the sign-off's order,
+    with the day they confirmed. ``executive_notified_on`` and ``objection_deadline``: the
+    notice to every member of the executive and the last day to object.
+    """
+
+    members_appoint: bool
+    recorded_on: datetime.date | None = None
+    recorded_by: str = ""
+    appointed: str = ""
+    confirmations: tuple[Confirmation, ...] = ()
+    executive_notified_on: datetime.date | None = None
+    executive_notified_by: str = ""
+    objection_deadline: datetime.date | None = None
+    objections: tuple[ObjectionStep, ...] = ()
+    offer_made_on: datetime.date | None = None
+    offer_made_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,8 +108,10 @@ class BriefingContext:
     empty to use ``comparison.target.source``. ``values_floor``: the floor the stages applied,
     described in the method unless ``method.floor_rule`` gives its own wording; its
     ``attribute`` is the values attribute whose gaps are called out first. ``sign_off``: the
-    people who record the decision (the DCS, or the appointing members); with none, blank
-    rows are printed to fill in by hand.
+    people who make the decision and sign for it (the appointing panel's members who score,
+    or the DCS); with none, blank rows are printed to fill in by hand. ``advised_by``: the
+    officers who advised them (HR, the Chief Executive, an external adviser), listed with no
+    signature. ``steps``: the decision's recorded steps; None leaves the table out.
     """
 
     organisation_name: str
@@ -85,6 +129,8 @@ class BriefingContext:
     target_source: str = ""
     values_floor: ValuesFloor = field(default_factory=ValuesFloor)
     sign_off: tuple[SignOff, ...] = ()
+    advised_by: tuple[SignOff, ...] = ()
+    steps: DecisionSteps | None = None
 
     def short_name(self, attribute: str) -> str:
         short = self.attribute_short_names.get(attribute, "")

@@ -3,10 +3,11 @@
 A pack runs: cover; the conflict of interest declaration, to complete before the first
 interview; the innovation's values and the five attributes; how to score; (for the chair)
 chairing the panel; the schedule; each question with its probes, indicators and
-descriptors; then, for a member who scores, one scoring sheet per candidate, each on a new
-page (an adviser's pack has none). Styles, page set-up, header and footer come from
-``exports/interview-pack-reference.docx``, so a council restyles its packs in Word. Every
-string is cleaned on its way in (see ``text_safety``).
+descriptors; at the deciding stage, what the advisory panels reported on each candidate
+(advice, apart from the sheets); then, for a member who scores, one scoring sheet per
+candidate, each on a new page (an adviser's pack has none). Styles, page set-up, header and
+footer come from ``exports/interview-pack-reference.docx``, so a council restyles its packs
+in Word. Every string is cleaned on its way in (see ``text_safety``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
+from recruit.domain.documents.interview_pack.advisory import (
+    ADVISORY_HEADING,
+    advisory_text,
+    write_advisory_reports,
+)
 from recruit.domain.documents.interview_pack.declaration import (
     CONFLICT_TICK,
     DECLARATION_HEADING,
@@ -57,6 +63,8 @@ from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.domain.documents.word.writer import PackWriter, one_line, running_text
 
 __all__ = [
+    "ADVISORY_HEADING",
+    "advisory_text",
     "CHAIR_HEADING",
     "CONFLICT_TICK",
     "DECLARATION_HEADING",
@@ -102,6 +110,7 @@ def build_interview_pack(
         write_chairing(writer, context)
     write_schedule(writer, context)
     write_questions(writer, context)
+    write_advisory_reports(writer, context)
     if context.recipient_scores:
         write_scoring_sheets(writer, context)
     return document

@@ -10,6 +10,8 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from recruit.domain.scoring.advisory import AdvisoryReportView
+
 
 @dataclass(frozen=True)
 class PackQuestion:
@@ -76,3 +78,6 @@ class PackContext:
     recipient_scores: bool = True
     # True when the stage has no start time, so the schedule's times are only a suggestion.
     schedule_is_suggested: bool = False
+    # At the deciding stage, per candidate label the advisory stages' reports recorded so far
+    # (advice, written apart from the scoring sheets); None at an advisory stage.
+    advisory_reports: tuple[tuple[str, tuple[AdvisoryReportView, ...]], ...] | None = None

@@ -118,10 +118,16 @@ class StageSummary:
 
 @dataclass(frozen=True)
 class SignOff:
-    """A person who signs the summary; the signature and date are left blank to fill by hand."""
+    """A person who signs (the signature and date are left blank to fill by hand), or an
+    adviser listed beside those who sign. ``councillor`` and ``executive_member`` say
+    whether they are an elected member, and one on the executive (cabinet): for a chief
+    officer the standing orders ask for members to decide, one at least on the executive.
+    """
 
     name: str
     role: str
+    councillor: bool = False
+    executive_member: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,9 @@ class SummaryContext:
     where missing); the method note lists both. ``candidate_labels``: candidate key -> label
     shown, e.g. "Sam Patel (C-01)" or "C-01". ``overall``: results across stages in rank
     order, or None to leave the section out. ``sign_off``: the people who sign; with none,
-    blank rows are printed to fill in by hand. ``generated_on`` goes in the footer.
+    blank rows are printed to fill in by hand. ``advisers``: the officers who advised a
+    panel (HR, the Chief Executive, an external adviser), listed apart with no signature:
+    they do not decide. ``generated_on`` goes in the footer.
     """
 
     organisation_name: str
@@ -148,6 +156,7 @@ class SummaryContext:
     overall: tuple[CandidateResult, ...] | None = None
     attribute_short_names: Mapping[str, str] = field(default_factory=dict)
     sign_off: tuple[SignOff, ...] = ()
+    advisers: tuple[SignOff, ...] = ()
 
     def short_name(self, attribute: str) -> str:
         short = self.attribute_short_names.get(attribute, "")

@@ -24,6 +24,11 @@ from docx.shared import Mm
 from recruit.domain.documents.scoring_summary.method import write_method
 from recruit.domain.documents.scoring_summary.model import SignOff, SummaryContext
 from recruit.domain.documents.scoring_summary.parts import heading
+from recruit.domain.documents.scoring_summary.sign_off import (
+    member_text,
+    merged_roles,
+    write_advisers,
+)
 from recruit.domain.documents.scoring_summary.stage import write_overall, write_stage
 from recruit.domain.documents.scoring_summary.text import date_text
 from recruit.domain.documents.word.document import DocumentMeta, document_bytes, start_document
@@ -132,7 +137,8 @@ def _write_front(writer: PackWriter, context: SummaryContext) -> None:
 
 
 def _write_sign_off(writer: PackWriter, context: SummaryContext) -> None:
-    """Follows on from the last section, kept whole: the statement, then a row to sign each."""
+    """Follows on from the last section, kept whole: the statement, a row to sign for each
+    member, then the advisers, who do not sign."""
     heading(writer, SIGN_OFF_HEADING, 1)
     writer.paragraph(
         "We confirm that this summary is an accurate record of the panel's scores, "
@@ -146,17 +152,20 @@ def _write_sign_off(writer: PackWriter, context: SummaryContext) -> None:
     )
     for row in table.rows[1:]:
         set_minimum_height(row, _SIGNATURE_HEIGHT)
+    write_advisers(writer, context.advisers, 2)
 
 
 def _signatories(sign_off: tuple[SignOff, ...]) -> list[tuple[str, str]]:
     """One row for each person, in order, with every role they sign for: a chair of two
-    stages signs once, "Chair, Stage 1; Chair, Stage 2". Rows with no name stay apart."""
-    rows: list[tuple[str, list[str]]] = []
-    for person in sign_off:
-        name, role = one_line(person.name), one_line(person.role)
-        held = next((roles for known, roles in rows if name and known == name), None)
-        if held is None:
-            rows.append((name, [role]))
-        elif role not in held:
-            held.append(role)
-    return [(name, "; ".join(role for role in roles if role)) for name, roles in rows]
+    stages signs once, "Chair, Stage 1; Chair, Stage 2". An elected member's role says so,
+    as the reader checks that members made the decision. Rows with no name stay apart."""
+    return [
+        (one_line(person.name), _with_member(person, roles))
+        for person, roles in merged_roles(sign_off)
+    ]
+
+
+def _with_member(person: SignOff, roles: str) -> str:
+    if not person.councillor and not person.executive_member:
+        return roles
+    return f"{roles} ({member_text(person).lower()})" if roles else member_text(person)
