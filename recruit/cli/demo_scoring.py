@@ -1,11 +1,11 @@
 """The demo campaign's advisory scores: two advisory stages fully scored, one moderated.
 
 The young people's panel is scored and moderated, with its report on each candidate for the
-appointment panel in the young people's own words; the stakeholder panel is scored and waits
-for moderation, with a panel disagreement (Tom Reid on partnerships) and a values-floor case
-(Daniel Hughes). The appointment panel, which decides, is scored in ``demo_decision`` with
-the helpers here. Scores come from a fixed profile per candidate, so the demo reads the
-same every time.
+appointment panel in the young people's own words; the stakeholder panel is scored and in
+moderation, its reports on the final shortlist recorded and its outcomes still to come, with
+a panel disagreement (Tom Reid on partnerships) and a values-floor case (Daniel Hughes).
+The appointment panel, which decides, is scored in ``demo_decision`` with the helpers here.
+Scores come from a fixed profile per candidate, so the demo reads the same every time.
 """
 
 from __future__ import annotations
@@ -189,6 +189,33 @@ YOUNG_PEOPLES_REPORTS: dict[str, tuple[str, str, TrafficLight]] = {
 }
 
 
+# The stakeholder panel's reports, recorded so far for the final shortlist while its
+# moderation goes on: partners' view for the appointment panel.
+STAKEHOLDER_REPORTS: dict[str, tuple[str, str, TrafficLight]] = {
+    "C-01": (
+        "Partners recognised her from the Leeds partnership board: she shares the credit and "
+        "the risk. Her plan for the first hundred days started with health and the police, "
+        "not with a restructure.",
+        "She said little about schools; the head teacher on the panel wanted more on "
+        "exclusions.",
+        TrafficLight.GREEN,
+    ),
+    "C-02": (
+        "A clear grip on risk and on the inspection framework; the police partner valued how "
+        "plainly he set out escalation routes.",
+        "Partnership for him meant escalating to other chiefs rather than owning outcomes "
+        "together; the panel disagreed most on this, and the health partner was not won over.",
+        TrafficLight.AMBER,
+    ),
+    "C-05": (
+        "The strongest on working with the voluntary sector; she named the small charities "
+        "families trust and how she would fund them to stay.",
+        "Less experience of a statutory inspection at director level.",
+        TrafficLight.GREEN,
+    ),
+}
+
+
 def ensure_demo_scores(vacancy: Vacancy) -> None:
     stages = {stage.name: stage for stage in vacancy.stages}
     for name in ("Young people's panel", "Stakeholder panel"):
@@ -201,7 +228,10 @@ def ensure_demo_scores(vacancy: Vacancy) -> None:
         _moderate_young_peoples_panel(vacancy, young_people)
     # Checked on its own, so a demo moderated before reports existed gets them too.
     if young_people is not None and not reports_recorded(young_people):
-        _report_young_peoples_panel(vacancy, young_people)
+        _record_reports(vacancy, young_people, YOUNG_PEOPLES_REPORTS)
+    stakeholders = stages.get("Stakeholder panel")
+    if stakeholders is not None and not reports_recorded(stakeholders):
+        _record_reports(vacancy, stakeholders, STAKEHOLDER_REPORTS)
 
 
 def has_sheets(stage: Stage) -> bool:
@@ -293,10 +323,12 @@ def _moderate_young_peoples_panel(vacancy: Vacancy, stage: Stage) -> None:
         )
 
 
-def _report_young_peoples_panel(vacancy: Vacancy, stage: Stage) -> None:
+def _record_reports(
+    vacancy: Vacancy, stage: Stage, reports: dict[str, tuple[str, str, TrafficLight]]
+) -> None:
     chair = panel_chair(stage)
     codes = {candidate.code: candidate for candidate in vacancy.candidates}
-    for code, (strengths, concerns, light) in YOUNG_PEOPLES_REPORTS.items():
+    for code, (strengths, concerns, light) in reports.items():
         if code in codes:
             db.session.add(
                 AdvisoryReport(

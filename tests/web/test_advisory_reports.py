@@ -43,7 +43,8 @@ def _vacancy(app, make_user, chair, member):  # type: ignore[no-untyped-def]
     for stage in (young, final):
         submit_sheet(stage, chair, amara, [5, 4])
         sheet = submit_sheet(stage, member, amara, [4, 3])
-        sheet.scores[0].evidence = f"{stage.name} heard a clear story about values"
+        first = next(s for s in sheet.scores if s.plan_item_id == stage.items[0].id)
+        first.evidence = f"{stage.name} heard a clear story about values"
     db.session.add(StageModeration(stage_id=young.id))
     db.session.commit()
     return young, final, amara

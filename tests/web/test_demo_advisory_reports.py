@@ -1,5 +1,6 @@
-"""The demo's young people's panel reports on each candidate it moderated, in its own words,
-and the appointment panel's wash-up shows those reports as advice."""
+"""The demo's advisory panels report: the young people's panel on each candidate it
+moderated, in its own words, and the stakeholder panel on the final shortlist while its
+moderation goes on; the appointment panel's wash-up shows both as advice."""
 
 from __future__ import annotations
 
@@ -13,10 +14,13 @@ def test_the_young_peoples_panel_reports_once_on_everyone_it_moderated(app):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["demo"]).exit_code == 0
     assert runner.invoke(args=["demo"]).exit_code == 0  # adds nothing the second time
-    young_people, _stakeholders, _deciding = db.session.scalar(select(Vacancy)).stages
-    reports = db.session.scalars(select(AdvisoryReport)).all()
-    assert {report.stage_id for report in reports} == {young_people.id}
-    assert db.session.scalar(select(func.count(AdvisoryReport.id))) == 6
+    young_people, stakeholders, _deciding = db.session.scalar(select(Vacancy)).stages
+    everyone = db.session.scalars(select(AdvisoryReport)).all()
+    reports = [report for report in everyone if report.stage_id == young_people.id]
+    partners = [report for report in everyone if report.stage_id == stakeholders.id]
+    assert {report.stage_id for report in everyone} == {young_people.id, stakeholders.id}
+    assert db.session.scalar(select(func.count(AdvisoryReport.id))) == 6 + 3
+    assert sorted(report.candidate.code for report in partners) == ["C-01", "C-02", "C-05"]
     lights = {report.candidate.code: report.traffic_light for report in reports}
     assert lights["C-05"] is TrafficLight.GREEN and lights["C-06"] is TrafficLight.RED
     assert all(report.strengths and report.concerns for report in reports)
@@ -32,3 +36,4 @@ def test_the_appointment_panels_wash_up_shows_the_young_peoples_report(app, sign
     page = client.get(f"{url}{candidate.id}").get_data(as_text=True)
     section = page.split('id="advisory-reports"')[1].split("</section>")[0]
     assert "Young people" in section and "remembered our names" in section
+    assert "Stakeholder panel" in section and "small charities" in section

@@ -66,7 +66,10 @@ def _values_table(page: str) -> str:
 def test_the_evidence_shows_every_counted_score_and_note_and_nothing_else(app, bank, make_user):
     panel = _panel(app, make_user)
     chair_sheet = _noted(panel, panel.chair, panel.amara, [4, None, 3], "Chair counted")
-    chair_sheet.scores[1].evidence = SCRIPT_PAYLOAD  # a note is text, never markup
+    # A note is text, never markup. Found by its plan item: reloaded after a commit, a
+    # sheet's scores come back in no set order (PostgreSQL moves an updated row).
+    second = panel.stage.items[1].id
+    next(s for s in chair_sheet.scores if s.plan_item_id == second).evidence = SCRIPT_PAYLOAD
     set_aside = _noted(panel, panel.member, panel.amara, [2, 2, 2], "Set aside note")
     set_aside.set_aside_at, set_aside.set_aside_reason = utcnow(), "Panel member stood down"
     # A conflict declared with the candidate: the sheet never counts, even not set aside.
