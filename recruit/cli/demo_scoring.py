@@ -196,8 +196,7 @@ STAKEHOLDER_REPORTS: dict[str, tuple[str, str, TrafficLight]] = {
         "Partners recognised her from the Leeds partnership board: she shares the credit and "
         "the risk. Her plan for the first hundred days started with health and the police, "
         "not with a restructure.",
-        "She said little about schools; the head teacher on the panel wanted more on "
-        "exclusions.",
+        "She said little about schools; the head teacher on the panel wanted more on exclusions.",
         TrafficLight.GREEN,
     ),
     "C-02": (
