@@ -70,7 +70,7 @@ def upgrade():
         sa.Column(
             "user_id",
             sa.Integer(),
-            sa.ForeignKey("user_account.id", ondelete="CASCADE"),
+            sa.ForeignKey("user_account.id", ondelete="RESTRICT"),
             nullable=False,
         ),
         sa.Column("confirmed_at", _when(), nullable=False),

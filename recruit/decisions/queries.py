@@ -73,7 +73,23 @@ class DecisionView:
                 for o in decision.objections
             ),
             offer_made=decision.offer_made_at is not None,
+            moderation_closed=self.ready,
+            candidate_appointable=_still_appointable(decision),
         )
+
+
+def _still_appointable(decision: AppointmentDecision) -> bool:
+    """Whether the appointed candidate's outcome at the deciding stage is still appointable
+    (True for no appointment: there is no one to check)."""
+    if decision.candidate_id is None:
+        return True
+    outcome = db.session.scalar(
+        select(CandidateDecision.outcome).where(
+            CandidateDecision.stage_id == decision.stage_id,
+            CandidateDecision.candidate_id == decision.candidate_id,
+        )
+    )
+    return outcome is Outcome.APPOINTABLE
 
 
 def decision_view(vacancy_id: int) -> DecisionView:

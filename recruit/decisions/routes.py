@@ -87,6 +87,9 @@ def confirm(vacancy_id: int) -> ResponseReturnValue:
     decision = view.decision
     if decision is None or not ConfirmDecisionForm().validate_on_submit():
         return _back(view)
+    if not view.ready:
+        flash("Moderation at the deciding stage was reopened: confirm once it is closed", "info")
+        return _back(view)
     if all(c.user_id != current_user.id for c in decision.confirmations):
         decision.confirmations.append(DecisionConfirmation(user_id=current_user.id))
         audit.record("decision.confirmed", decision, vacancy_id=view.vacancy.id)

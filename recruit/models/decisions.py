@@ -78,7 +78,9 @@ class DecisionConfirmation(Model):
     decision_id: Mapped[int] = mapped_column(
         ForeignKey("appointment_decision.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    # RESTRICT: a confirmation is part of the decision's record; removing the account must
+    # not remove it with it.
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="RESTRICT"))
     confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     decision: Mapped[AppointmentDecision] = relationship(back_populates="confirmations")

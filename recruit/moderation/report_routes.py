@@ -15,11 +15,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from recruit import audit
 from recruit.authorisation import login_required
 from recruit.extensions import db
-from recruit.form_fields import saved_since_loaded
 from recruit.models import AdvisoryReport, Candidate, Stage, StageRole
 from recruit.models._types import utcnow
 from recruit.moderation import bp
-from recruit.moderation.access import BASE, stage_for_moderation
+from recruit.moderation.access import BASE, saved_meanwhile, stage_for_moderation
 from recruit.moderation.candidate_page import (
     CLOSED_PROBLEM,
     CandidatePage,
@@ -32,7 +31,6 @@ from recruit.moderation.evidence import candidate_evidence
 from recruit.moderation.forms import moderation_form
 from recruit.moderation.reports import AdvisoryReportForm, report_form, saved_report
 from recruit.moderation.state import conflict_refusal
-from recruit.presentation import govuk_time
 from recruit.results import sheets
 from recruit.results.consolidation import attribute_names, consolidate_stage
 
@@ -60,7 +58,7 @@ def advisory_report(vacancy_id: int, stage_id: int, candidate_id: int) -> Respon
         if moderation.is_closed:
             problem = CLOSED_PROBLEM
         else:
-            problem = _stale_problem(form, report)
+            problem = saved_meanwhile(form.lock_version, report, "report")
             if problem is None:
                 return _save(stage, found, report, form)
     outcome = consolidate_stage(stage)
@@ -76,17 +74,6 @@ def advisory_report(vacancy_id: int, stage_id: int, candidate_id: int) -> Respon
     )
     page = CandidatePage(stage, found, moderation, outcome, outcome_form, None, form, problem)
     return candidate_page(page)
-
-
-def _stale_problem(form: AdvisoryReportForm, report: AdvisoryReport | None) -> str | None:
-    if not saved_since_loaded(form.lock_version, report.lock_version if report else None):
-        return None
-    who = report.recorded_by.full_name if report and report.recorded_by else "Someone"
-    when = govuk_time(report.recorded_at) if report else ""
-    return (
-        f"{who} saved this candidate's report at {when} while you were editing. "
-        "Your entries are below and have not been saved: check them, then save again."
-    )
 
 
 def _save(

@@ -18,7 +18,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from recruit import audit
 from recruit.authorisation import login_required
 from recruit.extensions import db
-from recruit.form_fields import saved_since_loaded
 from recruit.models import (
     AgreedScore,
     Candidate,
@@ -29,7 +28,7 @@ from recruit.models import (
 )
 from recruit.models._types import utcnow
 from recruit.moderation import bp
-from recruit.moderation.access import BASE, label_for_viewer, stage_for_moderation
+from recruit.moderation.access import BASE, label_for_viewer, saved_meanwhile, stage_for_moderation
 from recruit.moderation.candidate_page import (
     CLOSED_PROBLEM,
     CandidatePage,
@@ -51,7 +50,6 @@ from recruit.moderation.state import (
     current_digest,
     undecided,
 )
-from recruit.presentation import govuk_time
 from recruit.results import sheets
 from recruit.results.consolidation import (
     agreed_scores,
@@ -185,7 +183,7 @@ def candidate(vacancy_id: int, stage_id: int, candidate_id: int) -> ResponseRetu
         if moderation.is_closed:
             problem = CLOSED_PROBLEM
         elif _check(form, formula, names, standing.floor_breached):
-            problem = _stale_problem(form, decision)
+            problem = saved_meanwhile(form.lock_version, decision, "moderation record")
             if problem is None:
                 return _save(
                     stage, found, decision, form, formula, current_digest(outcome, found.code)
@@ -212,17 +210,6 @@ def _check(
         ]
         ok = False
     return ok
-
-
-def _stale_problem(form: CandidateModerationForm, decision: CandidateDecision | None) -> str | None:
-    if not saved_since_loaded(form.lock_version, decision.lock_version if decision else None):
-        return None
-    who = decision.recorded_by.full_name if decision and decision.recorded_by else "Someone"
-    when = govuk_time(decision.recorded_at) if decision else ""
-    return (
-        f"{who} saved this candidate's moderation record at {when} while you were editing. "
-        "Your entries are below and have not been saved: check them, then save again."
-    )
 
 
 def _save(

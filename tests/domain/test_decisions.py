@@ -85,3 +85,12 @@ def test_no_appointment_means_no_offer_and_an_offer_is_made_once():
         "The panel decided to make no appointment"
     ]
     assert offer_blockers(replace(READY, offer_made=True), MONDAY) == ["The offer has been made"]
+
+
+def test_a_reopened_moderation_or_a_changed_outcome_stops_the_offer():
+    later = date(2027, 4, 30)
+    reopened = replace(READY, moderation_closed=False)
+    changed = replace(READY, candidate_appointable=False)
+
+    assert "Moderation at the deciding stage was reopened" in offer_blockers(reopened, later)[0]
+    assert "no longer appointable" in offer_blockers(changed, later)[0]

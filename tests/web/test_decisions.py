@@ -224,3 +224,21 @@ def test_a_post_officers_appoint_needs_no_notice_to_the_executive(app, bank, mak
 
     page = hr.get(scene.url).get_data(as_text=True)
     assert _decision().offer_made_at is not None and "The executive" not in page
+
+
+def test_reopening_moderation_after_the_decision_holds_the_offer(app, bank, make_user):
+    scene = _appointment(app, make_user, role_level="team_manager")
+    _record_amara(app, scene)
+    moderation = db.session.scalar(select(StageModeration))
+    moderation.closed_at = None  # reopened, as the moderation pages allow with a reason
+    db.session.commit()
+    member, hr = client_for(app, scene.member), client_for(app, scene.hr)
+
+    _post(member, scene, "confirm")
+    _post(hr, scene, "offer")
+
+    decision = _decision()
+    assert [c.user_id for c in decision.confirmations] == [scene.leader.id]
+    assert decision.offer_made_at is None
+    page = hr.get(scene.url).get_data(as_text=True)
+    assert "Moderation at the deciding stage was reopened" in page

@@ -50,6 +50,10 @@ class DecisionFacts:
     objection_deadline: date | None
     objections: Sequence[ObjectionFacts]
     offer_made: bool
+    # The record the decision rests on: moderation at the deciding stage is still closed
+    # (not reopened since), and the appointed candidate's outcome there is still appointable.
+    moderation_closed: bool = True
+    candidate_appointable: bool = True
 
 
 def offer_blockers(facts: DecisionFacts, today: date) -> list[str]:
@@ -58,12 +62,28 @@ def offer_blockers(facts: DecisionFacts, today: date) -> list[str]:
         return ["The offer has been made"]
     if not facts.appoints_someone:
         return ["The panel decided to make no appointment"]
-    blockers = []
+    blockers = _record_blockers(facts)
     if facts.unconfirmed_members:
         names = ", ".join(facts.unconfirmed_members)
         blockers.append(f"Every member of the deciding panel confirms the decision: {names} to do")
     if facts.members_appoint:
         blockers += _executive_blockers(facts, today)
+    return blockers
+
+
+def _record_blockers(facts: DecisionFacts) -> list[str]:
+    """A decision stands on the moderated record: if that moved, the offer waits."""
+    blockers = []
+    if not facts.moderation_closed:
+        blockers.append(
+            "Moderation at the deciding stage was reopened: close it again, and record the "
+            "decision again if an outcome changed"
+        )
+    if not facts.candidate_appointable:
+        blockers.append(
+            "The appointed candidate's outcome at the deciding stage is no longer "
+            "appointable: the panel records the decision again"
+        )
     return blockers
 
 
