@@ -74,7 +74,10 @@ def test_a_leader_asks_a_colleague_who_answers_once(page, bank, make_user, live_
     _sign_in(page, live_server, colleague_email)
     page.goto(f"{live_server}/profiles")
     page.get_by_role("link", name="Margaret Hale").click()
-    for radio in page.locator("input[type=radio][value='4']").all():
+    # locator.all() does not wait: let the feedback form load before collecting its radios.
+    fours = page.locator("input[type=radio][value='4']")
+    expect(fours).to_have_count(5)
+    for radio in fours.all():
         radio.check()
     page.get_by_role("button", name="Send your feedback").click()
     expect(page.get_by_text("Thank you: your feedback was sent.")).to_be_visible()
