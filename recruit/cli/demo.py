@@ -97,6 +97,7 @@ def ensure_demo_campaign() -> None:
             interview_dates="Stakeholder and young people's panels in the week after closing; "
             "the appointment panel the following week",
             hiring_manager="Jane Morris, Chief Executive",
+            job_reference="NCC-CS-0142",
             status=VacancyStatus.OPEN,
             created_by_id=hr.id if hr else None,
             updated_by_id=hr.id if hr else None,

@@ -332,7 +332,7 @@ AGREED_SCORES = (
         "C-05",
         "buy-in",
         4.0,
-        "The panel discussed the spread of scores. Cllr Forsyth's 5 rested on cross-party "
+        "The panel discussed how far apart the scores were. Cllr Forsyth's 5 rested on cross-party "
         "work the others had not weighed; all agreed it counted, but the corporate side of "
         "her answer was thin, so 4.",
     ),

@@ -1,11 +1,11 @@
 """The demo's succession picture: the outgoing DCS's shared leadership profile with 360
-feedback from three colleagues, the vacancy's target profile seeded from it, and a final
+feedback from three colleagues, the target levels the appointment panel set from what the
+post needs (the outgoing DCS's profile shown beside them as context only), and a final
 shortlist of three candidates to compare."""
 
 from __future__ import annotations
 
 from recruit.accounts import find_user_by_email
-from recruit.domain.profiles import aggregate_feedback, seed_target
 from recruit.extensions import db
 from recruit.models import (
     CandidateStatus,
@@ -52,7 +52,7 @@ def ensure_demo_profiles(vacancy: Vacancy) -> None:
     if profile is None:
         profile = _outgoing_profile(outgoing.id)
     if db.session.query(TargetProfile).filter_by(vacancy_id=vacancy.id).first() is None:
-        _seed_target(vacancy, profile)
+        _set_target(vacancy, profile)
         _final_shortlist(vacancy)
 
 
@@ -78,19 +78,49 @@ def _outgoing_profile(owner_id: int) -> LeadershipProfile:
     return profile
 
 
-def _seed_target(vacancy: Vacancy, profile: LeadershipProfile) -> None:
-    responses = [r.ratings for r in profile.feedback_requests if r.ratings is not None]
-    feedback = aggregate_feedback(responses, list(SELF_RATINGS), self_ratings=profile.ratings)
-    minimums = seed_target(profile.ratings, feedback)
-    # The panel asks a little less than the outgoing DCS shows on everything but values.
-    minimums = {key: value if key == "values" else value - 0.5 for key, value in minimums.items()}
+# What the appointment panel says the post needs: levels on the rubric's words, each with
+# the role's reason, not the outgoing DCS's own ratings.
+TARGET_LEVELS = {
+    "values": (
+        4,
+        "The DCS sets the tone for every practitioner: we need consistent, specific "
+        "evidence of values-led decisions, including under pressure.",
+    ),
+    "decisions": (
+        4,
+        "Family Safeguarding depends on the DCS backing practitioners' decisions to keep "
+        "children safely at home, and owning that risk with members.",
+    ),
+    "practice-culture": (
+        3,
+        "The model is embedded; the post needs a leader who keeps it, with clear examples, "
+        "rather than one who has changed a whole culture before.",
+    ),
+    "partnerships": (
+        4,
+        "Health and police partners fund a third of the model; the DCS must hold shared "
+        "ownership through changes of leader.",
+    ),
+    "buy-in": (
+        4,
+        "The grant ends next year: the DCS must win cross-party and corporate support for "
+        "the model's funding, which the outgoing DCS names as her own weakest area.",
+    ),
+}
+TARGET_SETTER = "chair@demo.recruit.local"
+
+
+def _set_target(vacancy: Vacancy, profile: LeadershipProfile) -> None:
+    setter = find_user_by_email(TARGET_SETTER)
     db.session.add(
         TargetProfile(
             vacancy_id=vacancy.id,
-            minimums=minimums,
-            rationale="Started from the outgoing DCS's profile; values-driven leadership "
-            "kept at her level, the rest half a point lower for a first DCS post.",
-            seeded_from_id=profile.id,
+            levels={key: level for key, (level, _) in TARGET_LEVELS.items()},
+            reasons={key: reason for key, (_, reason) in TARGET_LEVELS.items()},
+            rationale="Agreed by the appointment panel before the interviews, from the "
+            "post's job description and the improvement plan.",
+            context_profile_id=profile.id,
+            set_by_id=setter.id if setter is not None else None,
         )
     )
 

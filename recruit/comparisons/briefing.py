@@ -1,6 +1,6 @@
-"""Fill the DCS briefing pack from a comparison view: the moderation records, evidence and
-agreement of the moderated stages the reader may see, and the compared candidates only; the
-sign-off is the appointing panel's (``decision_steps``)."""
+"""Fill the DCS briefing pack from a comparison view: the moderation records, both sides of
+the evidence, advisory reports and agreement of the moderated stages the reader may see, and
+the compared candidates only; the sign-off is the appointing panel's (``decision_steps``)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from flask import current_app
 from recruit.bank_store import current_bank
 from recruit.comparisons.context import ComparisonView
 from recruit.comparisons.decision_steps import appointing_panel, decision_steps
+from recruit.comparisons.evidence import candidate_evidence
 from recruit.domain.documents.briefing_pack import briefing_filename, briefing_pack_docx_bytes
-from recruit.domain.documents.briefing_pack.model import BriefingContext
+from recruit.domain.documents.briefing_pack.model import AdvisoryReportView, BriefingContext
 from recruit.exports import EXPORTS_DIR
+from recruit.models import Candidate
+from recruit.moderation.reports import reports_by_candidate
 from recruit.results.consolidation import attribute_names, values_floor
 from recruit.summaries.context import stage_summary, summary_context
 
@@ -22,13 +25,16 @@ BRIEFING_REFERENCE = EXPORTS_DIR / "briefing-reference.docx"
 
 def briefing_context(view: ComparisonView) -> BriefingContext:
     compared = {column.candidate for column in view.comparison.candidates}
+    candidates = [view.candidates[code] for code in sorted(compared) if code in view.candidates]
     summaries = [stage_summary(outcome) for outcome in view.outcomes]
     shared = summary_context(view.vacancy, view.outcomes)
     members, advisers = appointing_panel(view.vacancy)
     return BriefingContext(
         organisation_name=current_app.config["ORGANISATION_NAME"],
         vacancy_title=view.vacancy.title,
-        vacancy_reference=f"Vacancy {view.vacancy.id}",
+        # The lead fills job_reference from a new field; until then, recruit's own reference.
+        vacancy_reference=getattr(view.vacancy, "job_reference", "")
+        or f"recruit vacancy {view.vacancy.id}",
         generated_on=date.today(),
         attribute_names=attribute_names(),
         candidate_labels={code: view.labels[code] for code in compared},
@@ -40,14 +46,28 @@ def briefing_context(view: ComparisonView) -> BriefingContext:
             code: {s.name: s.moderation[code] for s in summaries if code in s.moderation}
             for code in compared
         },
-        evidence={
-            key: notes for s in summaries for key, notes in s.evidence.items() if key[0] in compared
-        },
+        candidate_evidence=candidate_evidence(view.vacancy, view.outcomes, candidates),
+        advisory_reports=_advisory_reports(view, candidates),
         values_floor=values_floor(),
         sign_off=members,
         advised_by=advisers,
         steps=decision_steps(view.vacancy, view.labels),
     )
+
+
+def _advisory_reports(
+    view: ComparisonView, candidates: list[Candidate]
+) -> dict[str, tuple[AdvisoryReportView, ...]]:
+    """Per candidate code, the advisory panels' reports at the stages the reader may see
+    (those in ``view.outcomes``); a stage left out of the view stays out of the pack."""
+    visible = {o.stage.name for o in view.outcomes if not o.result.deciding}
+    if not visible:
+        return {}
+    reports = reports_by_candidate(view.vacancy, candidates)
+    return {
+        c.code: tuple(r for r in reports.get(c.id, ()) if r.stage_name in visible)
+        for c in candidates
+    }
 
 
 def briefing_docx(view: ComparisonView) -> tuple[bytes, str]:

@@ -10,12 +10,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from recruit.comparisons.decision_steps import deciding_members, uk_day
 from recruit.domain.comparison import compare_candidates, sort_keys
-from recruit.domain.comparison.model import SORT_BY_RANK, Comparison
+from recruit.domain.comparison.model import SORT_BY_RANK, Comparison, ContextProfile
 from recruit.domain.comparison.model import TargetProfile as TargetValues
+from recruit.domain.profiles import target_context
 from recruit.extensions import db
-from recruit.models import Candidate, CandidateStatus, TargetProfile, Vacancy
+from recruit.models import (
+    Candidate,
+    CandidateStatus,
+    LeadershipProfile,
+    Role,
+    TargetProfile,
+    User,
+    Vacancy,
+)
+from recruit.profiles.queries import feedback_for
 from recruit.results.consolidation import StageOutcome, attribute_names
+from recruit.stages.roles import deciding_stage
 from recruit.summaries.context import candidate_labels
 
 COMPARED_STATUSES = frozenset(
@@ -44,15 +56,55 @@ def target_for(vacancy: Vacancy) -> TargetProfile | None:
 
 
 def target_values(target: TargetProfile | None) -> TargetValues | None:
-    if target is None or not target.minimums:
+    if target is None or not target.levels:
         return None
-    source = (
-        f"Seeded from {target.seeded_from.owner.full_name}'s leadership profile, then set by "
-        "the panel"
-        if target.seeded_from is not None
-        else "Set by the panel"
+    return TargetValues(
+        levels=dict(target.levels),
+        reasons=dict(target.reasons),
+        source=target_source(target),
+        context=profile_context(target.context_profile),
     )
-    return TargetValues(minimums=dict(target.minimums), source=source)
+
+
+def target_source(target: TargetProfile) -> str:
+    """Who set the target and when: "Set by Cllr Sam Patel (Appointment panel) on
+    1 December 2026", or "Set by Harriet Okafor (HR) for the Appointment panel on ..."."""
+    when = uk_day(target.set_at)
+    day = f" on {when.day} {when:%B %Y}" if when is not None else ""
+    setter = target.set_by
+    if setter is None:
+        return f"Set for the deciding panel{day}"
+    panel = deciding_stage(target.vacancy) if target.vacancy is not None else None
+    seated = panel is not None and any(s.user_id == setter.id for s in panel.seats)
+    if seated and panel is not None:
+        return f"Set by {setter.full_name} ({panel.name}){day}"
+    role = setter.role.label if setter.role is not None else ""
+    for_panel = f" for the {panel.name}" if panel is not None else " for the deciding panel"
+    return f"Set by {setter.full_name} ({role}){for_panel}{day}"
+
+
+def profile_context(profile: LeadershipProfile | None) -> tuple[ContextProfile, ...]:
+    """A shared profile as context beside the target: never copied into it."""
+    if profile is None or profile.shared_at is None:
+        return ()
+    return target_context(profile.owner.full_name, profile.ratings, feedback_for(profile))
+
+
+def target_context_for(
+    profile_id: str | None, shared: list[LeadershipProfile]
+) -> tuple[ContextProfile, ...]:
+    profile = next((p for p in shared if str(p.id) == (profile_id or "")), None)
+    return profile_context(profile)
+
+
+def may_set_target(user: User, vacancy: Vacancy) -> bool:
+    """The deciding panel sets the target levels: its scoring members (not stood down), or
+    HR and admin for them."""
+    if user.role in (Role.HR, Role.ADMIN):
+        return True
+    return user.role is Role.PANEL and any(
+        seat.user_id == user.id for seat in deciding_members(vacancy)
+    )
 
 
 def build_comparison(

@@ -1,4 +1,5 @@
-"""The target profile form: a minimum per attribute, optionally seeded from a shared profile."""
+"""The target profile form: a minimum level per attribute on the rubric's words, a reason
+for each, and a shared leadership profile to show beside it as context."""
 
 from __future__ import annotations
 
@@ -6,56 +7,84 @@ from collections.abc import Mapping
 from typing import cast
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea
-from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+)
+from wtforms import HiddenField, RadioField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import Length
 
-from recruit.form_fields import SelectChoice, parse_one_decimal_score
+from recruit.domain.comparison.model import TARGET_LEVELS
+from recruit.form_fields import SelectChoice
 from recruit.models import LeadershipProfile
 
-
-class SeedTargetForm(FlaskForm):
-    profile_id = SelectField("Start from a shared leadership profile", widget=GovSelect())
-    seed = SubmitField("Use this profile", widget=GovSubmitInput())
-
-    def set_profiles(self, profiles: list[LeadershipProfile]) -> None:
-        self.profile_id.choices = [SelectChoice("", "Choose a profile")] + [
-            SelectChoice(str(p.id), f"{p.owner.full_name}: {p.title}") for p in profiles
-        ]
+NO_MINIMUM = ""
+LEVEL_CHOICES = [
+    SelectChoice(NO_MINIMUM, "No minimum"),
+    *(SelectChoice(str(level), name) for level, name in TARGET_LEVELS.items()),
+]
+REASON_LIMIT = 2000
 
 
 class TargetForm(FlaskForm):
-    """Minimums are added per attribute by ``target_form``."""
+    """Levels and reasons are added per attribute by ``target_form``."""
 
-    rationale = TextAreaField(
-        "Why these minimums? (optional)",
-        widget=GovTextArea(),
-        validators=[Length(max=4000, message="The reason must be 4,000 characters or fewer")],
+    context_profile_id = SelectField(
+        "Show a leadership profile beside the target (optional)",
+        widget=GovSelect(),
+        choices=[SelectChoice("", "None")],
+        validate_choice=False,  # checked against the shared profiles in entered_context
     )
-    seeded_from = HiddenField()
+    rationale = TextAreaField(
+        "Anything else the panel should know about the target? (optional)",
+        widget=GovTextArea(),
+        validators=[Length(max=4000, message="The note must be 4,000 characters or fewer")],
+    )
     lock_version = HiddenField()
-    submit = SubmitField("Save the target profile", widget=GovSubmitInput())
+    submit = SubmitField("Save the target levels", widget=GovSubmitInput())
 
     attribute_keys: tuple[str, ...] = ()
 
-    def minimum_field(self, key: str) -> StringField:
-        return cast(StringField, self[f"minimum_{key}"])  # added by target_form
+    def level_field(self, key: str) -> RadioField:
+        return cast(RadioField, self[f"level_{key}"])  # added by target_form
 
-    def entered_minimums(self, names: Mapping[str, str]) -> dict[str, float] | None:
-        """The minimums entered (blank: no minimum), or None with errors set on the fields."""
-        minimums, ok = {}, True
+    def reason_field(self, key: str) -> TextAreaField:
+        return cast(TextAreaField, self[f"reason_{key}"])  # added by target_form
+
+    def set_profiles(self, profiles: list[LeadershipProfile]) -> None:
+        self.context_profile_id.choices = [SelectChoice("", "None")] + [
+            SelectChoice(str(p.id), f"{p.owner.full_name}: {p.title}") for p in profiles
+        ]
+
+    def entered_levels(
+        self, names: Mapping[str, str]
+    ) -> tuple[dict[str, int], dict[str, str]] | None:
+        """(levels, reasons) as entered, or None with errors set on the fields. A level
+        needs a reason: the target must say what the role needs, not only a number."""
+        levels: dict[str, int] = {}
+        reasons: dict[str, str] = {}
+        ok = True
         for key in self.attribute_keys:
-            field = self.minimum_field(key)
-            text = (field.data or "").strip()
-            if not text:
+            level = self.level_field(key).data or NO_MINIMUM
+            reason = (self.reason_field(key).data or "").strip()
+            if level == NO_MINIMUM:
                 continue
-            value = parse_one_decimal_score(text)
-            if value is None:
-                field.errors = [f"Enter a minimum for {names[key]} from 1 to 5, like 3 or 3.5"]
+            if not level.isdigit() or int(level) not in TARGET_LEVELS:
+                self.level_field(key).errors = [
+                    f"Choose Sound, Strong, Exceptional or no minimum for {names[key]}"
+                ]
                 ok = False
-            else:
-                minimums[key] = value
-        return minimums if ok else None
+                continue
+            if not reason:
+                self.reason_field(key).errors = [
+                    f"Say why the role needs {TARGET_LEVELS[int(level)]} on {names[key]}"
+                ]
+                ok = False
+                continue
+            levels[key], reasons[key] = int(level), reason
+        return (levels, reasons) if ok else None
 
 
 def target_form(
@@ -67,8 +96,28 @@ def target_form(
     for key in attribute_keys:
         setattr(
             AttributeTargetForm,
-            f"minimum_{key}",
-            StringField(f"Minimum for {names[key]}", validators=[Length(max=10)]),
+            f"level_{key}",
+            RadioField(
+                names[key],
+                choices=LEVEL_CHOICES,
+                default=NO_MINIMUM,
+                widget=GovRadioInput(),
+                validate_choice=False,  # entered_levels says what to do instead
+            ),
+        )
+        setattr(
+            AttributeTargetForm,
+            f"reason_{key}",
+            TextAreaField(
+                f"Why the role needs this level on {names[key]}",
+                widget=GovTextArea(),
+                validators=[
+                    Length(
+                        max=REASON_LIMIT,
+                        message=f"The reason must be {REASON_LIMIT:,} characters or fewer",
+                    )
+                ],
+            ),
         )
     form = AttributeTargetForm(**kwargs)
     form.attribute_keys = attribute_keys

@@ -95,6 +95,7 @@ def _vacancy(entry: Document, ids: _Ids) -> Vacancy:
     ).split()
     return Vacancy(
         **{key: entry[key] for key in plain},
+        job_reference=entry.get("job_reference") or "",
         closing_date=_day(entry["closing_date"]),
         status=VacancyStatus(entry["status"]),
         created_at=_when(entry["created_at"]),

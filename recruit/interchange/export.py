@@ -95,6 +95,7 @@ def _vacancy(vacancy: Vacancy, people: _People) -> Document:
         "closing_date": _day(vacancy.closing_date),
         "interview_dates": vacancy.interview_dates,
         "hiring_manager": vacancy.hiring_manager,
+        "job_reference": vacancy.job_reference,
         "status": vacancy.status.value,
         "hide_candidate_names": vacancy.hide_candidate_names,
         "created_at": _when(vacancy.created_at),

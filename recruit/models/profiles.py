@@ -1,9 +1,10 @@
 """Leadership profiles (the report's workbooks), 360 feedback on them, and the target profile
 a vacancy's candidates are compared with.
 
-A profile belongs to one person and is private to them until they share it; shared profiles
-can seed a vacancy's target profile. Feedback responses are never shown one by one: only
-their aggregate, and only once enough colleagues have answered (domain.profiles).
+A profile belongs to one person and is private to them until they share it; a shared
+profile can be shown beside a vacancy's target levels as context, never copied into them.
+Feedback responses are never shown one by one: only their aggregate, and only once enough
+colleagues have answered (domain.profiles).
 """
 
 from __future__ import annotations
@@ -73,7 +74,10 @@ class FeedbackRequest(Model):
 
 
 class TargetProfile(Model):
-    """The minimum per attribute the service needs of the vacancy's appointee."""
+    """The minimum level the role needs on each attribute, set by the deciding panel (or
+    HR for them): ``levels`` maps an attribute key to 3 (Sound), 4 (Strong) or 5
+    (Exceptional), ``reasons`` says why per attribute. ``context_profile`` is a shared
+    leadership profile shown beside the target for context; it is never copied into it."""
 
     __tablename__ = "target_profile"
 
@@ -81,9 +85,10 @@ class TargetProfile(Model):
     vacancy_id: Mapped[int] = mapped_column(
         ForeignKey("vacancy.id", ondelete="CASCADE"), unique=True
     )
-    minimums: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    levels: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    reasons: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     rationale: Mapped[str] = mapped_column(Text, default="")
-    seeded_from_id: Mapped[int | None] = mapped_column(
+    context_profile_id: Mapped[int | None] = mapped_column(
         ForeignKey("leadership_profile.id", ondelete="SET NULL"), nullable=True
     )
     set_by_id: Mapped[int | None] = mapped_column(
@@ -92,7 +97,8 @@ class TargetProfile(Model):
     set_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     lock_version: Mapped[int] = mapped_column(default=1)
 
-    seeded_from: Mapped[LeadershipProfile | None] = relationship()
+    context_profile: Mapped[LeadershipProfile | None] = relationship()
     set_by = relationship("User")
+    vacancy = relationship("Vacancy")
 
     __mapper_args__ = {"version_id_col": lock_version}

@@ -49,6 +49,8 @@ class Vacancy(Model):
     closing_date: Mapped[date] = mapped_column(Date)
     interview_dates: Mapped[str] = mapped_column(String(200), default="")
     hiring_manager: Mapped[str] = mapped_column(String(200))
+    # The council's own reference for the post, e.g. "NCC-CS-0142"; optional.
+    job_reference: Mapped[str] = mapped_column(String(40), default="", server_default="")
     status: Mapped[VacancyStatus] = mapped_column(
         Enum(VacancyStatus, native_enum=False, length=20), default=VacancyStatus.DRAFT, index=True
     )
@@ -78,6 +80,11 @@ class Vacancy(Model):
     )
 
     __mapper_args__ = {"version_id_col": lock_version}
+
+    @property
+    def reference(self) -> str:
+        """The reference documents print: the council's job reference, or the app's own."""
+        return self.job_reference.strip() or f"recruit vacancy {self.id}"
 
 
 class Advert(Model):

@@ -57,7 +57,7 @@ def summary_context(
     return SummaryContext(
         organisation_name=current_app.config["ORGANISATION_NAME"],
         vacancy_title=vacancy.title,
-        vacancy_reference=f"Vacancy {vacancy.id}",
+        vacancy_reference=vacancy.reference,
         generated_on=date.today(),
         attribute_names=attribute_names(),
         candidate_labels=candidate_labels(outcomes, show_names),

@@ -1,5 +1,6 @@
-"""The panel scoring summary: a page per vacancy (a tab per stage and overall), the Word
-document, raw scores as CSV and XLSX, and each candidate's radar chart.
+"""The panel scoring summary: a page per vacancy (a tab per stage, the deciding panel's first,
+and one for the decision), the Word document, raw scores as CSV and XLSX, and each
+candidate's radar chart.
 
 Stages appear once their moderation is open. HR, admin and reviewers see every such stage;
 a panel member sees the stages they sit on; anyone else gets a 404.
@@ -19,18 +20,21 @@ from recruit import audit
 from recruit.authorisation import login_required
 from recruit.bank_store import current_bank
 from recruit.domain.documents.scoring_summary.model import CandidateModeration
+from recruit.domain.documents.scoring_summary.text import moderation_closed_text
 from recruit.domain.documents.scoring_summary.word import (
     scoring_summary_docx_bytes,
     summary_filename,
 )
 from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.domain.scoring import strongest_evidence
+from recruit.domain.scoring.agreement import MIN_AGREEMENT_MEMBERS, MIN_AGREEMENT_UNITS
 from recruit.domain.scoring.charts import radar_png
 from recruit.domain.scoring.exports import raw_scores_csv, raw_scores_xlsx
 from recruit.domain.scoring.model import QuestionScore
 from recruit.exports import SUMMARY_REFERENCE
 from recruit.lean_html import indent_lines
 from recruit.models import Role, Vacancy
+from recruit.results import sheets
 from recruit.results.consolidation import (
     StageOutcome,
     attribute_names,
@@ -55,6 +59,12 @@ from recruit.summaries.queries import (
 
 # For the lean tabs macro (templates/macros/tabs.html).
 bp.add_app_template_filter(indent_lines, "indent_lines")
+# For the agreement section (templates/macros/scoring.html), on this page and at moderation.
+bp.record_once(
+    lambda state: state.app.jinja_env.globals.update(
+        MIN_AGREEMENT_UNITS=MIN_AGREEMENT_UNITS, MIN_AGREEMENT_MEMBERS=MIN_AGREEMENT_MEMBERS
+    )
+)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -67,14 +77,19 @@ class StageShown:
     not_assessed: tuple[str, ...]
     moderation: dict[str, CandidateModeration]
     member_names: dict[str, str]
+    moderation_closed: str  # when moderation closed, and by whom, or that it is open
 
 
 def _stage_shown(outcome: StageOutcome) -> StageShown:
+    moderation = sheets.moderation_for(outcome.stage)
+    closed_at = moderation.closed_at if moderation else None
+    closed_by = moderation.closed_by.full_name if moderation and moderation.closed_by else ""
     return StageShown(
         outcome=outcome,
         not_assessed=tuple(unplanned(outcome)),
         moderation=moderation_records(outcome),
         member_names={key: seat.user.full_name for key, seat in outcome.seats.items()},
+        moderation_closed=moderation_closed_text(closed_at, closed_by),
     )
 
 
@@ -84,7 +99,9 @@ def summary(vacancy_id: int) -> ResponseReturnValue:
     vacancy = results_vacancy(vacancy_id)
     outcomes = visible_outcomes(vacancy)
     labels = candidate_labels(outcomes, names_shown_to(current_user, vacancy))
-    stages_shown = [_stage_shown(outcome) for outcome in outcomes]
+    # The deciding panel first, then the advisory panels, as in the Word summary.
+    ordered = sorted(outcomes, key=lambda outcome: not outcome.result.deciding)
+    stages_shown = [_stage_shown(outcome) for outcome in ordered]
     # The page shows less than the Word summary (no sign-off, no evidence per question),
     # so it builds only what it shows.
     return render_template(

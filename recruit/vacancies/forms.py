@@ -86,6 +86,17 @@ class VacancyForm(FlaskForm):
         "Enter the hiring manager's name and job title",
         description="Name and job title, for example Jane Morris, Chief Executive",
     )
+    job_reference = StringField(
+        "Job reference",
+        description="Optional. The council's reference for the post, for example NCC-CS-0142. "
+        "Documents print it instead of the app's own number",
+        default="",  # a form posted without it (an older page) leaves it blank, not null
+        widget=GovTextInput(),
+        validators=[
+            Optional(),
+            Length(max=40, message="The job reference must be 40 characters or fewer"),
+        ],
+    )
     status = RadioField(
         "Status",
         widget=GovRadioInput(),

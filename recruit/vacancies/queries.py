@@ -81,8 +81,8 @@ def _comparison_task(vacancy: Vacancy) -> Task:
     target = db.session.query(TargetProfile).filter_by(vacancy_id=vacancy.id).one_or_none()
     if not any(sheets.moderation_is_open(stage) for stage in vacancy.stages):
         status, hint = "Cannot start yet", "Ready once a stage is moderated"
-    elif target is None or not target.minimums:
-        status, hint = "In progress", "Set the target profile to see gaps"
+    elif target is None or not target.levels:
+        status, hint = "In progress", "Set the target levels the role needs"
     else:
         status, hint = "Completed", "Target set; compare the shortlist"
     return Task(title, href, status, hint, for_reviewers=True)

@@ -41,6 +41,7 @@ EDITABLE_FIELDS = (
     "closing_date",
     "interview_dates",
     "hiring_manager",
+    "job_reference",
 )
 
 

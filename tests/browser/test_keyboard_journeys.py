@@ -78,7 +78,9 @@ def _type_vacancy(page) -> None:  # type: ignore[no-untyped-def]
         page.keyboard.type(text)
         page.keyboard.press("Tab")
         page.keyboard.press(arrow)
-    for text in ["Northallerton", "27", "3", "2027", "14 April 2027", "Assistant Director"]:
+    for text in [
+        "Northallerton", "27", "3", "2027", "14 April 2027", "Assistant Director", "NYC-HS-0031",
+    ]:  # fmt: skip
         page.keyboard.press("Tab")
         page.keyboard.type(text)
     page.keyboard.press("Tab")
@@ -134,7 +136,7 @@ def test_hr_creates_a_vacancy_and_edits_its_advert_with_the_keyboard(
     )
     assert vacancy.status is VacancyStatus.OPEN
     assert vacancy.closing_date == date(2027, 3, 27)
-    assert vacancy.hiring_manager == "Assistant Director"
+    assert (vacancy.hiring_manager, vacancy.job_reference) == ("Assistant Director", "NYC-HS-0031")
     advert = db.session.scalars(select(Advert)).one()
     assert advert.current_version_number == 2
     role = next(s for s in advert.current.sections if s["key"] == "the_role")
@@ -269,23 +271,31 @@ def test_the_dcs_compares_the_shortlist_with_the_keyboard(
     app, page, bank, make_user, live_server, axe_check
 ):
     vacancy_id = _comparison_setup(app, make_user)
-    email = str(make_user(Role.REVIEWER, name="Dr Ruth Adeyemi").email)
+    email = str(make_user(Role.HR, name="Harriet Okafor").email)
     db.session.close()
     _sign_in(page, live_server, email)
-    _press(page, page.get_by_role("link", name="Compare the shortlist").first)
+    page.goto(f"{live_server}/vacancies/{vacancy_id}/comparison")
     expect(page.get_by_role("heading", name="Shortlist comparison")).to_be_visible()
     axe_check(page)
-    _press(page, page.get_by_role("link", name="Set the target profile"))
-    expect(page.get_by_role("heading", name="Target profile")).to_be_visible()
+    _press(page, page.get_by_role("link", name="Set the target levels"))
+    expect(page.get_by_role("heading", name="Target levels")).to_be_visible()
     axe_check(page)
-    _focus(page, page.get_by_label("Minimum for Leadership and change driven by values"))
-    page.keyboard.type("4.5")
-    page.keyboard.press("Enter")
-    expect(page.get_by_text("Target profile saved.")).to_be_visible()
-    _press(page, page.get_by_label("Priya Shah (C-03)"), "Space")
-    expect(page.get_by_label("Priya Shah (C-03)")).to_be_checked()
-    _press(page, page.get_by_label("Amara Okafor (C-01)"), "Space")
-    expect(page.get_by_label("Amara Okafor (C-01)")).not_to_be_checked()
+    values = page.get_by_role("group", name="Leadership and change driven by values")
+    _press(page, values.get_by_label("Exceptional"), "Space")
+    expect(values.get_by_label("Exceptional")).to_be_checked()
+    _focus(
+        page,
+        page.get_by_label(
+            "Why the role needs this level on Leadership and change driven by values"
+        ),
+    )
+    page.keyboard.type("The DCS sets the tone for every practitioner")
+    _press(page, page.get_by_role("button", name="Save the target levels"))
+    expect(page.get_by_text("Target levels saved.")).to_be_visible()
+    _press(page, page.get_by_role("checkbox", name="Priya Shah (C-03)"), "Space")
+    expect(page.get_by_role("checkbox", name="Priya Shah (C-03)")).to_be_checked()
+    _press(page, page.get_by_role("checkbox", name="Amara Okafor (C-01)"), "Space")
+    expect(page.get_by_role("checkbox", name="Amara Okafor (C-01)")).not_to_be_checked()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"candidate=C-02&candidate=C-03"))
     header = page.locator("table thead").first
@@ -298,7 +308,8 @@ def test_the_dcs_compares_the_shortlist_with_the_keyboard(
     assert download.value.suggested_filename.endswith(".docx")
 
     target = db.session.scalars(select(TargetProfile)).one()
-    assert (target.vacancy_id, target.minimums) == (vacancy_id, {"values": 4.5})
+    assert (target.vacancy_id, target.levels) == (vacancy_id, {"values": 5})
+    assert target.reasons == {"values": "The DCS sets the tone for every practitioner"}
     export = db.session.scalars(
         select(AuditEvent).where(AuditEvent.action == "comparison.exported")
     ).one()

@@ -103,21 +103,32 @@ def test_the_dcs_sets_a_target_and_compares(app, page, bank, make_user, live_ser
         submit_sheet(stage, member, candidate, scores)
     db.session.add(StageModeration(stage_id=stage.id))
     db.session.commit()
-    dcs = make_user(Role.REVIEWER, name="Dr Ruth Adeyemi")
-    email, vacancy_id = str(dcs.email), vacancy.id
+    # The deciding panel's chair sets the target levels for it.
+    email, vacancy_id = str(chair.email), vacancy.id
     db.session.close()
     _sign_in(page, live_server, email)
-    page.get_by_role("link", name="Compare the shortlist").first.click()
+    page.goto(f"{live_server}/vacancies/{vacancy_id}/comparison")
     expect(page.get_by_role("heading", name="Shortlist comparison")).to_be_visible()
+    # The plan asks about two attributes of the five the stage weights: no ranks yet.
+    expect(page.locator("#incomplete")).to_contain_text("not assessed at the Final panel")
     axe_check(page)
-    page.get_by_role("link", name="Set the target profile").click()
-    page.get_by_label("Minimum for Leadership and change driven by values").fill("9")
-    page.get_by_role("button", name="Save the target profile").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("from 1 to 5")
+    page.get_by_role("link", name="Set the target levels").click()
+    values = page.get_by_role("group", name="Leadership and change driven by values")
+    values.get_by_label("Strong").check()
+    page.get_by_role("button", name="Save the target levels").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Say why the role needs Strong on Leadership and change driven by values"
+    )
     axe_check(page)
-    page.get_by_label("Minimum for Leadership and change driven by values").fill("4")
-    page.get_by_role("button", name="Save the target profile").click()
+    page.get_by_label(
+        "Why the role needs this level on Leadership and change driven by values"
+    ).fill("The DCS sets the tone for every practitioner")
+    page.get_by_role("button", name="Save the target levels").click()
     expect(page.get_by_text("below target").first).to_be_visible()
+    expect(page.get_by_text("Tom Reid (C-02): Values-driven reads as Sound (3.0)")).to_be_visible()
+    page.locator("#evidence-C-02 summary").click()
+    expect(page.locator("#evidence-C-02")).to_contain_text("Strongest evidence")
+    axe_check(page)
     page.get_by_label("Order by").select_option("decisions")
     page.get_by_role("button", name="Update the comparison").click()
     header = page.locator("table thead").first.inner_text()
@@ -125,7 +136,7 @@ def test_the_dcs_sets_a_target_and_compares(app, page, bank, make_user, live_ser
     axe_check(page)
     assert page.url.startswith(f"{live_server}/vacancies/{vacancy_id}/comparison")
     # Every candidate gets a column of the same width, whatever tags one of them carries.
-    widths = page.locator("table thead th").evaluate_all(
+    widths = page.locator("table.app-comparison-table thead th").evaluate_all(
         "cells => cells.map(cell => cell.getBoundingClientRect().width)"
     )
     candidate_widths = widths[2:]  # after the measure and the target

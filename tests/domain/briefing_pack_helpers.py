@@ -4,7 +4,8 @@ around it, and ways to read the built .docx back.
 The comparison is written out by hand below rather than computed, so the tests depend on
 neither the scoring rules nor the comparison rules. Columns run C-02, C-01, C-03: C-02 is first
 with the stages' weights and second with equal weights, C-01 the other way round; C-03 is
-third both ways and stopped by the values floor. The target has no minimum on buy-in.
+third both ways and stopped by the values floor. The target sets no level on buy-in. The
+comparison is ranked (nothing missing) unless a test passes ``missing``.
 """
 
 from __future__ import annotations
@@ -20,10 +21,19 @@ from docx.shared import Length
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from recruit.domain.comparison.evidence import (
+    AdvisoryConcern,
+    AttributeEvidence,
+    CandidateEvidence,
+    Note,
+    RedFlag,
+)
 from recruit.domain.comparison.model import (
     AttributeGap,
     ComparedCandidate,
     Comparison,
+    ContextProfile,
+    MissingEvidence,
     TargetProfile,
 )
 from recruit.domain.documents.briefing_pack import build_briefing_pack
@@ -35,11 +45,11 @@ from recruit.domain.documents.briefing_pack.model import (
 from recruit.domain.documents.scoring_summary.model import (
     AgreedScore,
     CandidateModeration,
-    EvidenceNote,
     MethodNote,
     ScaleLevel,
     SignOff,
 )
+from recruit.domain.scoring.advisory import AdvisoryReportView, AttributeView
 from recruit.domain.scoring.model import (
     Agreement,
     AlphaReading,
@@ -70,8 +80,13 @@ CANDIDATE_LABELS = {"C-01": "Sam Patel (C-01)", "C-02": "Ayesha Khan (C-02)", "C
 ORDER = ("C-02", "C-01", "C-03")
 STAGES = ("Stakeholder panel", "Final panel interview")
 TARGET = TargetProfile(
-    {"values": 3.5, "decisions": 3.5, "practice-culture": 3.0, "partnerships": 3.5},
-    "Set by the panel on 3 January 2027",
+    levels={"values": 4, "decisions": 4, "practice-culture": 3, "partnerships": 4},
+    reasons={
+        "values": "The DCS sets the tone for every practitioner.",
+        "partnerships": "Health and police fund a third of the model.",
+    },
+    source="Set by Cllr Ruth Owen (Final panel interview) on 3 January 2027",
+    context=(ContextProfile("Margaret Hale's self-rating", {"values": 5.0, "buy-in": 3.0}),),
 )
 MODERATED_AT = datetime.datetime(2027, 1, 12, 14, 30, tzinfo=datetime.UTC)
 SCALE = tuple(
@@ -96,11 +111,13 @@ def result(
     overridden: str | None = None,
     outcome: Outcome | None = None,
     rank: int = 1,
+    ranges: dict[str, tuple[float, float]] | None = None,
 ) -> CandidateResult:
-    agreed, flags = agreed or {}, flags or {}
+    agreed, flags, ranges = agreed or {}, flags or {}, ranges or {}
     attributes = tuple(
         AttributeResult(
-            key, 4 if value is not None else 0, 0, value, value, value, value,
+            key, 4 if value is not None else 0, 0, value, value,
+            *ranges.get(key, (value, value)),
             0.0 if value is not None else None, agreed.get(key), flags.get(key, ()),
         )
         for key, value in figures.items()
@@ -116,12 +133,17 @@ def figures(*values: float | None) -> dict[str, float | None]:
     return dict(zip(KEYS, values, strict=True))
 
 
+def level(value: float | None) -> int | None:
+    return None if value is None else int(value + 0.5)
+
+
 def gaps(values: dict[str, float | None]) -> tuple[AttributeGap, ...]:
     found = []
     for key, value in values.items():
-        minimum = TARGET.minimums.get(key)
-        gap = value - minimum if value is not None and minimum is not None else None
-        found.append(AttributeGap(key, value, minimum, gap, gap is not None and gap < 0))
+        wanted = TARGET.levels.get(key)
+        read = level(value)
+        below = read is not None and wanted is not None and read < wanted
+        found.append(AttributeGap(key, value, read, wanted, below))
     return tuple(found)
 
 
@@ -141,11 +163,14 @@ def compared(
         key=lambda key: (key != "values", KEYS.index(key)),
     )
     return ComparedCandidate(
-        candidate, combined, stages, equal_total, ranks[1], ranks[0], found, tuple(below)
-    )
+        candidate, combined, stages, equal_total, ranks[1], ranks[0], found,
+        deciding_results=(combined,), below_target=tuple(below),
+    )  # fmt: skip
 
 
-def comparison(target: TargetProfile | None = TARGET) -> Comparison:
+def comparison(
+    target: TargetProfile | None = TARGET, missing: tuple[MissingEvidence, ...] = ()
+) -> Comparison:
     first = compared(
         "C-02", figures(4.25, 3.75, 3.75, 3.25, 3.75), 3.99, 3.75, (1, 2),
         {
@@ -162,6 +187,7 @@ def comparison(target: TargetProfile | None = TARGET) -> Comparison:
                               flags={"decisions": ("disagreement",)}, outcome="reserve"),
         },
         flags={"decisions": ("disagreement",)}, outcome="reserve",
+        ranges={"decisions": (2.0, 5.0)},
     )  # fmt: skip
     third = compared(
         "C-03", figures(2.5, 4.0, 4.5, 2.0, None), 3.05, 3.25, (3, 3),
@@ -181,29 +207,69 @@ def comparison(target: TargetProfile | None = TARGET) -> Comparison:
         "With equal weights, Sam Patel (C-01) moves up from 2nd to 1st.",
         "With equal weights, Ayesha Khan (C-02) moves down from 1st to 2nd.",
     )
-    return Comparison(KEYS, STAGES, columns, target=target, notes=notes, deciding=STAGES[1:])
+    return Comparison(
+        KEYS, STAGES, columns, target=target, notes=notes, deciding=STAGES[1:], missing=missing
+    )
 
 
-def agreement(overall: float | None = 0.66) -> Agreement:
+# Buy-in weighted at the final panel but not assessed there for C-03; the stakeholder panel
+# heard evidence on it.
+MISSING = (MissingEvidence("buy-in", STAGES[1], ("C-03",), False, (STAGES[0],)),)
+
+
+def agreement(values: float | None = 0.72) -> Agreement:
     per_attribute = {
-        "values": AlphaReading(0.72, 12, "Tentative agreement"),
-        "decisions": AlphaReading(0.41, 12, "Poor agreement: discuss before relying on it"),
-        "practice-culture": AlphaReading(0.8, 11, "Good agreement"),
-        "partnerships": AlphaReading(None, 1, "Too few paired scores to measure"),
+        "values": AlphaReading(values, 12, 4, "Tentative agreement"),
+        "decisions": AlphaReading(0.41, 12, 4, "Poor agreement: discuss before relying on it"),
+        "practice-culture": AlphaReading(0.8, 11, 4, "Good agreement"),
+        "partnerships": AlphaReading(None, 1, 2, "Too few paired scores to measure"),
     }
-    return Agreement(per_attribute, AlphaReading(overall, 46, "Tentative agreement"), ())
+    return Agreement(per_attribute, (), members=4)
 
 
-def evidence() -> dict[tuple[str, str], tuple[EvidenceNote, ...]]:
+def candidate_evidence() -> dict[str, CandidateEvidence]:
+    strong = Note("Jo Bell", 5, "Moved budget to keep siblings together.", STAGES[1], "Question 1")
+    weak = Note("Cllr Tom Hale", 2, "Partners came across as a source of referrals only.",
+                STAGES[1], "Question 4")  # fmt: skip
     return {
-        ("C-02", "values"): (
-            EvidenceNote("Cllr Ruth Owen", 4, "Spoke about fairness for care leavers."),
-            EvidenceNote("Jo Bell", 5, "Moved budget to keep siblings together.", "Question 1"),
-            EvidenceNote("Dr Amir Khan", 3, "Named a family she had learned from."),
-            EvidenceNote("Priya Shah", None, "Ran out of time on the second question."),
-        ),
-        ("C-03", "values"): (EvidenceNote("Jo Bell", 2, "Talked only about targets."),),
+        "C-02": CandidateEvidence(
+            "C-02",
+            (
+                AttributeEvidence("values", (strong,), ()),
+                AttributeEvidence("partnerships", (), (weak,)),
+            ),
+            advisory_concerns=(
+                AdvisoryConcern(STAGES[0], "Said little about schools.", "We would support"),
+            ),
+        ),  # fmt: skip
+        "C-03": CandidateEvidence(
+            "C-03",
+            (
+                AttributeEvidence(
+                    "values",
+                    (),
+                    (Note("Jo Bell", 1, "Talked only about targets.", STAGES[0], "Question 1"),),
+                ),
+            ),
+            red_flags=(
+                RedFlag(
+                    STAGES[0],
+                    ("Jo Bell scored 1 on Question 1",),
+                    "The panel agreed the concern goes to the heart of the role.",
+                ),
+            ),
+        ),  # fmt: skip
     }
+
+
+def advisory_reports() -> dict[str, tuple[AdvisoryReportView, ...]]:
+    view = AdvisoryReportView(
+        STAGES[0], "We would support this person", "Partners knew her work.",
+        "Said little about schools.",
+        (AttributeView("Leadership and change driven by values", 4.5, False,
+                       ("Named a family she had learned from.",)),),
+    )  # fmt: skip
+    return {"C-02": (view,)}
 
 
 def moderation() -> dict[str, dict[str, CandidateModeration]]:
@@ -267,7 +333,8 @@ def make_context(**changes: object) -> BriefingContext:
         attribute_short_names=SHORT_NAMES,
         stage_agreements=((STAGES[0], agreement()), (STAGES[1], agreement(None))),
         moderation=moderation(),
-        evidence=evidence(),
+        candidate_evidence=candidate_evidence(),
+        advisory_reports=advisory_reports(),
         sign_off=MEMBERS,
         advised_by=ADVISERS,
         steps=steps(),

@@ -129,10 +129,10 @@ def candidate_results() -> tuple[CandidateResult, ...]:
 
 def agreement() -> Agreement:
     per_attribute = {
-        "values": AlphaReading(0.72, 12, "Tentative agreement"),
-        "decisions": AlphaReading(0.41, 12, "Poor agreement: discuss before relying on it"),
-        "practice-culture": AlphaReading(0.8, 11, "Good agreement"),
-        "partnerships": AlphaReading(None, 1, "Too few paired scores to measure"),
+        "values": AlphaReading(0.72, 12, 4, "Tentative agreement"),
+        "decisions": AlphaReading(0.41, 12, 4, "Poor agreement: discuss before relying on it"),
+        "practice-culture": AlphaReading(0.8, 11, 4, "Good agreement"),
+        "partnerships": AlphaReading(None, 1, 2, "Too few paired scores to measure"),
     }
     tendencies = (
         MemberTendency("m1", 0.4, 18, "Scores about 0.4 higher than the other members"),
@@ -140,7 +140,7 @@ def agreement() -> Agreement:
         MemberTendency("m3", 0.0, 17, "Scores in line with the other members"),
         MemberTendency("m4", None, 0, "Too few shared questions to compare"),
     )
-    return Agreement(per_attribute, AlphaReading(0.66, 46, "Tentative agreement"), tendencies)
+    return Agreement(per_attribute, tendencies, members=3)
 
 
 def evidence() -> dict[tuple[str, str], tuple[EvidenceNote, ...]]:
@@ -171,10 +171,12 @@ def moderation() -> dict[str, CandidateModeration]:
     }
 
 
-def stage_summary(name: str = "Final panel interview") -> StageSummary:
+def stage_summary(name: str = "Final panel interview", *, deciding: bool = True) -> StageSummary:
     return StageSummary(
         name=name,
-        result=StageResult(name, candidate_results(), agreement, WEIGHTS, ValuesFloor()),
+        result=StageResult(
+            name, candidate_results(), agreement, WEIGHTS, ValuesFloor(), deciding=deciding
+        ),
         member_labels=MEMBERS,
         moderation=moderation(),
         evidence=evidence(),
@@ -194,7 +196,7 @@ def make_context(**changes: object) -> SummaryContext:
         attribute_names=ATTRIBUTES,
         candidate_labels=CANDIDATE_LABELS,
         method=MethodNote(scale=SCALE),
-        stages=(stage_summary(), stage_summary("Stakeholder panel")),
+        stages=(stage_summary(), stage_summary("Stakeholder panel", deciding=False)),
         overall=candidate_results(),
         attribute_short_names=SHORT_NAMES,
         sign_off=(SignOff("Sam Patel", "Chair"), SignOff("Cllr Ruth Owen", "Lead Member")),

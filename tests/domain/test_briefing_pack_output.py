@@ -13,9 +13,17 @@ from io import BytesIO
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.section import WD_ORIENT
 
-from recruit.domain.comparison.model import TargetProfile
+from recruit.domain.comparison.evidence import (
+    AdvisoryConcern,
+    AttributeEvidence,
+    CandidateEvidence,
+    Note,
+    RedFlag,
+)
+from recruit.domain.comparison.model import ContextProfile, MissingEvidence, TargetProfile
 from recruit.domain.documents.briefing_pack import (
     briefing_filename,
     briefing_pack_docx_bytes,
@@ -25,16 +33,17 @@ from recruit.domain.documents.briefing_pack.model import ObjectionStep
 from recruit.domain.documents.scoring_summary.model import (
     AgreedScore,
     CandidateModeration,
-    EvidenceNote,
     MethodNote,
     ScaleLevel,
     SignOff,
 )
+from recruit.domain.scoring.advisory import AdvisoryReportView, AttributeView
 from recruit.domain.scoring.model import Agreement, AlphaReading
 from tests.conftest import skip_or_fail
 from tests.domain.briefing_pack_helpers import (
     ATTRIBUTES,
     CANDIDATE_LABELS,
+    MISSING,
     MODERATED_AT,
     REFERENCE,
     STAGES,
@@ -78,13 +87,31 @@ def test_hostile_text_everywhere_builds_and_reopens() -> None:
         candidate_labels={key: HOSTILE + key for key in CANDIDATE_LABELS},
         comparison=dataclasses.replace(
             base, stages=(HOSTILE,), candidates=columns, notes=hostile_notes,
-            target=TargetProfile(TARGET.minimums, HOSTILE),
+            target=TargetProfile(
+                TARGET.levels, {key: HOSTILE for key in TARGET.levels}, HOSTILE,
+                (ContextProfile(HOSTILE, {"values": 3.0}),),
+            ),
+            missing=(MissingEvidence("buy-in", HOSTILE, ("C-03",), False, (HOSTILE,)),),
         ),
         method=MethodNote((ScaleLevel(1, HOSTILE, HOSTILE),), HOSTILE, HOSTILE, HOSTILE,
                           {HOSTILE: 1.0}),
-        stage_agreements=((HOSTILE, Agreement({}, AlphaReading(None, 0, HOSTILE), ())),),
+        stage_agreements=(
+            (HOSTILE, Agreement({"values": AlphaReading(None, 0, 0, HOSTILE)}, ())),
+        ),
         moderation={"C-02": {HOSTILE: CandidateModeration((change,), HOSTILE, HOSTILE)}},
-        evidence={("C-02", "values"): (EvidenceNote(HOSTILE, 5, HOSTILE, HOSTILE),)},
+        candidate_evidence={
+            "C-02": CandidateEvidence(
+                "C-02",
+                (AttributeEvidence("values", (Note(HOSTILE, 5, HOSTILE, HOSTILE, HOSTILE),),
+                                   (Note(HOSTILE, None, HOSTILE, HOSTILE, HOSTILE),)),),
+                (RedFlag(HOSTILE, (HOSTILE,), HOSTILE),),
+                (AdvisoryConcern(HOSTILE, HOSTILE, HOSTILE),),
+            ),
+        },
+        advisory_reports={
+            "C-02": (AdvisoryReportView(HOSTILE, HOSTILE, HOSTILE, HOSTILE,
+                                        (AttributeView(HOSTILE, 3.0, True, (HOSTILE,)),)),),
+        },
         target_source=HOSTILE, sign_off=(SignOff(HOSTILE, HOSTILE),),
         advised_by=(SignOff(HOSTILE, HOSTILE),),
         steps=steps(recorded_by=HOSTILE, appointed=HOSTILE, confirmations=((HOSTILE, None),),
@@ -154,13 +181,15 @@ def test_reference_has_the_styles_the_builder_relies_on() -> None:
     assert millimetres(reference.sections[0].page_width) == 297
 
 
-def test_briefing_converts_to_pdf(tmp_path: Path) -> None:
+@pytest.mark.parametrize("missing", [(), MISSING], ids=["ranked", "incomplete"])
+def test_briefing_converts_to_pdf(tmp_path: Path, missing: tuple[MissingEvidence, ...]) -> None:
     soffice = shutil.which("soffice")
     if soffice is None:
         skip_or_fail("LibreOffice (soffice) is not installed")
         return
     source = tmp_path / "briefing.docx"
-    source.write_bytes(briefing_pack_docx_bytes(make_context(), REFERENCE))
+    context = make_context(comparison=comparison(missing=missing))
+    source.write_bytes(briefing_pack_docx_bytes(context, REFERENCE))
 
     subprocess.run(
         [
@@ -174,5 +203,6 @@ def test_briefing_converts_to_pdf(tmp_path: Path) -> None:
     pdf = (tmp_path / "briefing.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
-    # Front, method, side by side, chart, gaps, a page per candidate, agreement, decision.
-    assert 10 <= pages <= 16
+    # Front, method, side by side, chart, each candidate, advisory reports, evidence and
+    # concerns, target levels, agreement, decision, checklist.
+    assert 12 <= pages <= 24

@@ -6,6 +6,7 @@ The comparison behind these tests is written by hand in briefing_pack_helpers.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,10 @@ from tests.domain.briefing_pack_helpers import (
     caption,
     headings,
     is_repeating_header,
+    make_context,
     millimetres,
     rows_text,
+    steps,
     table_captioned,
 )
 from tests.support.word import all_text
@@ -55,39 +58,59 @@ def test_briefing_reopens_with_title_language_header_and_landscape_page(
 def test_headings_use_real_styles_in_order(briefing: DocxDocument) -> None:
     assert headings(briefing, 1)[1:] == [
         "How the figures were worked out",
-        "The shortlist side by side",
+        "The deciding panel's results",
         "Profiles compared",
-        "Gaps to the target profile",
         "Rank changes",
         "Each candidate",
+        "What the advisory panels said",
+        "Evidence and concerns",
+        "Target levels",
         "How far each panel agreed",
         "Decision and sign-off",
+        "Before the offer is unconditional",
     ]
     level_two = headings(briefing, 2)
-    labels = [CANDIDATE_LABELS[key] for key in ORDER]
-    # Gaps per candidate, then each candidate's own section, then agreement per stage, then
-    # the sign-off's advisers and the decision's steps.
-    assert level_two[-10:] == [*labels, *labels, *STAGES, "Advised by", "Steps recorded"]
-    assert headings(briefing, 3)[:3] == [
-        "Results at each stage",
-        "Strongest evidence",
-        "Moderation and outcome",
+    # The front: what is decided, then completeness before any figure, then how to read it.
+    assert level_two[:3] == [
+        "What is being decided",
+        "Is the evidence complete?",
+        "How to read this briefing",
     ]
+    labels = [CANDIDATE_LABELS[key] for key in ORDER]
+    # Each candidate's section, advisory reports (only C-02 has one), evidence and target
+    # levels per candidate, agreement per stage, then the decision's steps and advisers.
+    assert level_two[-14:] == [
+        *labels, labels[0], *labels, *labels, *STAGES, "Steps recorded", "Advised by",
+    ]  # fmt: skip
+    assert headings(briefing, 3)[:2] == ["Results at each stage", "Moderation and outcome"]
+    assert "Strongest evidence" not in headings(briefing, 3)
     assert {table.style.name for table in briefing.tables if table.style} == {
         "Interview Pack Table"
     }
     assert all(table.style is not None for table in briefing.tables)
 
 
-def test_front_names_who_is_compared_and_the_method(briefing: DocxDocument) -> None:
+def test_front_names_who_decides_who_set_the_target_and_the_method(
+    briefing: DocxDocument,
+) -> None:
     about = dict(rows_text(table_captioned(briefing, "About this briefing")))
     text = all_text(briefing)
 
     assert about["Candidates compared"] == "Ayesha Khan (C-02), Sam Patel (C-01) and C-03"
     assert about["Date"] == "14 January 2027"
     assert about["Vacancy"] == "Director of Children's Services"
-    assert about["Target profile"] == "Set by the panel on 3 January 2027"
-    assert "How to read this briefing" in headings(briefing, 2)
+    assert about["Reference"] == "DCS-2027-01"
+    assert about["Decided by"] == (
+        "Final panel interview: Cllr Ruth Owen (Chair) and Cllr Tom Hale (Elected member)"
+    )
+    assert about["Stages"] == "Stakeholder panel (advises); Final panel interview (decides)"
+    assert about["Target levels"] == (
+        "Set by Cllr Ruth Owen (Final panel interview) on 3 January 2027"
+    )
+    assert "Elected members appoint to this post." in text
+    assert "every member of the executive is told of the proposed appointment and may object" in (
+        text
+    )
     assert rows_text(table_captioned(briefing, "The scale"))[3] == [
         "3",
         "Sound",
@@ -100,6 +123,27 @@ def test_front_names_who_is_compared_and_the_method(briefing: DocxDocument) -> N
     assert "A panel mean below 3 on Leadership and change driven by values" in text
     assert "The equal-weights total counts every attribute the same" in text
     assert "Stakeholder panel 33.3%; Final panel interview 66.7%" in text
+
+
+def test_no_evidence_reads_as_its_meaning() -> None:
+    method = dataclasses.replace(
+        make_context().method,
+        no_evidence="The member asked the question but heard nothing they could score.",
+    )
+    document = build(method=method)
+    paragraphs = [p.text for p in document.paragraphs]
+    meaning = next(i for i, t in enumerate(paragraphs) if "heard nothing they could" in t)
+    assert paragraphs[meaning] == (
+        "\u201cNo evidence\u201d means: The member asked the question but heard nothing they "
+        "could score."
+    )
+    assert paragraphs[meaning - 1] == "\u201cNo evidence\u201d is not a low score"
+
+
+def test_a_post_members_do_not_appoint_says_the_executive_is_not_notified() -> None:
+    text = all_text(build(steps=steps(members_appoint=False)))
+    assert "Elected members do not appoint to this post" in text
+    assert "Elected members appoint to this post." not in text
 
 
 def test_decision_block_has_a_row_per_candidate_and_signatures(briefing: DocxDocument) -> None:
@@ -122,10 +166,14 @@ def test_every_table_has_a_caption_and_headers_repeat(briefing: DocxDocument) ->
 
 def test_an_empty_comparison_still_builds() -> None:
     empty = Comparison(KEYS, (), ())
-    document = build(comparison=empty, stage_agreements=(), moderation={}, evidence={}, sign_off=())
+    document = build(
+        comparison=empty, stage_agreements=(), moderation={}, candidate_evidence={},
+        advisory_reports={}, sign_off=(),
+    )  # fmt: skip
 
     text = all_text(document)
     assert "No candidates are in the comparison." in text
+    assert "Incomplete: no deciding stage has moderated results yet" in text
     assert "No agreement figures were supplied" in text
     assert "Each candidate" not in headings(document, 1)
     assert len(document.inline_shapes) == 0

@@ -11,7 +11,13 @@ import pytest
 from matplotlib._pylab_helpers import Gcf
 from PIL import Image, ImageChops
 
-from recruit.domain.scoring.charts import _cached_png, radar_chart, radar_png
+from recruit.domain.scoring.charts import (
+    _axis_label,
+    _cached_png,
+    plotted_runs,
+    radar_chart,
+    radar_png,
+)
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 NAMES = ("Values-driven", "Decisions for families", "Practice and culture", "Partnerships",
@@ -122,3 +128,52 @@ def test_a_page_chart_is_drawn_once_for_the_same_figures() -> None:
     assert first == radar_chart_png(NAMES, series)  # the same picture as drawing it afresh
     assert again is first and other != first
     assert after.hits - before.hits >= 1 and after.misses - before.misses <= 2
+
+
+@pytest.mark.parametrize(
+    ("values", "runs"),
+    [
+        ((3, 4, 3, 2, 5), ((0, 1, 2, 3, 4),)),
+        # Political buy-in (the last axis) not assessed: one run from the first to the fourth.
+        ((3, 4, 3, 2, None), ((0, 1, 2, 3),)),
+        # A gap in the middle: the run wraps from the last axis round to the first.
+        ((3, None, 3, 2, 5), ((2, 3, 4, 0),)),
+        ((3, None, 3, None, 5), ((2,), (4, 0))),
+        ((None,) * 5, ()),
+        ((math.nan, 2, 3, 4, 5), ((1, 2, 3, 4),)),
+    ],
+)
+def test_the_line_joins_only_assessed_attributes(values, runs) -> None:
+    assert plotted_runs(values) == runs
+
+
+def test_an_unassessed_attribute_is_left_out_of_the_drawn_line_not_drawn_at_zero() -> None:
+    chart = radar_chart(NAMES, [("C-01", (3, 4, 3, 2, None)), ("Target", (4, 4, 3, 4, 4))])
+    assert chart.plotted == (((0, 1, 2, 3),), ((0, 1, 2, 3, 4),))
+
+    # The centre (row 220 with a legend: the axes sit above it) shows only the light grey
+    # grid: no series line drawn down to zero for the missing axis, as a 0 would be.
+    def centre_darkest(chart):  # type: ignore[no-untyped-def]
+        return chart.pixels[217:224, 247:254, :3].min()
+
+    zero = radar_chart(NAMES, [("C-01", (3, 4, 3, 2, 0.0)), ("Target", (4, 4, 3, 4, 4))])
+    assert centre_darkest(zero) < 100
+    assert centre_darkest(chart) > 150
+
+
+def test_the_axis_says_not_assessed_when_no_series_has_it() -> None:
+    assert "not assessed" in _axis_label("Political buy-in", 4, [("C-01", (3, 4, 3, 2, None))])
+    assert "not assessed" not in _axis_label("Political buy-in", 4, [("C-01", (3, 4, 3, 2, 1))])
+
+
+def test_a_larger_chart_gives_its_extra_room_to_the_plot_not_the_margins() -> None:
+    series = [("C-01", (3, 4, 3, 2, 5)), ("Target", (4, 4, 3, 4, 4))]
+    standard, large = radar_chart(NAMES, series), radar_chart(NAMES, series, size_inches=7.2)
+
+    def plot_share(chart):  # type: ignore[no-untyped-def]
+        # The share of the picture's width the drawing (anything not white) spans.
+        drawn = (chart.pixels[:, :, :3] < 250).any(axis=2).any(axis=0).nonzero()[0]
+        return (drawn[-1] - drawn[0]) / chart.pixels.shape[1]
+
+    assert large.pixels.shape[:2] == (720, 720)
+    assert plot_share(large) > plot_share(standard)

@@ -1,7 +1,11 @@
-"""The shortlist comparison, worked by hand: both rankings, gaps to the target, sorting,
-restricting the candidates and the notes."""
+"""The shortlist comparison, worked by hand: both rankings, completeness before ranking,
+target levels, sorting, restricting the candidates and the notes."""
 
 from __future__ import annotations
+
+import math
+from dataclasses import replace
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +14,7 @@ from hypothesis import strategies as st
 from recruit.domain.comparison import (
     compare_candidates,
     equal_weights_total,
+    figure_level,
     ordinal,
     ranking_changes,
     sort_keys,
@@ -23,7 +28,13 @@ from recruit.domain.comparison.model import (
     TargetProfile,
 )
 from recruit.domain.scoring import consolidate_panel_scores
-from recruit.domain.scoring.model import QuestionScore, StageResult, StageScores, ValuesFloor
+from recruit.domain.scoring.model import (
+    ExactFloat,
+    QuestionScore,
+    StageResult,
+    StageScores,
+    ValuesFloor,
+)
 
 ATTRIBUTES = ("values", "decisions", "partnerships")
 PLANNED = {"values": ("v1",), "decisions": ("d1",), "partnerships": ("p1",)}
@@ -134,59 +145,171 @@ def test_figures_are_combined_across_stages_and_each_stage_is_kept():
     assert order(comparison) == ["B", "A"]
 
 
-# Gaps to the target
+# Target levels
 
-TARGET = TargetProfile({"values": 4.0, "decisions": 3.0}, source="Set by the panel")
+TARGET = TargetProfile({"values": 4, "decisions": 3}, source="Set by the panel")
 
 
-def test_gap_is_figure_minus_minimum_and_negative_is_below_target():
+def test_a_figure_is_below_target_when_its_level_is_under_the_target_level():
     comparison = compare_candidates([stage_result(INTERVIEW)], ATTRIBUTES, target=TARGET)
     a, b, c = (column(comparison, key) for key in "ABC")
     values, decisions, partnerships = a.gaps
-    assert (values.value, values.minimum, values.gap, values.below_target) == (5, 4, 1, False)
-    assert (decisions.gap, decisions.below_target) == (-1, True)
-    # No minimum on partnerships: no gap, never below target.
-    assert (partnerships.value, partnerships.minimum, partnerships.gap) == (2, None, None)
-    assert not partnerships.below_target
+    assert (values.value, values.level, values.target_level, values.below_target) == (
+        5,
+        5,
+        4,
+        False,
+    )
+    assert (decisions.level_name, decisions.target_level_name) == ("Limited", "Sound")
+    assert decisions.below_target
+    # No level on partnerships: never below target.
+    assert (partnerships.level, partnerships.target_level, partnerships.below_target) == (
+        2,
+        None,
+        False,
+    )
     assert (a.below_target, b.below_target, c.below_target) == (("decisions",), ("values",), ())
-    assert (a.total_shortfall, b.total_shortfall, c.total_shortfall) == (1, 1, 0)
     assert comparison.target is TARGET
+    # No decimal gap and no sum of gaps are kept anywhere.
+    assert not hasattr(values, "gap") and not hasattr(a, "total_shortfall")
 
 
 def test_no_target_means_no_gaps_but_the_figures_are_there():
     comparison = compare_candidates([stage_result(INTERVIEW)], ATTRIBUTES)
     gaps = column(comparison, "A").gaps
-    assert [(g.attribute, g.value, g.minimum, g.gap) for g in gaps] == [
-        ("values", 5, None, None),
-        ("decisions", 2, None, None),
-        ("partnerships", 2, None, None),
+    assert [(g.attribute, g.value, g.level, g.target_level) for g in gaps] == [
+        ("values", 5, 5, None),
+        ("decisions", 2, 2, None),
+        ("partnerships", 2, 2, None),
     ]
     assert column(comparison, "A").below_target == ()
 
 
 @pytest.mark.parametrize(
-    ("minimum", "below", "gap"),
-    [(5 + 1e-12, False, 0.0), (5 - 1e-12, False, 0.0), (5 + 1e-6, True, -1e-6)],
+    ("figure", "level"),
+    [(None, None), (2.99, 2), (3.0, 3), (3.7, 3), (Fraction(11, 3), 3), (4.0, 4), (4.99, 4)],
 )
-def test_float_noise_never_puts_a_candidate_below_target(minimum, below, gap):
-    target = TargetProfile({"values": minimum})
-    comparison = compare_candidates([stage_result(INTERVIEW)], ATTRIBUTES, target=target)
-    values = column(comparison, "A").gaps[0]
-    assert values.below_target is below
-    assert values.gap == pytest.approx(gap, abs=1e-12)
-    assert (column(comparison, "A").total_shortfall > 0) is below
+def test_a_figure_reads_as_the_highest_level_it_reaches(figure, level):
+    value = ExactFloat.of(figure) if isinstance(figure, Fraction) else figure
+    assert figure_level(value) == level
+
+
+def test_a_mean_of_3_5_falls_short_of_a_strong_target():
+    # A panel mean of 3.5 on values (one member 3, one 4) reads as Sound; decisions (4) is
+    # Strong, under an Exceptional target.
+    stage = stage_result({"A": (4, 4, 4)})
+    half = replace(
+        stage.candidates[0],
+        attributes=tuple(
+            replace(a, mean=ExactFloat(7, 2)) if a.attribute == "values" else a
+            for a in stage.candidates[0].attributes
+        ),
+    )
+    stage = replace(stage, candidates=(half,))
+    target = TargetProfile({"values": 4, "decisions": 5})
+    (a,) = compare_candidates([stage], ATTRIBUTES, target=target).candidates
+    assert a.below_target == ("values", "decisions")
+
+
+def test_target_level_names_are_the_rubric_words():
+    target = TargetProfile({"values": 5, "decisions": 3})
+    assert (target.level_name("values"), target.level_name("decisions")) == (
+        "Exceptional",
+        "Sound",
+    )
+    assert target.level_name("partnerships") == ""
+
+
+# Completeness before ranking
+
+
+def test_an_attribute_the_deciding_stage_weights_but_never_asked_withholds_ranks():
+    # The plan asks nobody about partnerships, which carries a weight of 0.2.
+    stage = stage_result({"A": (5, 2, None), "B": (3, 4, None)})
+    comparison = compare_candidates([stage], ATTRIBUTES)
+    (missing,) = comparison.missing
+    assert (missing.attribute, missing.stage, missing.candidates, missing.everyone) == (
+        "partnerships",
+        "interview",
+        ("A", "B"),
+        True,
+    )
+    assert not comparison.ranked
+    # Ranks are withheld, so the columns keep the candidates' own order, whatever the sort.
+    assert order(comparison) == ["A", "B"]
+    assert order(compare_candidates([stage], ATTRIBUTES, sort=SORT_BY_EQUAL_WEIGHTS)) == [
+        "A",
+        "B",
+    ]
+    # No sentence about ranks either.
+    assert not any("ranks" in note for note in comparison.notes)
+    assert ranking_changes(comparison) == ()
+
+
+def test_an_attribute_unassessed_for_one_candidate_names_them():
+    stage = stage_result({"A": (5, 2, 2), "B": (3, 4, None)})
+    (missing,) = compare_candidates([stage], ATTRIBUTES).missing
+    assert (missing.candidates, missing.everyone) == (("B",), False)
+
+
+def test_an_attribute_weighted_zero_need_not_be_assessed():
+    weights = {"values": 0.5, "decisions": 0.5, "partnerships": 0.0}
+    stage = stage_result({"A": (5, 2, None), "B": (3, 4, None)}, weights=weights)
+    comparison = compare_candidates([stage], ATTRIBUTES)
+    assert comparison.missing == () and comparison.ranked
+
+
+def test_missing_evidence_names_the_advisory_stages_that_assessed_it():
+    deciding = stage_result({"A": (5, 2, None)})
+    advisory = replace(
+        stage_result({"A": (4, None, 3)}, name="stakeholders", weights=EQUAL), deciding=False
+    )
+    (missing,) = compare_candidates([advisory, deciding], ATTRIBUTES).missing
+    assert (missing.attribute, missing.stage, missing.assessed_at) == (
+        "partnerships",
+        "interview",
+        ("stakeholders",),
+    )
+
+
+def test_without_a_deciding_stage_nothing_is_ranked():
+    advisory = replace(stage_result(INTERVIEW), deciding=False)
+    comparison = compare_candidates([advisory], ATTRIBUTES)
+    assert comparison.deciding == () and not comparison.ranked
+
+
+def test_a_complete_deciding_stage_is_ranked():
+    comparison = compare_candidates([stage_result(INTERVIEW)], ATTRIBUTES)
+    assert comparison.missing == () and comparison.ranked
+
+
+def test_the_member_range_is_the_lowest_to_highest_member_score_at_the_deciding_stage():
+    scores = (
+        QuestionScore("ann", "A", "v1", "values", 2),
+        QuestionScore("bob", "A", "v1", "values", 5),
+        QuestionScore("ann", "A", "d1", "decisions", 3),
+        QuestionScore("bob", "A", "d1", "decisions", 3),
+    )
+    stage = consolidate_panel_scores(
+        StageScores("interview", ATTRIBUTES, PLANNED, VALUES_HEAVY, MEMBERS, ("A",), scores)
+    )
+    (a,) = compare_candidates([stage], ATTRIBUTES).candidates
+    assert a.member_range("values") == (2, 5)
+    assert "disagreement" in a.combined.attribute("values").flags
+    assert a.member_range("decisions") == (3, 3)
+    assert a.member_range("partnerships") is None
 
 
 def test_values_come_first_in_below_target_whatever_the_attribute_order():
     attributes = ("decisions", "partnerships", "values")
-    target = TargetProfile(dict.fromkeys(attributes, 4.0))
+    target = TargetProfile(dict.fromkeys(attributes, 4))
     stage = stage_result({"D": (3, 2, 2)}, attributes=attributes)
     comparison = compare_candidates([stage], attributes, target=target)
     assert column(comparison, "D").below_target == ("values", "decisions", "partnerships")
 
 
 def test_the_stages_floor_attribute_comes_first_when_it_is_not_values():
-    target = TargetProfile(dict.fromkeys(ATTRIBUTES, 4.0))
+    target = TargetProfile(dict.fromkeys(ATTRIBUTES, 4))
     stage = stage_result({"D": (3, 2, 2)}, floor=ValuesFloor(attribute="partnerships"))
     comparison = compare_candidates([stage], ATTRIBUTES, target=target)
     assert column(comparison, "D").below_target == ("partnerships", "values", "decisions")
@@ -204,7 +327,7 @@ def test_sort_keys_are_the_orderings_then_the_attributes():
     [
         (SORT_BY_RANK, ["A", "C", "B"]),
         (SORT_BY_EQUAL_WEIGHTS, ["B", "C", "A"]),
-        # C is short by 0; A and B by 1 each, so the stage rank decides.
+        # C is below the target level on nothing; A and B on one each: the rank decides.
         (SORT_BY_GAP, ["C", "A", "B"]),
         ("decisions", ["B", "C", "A"]),
     ],
@@ -218,13 +341,16 @@ def test_sorting_by_each_kind(sort, expected):
 
 
 def test_sorting_by_an_attribute_puts_no_figure_last_and_ties_by_rank():
-    # D has no partnerships figure; its stage total (2.4 + 0.8) / 0.8 = 4.0 ranks it 1st.
+    # D has no partnerships figure (so nothing is ranked, and ties go to the key); by values,
+    # with ranks: C and E both have 4, and E (4, 4, 4) ranks above C (4, 3, 3).
     figures = {**INTERVIEW, "D": (4, 4, None)}
     by_partnerships = compare_candidates([stage_result(figures)], ATTRIBUTES, sort="partnerships")
     assert order(by_partnerships) == ["B", "C", "A", "D"]
-    # C and D both have 4 on values: D ranks above C.
-    by_values = compare_candidates([stage_result(figures)], ATTRIBUTES, sort="values")
-    assert order(by_values) == ["A", "D", "C", "B"]
+    ranked = {**INTERVIEW, "E": (4, 4, 4)}
+    by_values = compare_candidates([stage_result(ranked)], ATTRIBUTES, sort="values")
+    assert order(by_values) == ["A", "E", "C", "B"]
+    unranked = compare_candidates([stage_result(figures)], ATTRIBUTES, sort="values")
+    assert order(unranked) == ["A", "C", "D", "B"]
 
 
 def test_sorting_by_gap_without_a_target_is_the_rank_order():
@@ -294,9 +420,10 @@ def test_notes_on_the_values_floor_and_the_target():
     comparison = compare_candidates([stage_result(figures)], ATTRIBUTES, target=TARGET)
     assert comparison.notes == (
         "The order is the same with the stages' weights and with equal weights.",
-        "E is below the values floor without an override, so ranks below every candidate "
-        "the floor allows whatever the total.",
-        "1 of 3 candidates compared meets the target on every attribute with a figure.",
+        "E is below the values floor without an override, so is not appointable by rule "
+        "whatever the other figures.",
+        "1 of 3 candidates compared is at or above the target level on every attribute "
+        "with a figure.",
     )
 
 
@@ -327,12 +454,24 @@ def test_with_equal_stage_weights_both_rankings_agree(figures):
 
 
 @settings(max_examples=60, deadline=None)
-@given(shortlists, st.dictionaries(st.sampled_from(ATTRIBUTES), st.floats(1, 5)))
-def test_below_target_is_exactly_the_attributes_with_a_negative_gap(figures, minimums):
-    target = TargetProfile(minimums)
+@given(shortlists, st.dictionaries(st.sampled_from(ATTRIBUTES), st.integers(3, 5)))
+def test_below_target_is_exactly_the_attributes_whose_level_is_under_the_target(figures, levels):
+    target = TargetProfile(levels)
     comparison = compare_candidates([stage_result(figures)], ATTRIBUTES, target=target)
     for compared in comparison.candidates:
-        negative = {g.attribute for g in compared.gaps if g.gap is not None and g.gap < 0}
-        assert set(compared.below_target) == negative
-        assert compared.total_shortfall >= 0
-        assert (compared.total_shortfall > 0) == bool(negative)
+        under = {
+            key
+            for key in ATTRIBUTES
+            if (figure := compared.combined.attribute(key).result) is not None
+            and key in levels
+            and math.floor(figure + 1e-9) < levels[key]
+        }
+        assert set(compared.below_target) == under
+
+
+@settings(max_examples=60, deadline=None)
+@given(shortlists)
+def test_ranked_exactly_when_every_candidate_has_every_weighted_figure(figures):
+    comparison = compare_candidates([stage_result(figures)], ATTRIBUTES)
+    complete = all(None not in by_attribute for by_attribute in figures.values())
+    assert comparison.ranked is complete

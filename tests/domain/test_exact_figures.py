@@ -27,7 +27,7 @@ from recruit.domain.interview_plan import (
     weights_as_percentages,
 )
 from recruit.domain.scoring import combine_stages, consolidate_panel_scores
-from recruit.domain.scoring.agreement import panel_agreement
+from recruit.domain.scoring.agreement import member_tendencies
 from recruit.domain.scoring.model import (
     AttributeResult,
     CandidateResult,
@@ -160,7 +160,9 @@ def test_every_figure_the_rules_give_keeps_its_exact_value() -> None:
     for attribute in candidate.attributes:
         figures += [attribute.mean, attribute.median, attribute.minimum, attribute.maximum]
         figures += [attribute.spread, attribute.result]
-    figures += [t.mean_difference for t in result.agreement.tendencies]
+    # Two members: the tendencies are measured but not shown, so measure them directly.
+    stage = probe_stage(moderation=(moderation,))
+    figures += [t.mean_difference for t in member_tendencies(stage.scores, stage.members)]
     assert all(isinstance(figure, ExactFloat) for figure in figures)
     combined = combine_stages([result], ATTRIBUTES)[0]
     assert exact_value(combined.total) == exact_value(candidate.total)
@@ -401,7 +403,8 @@ def test_a_listed_member_who_scored_nothing_changes_no_figure() -> None:
     assert with_adviser.candidates == without.candidates
     attribute = with_adviser.candidates[0].attribute("values")
     assert (attribute.count, attribute.no_evidence_count) == (2, 0)
-    assert with_adviser.agreement.overall == without.agreement.overall
-    tendencies = {t.member: t for t in panel_agreement(probe_stage(members=("m1", "m2", "hr")))
-                  .tendencies}  # fmt: skip
+    assert with_adviser.agreement.per_attribute == without.agreement.per_attribute
+    assert with_adviser.agreement.members == without.agreement.members == 2
+    stage = probe_stage(members=("m1", "m2", "hr"))
+    tendencies = {t.member: t for t in member_tendencies(stage.scores, stage.members)}
     assert tendencies["hr"].compared_scores == 0 and tendencies["hr"].mean_difference is None

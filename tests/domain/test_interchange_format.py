@@ -39,7 +39,7 @@ def minimal_document() -> dict:
     """The smallest document with one of everything that refers to something else."""
     return {
         "format": "recruit-vacancy",
-        "version": 3,
+        "version": 4,
         "exported_at": WHEN,
         "source_vacancy_id": 3,
         "people": [{"email": CHAIR, "full_name": "Chris Chair"}],
@@ -47,6 +47,7 @@ def minimal_document() -> dict:
             **dict.fromkeys(["title", "role_level", "service_area", "innovation"], "x"),
             **dict.fromkeys(["salary_range", "location", "interview_dates"], "x"),
             "hiring_manager": "x",
+            "job_reference": "NCC-CS-0142",
             "contract": "permanent",
             "closing_date": "2026-04-01",
             "status": "open",
@@ -138,8 +139,8 @@ def _problems_after(path: list, value: object) -> list[str]:
 @pytest.mark.parametrize(
     ("path", "value", "problem"),
     [
-        (["version"], True, "version: this app reads versions 1, 2 and 3, the file has True"),
-        (["version"], 4, "version: this app reads versions 1, 2 and 3, the file has 4"),
+        (["version"], True, "version: this app reads versions 1, 2, 3 and 4, the file has True"),
+        (["version"], 5, "version: this app reads versions 1, 2, 3 and 4, the file has 5"),
         (["stages", 0, "position"], 2**31, "stages[0].position: must be at most 2147483647"),
         (["people"], {}, "people: must be a list"),
         (["vacancy", "title"], None, "vacancy.title: must not be null"),

@@ -11,6 +11,7 @@ from tests.domain.test_interchange_format import CHAIR, WHEN, minimal_document, 
 # Keys added after version 1, by section: a version 1 file has none of them.
 LATER_KEYS = {
     "(top level)": ["appointment"],
+    "vacancy": ["job_reference"],
     "stages[]": ["role", "reports"],
     "stages[].seats[]": [
         "stood_down_at",
@@ -29,6 +30,8 @@ def _version_1(document: dict) -> dict:
     document["version"] = 1
     for key in LATER_KEYS["(top level)"]:
         del document[key]
+    for key in LATER_KEYS["vacancy"]:
+        del document["vacancy"][key]
     for stage in document["stages"]:
         for key in LATER_KEYS["stages[]"]:
             del stage[key]
@@ -67,8 +70,8 @@ def _with_moderation(document: dict) -> dict:
     return document
 
 
-def test_the_format_is_version_3_and_lists_exactly_the_later_keys():
-    assert FORMAT_VERSION == 3
+def test_the_format_is_version_4_and_lists_exactly_the_later_keys():
+    assert FORMAT_VERSION == 4
     later = {
         name: [key for key, field in spec.items() if field.since > 1]
         for name, spec in SECTIONS.items()
@@ -264,3 +267,17 @@ def test_an_older_file_has_no_reports_and_reads_as_none():
     assert problems_in(document) == [
         "stages[0].reports: is not in version 1 of this format (it came in version 3)"
     ]
+
+
+def test_a_version_3_file_has_no_job_reference_and_reads_as_none():
+    document = minimal_document()
+    document["version"] = 3
+    del document["vacancy"]["job_reference"]
+    assert problems_in(document) == []
+    assert with_later_keys(document)["vacancy"]["job_reference"] is None
+
+
+def test_a_version_4_file_must_give_the_job_reference():
+    document = minimal_document()
+    del document["vacancy"]["job_reference"]
+    assert any("job_reference" in problem for problem in problems_in(document))

@@ -15,8 +15,8 @@ from recruit.domain.profiles import (
     AttributeFeedback,
     FeedbackAggregate,
     aggregate_feedback,
-    seed_target,
     summarise_profile,
+    target_context,
 )
 
 NAMES = {
@@ -285,36 +285,29 @@ def feedback(*responses: dict[str, int | None]) -> FeedbackAggregate:
     return aggregate_feedback(responses, FEEDBACK_KEYS)
 
 
-def test_the_target_prefers_colleagues_where_shown_rounded_half_up():
+def test_context_beside_a_target_labels_the_self_rating_and_the_360_mean_apart():
     shown = feedback(
         {"values": 3, "decisions": 2, "partnerships": 4},
         {"values": 3, "decisions": 2, "partnerships": 4},
         {"values": 4, "decisions": 3},
-        *({"values": v} for v in (3, 3, 4, 3, 3, 4, 3, 3, 3)),
-        {"values": 5, "decisions": 5},  # the 13th: not counted until a fifth block fills
     )
     self_ratings = {"values": 5, "decisions": 5, "partnerships": 4, "buy-in": None}
-    # values 39/12 = 3.25 rounds half up to 3.3 (round() would give 3.2); decisions 7/3 =
-    # 2.3; partnerships has only 2 ratings, so the self rating; buy-in has neither.
-    assert seed_target(self_ratings, shown) == {
-        "values": 3.3,
-        "decisions": 2.3,
-        "partnerships": 4.0,
-    }
+    mine, colleagues = target_context("Margaret Hale", self_ratings, shown)
+    assert mine.label == "Margaret Hale's self-rating"
+    assert mine.figures == {"values": 5.0, "decisions": 5.0, "partnerships": 4.0}
+    assert colleagues.label == "Margaret Hale's 360 mean (3 colleagues)"
+    # Colleagues' exact means, never rounded into a target: partnerships has 2 ratings only.
+    assert colleagues.figures["values"] == pytest.approx(10 / 3)
+    assert "partnerships" not in colleagues.figures
 
 
-def test_the_target_falls_back_to_the_self_rating_when_feedback_is_hidden():
+def test_context_is_only_the_self_rating_while_feedback_is_hidden():
     hidden = feedback({"values": 1}, {"values": 1})
-    self_ratings = {"values": 4, "decisions": 3, "partnerships": None}
-    assert seed_target(self_ratings, hidden) == {"values": 4.0, "decisions": 3.0}
-    assert seed_target(self_ratings) == {"values": 4.0, "decisions": 3.0}
+    (mine,) = target_context("Margaret Hale", {"values": 4, "decisions": None}, hidden)
+    assert (mine.label, mine.figures) == ("Margaret Hale's self-rating", {"values": 4.0})
+    assert target_context("Margaret Hale", {}) == ()
 
 
-def test_the_target_takes_colleagues_view_without_a_self_rating():
-    shown = feedback(*[{"decisions": 4}] * 3)
-    assert seed_target({}, shown) == {"decisions": 4.0}
-
-
-def test_the_target_refuses_an_invalid_self_rating():
+def test_context_refuses_an_invalid_self_rating():
     with pytest.raises(ValueError, match="Rating for values"):
-        seed_target({"values": 9})
+        target_context("Margaret Hale", {"values": 9})

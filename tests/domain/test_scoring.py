@@ -435,7 +435,7 @@ def test_consolidating_ranks_the_candidates():
     # not below it: c3 (total 3.75) ranks above c1 (3.0).
     ranked = consolidate_panel_scores(stage(*scores, candidates=candidates)).candidates
     assert [c.candidate for c in ranked] == ["c2", "c3", "c1"]
-    assert consolidated.agreement.overall.units == 6
+    assert sum(r.units for r in consolidated.agreement.per_attribute.values()) == 6
 
 
 def test_agreement_is_measured_when_first_read_and_then_kept(monkeypatch):

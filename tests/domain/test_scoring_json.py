@@ -48,11 +48,35 @@ def test_document_carries_labels_figures_flags_and_agreement():
     assert candidate["attributes"]["values"]["flags"] == ["disagreement"]
     assert candidate["attributes"]["decisions"]["no_evidence_count"] == 1
     assert candidate["total"] == 4.0 and candidate["rank"] == 1
-    tendencies = document["stages"][0]["agreement"]["tendencies"]
-    assert [t["label"] for t in tendencies] == ["Priya", "Sam"]
+    agreement = document["stages"][0]["agreement"]
+    assert "overall" not in agreement  # no alpha pooled across attributes
+    assert agreement["per_attribute"]["values"]["members"] == 2
+    assert "too few to judge agreement" in agreement["per_attribute"]["values"]["reading"]
+    # Two members: each one's tendency would only mirror the other's.
+    assert agreement["tendencies"] == [] and agreement["members"] == 2
+    assert "with 2, each member's tendency only mirrors" in agreement["tendencies_note"]
     assert document["values_floor"] == {
         "attribute": "values",
         "minimum_mean": 3.0,
         "lowest_single_score": 1,
         "single_score_veto": False,
     }
+
+
+def test_tendencies_carry_the_members_labels_with_three_members():
+    stage = _stage()
+    third = (
+        QuestionScore("m3", "C-01", "q1", "values", 3, ""),
+        QuestionScore("m3", "C-01", "q2", "decisions", 4, ""),
+    )
+    stage = StageScores(
+        stage.stage, stage.attributes, stage.planned, stage.weights, ("m1", "m2", "m3"),
+        stage.candidates, (*stage.scores, *third),
+    )  # fmt: skip
+    labels = {"Final panel": {"m1": "Priya", "m2": "Sam", "m3": "Jo"}}
+    document = results_document(
+        {"id": 7}, [consolidate_panel_scores(stage)], None, {}, labels, ValuesFloor()
+    )
+    agreement = document["stages"][0]["agreement"]
+    assert [t["label"] for t in agreement["tendencies"]] == ["Priya", "Sam", "Jo"]
+    assert agreement["members"] == 3 and agreement["tendencies_note"] == ""

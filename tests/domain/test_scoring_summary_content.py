@@ -184,10 +184,10 @@ def test_agreement_shows_alpha_with_readings_and_member_tendencies(summary: Docx
     alpha = rows_text(table_captioned(summary, "Panel agreement: Final panel interview"))
     tendencies = rows_text(table_captioned(summary, "Member tendencies: Final panel interview"))
 
-    assert alpha[0] == ["Attribute", "Alpha", "Units compared", "Reading"]
-    assert alpha[1] == ["Values-driven", "0.72", "12", "Tentative agreement"]
-    assert alpha[4][1] == "Not measurable" and alpha[5][1:3] == ["Not measurable", "0"]
-    assert alpha[-1] == ["All attributes", "0.66", "46", "Tentative agreement"]
+    assert alpha[0] == ["Attribute", "Alpha", "Answers compared", "Members compared", "Reading"]
+    assert alpha[1] == ["Values-driven", "0.72", "12", "4", "Tentative agreement"]
+    assert alpha[4][1] == "Not measurable" and alpha[5][1:4] == ["Not measurable", "0", "0"]
+    assert len(alpha) == 6  # one row per attribute, and no alpha pooled across them
     assert [row[:2] for row in tendencies[1:]] == [
         ["Cllr Ruth Owen", "+0.4"], ["Dr Amir Khan", "-0.3"], ["Jo Bell", "0.0"],
         ["Priya Shah", "Not measurable"],
@@ -198,8 +198,8 @@ def test_agreement_shows_alpha_with_readings_and_member_tendencies(summary: Docx
 def test_each_candidate_has_results_then_chart_then_the_same_figures(summary: DocxDocument) -> None:
     results = rows_text(table_captioned(summary, "Attribute results for Ayesha Khan (C-02)"))
     assert results[0] == ["Attribute", "Scored by", "No evidence", "Mean", "Median",
-                          "Lowest", "Highest", "Spread", "Agreed", "Flags"]  # fmt: skip
-    assert results[4] == ["Partnerships", "4", "0", "3.3", "3.0", "3.0", "4.0", "1.0", "4.0", "None"]  # fmt: skip
+                          "Range", "Agreed", "Flags"]  # fmt: skip
+    assert results[4] == ["Partnerships", "4", "0", "3.3", "3.0", "3.0 to 4.0", "4.0", "None"]
     figures = rows_text(table_captioned(summary, "Chart figures for Ayesha Khan (C-02)"))
     assert figures[0] == ["Attribute", "Panel mean", "After moderation"]
     assert figures[1] == ["Values-driven", "4.3", "4.3"]
@@ -293,7 +293,7 @@ def test_a_person_with_two_roles_signs_once() -> None:
 
 
 def test_a_stage_with_no_candidates_and_no_tendencies_still_builds() -> None:
-    none_yet = Agreement({}, AlphaReading(None, 0, "No scores yet"), ())
+    none_yet = Agreement({"values": AlphaReading(None, 0, 0, "No scores yet")}, ())
     empty = StageResult("x", (), lambda: none_yet, {}, ValuesFloor())
     stage = StageSummary("Shortlisting", empty, {})
     document = build(stages=(stage,), overall=(), sign_off=(), candidate_labels={})

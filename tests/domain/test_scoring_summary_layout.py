@@ -55,16 +55,20 @@ def test_summary_reopens_with_title_language_header_and_landscape_page(
 def test_headings_use_real_styles_in_order(summary: DocxDocument) -> None:
     assert headings(summary, 1)[1:] == [
         "How the figures were worked out",
-        "Final panel interview",
-        "Stakeholder panel",
+        "The deciding panel: Final panel interview",
+        "Advisory panels",
         "The decision",
         "Sign-off",
     ]
-    level_two = headings(summary, 2)
-    # Each stage has each candidate, in rank order, under its results and agreement.
-    stage = ["Results", "How far the panel agreed", *(CANDIDATE_LABELS[k] for k in ("C-02", "C-01", "C-03"))]  # fmt: skip
-    assert level_two[-11:] == [*stage, *stage, "Profiles compared"]
-    assert headings(summary, 3).count("Member tendencies: a calibration aid") == 2
+    # Each stage has each candidate, in rank order, under its results and agreement; an
+    # advisory stage sits a level down, under "Advisory panels".
+    labels = [CANDIDATE_LABELS[k] for k in ("C-02", "C-01", "C-03")]
+    stage = ["Results", "How far the panel agreed", *labels]
+    assert headings(summary, 2)[-7:] == [*stage, "Stakeholder panel", "Profiles compared"]
+    assert headings(summary, 3)[:2] == ["Member tendencies: a calibration aid", "Profile"]
+    assert [h for h in headings(summary, 3) if h in stage] == stage
+    assert headings(summary, 3).count("Member tendencies: a calibration aid") == 1
+    assert headings(summary, 4).count("Member tendencies: a calibration aid") == 1
     assert {table.style.name for table in summary.tables} == {"Interview Pack Table"}
 
 
@@ -88,7 +92,11 @@ def test_only_stages_and_the_results_across_them_start_a_page(summary: DocxDocum
     starts = [p.text for p in summary.paragraphs if p.paragraph_format.page_break_before]
 
     # Candidates, the method note and the sign-off follow on; none is forced onto a new page.
-    assert starts == ["Final panel interview", "Stakeholder panel", "The decision"]
+    assert starts == [
+        "The deciding panel: Final panel interview",
+        "Advisory panels",
+        "The decision",
+    ]
     assert not any(element.xpath(".//w:br[@w:type='page']") for element in summary.element.body)
 
 

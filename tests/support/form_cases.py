@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tests.support.page_world import ADMIN, ANONYMOUS, CHAIR, HR, REVIEWER
+from tests.support.page_world import ADMIN, ANONYMOUS, CHAIR, HR
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,8 @@ FORM_CASES = (
     FormCase(CHAIR, "profiles.workbook", "Save and continue"),
     FormCase(CHAIR, "profiles.request_feedback", "Ask for feedback"),
     FormCase(CHAIR, "profiles.give_feedback", "Send your feedback"),
-    FormCase(REVIEWER, "comparisons.target", "Save the target profile", {"[name=minimum_values]": "9"}),
+    # A level chosen without the reason the role needs it.
+    FormCase(HR, "comparisons.target", "Save the target levels", {"[name=level_values][value='4']": "4"}),
 )  # fmt: skip
 
 CLEAR_FORM = """button => {

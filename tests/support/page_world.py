@@ -255,10 +255,15 @@ def _profiles(people: dict[str, User], vacancy: Vacancy):  # type: ignore[no-unt
     db.session.add(
         TargetProfile(
             vacancy_id=vacancy.id,
-            minimums={"values": 4.0, "decisions": 3.5, "practice-culture": 3.0},
-            rationale="Values first for a first DCS post",
-            seeded_from_id=chair_profile.id,
-            set_by_id=people[REVIEWER].id,
+            levels={"values": 4, "decisions": 4, "practice-culture": 3},
+            reasons={
+                "values": "The DCS sets the tone for every practitioner",
+                "decisions": "Family Safeguarding needs decisions owned at the top",
+                "practice-culture": "The model is embedded: keep it, not rebuild it",
+            },
+            rationale="Agreed by the appointment panel before the interviews",
+            context_profile_id=chair_profile.id,
+            set_by_id=people[HR].id,
         )
     )
     db.session.commit()

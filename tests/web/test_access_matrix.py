@@ -129,7 +129,7 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "comparisons.comparison": REVIEWERS_OR_SEATED,
     "comparisons.radar": REVIEWERS_OR_SEATED,
     "comparisons.briefing_pack": REVIEWERS_OR_SEATED,
-    "comparisons.target": frozenset({Role.HR, Role.ADMIN, Role.REVIEWER}),
+    "comparisons.target": HR_OR_SEATED,  # seated on the deciding stage
     "profiles.index": ALL,
     "profiles.create": ALL,
     # A profile is its owner's and a feedback request its colleague's: 404 for anyone else.

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import io
-import re
 
 from docx import Document
 from sqlalchemy import select
 
 from recruit.domain import scoring
+from recruit.domain.interview_plan import default_weights
 from recruit.domain.scoring.agreement import panel_agreement
 from recruit.extensions import db
 from recruit.models import (
+    AdvisoryReport,
     AuditEvent,
+    CandidateDecision,
     CandidateStatus,
     LeadershipProfile,
+    Outcome,
     PanelRole,
     Role,
     StageModeration,
+    StageType,
     TargetProfile,
+    TrafficLight,
 )
 from recruit.models._types import utcnow
 from tests.support.factories import (
@@ -31,9 +36,17 @@ from tests.support.forms import submit_form
 from tests.support.panel_web import client_for
 
 QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
+DEFAULT_WEIGHTS = default_weights(
+    ["values", "decisions", "practice-culture", "partnerships", "buy-in"]
+)
 
 
-def _vacancy(app, make_user, *, moderated=True):  # type: ignore[no-untyped-def]
+# The plan asks about values and decisions only, so the deciding stage weights just those:
+# with every attribute weighted, nothing could be ranked (see the incomplete test).
+ASSESSED_WEIGHTS = {"values": 0.6, "decisions": 0.4}
+
+
+def _vacancy(app, make_user, *, moderated=True, weights=ASSESSED_WEIGHTS):  # type: ignore[no-untyped-def]
     vacancy = make_vacancy(make_user(Role.HR))
     amara = make_candidate(vacancy, "Amara", "Okafor", status=CandidateStatus.SHORTLISTED)
     tom = make_candidate(vacancy, "Tom", "Reid", status=CandidateStatus.SHORTLISTED)
@@ -44,6 +57,7 @@ def _vacancy(app, make_user, *, moderated=True):  # type: ignore[no-untyped-def]
         vacancy,
         seats=[(chair, PanelRole.CHAIR), (member, PanelRole.MEMBER)],
         questions=QUESTIONS,
+        weights=weights,
     )
     for candidate, chair_scores, member_scores in (
         (amara, [4, 3], [4, 3]),
@@ -109,35 +123,54 @@ def test_equal_weights_can_change_the_order(app, bank, signed_in, make_user):
     assert "with equal weights" in page and "Tom Reid (C-02) ranks" in page
 
 
-def test_target_profile_gives_gaps_with_values_first(app, bank, signed_in, make_user):
-    client, _ = signed_in(Role.REVIEWER)
+def _levels(**levels: str) -> dict[str, str]:
+    data = {"submit": "x"}
+    for key, level in levels.items():
+        attribute = key.replace("_", "-")
+        data[f"level_{attribute}"] = level
+        data[f"reason_{attribute}"] = f"The post needs {attribute} at this level."
+    return data
+
+
+def test_target_levels_show_below_target_per_attribute_in_words(app, bank, signed_in, make_user):
+    client, hr = signed_in(Role.HR)
     vacancy, _stage, _chair = _vacancy(app, make_user)
     response = submit_form(
-        client,
-        f"/vacancies/{vacancy.id}/target",
-        {"minimum_values": "4", "minimum_decisions": "4", "submit": "x"},
+        client, f"/vacancies/{vacancy.id}/target", _levels(values="4", decisions="4")
     )
     assert response.status_code == 302
     target = db.session.scalar(select(TargetProfile))
-    assert target.minimums == {"values": 4.0, "decisions": 4.0}
+    assert target.levels == {"values": 4, "decisions": 4}
+    assert target.reasons["values"] == "The post needs values at this level."
+    assert target.set_by_id == hr.id
     page = client.get(f"/vacancies/{vacancy.id}/comparison").get_data(as_text=True)
+    # Tom: values 3 (Sound) under Strong; decisions 5. Amara: decisions 3 under Strong.
     tom = page.split("<strong>Tom Reid (C-02)</strong>")[1].split("</li>")[0]
-    assert tom.index("Leadership and change driven by values") < len(tom)
+    assert "Values-driven reads as Sound (3.0) against a target of Strong" in tom
     amara = page.split("<strong>Amara Okafor (C-01)</strong>")[1].split("</li>")[0]
-    assert "Changing how decisions" in amara and "values" not in amara.lower().split("by")[0]
+    assert "Decisions for families reads as Sound (3.0)" in amara and "Values" not in amara
+    assert f"Set by {hr.full_name} (HR and recruitment) for the Final panel on " in page
+    # Words, not decimals: no signed gap and no sum of gaps.
+    assert "below target</strong>" not in page and "in all" not in page
+    assert "The post needs values at this level." in page
 
 
-def test_target_minimums_are_checked(app, bank, signed_in, make_user):
+def test_a_level_needs_a_reason_and_an_unknown_level_is_refused(app, bank, signed_in, make_user):
     client, _ = signed_in(Role.HR)
     vacancy, _stage, _chair = _vacancy(app, make_user)
-    response = submit_form(
-        client, f"/vacancies/{vacancy.id}/target", {"minimum_values": "6", "submit": "x"}
-    )
-    assert "from 1 to 5" in response.get_data(as_text=True)
+    url = f"/vacancies/{vacancy.id}/target"
+    no_reason = submit_form(client, url, {"level_values": "4", "submit": "x"})
+    text = no_reason.get_data(as_text=True)
+    assert "Say why the role needs Strong on Leadership and change driven by values" in text
+    assert "govuk-error-summary" in text and 'value="4" checked' in text
+    six = submit_form(client, url, {"level_values": "6", "reason_values": "x", "submit": "x"})
+    assert "Choose Sound, Strong, Exceptional or no minimum" in six.get_data(as_text=True)
     assert db.session.scalar(select(TargetProfile)) is None
 
 
-def test_target_seeded_from_a_shared_profile(app, bank, signed_in, make_user):
+def test_a_shared_profile_is_context_beside_the_target_never_copied_in(
+    app, bank, signed_in, make_user
+):
     client, _ = signed_in(Role.HR)
     vacancy, _stage, _chair = _vacancy(app, make_user)
     outgoing = make_user(Role.PANEL, name="Margaret Hale")
@@ -151,12 +184,56 @@ def test_target_seeded_from_a_shared_profile(app, bank, signed_in, make_user):
     url = f"/vacancies/{vacancy.id}/target"
     page = client.get(url).get_data(as_text=True)
     assert "Margaret Hale: Outgoing" in page and "Private" not in page
-    seeded = submit_form(client, url, {"profile_id": str(profile.id), "seed": "x"})
-    text = seeded.get_data(as_text=True)
-    assert 'value="5"' in text and "start from Margaret Hale" in text
-    # a private profile cannot be used, even by posting its id
-    sneaky = submit_form(client, url, {"profile_id": str(private.id), "seed": "x"})
-    assert not re.search(r'name="minimum_values"[^>]*value="1"', sneaky.get_data(as_text=True))
+    data = {**_levels(values="3"), "context_profile_id": str(profile.id)}
+    assert submit_form(client, url, data).status_code == 302
+    target = db.session.scalar(select(TargetProfile))
+    assert target.context_profile_id == profile.id
+    assert target.levels == {"values": 3}  # nothing copied from the profile's 5 and 4
+    comparison = client.get(f"/vacancies/{vacancy.id}/comparison").get_data(as_text=True)
+    assert "Margaret Hale&#39;s self-rating (context only)" in comparison
+    # A private profile cannot be shown, even by posting its id.
+    sneaky = {**_levels(values="3"), "context_profile_id": str(private.id)}
+    db.session.refresh(target)
+    sneaky["lock_version"] = str(target.lock_version)
+    assert submit_form(client, url, sneaky).status_code == 302
+    db.session.refresh(target)
+    assert target.context_profile_id is None
+
+
+def test_the_deciding_panel_sets_the_target_and_nobody_else_on_the_panel_side(app, bank, make_user):
+    vacancy, stage, chair = _vacancy(app, make_user)
+    seated = client_for(app, chair)
+    assert seated.get(f"/vacancies/{vacancy.id}/target").status_code == 200
+    assert (
+        submit_form(seated, f"/vacancies/{vacancy.id}/target", _levels(values="4")).status_code
+        == 302
+    )
+    target = db.session.scalar(select(TargetProfile))
+    page = seated.get(f"/vacancies/{vacancy.id}/comparison").get_data(as_text=True)
+    assert f"Set by Chair ({stage.name}) on " in page and target.set_by_id == chair.id
+    reviewer = client_for(app, make_user(Role.REVIEWER))
+    assert reviewer.get(f"/vacancies/{vacancy.id}/target").status_code == 404
+    outsider = client_for(app, make_user(Role.PANEL))
+    assert outsider.get(f"/vacancies/{vacancy.id}/target").status_code == 404
+
+
+def test_ranks_and_totals_wait_for_every_weighted_attribute(app, bank, signed_in, make_user):
+    client, _ = signed_in(Role.HR)
+    # Every attribute weighted, only values and decisions asked about.
+    vacancy, stage, _chair = _vacancy(app, make_user, weights=DEFAULT_WEIGHTS)
+    page = client.get(f"/vacancies/{vacancy.id}/comparison").get_data(as_text=True)
+    assert (
+        "Incomplete: Securing buy-in from corporate leaders and politicians not assessed at "
+        f"the {stage.name}." in page
+    )
+    assert "Rank, stages' weights" not in page and "Weighted total" not in page
+    assert "Rank with equal weights" not in page  # no ordering by a withheld rank
+    header = page.split("<thead")[1].split("</thead>")[0]
+    assert header.index("Amara Okafor") < header.index("Tom Reid")  # by reference, C-01 first
+    complete = client.get(f"/vacancies/{_vacancy(app, make_user)[0].id}/comparison").get_data(
+        as_text=True
+    )
+    assert "Incomplete" not in complete and "Rank, stages' weights" in complete
 
 
 def test_panel_members_see_the_comparison_only_for_their_moderated_stages(app, bank, make_user):
@@ -166,7 +243,6 @@ def test_panel_members_see_the_comparison_only_for_their_moderated_stages(app, b
     assert "nothing to compare yet" in page
     outsider = client_for(app, make_user(Role.PANEL))
     assert outsider.get(f"/vacancies/{vacancy.id}/comparison").status_code == 404
-    assert seated.get(f"/vacancies/{vacancy.id}/target").status_code == 403
 
 
 def test_radar_overlays_the_candidates(app, bank, signed_in, make_user):
@@ -187,3 +263,59 @@ def test_briefing_pack_reopens_with_the_comparison(app, bank, signed_in, make_us
     assert "Director of Children's Services" in text
     assert any("Amara Okafor" in cell for cell in cells)
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "comparison.exported"))
+
+
+def test_both_sides_of_the_evidence_with_red_flags_and_advisory_concerns(
+    app, bank, signed_in, make_user
+):
+    client, _ = signed_in(Role.HR)
+    vacancy, stage, _chair = _vacancy(app, make_user)
+    amara, tom = vacancy.candidates[0], vacancy.candidates[1]
+    youth = make_user(Role.PANEL, name="Jordan Lee")
+    advisory = make_issued_stage(
+        app,
+        vacancy,
+        name="Young people's panel",
+        stage_type=StageType.STAKEHOLDER_PANEL,
+        seats=[(youth, PanelRole.CHAIR)],
+        questions=QUESTIONS[:1],
+    )
+    submit_sheet(advisory, youth, tom, [4])
+    db.session.add_all(
+        [
+            StageModeration(stage_id=advisory.id),
+            AdvisoryReport(
+                stage_id=advisory.id,
+                candidate_id=tom.id,
+                strengths="Listened to us",
+                concerns="Tom was vague about care leavers",
+                traffic_light=TrafficLight.AMBER,
+            ),
+            CandidateDecision(
+                stage_id=stage.id,
+                candidate_id=amara.id,
+                outcome=Outcome.APPOINTABLE,
+                reasons="Strong on values",
+                red_flag_discussion="The panel went back over her answer on values together",
+            ),
+        ]
+    )
+    db.session.commit()
+    page = client.get(f"/vacancies/{vacancy.id}/comparison").get_data(as_text=True)
+    tom_section = page.split('id="evidence-C-02"')[1].split("</details>")[0]
+    # Tom's 3 on values is Sound: evidence in favour; no score of 2 or less, so no concern.
+    assert "Evidence for 3 from Chair" in tom_section.split("Main concerns")[1]
+    assert (
+        "Young people&#39;s panel" in tom_section
+        and "Tom was vague about care leavers" in tom_section
+    )
+    amara_section = page.split('id="evidence-C-01"')[1].split("</details>")[0]
+    assert (
+        "The panel recorded: The panel went back over her answer on values together"
+        in amara_section
+    )
+    assert "concerns recorded" in amara_section
+    # The advisory report is shown only to a reader who may see the advisory stage.
+    chair_client = client_for(app, _chair)
+    chair_page = chair_client.get(f"/vacancies/{vacancy.id}/comparison").get_data(as_text=True)
+    assert "Tom was vague about care leavers" not in chair_page

@@ -124,7 +124,11 @@ def test_demo_has_the_outgoing_dcs_shared_profile_and_a_shortlist_of_three(app):
     assert sum(r.ratings is not None for r in profile.feedback_requests) >= 3
     vacancy = db.session.scalar(select(Vacancy))
     target = db.session.scalar(select(TargetProfile))
-    assert target.seeded_from_id == profile.id and target.minimums["values"] >= 4
+    # The target is the panel's, from the post: the outgoing DCS's profile is context only.
+    assert target.context_profile_id == profile.id and target.levels["values"] == 4
+    assert target.levels != {key: round(v) for key, v in profile.ratings.items()}
+    assert all(target.reasons[key].strip() for key in target.levels)
+    assert target.set_by.email == "chair@demo.recruit.local"
     with app.test_request_context():
         view = build_comparison(vacancy, moderated_stages(vacancy), None, ())
     # The appointment panel's decision, ranked; the advisory panels report beside it.

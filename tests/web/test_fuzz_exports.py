@@ -151,8 +151,8 @@ def _moderate(stage, people, vacancy, amara, text: str) -> None:  # type: ignore
                     formula_score=3.0, agreed=3.5, rationale=text, recorded_by_id=chair),
         CandidateDecision(stage_id=stage.id, candidate_id=amara.id, outcome=Outcome.RESERVE,
                           reasons=text, floor_override_reason=text, recorded_by_id=chair),
-        TargetProfile(vacancy_id=vacancy.id, minimums={"values": 3.0}, rationale=text,
-                      set_by_id=people["hr"].id),
+        TargetProfile(vacancy_id=vacancy.id, levels={"values": 3}, reasons={"values": text},
+                      rationale=text, set_by_id=people["hr"].id),
     ])  # fmt: skip
     db.session.commit()
 

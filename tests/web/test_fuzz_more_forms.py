@@ -491,13 +491,13 @@ def test_target_profile_form(app, bank, signed_in, make_user):
 
     @_fuzz
     def run(text):  # type: ignore[no-untyped-def]
-        minimums = {f"minimum_{key}": text[:10] for key in ATTRIBUTES}
-        for extra in ({}, {"minimum_values": "3", "minimum_decisions": "2.5"}):
-            data = {**minimums, **extra, "rationale": text, "seeded_from": text, "submit": "y"}
-            assert_safe_page(*post_form(client, url, data))
-        for profile_id in (text, str(shared.id)):
-            data = {"profile_id": profile_id, "seed": "y"}
-            assert_safe_page(*post_form(client, url, data))
+        levels = {f"level_{key}": text[:10] for key in ATTRIBUTES}
+        reasons = {f"reason_{key}": text for key in ATTRIBUTES}
+        for extra in ({}, {"level_values": "4", "level_decisions": "3"}):
+            for profile_id in (text, str(shared.id)):
+                data = {**levels, **reasons, **extra, "rationale": text, "submit": "y",
+                        "context_profile_id": profile_id, "lock_version": text[:10]}  # fmt: skip
+                assert_safe_page(*post_form(client, url, data))
         query = urlencode({"sort": text, "candidate": text})
         _pages_are_safe(client, f"/vacancies/{scene.vacancy_id}/comparison?{query}")
 
@@ -578,7 +578,7 @@ def test_hostile_path_segments(app, bank, signed_in):
 
 def test_errors_on_the_plan_and_seed_forms_get_the_summary(app, bank, signed_in, make_user):
     """Found by these tests: the plan's minutes and weights forms and the target page's
-    seed form showed field errors with no GOV.UK error summary and no "Error:" title."""
+    form showed field errors with no GOV.UK error summary and no "Error:" title."""
     client, hr = signed_in(Role.HR)
     vacancy = make_vacancy(hr)
     stage = make_stage(vacancy, questions=QUESTIONS)
@@ -590,8 +590,8 @@ def test_errors_on_the_plan_and_seed_forms_get_the_summary(app, bank, signed_in,
     pages = [
         post_form(client, f"{plan}/minutes", minutes, form_page=plan)[1],
         post_form(client, f"{plan}/weights", {"weight_values": "many"}, form_page=plan)[1],
-        post_form(client, f"/vacancies/{vacancy.id}/target", {"profile_id": "x",
-                                                               "seed": "y"})[1],
+        post_form(client, f"/vacancies/{vacancy.id}/target", {"level_values": "4",
+                                                               "submit": "y"})[1],
     ]  # fmt: skip
     for page in pages:
         assert "govuk-error-message" in page and "govuk-error-summary" in page

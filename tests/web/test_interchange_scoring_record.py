@@ -69,9 +69,10 @@ def test_the_import_keeps_what_was_set_aside_stood_down_and_closed(app, exported
 
 def _as_version_1(document):  # type: ignore[no-untyped-def]
     """The document as it was written before set-aside sheets, stood-down seats, closing
-    moderation, digests, stage roles, red-flag discussions and advisory reports existed."""
+    moderation, digests, stage roles, red-flag discussions, advisory reports and job references
+    existed."""
     document["version"] = 1
-    del document["appointment"]
+    del document["appointment"], document["vacancy"]["job_reference"]
     for stage in document["stages"]:
         del stage["role"], stage["reports"]
         for seat in stage["seats"]:
@@ -96,7 +97,7 @@ def test_a_version_1_file_still_imports_with_nothing_set_aside(app, exported, tm
     assert result.exit_code == 0, result.output
     new_id = int(re.search(r"as vacancy (\d+)", result.output).group(1))
     again = export_document(runner, new_id, tmp_path / "again.json")
-    assert again["version"] == 3
+    assert again["version"] == 4
     # Before stage roles, the last stage decides, as the migration decided for the app.
     assert [stage["role"] for stage in again["stages"]] == ["advisory", "deciding"]
     first = again["stages"][0]

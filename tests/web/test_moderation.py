@@ -88,7 +88,9 @@ def test_last_sheet_opens_moderation_with_results_and_flags(app, bank, signed_in
     # The single 1 is a red flag to discuss, no longer a reason of the floor's (the mean is).
     assert "Panel mean of 2.0" in page and "A member scored 1" not in page
     assert 'id="red-flags"' in page and "Not recorded yet" in page
-    assert "Krippendorff" in page and "calibration aid" in page
+    # Two members: the chair is told why there are no tendencies, rather than shown mirrors.
+    assert "Krippendorff" in page and "calibration aid" not in page
+    assert "Member tendencies need at least 3 scoring members: with 2" in page
     ranks = re.findall(r"Amara Okafor|Tom Reid", page)
     assert ranks[0] == "Amara Okafor"  # Tom is below the floor, so ranked after
 

@@ -12,17 +12,22 @@ Rules:
   lowest result, key), but the total is the plain mean of the candidate's combined
   attribute figures over the attributes that have one, every attribute counting the same.
   It shows the DCS whether the stage weights decided the order.
-* Gaps: figure minus the target's minimum, for every attribute, worked exactly on the
-  figure's fraction and the minimum's decimal; None when either is missing. A gap within
-  ``TARGET_NOISE`` of zero counts as zero (not short): a minimum is a float someone
-  entered or seeded, and noise in it must never put a candidate below target.
-* Sorting never changes the ranks, only the column order: by either rank, by total
-  shortfall (smallest first), or by one attribute's figure (highest first, no figure
-  last); ties go to the stage-weights rank.
+* Completeness before ranking: an attribute the deciding stage weights (weight above 0)
+  on which a compared candidate has no figure there is missing evidence. While anything is
+  missing, or no deciding stage has results, the comparison is not ``ranked``: pages and
+  the briefing show figures without ranks or totals, and say what the deciding stage would
+  need to assess. Rank orders then fall back to the candidates' keys.
+* Target levels: a figure is read as the highest whole score it reaches (3.7 is Sound,
+  4.0 Strong), the values floor's threshold, and is below target when that level is under
+  the target's. Gaps are per attribute, never in decimals, never added up.
+* Sorting never changes the ranks, only the column order: by either rank, by the number
+  of attributes below the target level (fewest first), or by one attribute's figure
+  (highest first, no figure last); ties go to the stage-weights rank (or, unranked, key).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from fractions import Fraction
@@ -34,12 +39,12 @@ from recruit.domain.comparison.model import (
     AttributeGap,
     ComparedCandidate,
     Comparison,
+    MissingEvidence,
     TargetProfile,
 )
 from recruit.domain.scoring.model import (
     VALUES_ATTRIBUTE,
     CandidateResult,
-    ExactFloat,
     StageResult,
     exact_value,
 )
@@ -53,12 +58,12 @@ from recruit.domain.scoring.ranking import (
 __all__ = [
     "compare_candidates",
     "equal_weights_total",
+    "figure_level",
+    "missing_evidence",
     "ordinal",
     "ranking_changes",
     "sort_keys",
 ]
-
-TARGET_NOISE = Fraction(1, 10**9)
 
 
 def sort_keys(attributes: Sequence[str]) -> tuple[str, ...]:
@@ -96,17 +101,74 @@ def compare_candidates(
         _column(result, stage_results, equal_ranks[result.candidate], target, floor_attribute)
         for result in ranked
     ]
+    picked = tuple(column.candidate for column in columns)
+    missing = missing_evidence(stage_results, attributes, picked)
+    deciding = tuple(stage.stage for stage in stage_results if stage.deciding)
     comparison = Comparison(
         attributes=attributes,
         stages=tuple(stage.stage for stage in stage_results),
-        deciding=tuple(stage.stage for stage in stage_results if stage.deciding),
-        candidates=_sorted(columns, sort),
+        deciding=deciding,
+        candidates=_sorted(columns, sort, ranked=bool(deciding) and not missing),
         sort_key=sort,
         target=target,
+        missing=missing,
     )
     with_results = {result.candidate for result in combined}
-    missing = sorted(key for key in candidates or () if key not in with_results)
-    return replace(comparison, notes=_notes(comparison, labels, missing))
+    absent = sorted(key for key in candidates or () if key not in with_results)
+    return replace(comparison, notes=_notes(comparison, labels, absent))
+
+
+def missing_evidence(
+    stage_results: Sequence[StageResult], attributes: Sequence[str], candidates: Sequence[str]
+) -> tuple[MissingEvidence, ...]:
+    """Per deciding stage and weighted attribute, the ``candidates`` with no figure on it
+    there, with the advisory stages that did assess it (for any of them)."""
+    found = []
+    for stage in (s for s in stage_results if s.deciding):
+        results = {r.candidate: r for r in stage.candidates if r.candidate in candidates}
+        for key in attributes:
+            if exact_value(stage.weights.get(key, 0.0)) <= 0:
+                continue
+            lacking = tuple(c for c in candidates if _no_figure(results.get(c), key))
+            if lacking:
+                advised = _assessed_at(stage_results, key, lacking)
+                found.append(
+                    MissingEvidence(
+                        key, stage.stage, lacking, len(lacking) == len(candidates), advised
+                    )
+                )
+    return tuple(found)
+
+
+def _no_figure(result: CandidateResult | None, key: str) -> bool:
+    if result is None:
+        return True
+    figures = [a for a in result.attributes if a.attribute == key]
+    return not figures or figures[0].result is None
+
+
+def _assessed_at(
+    stage_results: Sequence[StageResult], key: str, candidates: Sequence[str]
+) -> tuple[str, ...]:
+    return tuple(
+        stage.stage
+        for stage in stage_results
+        if not stage.deciding
+        and any(
+            not _no_figure(result, key)
+            for result in stage.candidates
+            if result.candidate in candidates
+        )
+    )
+
+
+def figure_level(figure: float | None) -> int | None:
+    """The rubric level a figure reads as: the highest whole score it reaches, worked
+    exactly (3.7 is 3, Sound; 4.0 is 4, Strong). None for no figure.
+
+    The same threshold as the values floor, where a mean of 2.7 falls short of 3: a
+    candidate the floor stops never reads as Sound on values."""
+    return None if figure is None else math.floor(exact_value(figure))
 
 
 def equal_weights_total(candidate: CandidateResult) -> float | None:
@@ -138,15 +200,19 @@ def _column(
     short = [gap.attribute for gap in gaps if gap.below_target]
     # The floor (values) attribute first: it is the one a shortfall matters most on.
     below = sorted(short, key=lambda key: key != floor_attribute)
+    mine = {
+        stage.stage: result
+        for stage in stage_results
+        for result in stage.candidates
+        if result.candidate == combined.candidate
+    }
     return ComparedCandidate(
         candidate=combined.candidate,
         combined=combined,
-        stage_results={
-            stage.stage: result
-            for stage in stage_results
-            for result in stage.candidates
-            if result.candidate == combined.candidate
-        },
+        stage_results=mine,
+        deciding_results=tuple(
+            mine[s.stage] for s in stage_results if s.deciding and s.stage in mine
+        ),
         equal_weights_total=equal[1],
         equal_weights_rank=equal[0],
         stage_weights_rank=combined.rank,
@@ -157,27 +223,29 @@ def _column(
 
 def _gap(combined: CandidateResult, key: str, target: TargetProfile | None) -> AttributeGap:
     value = combined.attribute(key).result
-    minimum = target.minimums.get(key) if target is not None else None
-    if value is None or minimum is None:
-        return AttributeGap(key, value, minimum, None, False)
-    gap = exact_value(value) - exact_value(minimum)
-    if abs(gap) <= TARGET_NOISE:
-        gap = Fraction(0)
-    return AttributeGap(key, value, minimum, ExactFloat.of(gap), gap < 0)
+    level = figure_level(value)
+    wanted = target.levels.get(key) if target is not None else None
+    below = level is not None and wanted is not None and level < wanted
+    return AttributeGap(key, value, level, wanted, below)
 
 
-def _sorted(columns: Sequence[ComparedCandidate], sort: str) -> tuple[ComparedCandidate, ...]:
-    def key(column: ComparedCandidate) -> tuple[Fraction | int, ...]:
+def _sorted(
+    columns: Sequence[ComparedCandidate], sort: str, *, ranked: bool
+) -> tuple[ComparedCandidate, ...]:
+    def key(column: ComparedCandidate) -> tuple[Fraction | int | str, ...]:
+        # Unranked, ties (and the rank orders) go to the candidate's key: a withheld rank
+        # must not show through the column order.
+        tie: int | str = column.stage_weights_rank if ranked else column.candidate
         if sort == SORT_BY_RANK:
-            return (column.stage_weights_rank,)
+            return (tie,)
         if sort == SORT_BY_EQUAL_WEIGHTS:
-            return (column.equal_weights_rank, column.stage_weights_rank)
+            return (column.equal_weights_rank if ranked else 0, tie)
         if sort == SORT_BY_GAP:
-            return (exact_value(column.total_shortfall), column.stage_weights_rank)
+            return (len(column.below_target), tie)
         figure = column.combined.attribute(sort).result
         if figure is None:
-            return (1, 0, column.stage_weights_rank)
-        return (0, -exact_value(figure), column.stage_weights_rank)
+            return (1, 0, tie)
+        return (0, -exact_value(figure), tie)
 
     return tuple(sorted(columns, key=key))
 
@@ -187,6 +255,8 @@ def ranking_changes(
 ) -> tuple[str, ...]:
     """One sentence per candidate whose place differs under equal weights, in stage-weights
     rank order; or one sentence saying the order is the same (with two or more)."""
+    if not comparison.ranked:
+        return ()
     columns = sorted(comparison.candidates, key=lambda c: c.stage_weights_rank)
     changed = [c for c in columns if c.rank_change]
     if not changed:
@@ -203,10 +273,10 @@ def ranking_changes(
 def _notes(
     comparison: Comparison, labels: Mapping[str, str], missing: Sequence[str]
 ) -> tuple[str, ...]:
-    columns = sorted(comparison.candidates, key=lambda c: c.stage_weights_rank)
+    columns = sorted(comparison.candidates, key=lambda c: _rank_or_key(comparison, c))
     stopped = [
         f"{_label(c.candidate, labels)} is below the values floor without an override, so "
-        "ranks below every candidate the floor allows whatever the total."
+        "is not appointable by rule whatever the other figures."
         for c in columns
         if not c.combined.appointable_by_rule
     ]
@@ -217,17 +287,24 @@ def _notes(
     return (*ranking_changes(comparison, labels), *stopped, *_target_notes(comparison), *absent)
 
 
+def _rank_or_key(comparison: Comparison, column: ComparedCandidate) -> int | str:
+    return column.stage_weights_rank if comparison.ranked else column.candidate
+
+
 def _target_notes(comparison: Comparison) -> tuple[str, ...]:
     if comparison.target is None or not comparison.candidates:
         return ()
     meeting = sum(1 for c in comparison.candidates if not c.below_target)
     total = len(comparison.candidates)
     if meeting == total:
-        return ("Every candidate compared meets the target on every attribute with a figure.",)
-    verb = "meets" if meeting == 1 else "meet"
+        return (
+            "Every candidate compared is at or above the target level on every attribute "
+            "with a figure.",
+        )
+    verb = "is" if meeting == 1 else "are"
     return (
-        f"{meeting} of {total} candidates compared {verb} the target on every attribute "
-        "with a figure.",
+        f"{meeting} of {total} candidates compared {verb} at or above the target level on "
+        "every attribute with a figure.",
     )
 
 

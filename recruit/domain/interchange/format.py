@@ -8,7 +8,8 @@ Versions: 1 is the first; 2 added what keeps the scoring record honest (sheets s
 seats stood down, moderation closed, the digest a decision was made on); 3 added whether a
 stage decides or advises, which panel members are councillors and on the executive, the
 discussion a red flag had at moderation, the appointment decision with its steps, and each
-advisory stage's report on its candidates. A file from before 3 has no stage roles: its
+advisory stage's report on its candidates; 4 added the council's job reference for the
+vacancy. A file from before 3 has no stage roles: its
 last stage decides, as the migration decided for the app. Each key says the version it came
 in (``since``); every later key may be null, and a file from before it simply lacks it, read
 as null: not set aside, not stood down, not closed, no digest, no stage role (then decided
@@ -23,8 +24,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 FORMAT_NAME = "recruit-vacancy"
-FORMAT_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+FORMAT_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 ROOT = "(top level)"
 # Counts go into integer columns: PostgreSQL's hold at most this.
 MAX_COUNT = 2_147_483_647
@@ -85,6 +86,7 @@ VACANCY = {
     "closing_date": Field("date"),
     "interview_dates": text(200),
     "hiring_manager": text(200),
+    "job_reference": later(text(40, nullable=True), 4),
     "status": choice("vacancy_status"),
     "hide_candidate_names": BOOL,
     "created_at": DATETIME,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from recruit.domain.comparison.model import ContextProfile
 from recruit.domain.scoring.model import HIGHEST_SCORE, LOWEST_SCORE, VALUES_ATTRIBUTE
 
 MIN_FEEDBACK_RESPONSES = 3
@@ -336,29 +337,34 @@ def _reading(difference: float) -> str:
     return f"You rate yourself {_one_place(abs(difference))} {direction} than colleagues do."
 
 
-def seed_target(
-    self_ratings: Ratings, feedback: FeedbackAggregate | None = None
-) -> dict[str, float]:
-    """The minimums a succession target starts from, per attribute.
+def target_context(
+    owner: str, self_ratings: Ratings, feedback: FeedbackAggregate | None = None
+) -> tuple[ContextProfile, ...]:
+    """A shared leadership profile as context beside a vacancy's target: the owner's
+    self-rating, and colleagues' 360 mean where it is shown, each labelled as what it is.
 
-    Colleagues' mean where it is shown (rounded to one place, half up), else the self
-    rating; an attribute with neither is left out. Colleagues' pooled view is preferred
-    because self-ratings lean generous or modest with the person; the panel edits the
-    result, so this is only a starting point.
+    Never a target itself: a self-rating leans generous or modest with the person, and a
+    target copied from the outgoing leader recruits in their image. The panel sets the
+    target levels from what the role needs; this only sits beside them.
     """
+    mine = {
+        key: float(rating)
+        for key, value in self_ratings.items()
+        if (rating := check_rating(key, value)) is not None
+    }
     shown = {
         a.attribute: a.mean
         for a in (feedback.per_attribute if feedback else ())
         if a.mean is not None
     }
-    seeded: dict[str, float] = {}
-    for key in dict.fromkeys((*self_ratings, *shown)):
-        mine = check_rating(key, self_ratings.get(key))
-        if key in shown:
-            seeded[key] = float(_half_up(shown[key]))
-        elif mine is not None:
-            seeded[key] = float(mine)
-    return seeded
+    found = []
+    if mine:
+        found.append(ContextProfile(f"{owner}'s self-rating", mine))
+    if shown and feedback is not None:
+        colleagues = "colleague" if feedback.published == 1 else "colleagues"
+        label = f"{owner}'s 360 mean ({feedback.published} {colleagues})"
+        found.append(ContextProfile(label, shown))
+    return tuple(found)
 
 
 def _half_up(value: float) -> Decimal:

@@ -2,9 +2,16 @@
 
 A unit is one candidate's answer to one question, so every member who scored it rated the
 same evidence. Alpha uses the interval level: a 4 against a 2 is a wider disagreement than a
-3 against a 2. "No evidence" is a missing rating, never a score. Readings follow
-Krippendorff's guidance: rely on alpha of 0.8 or more, draw tentative conclusions from 0.667,
-and treat anything lower with caution.
+3 against a 2. "No evidence" is a missing rating, never a score.
+
+Alpha measures how consistently members scored the same answers, not whether the scores are
+right. On a shortlist of five or six it rests on a handful of answers and swings with one
+score, so below ``MIN_AGREEMENT_UNITS`` answers or ``MIN_AGREEMENT_MEMBERS`` members the
+reading says too few to judge and gives no band; the figure is still given, as hiding it
+would hide what the panel did. At or above the minimum, readings follow Krippendorff's
+guidance: rely on alpha of 0.8 or more, draw tentative conclusions from 0.667, and treat
+anything lower with caution. It is a prompt to discuss, never a verdict. There is no alpha
+pooled across attributes: answers on different attributes are not the same evidence.
 """
 
 from __future__ import annotations
@@ -33,11 +40,13 @@ Ratings = Mapping[str, int]  # member -> score on one unit
 GOOD_AGREEMENT = 0.8
 TENTATIVE_AGREEMENT = 0.667
 IN_LINE_DIFFERENCE = Fraction(1, 4)
+# Below these, alpha is too unstable to read a band from: a shortlist of five with two
+# questions on an attribute gives ten answers, and three members are the fewest for whom
+# one member's scores are not simply the mirror of another's.
+MIN_AGREEMENT_UNITS = 10
+MIN_AGREEMENT_MEMBERS = 3
+MIN_TENDENCY_MEMBERS = 3
 
-NOT_ENOUGH_PAIRS = (
-    "Not enough paired scores to measure agreement: it needs at least two answers "
-    "that two or more members scored."
-)
 NO_VARIATION = (
     "Every paired score was the same, so there is no variation to measure agreement against."
 )
@@ -58,20 +67,34 @@ TOO_FEW_SHARED = "Too few shared questions to compare with the other members."
 
 
 def panel_agreement(stage: StageScores) -> Agreement:
-    """Alpha per attribute (over that attribute's questions) and overall (every question),
-    with each member's tendency, members in ``stage.members`` order (the seats that score),
-    then anyone else who scored. A listed member with no scores shows as too few to compare;
-    nothing here counts the members, so a seat that does not score changes no figure.
+    """Alpha per attribute (over that attribute's questions), with each member's tendency when
+    at least ``MIN_TENDENCY_MEMBERS`` members' scores could be compared, members in
+    ``stage.members`` order (the seats that score), then anyone else who scored. A listed
+    member with no scores shows as too few to compare, and is not counted as a member: a
+    seat that does not score changes no figure.
 
     Every submitted score counts, whatever the plan now says: agreement describes how the
     panel scored, not what the totals use.
     """
     units, by_attribute = _units_by_attribute(stage.scores)
+    members = len(_compared_members(units))
+    shown = members >= MIN_TENDENCY_MEMBERS
     return Agreement(
         per_attribute={key: _alpha_of_units(by_attribute.get(key, {})) for key in stage.attributes},
-        overall=_alpha_of_units(units),
-        tendencies=_tendencies_of_units(units, _raters(stage)),
+        tendencies=_tendencies_of_units(units, _raters(stage)) if shown else (),
+        members=members,
+        tendencies_note="" if shown else tendencies_withheld_text(members),
     )
+
+
+def tendencies_withheld_text(members: int) -> str:
+    """Why no tendencies are shown for a panel of ``members`` compared members."""
+    start = f"Member tendencies need at least {MIN_TENDENCY_MEMBERS} scoring members: with "
+    if members == 2:
+        return start + "2, each member's tendency only mirrors the other's."
+    if members == 1:
+        return start + "1, there is no one to compare with."
+    return start + f"{members}, there are too few to compare."
 
 
 def _units_by_attribute(
@@ -98,24 +121,44 @@ def _units_by_attribute(
 def measure_alpha(scores: Iterable[QuestionScore]) -> AlphaReading:
     """Krippendorff's alpha (interval) over the units two or more members scored.
 
-    ``units`` counts those paired units. Alpha is None when fewer than two units are paired
-    or every paired score is the same: the statistic is undefined there, not zero.
+    ``units`` counts those paired units and ``members`` the members who scored them. Alpha is
+    None when fewer than two units are paired or every paired score is the same: the
+    statistic is undefined there, not zero. Below the minimum the reading gives no band.
     """
     return _alpha_of_units(_units(scores))
 
 
 def _alpha_of_units(units: Mapping[Unit, Ratings]) -> AlphaReading:
     paired = {unit: ratings for unit, ratings in units.items() if len(ratings) > 1}
-    if len(paired) < 2:
-        return AlphaReading(None, len(paired), NOT_ENOUGH_PAIRS)
-    alpha = _interval_alpha(paired)
+    members = len(_compared_members(paired))
+    alpha = _interval_alpha(paired) if len(paired) > 1 else None
+    if len(paired) < MIN_AGREEMENT_UNITS or members < MIN_AGREEMENT_MEMBERS:
+        # The figure stays (hiding it would hide what the panel did); the band does not.
+        return AlphaReading(alpha, len(paired), members, too_few_text(len(paired), members))
     if alpha is None:
-        return AlphaReading(None, len(paired), NO_VARIATION)
-    return AlphaReading(alpha, len(paired), alpha_reading(alpha))
+        return AlphaReading(None, len(paired), members, NO_VARIATION)
+    return AlphaReading(alpha, len(paired), members, alpha_reading(alpha))
+
+
+def too_few_text(units: int, members: int) -> str:
+    """The reading below the minimum, with the counts: "6 answers scored by 2 members: too
+    few to judge agreement (it needs at least 10 answers and 3 members)"."""
+    need = f"it needs at least {MIN_AGREEMENT_UNITS} answers and {MIN_AGREEMENT_MEMBERS} members"
+    if units == 0:
+        return f"No answer was scored by two or more members: too few to judge agreement ({need})."
+    answers = f"{units} answer{'s' if units != 1 else ''}"
+    scorers = f"{members} member{'s' if members != 1 else ''}"
+    return f"{answers} scored by {scorers}: too few to judge agreement ({need})."
+
+
+def _compared_members(units: Mapping[Unit, Ratings]) -> set[str]:
+    """The members with a score on an answer that another member scored too."""
+    return {member for ratings in units.values() if len(ratings) > 1 for member in ratings}
 
 
 def alpha_reading(alpha: float) -> str:
-    """The plain-English reading of an alpha, by Krippendorff's bands."""
+    """The plain-English reading of an alpha, by Krippendorff's bands: only for a reading at
+    or above the minimum (``_alpha_of_units`` decides)."""
     if alpha >= GOOD_AGREEMENT:
         return GOOD
     if alpha >= TENTATIVE_AGREEMENT:
@@ -127,7 +170,8 @@ def member_tendencies(
     scores: Iterable[QuestionScore], members: Sequence[str]
 ) -> tuple[MemberTendency, ...]:
     """For each member, the mean of (their score - the mean of the others' scores) over the
-    units they and at least one other member scored."""
+    units they and at least one other member scored. Worked for any number of members:
+    ``panel_agreement`` decides whether there are enough to show them."""
     return _tendencies_of_units(_units(scores), members)
 
 

@@ -44,13 +44,16 @@ SERIES_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 SERIES_LINES: tuple[LineStyleType, ...] = ("-", "--", "-.", ":", "-", "--", "-.")
 GRID_COLOUR = "#b1b4b6"
 TEXT_COLOUR = "#0b0c0c"
-NOT_SCORED = "not scored"
+NOT_ASSESSED = "not assessed"
 # A pasted essay as an attribute or series name would swamp the chart; the table says it all.
 _LABEL_LIMIT = 80
 _LABEL_WIDTH = 16
 _LEGEND_LIMIT = 40
 _AXES_BOX = (0.25, 0.25, 0.5, 0.5)  # left, bottom, width, height: room for the labels
 _AXES_BOX_WITH_LEGEND = (0.27, 0.33, 0.46, 0.46)
+# The boxes suit the standard 5-inch chart. Labels and the legend keep their size in points,
+# so a larger chart keeps the same margins in inches and gives the rest to the plot.
+_STANDARD_INCHES = 5.0
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class RadarChart:
 
     png: bytes
     pixels: npt.NDArray[np.uint8]
+    # Per series, the runs of attribute indices its line joins: an attribute with no
+    # figure breaks the line, so a reader never sees a zero no one scored.
+    plotted: tuple[tuple[tuple[int, ...], ...], ...] = ()
 
 
 def radar_chart(
@@ -75,9 +81,10 @@ def radar_chart(
 ) -> RadarChart:
     """A radar chart with one axis per attribute, scaled 0 to ``maximum``.
 
-    Each series is (name, one value per attribute). A value of None (no score) is drawn at
-    the centre with no marker, and when every series lacks a score the axis label says
-    "not scored". A legend appears when there is more than one series.
+    Each series is (name, one value per attribute). A value of None (not assessed) is
+    left out: the series' line breaks there rather than dropping to the centre, which
+    would read as a zero, and only a shape with every point is shaded. When every series
+    lacks it the axis label says "not assessed". A legend appears with more than one series.
     """
     if not attribute_names:
         raise ValueError("A radar chart needs at least one attribute")
@@ -87,13 +94,15 @@ def radar_chart(
                              f"{len(attribute_names)} attributes")  # fmt: skip
     figure = Figure(figsize=(size_inches, size_inches), dpi=dpi, facecolor="white")
     canvas = FigureCanvasAgg(figure)  # the figure draws with Agg, not a GUI backend
-    box = _AXES_BOX_WITH_LEGEND if len(series) > 1 else _AXES_BOX
+    box = _axes_box(size_inches, legend=len(series) > 1)
     axes = figure.add_axes(box, projection="polar")
     assert isinstance(axes, PolarAxes)
     angles = _angles(len(attribute_names))
     _draw_grid(axes, attribute_names, series, angles, maximum)
-    for index, (_, values) in enumerate(series):
+    plotted = tuple(
         _draw_series(axes, index, angles, values, maximum)
+        for index, (_, values) in enumerate(series)
+    )
     if len(series) > 1:
         _draw_legend(figure, series)
     # Drawn once and encoded from the drawn pixels: the same bytes as ``figure.savefig``
@@ -112,7 +121,7 @@ def radar_chart(
         dpi=dpi,
         metadata={"Software": None},  # type: ignore[dict-item]
     )
-    return RadarChart(png=buffer.getvalue(), pixels=pixels)
+    return RadarChart(png=buffer.getvalue(), pixels=pixels, plotted=plotted)
 
 
 # Web pages ask for the same charts every time they are opened, and drawing one takes about
@@ -122,18 +131,33 @@ _PNG_CACHE_SIZE = 64
 
 
 def radar_png(
-    attribute_names: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]]
+    attribute_names: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    size_inches: float = 5.0,
 ) -> bytes:
-    """``radar_chart(attribute_names, series).png``, drawn once for each distinct input."""
+    """``radar_chart(attribute_names, series, size_inches=...).png``, drawn once for each
+    distinct input."""
     frozen_series = tuple((name, tuple(values)) for name, values in series)
-    return _cached_png(tuple(attribute_names), frozen_series)
+    return _cached_png(tuple(attribute_names), frozen_series, size_inches)
 
 
 @lru_cache(maxsize=_PNG_CACHE_SIZE)
 def _cached_png(
-    attribute_names: tuple[str, ...], series: tuple[tuple[str, tuple[float | None, ...]], ...]
+    attribute_names: tuple[str, ...],
+    series: tuple[tuple[str, tuple[float | None, ...]], ...],
+    size_inches: float = 5.0,
 ) -> bytes:
-    return radar_chart(attribute_names, series).png
+    return radar_chart(attribute_names, series, size_inches=size_inches).png
+
+
+def _axes_box(size_inches: float, *, legend: bool) -> tuple[float, float, float, float]:
+    left, bottom, _, _ = _AXES_BOX_WITH_LEGEND if legend else _AXES_BOX
+    if size_inches <= _STANDARD_INCHES:
+        return _AXES_BOX_WITH_LEGEND if legend else _AXES_BOX
+    scale = _STANDARD_INCHES / size_inches
+    side, foot = left * scale, bottom * scale
+    width = 1 - 2 * side
+    return (side, foot, width, width)
 
 
 def _angles(count: int) -> list[float]:
@@ -189,26 +213,51 @@ def _axis_label(name: str, index: int, series: Sequence[Series]) -> str:
     text = _chart_text(name, _LABEL_LIMIT)
     wrapped = "\n".join(textwrap.wrap(text, _LABEL_WIDTH, break_on_hyphens=False)) or "\u2013"
     if series and all(_plottable(values[index]) is None for _, values in series):
-        wrapped += f"\n({NOT_SCORED})"
+        wrapped += f"\n({NOT_ASSESSED})"
     return wrapped
 
 
 def _draw_series(
     axes: PolarAxes, index: int, angles: list[float], values: Sequence[float | None], top: float
-) -> None:
+) -> tuple[tuple[int, ...], ...]:
     colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
     points = [_plottable(value) for value in values]
     radii = [min(max(point, 0.0), top) if point is not None else 0.0 for point in points]
-    # Close the shape by returning to the first axis.
-    closed_angles, closed_radii = [*angles, angles[0]], [*radii, radii[0]]
     line_style = SERIES_LINES[index % len(SERIES_LINES)]
-    axes.plot(closed_angles, closed_radii, color=colour, linewidth=2, linestyle=line_style)
-    axes.fill(closed_angles, closed_radii, color=colour, alpha=0.08)
-    scored = [(a, r) for a, r, p in zip(angles, radii, points, strict=True) if p is not None]
+    runs = plotted_runs(values)
+    for run in runs:
+        # A run round the whole chart closes the shape by returning to its first axis.
+        closed = (*run, run[0]) if len(run) == len(values) else run
+        xs, ys = [angles[i] for i in closed], [radii[i] for i in closed]
+        axes.plot(xs, ys, color=colour, linewidth=2, linestyle=line_style)
+        if len(run) == len(values):
+            axes.fill(xs, ys, color=colour, alpha=0.08)
+    scored = [(angles[i], radii[i]) for i, point in enumerate(points) if point is not None]
     if scored:
         marker = SERIES_MARKERS[index % len(SERIES_MARKERS)]
-        xs, ys = zip(*scored, strict=True)
-        axes.plot(xs, ys, linestyle="none", marker=marker, markersize=6, color=colour)
+        marks_x, marks_y = zip(*scored, strict=True)
+        axes.plot(marks_x, marks_y, linestyle="none", marker=marker, markersize=6, color=colour)
+    return runs
+
+
+def plotted_runs(values: Sequence[float | None]) -> tuple[tuple[int, ...], ...]:
+    """The runs of consecutive attribute indices with a figure, going round the chart (a
+    run may wrap from the last axis to the first). Every index once: the whole chart is
+    one run; no figure at all, none."""
+    present = [_plottable(value) is not None for value in values]
+    if all(present):
+        return (tuple(range(len(values))),) if values else ()
+    if not any(present):
+        return ()
+    start = present.index(False)  # begin after a gap, so a run never wraps past a gap
+    order = [(start + step) % len(values) for step in range(len(values))]
+    runs: list[list[int]] = []
+    for position in order:
+        if not present[position]:
+            runs.append([])
+        else:
+            runs[-1].append(position)
+    return tuple(tuple(run) for run in runs if run)
 
 
 def _plottable(value: float | None) -> float | None:

@@ -5,7 +5,8 @@ exactly 73/20 is 3.65. Beside them, ``shown`` gives each figure as the pages and
 show it (one decimal place, halves up: "3.7"), so a reader need not round, and rounding
 3.65 as a binary float (to 3.6) cannot disagree with the summary; ``weights_shown`` gives a
 stage's weights as the shares of 100 the summary shows. Candidate and member keys are
-replaced by the labels the caller passes, with the key kept alongside.
+replaced by the labels the caller passes, with the key kept alongside. An attribute's
+``spread`` (highest minus lowest member score) is what the pages and documents call its range.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from recruit.domain.scoring.model import (
 )
 
 FORMAT_NAME = "recruit-consolidated-results"
-FORMAT_VERSION = 1
+# Version 2: agreement has no pooled "overall" alpha; each reading counts its "members", and
+# the stage's agreement says how many members were compared and why tendencies are withheld.
+FORMAT_VERSION = 2
 _TOTALS = ("total", "formula_total", "moderated_total")
 _ATTRIBUTE_FIGURES = ("mean", "median", "minimum", "maximum", "spread", "agreed", "result")
 
@@ -99,7 +102,8 @@ def agreement_document(agreement: Agreement, member_labels: Mapping[str, str]) -
         "per_attribute": {
             key: dataclasses.asdict(reading) for key, reading in agreement.per_attribute.items()
         },
-        "overall": dataclasses.asdict(agreement.overall),
+        "members": agreement.members,
+        "tendencies_note": agreement.tendencies_note,
         "tendencies": [
             {
                 **dataclasses.asdict(t),

@@ -239,6 +239,7 @@ class AttributeResult:
     leaving out "No evidence"; ``count`` is the members who gave at least one score and
     ``no_evidence_count`` those who gave only "No evidence". The statistics are over the
     members' attribute scores. ``agreed`` is the moderated score, when there is one.
+    ``spread`` (maximum - minimum) is shown to people as the "range", e.g. "2.0 to 5.0".
     """
 
     attribute: str
@@ -290,10 +291,17 @@ class CandidateResult:
 @dataclass(frozen=True)
 class AlphaReading:
     """Krippendorff's alpha (interval) with a plain-English reading; ``alpha`` is None when
-    there are too few paired scores or no variation to measure."""
+    there are too few paired scores or no variation to measure.
+
+    ``units``: the answers (a candidate's answer to a question) two or more members scored;
+    ``members``: the members whose scores on those answers were compared. Below the minimum
+    (``agreement.MIN_AGREEMENT_UNITS``, ``MIN_AGREEMENT_MEMBERS``) the reading says so and
+    gives no band, whatever the figure: alpha on a handful of answers is too unstable to judge.
+    """
 
     alpha: float | None
     units: int
+    members: int
     reading: str
 
 
@@ -310,9 +318,20 @@ class MemberTendency:
 
 @dataclass(frozen=True)
 class Agreement:
+    """How far a stage's panel agreed, attribute by attribute.
+
+    There is no alpha pooled across attributes: it would mix answers to different questions
+    on different attributes into one figure that reads more precise than it is.
+    ``members``: the members whose scores could be compared with another's (on any
+    attribute). ``tendencies`` is empty below ``agreement.MIN_TENDENCY_MEMBERS`` of them
+    (with two, each member's tendency only mirrors the other's), and ``tendencies_note``
+    then says why; it is empty when the tendencies are shown.
+    """
+
     per_attribute: Mapping[str, AlphaReading]
-    overall: AlphaReading
     tendencies: tuple[MemberTendency, ...]
+    members: int = 0
+    tendencies_note: str = ""
 
 
 @dataclass(frozen=True)

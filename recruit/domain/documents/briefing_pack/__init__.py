@@ -1,11 +1,15 @@
 """The DCS briefing pack: the shortlist comparison as a Word document.
 
-For the Director of Children's Services, or the appointing members when the post being filled
-is the DCS's own. It runs: title, who is compared and how to read the briefing; how the figures
-were worked out; the shortlist side by side (a column per candidate); every profile on one radar
-chart, then its figures; gaps to the target profile, values first; how the ranking changes with
-equal weights; a short section per candidate (results at each stage, strongest evidence,
-moderation and outcome); how far each panel agreed; and the decision and sign-off.
+For the people who make the appointment: elected members when the post is a chief officer's
+(the DCS's own), otherwise the DCS or the appointing manager. It runs: what is being decided
+and by whom, who set the target levels, and whether the evidence is complete (before any
+figure: while the deciding panel has not assessed something it weights, there are no ranks or
+totals anywhere); how to read it and how the figures were worked out; the deciding panel's
+results side by side, the radar chart and its figures, the rank changes and notes, and each
+candidate's results stage by stage with moderation; what the advisory panels said; the
+evidence for and the concerns about each candidate, red flags first; the target levels and
+where each candidate reads below them, in words; how far each panel agreed; the decision, its
+steps and the sign-off; and the checks to complete before an offer is unconditional.
 
 Styles, page set-up (landscape A4), header and footer come from
 ``exports/briefing-reference.docx``, so a council restyles the briefing in Word. Every string
@@ -20,16 +24,19 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
+from recruit.domain.documents.briefing_pack.advisory import write_advisory_reports
 from recruit.domain.documents.briefing_pack.candidate import write_candidates
 from recruit.domain.documents.briefing_pack.chart import write_profiles
+from recruit.domain.documents.briefing_pack.checklist import write_checklist
 from recruit.domain.documents.briefing_pack.decision import write_agreement, write_decision
+from recruit.domain.documents.briefing_pack.evidence import write_evidence
 from recruit.domain.documents.briefing_pack.front import (
     BRIEFING_TITLE,
     briefing_title,
     write_front,
     write_method,
 )
-from recruit.domain.documents.briefing_pack.gaps import write_gaps, write_rank_changes
+from recruit.domain.documents.briefing_pack.gaps import write_rank_changes, write_target
 from recruit.domain.documents.briefing_pack.model import BriefingContext
 from recruit.domain.documents.briefing_pack.table import write_side_by_side
 from recruit.domain.documents.scoring_summary.text import date_text
@@ -63,15 +70,18 @@ def build_briefing_pack(
     """
     document = start_document(_document_meta(context, reference, now))
     writer = PackWriter(document)
-    write_front(writer, context)
+    write_front(writer, context)  # what is decided, by whom; is the evidence complete
     write_method(writer, context)
-    write_side_by_side(writer, context)
+    write_side_by_side(writer, context)  # the deciding panel's results
     write_profiles(writer, context)
-    write_gaps(writer, context)
     write_rank_changes(writer, context)
     write_candidates(writer, context)
+    write_advisory_reports(writer, context)
+    write_evidence(writer, context)  # both sides, red flags and their discussion
+    write_target(writer, context)
     write_agreement(writer, context)
     write_decision(writer, context)
+    write_checklist(writer)
     return document
 
 

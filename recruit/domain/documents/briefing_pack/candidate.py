@@ -1,4 +1,4 @@
-"""One short section per compared candidate: stage by stage, strongest evidence, moderation.
+"""One short section per compared candidate: stage by stage, then moderation and outcome.
 
 The sections follow on from each other rather than each taking a new page: they are short,
 and the panel scoring summary has every figure and note for a candidate's own pages.
@@ -22,12 +22,6 @@ from recruit.domain.documents.briefing_pack.text import (
     run_on_heading,
     stage_figure,
 )
-from recruit.domain.documents.scoring_summary.candidate import (
-    STRONGEST_NOTES,
-    member_text,
-    note_text,
-    strongest_notes,
-)
 from recruit.domain.documents.scoring_summary.model import CandidateModeration
 from recruit.domain.documents.scoring_summary.parts import align_right, find_attribute
 from recruit.domain.documents.scoring_summary.text import (
@@ -40,11 +34,11 @@ from recruit.domain.documents.word.writer import PackWriter
 from recruit.domain.scoring.model import CandidateResult
 
 CANDIDATES_HEADING = "Each candidate"
-EVIDENCE_HEADER = ("Attribute", "Panel member", "Score", "Evidence note")
 AGREED_HEADER = ("Stage", "Attribute", "Formula", "Agreed", "Reason", "Agreed by", "When")
 # Shares for the stage name, and for the total, rank and outcome after the attribute columns.
 _STAGE_SHARE = 0.18
 _STAGE_AFTER = (0.09, 0.07, 0.12)
+_MOST_PER_ATTRIBUTE = 0.13
 
 
 def write_candidates(writer: PackWriter, context: BriefingContext) -> None:
@@ -61,24 +55,25 @@ def _write_candidate(
     writer.heading(label, 2)
     writer.paragraph(_standing(context, compared))
     _write_stage_results(writer, context, compared, label)
-    _write_evidence(writer, context, compared, label)
     _write_moderation(writer, context, compared, label)
 
 
 def _standing(context: BriefingContext, compared: ComparedCandidate) -> str:
-    """One sentence: both ranks, the weighted total, the values floor and the outcome, all at
-    the deciding stage."""
-    columns = context.comparison.candidates
-    stage_rank = rank_text(compared.stage_weights_rank, [c.stage_weights_rank for c in columns])
-    equal_rank = rank_text(compared.equal_weights_rank, [c.equal_weights_rank for c in columns])
+    """One sentence at the deciding stage: both ranks and the weighted total (only when the
+    comparison is ranked), the values floor and the outcome."""
     combined = compared.combined
     floor = {
         FLOOR_MET: "met",
         FLOOR_BREACHED: "breached (not appointable by rule)",
         FLOOR_NOT_ASSESSED: "not assessed",
-    }.get(floor_status(combined, context.values_attribute), "overridden by the panel")
+    }.get(floor_status(context, compared), "overridden by the panel")
     stage, outcome = latest_outcome_at(compared, context.comparison.deciding)
     decided = f"{outcome.lower()} at {name_text(stage)}" if stage else outcome.lower()
+    if not context.comparison.ranked:
+        return f"At the deciding stage: values floor {floor}; outcome {decided}."
+    columns = context.comparison.candidates
+    stage_rank = rank_text(compared.stage_weights_rank, [c.stage_weights_rank for c in columns])
+    equal_rank = rank_text(compared.equal_weights_rank, [c.equal_weights_rank for c in columns])
     return (
         f"At the deciding stage: rank {stage_rank} with the stage's weights and {equal_rank} "
         f"with equal weights; weighted total {total_text(combined, joiner=', ')}; values floor "
@@ -95,52 +90,34 @@ def _write_stage_results(
         writer.paragraph("No stage results are recorded for this candidate.")
         return
     keys = list(context.attribute_names)
-    header = ("Stage", *(name_text(context.short_name(k)) for k in keys),
-              "Weighted total", "Rank at stage", "Outcome")  # fmt: skip
-    rows = [_stage_row(name_text(stage), compared.stage_results[stage], keys) for stage in stages]
-    share = (1 - _STAGE_SHARE - sum(_STAGE_AFTER)) / max(len(keys), 1)
-    widths = (_STAGE_SHARE, *([share] * len(keys)), *_STAGE_AFTER)
+    ranked = context.comparison.ranked
+    # Unranked, a stage's total and rank would rank on part of what the role needs.
+    after = ("Weighted total", "Rank at stage", "Outcome") if ranked else ("Outcome",)
+    after_shares = _STAGE_AFTER if ranked else _STAGE_AFTER[-1:]
+    header = ("Stage", *(name_text(context.short_name(k)) for k in keys), *after)
+    rows = [
+        _stage_row(name_text(stage), compared.stage_results[stage], keys, ranked=ranked)
+        for stage in stages
+    ]
+    share = (1 - _STAGE_SHARE - sum(after_shares)) / max(len(keys), 1)
+    widths = (_STAGE_SHARE, *([min(share, _MOST_PER_ATTRIBUTE)] * len(keys)), *after_shares)
     table = writer.table(
         header, rows, widths, caption=f"Results at each stage for {label}", keep_together=True,
         bold_first_column=True,
     )  # fmt: skip
-    align_right(table, range(1, len(keys) + 3))
+    align_right(table, range(1, len(keys) + (3 if ranked else 1)))
     missing = [name_text(s) for s in context.comparison.stages if s not in compared.stage_results]
     if missing:
         writer.paragraph(f"No results at: {'; '.join(missing)}.")
 
 
-def _stage_row(stage: str, result: CandidateResult, keys: list[str]) -> tuple[str, ...]:
-    return (
-        stage,
-        *(stage_figure(find_attribute(result, key)) for key in keys),
-        total_text(result),
-        str(result.rank),
-        outcome_text(result),
-    )
-
-
-def _write_evidence(
-    writer: PackWriter, context: BriefingContext, compared: ComparedCandidate, label: str
-) -> None:
-    writer.heading("Strongest evidence", 3)
-    rows = [
-        (name_text(context.short_name(key)), name_text(member_text(note)), str(note.score),
-         note_text(note.note))
-        for key in context.attribute_names
-        for note in strongest_notes(context.evidence.get((compared.candidate, key), ()))
-    ]  # fmt: skip
-    if not rows:
-        writer.paragraph("No evidence notes with a score were recorded for this candidate.")
-        return
-    writer.paragraph(
-        f"The highest-scored notes on each attribute, up to {STRONGEST_NOTES}:",
-        keep_with_next=True,
-    )
-    table = writer.table(
-        EVIDENCE_HEADER, rows, (0.17, 0.18, 0.06, 0.59), caption=f"Strongest evidence for {label}"
-    )
-    align_right(table, (2,))
+def _stage_row(
+    stage: str, result: CandidateResult, keys: list[str], *, ranked: bool
+) -> tuple[str, ...]:
+    figures = (stage, *(stage_figure(find_attribute(result, key)) for key in keys))
+    if not ranked:
+        return (*figures, outcome_text(result))
+    return (*figures, total_text(result), str(result.rank), outcome_text(result))
 
 
 def _write_moderation(

@@ -1,9 +1,10 @@
 """Every compared candidate's profile on one radar chart, then the same figures in a table.
 
 The target, when there is one, is a series of its own: the chart draws the second series
-dashed, so the target goes there and reads as a line to reach rather than as a candidate. The
-chart is drawn larger than a single candidate's chart in the panel summary, within the room
-its figures table leaves on the page.
+dashed, so the target goes there and reads as a line to reach rather than as a candidate. An
+attribute with no figure is left out of a line (None, never 0: a zero would read as a score
+no one gave). The chart takes a page of its own, at least half the text width so its labels
+read on paper, and its figures table follows straight after it.
 """
 
 from __future__ import annotations
@@ -20,30 +21,26 @@ from recruit.domain.documents.briefing_pack.table import (
     align_cells,
     candidate_widths,
     column_label,
-    table_height,
 )
 from recruit.domain.documents.briefing_pack.text import (
-    NO_MINIMUM,
     attribute_value,
     has_target,
-    minimum_for,
     name_text,
+    target_level,
+    target_level_text,
 )
 from recruit.domain.documents.scoring_summary.parts import chart_summary, write_chart
 from recruit.domain.documents.scoring_summary.stage import CHART_CANDIDATE_LIMIT
-from recruit.domain.documents.scoring_summary.text import score_text
+from recruit.domain.documents.scoring_summary.text import NOT_ASSESSED, score_text
 from recruit.domain.documents.word.writer import PackWriter, running_text
 
 PROFILES_HEADING = "Profiles compared"
-TARGET_SERIES = "Target minimum"
+TARGET_SERIES = "Target level"
 _TARGET_SERIES_POSITION = 1
-# At most this much larger than the summary's chart; never taller than the page leaves once
-# the heading, introduction and figures table are placed (a landscape A4 page has about
-# 170mm for text), and never so small that the labels cannot be read.
-_CHART_SCALE = 1.3
-_CHART_ROOM = Mm(125)
-_CHART_MOST_HEIGHT = Mm(85)
-_CHART_LEAST_HEIGHT = Mm(60)
+# The chart is square. A landscape A4 page has about 170mm of height for text: a heading and a
+# line of introduction take about 25mm, which leaves 135mm for the chart, more than half the
+# 257mm text width of the reference document.
+CHART_SIDE = Mm(135)
 
 Series = tuple[str, list[float | None]]
 
@@ -59,14 +56,13 @@ def write_profiles(writer: PackWriter, context: BriefingContext) -> None:
     series = _series(context, with_target)
     writer.paragraph(_introduction(context, with_target), keep_with_next=True)
     description = "Radar chart comparing the shortlisted candidates, on a scale of 0 to 5"
-    description += ", with the target minimum as a dashed line. " if with_target else ". "
+    description += ", with the target level as a dashed line. " if with_target else ". "
     description += " ".join(
         f"{running_text(label)}: {chart_summary(names, values)}." for label, values in series
     )
     write_chart(writer, names, series, alt_text=description + " The figures follow in a table.")
+    _resize_last_picture(writer, Length(min(CHART_SIDE, writer.text_width)))
     header, rows, widths = _figures(context, with_target)
-    room = _CHART_ROOM - table_height(writer, [header, *rows], widths)
-    _resize_last_picture(writer, Length(max(_CHART_LEAST_HEIGHT, min(_CHART_MOST_HEIGHT, room))))
     writer.paragraph("The figures in the chart:", keep_with_next=True)
     table = writer.table(
         header, rows, widths, caption="Chart figures", keep_together=True, bold_first_column=True
@@ -82,16 +78,21 @@ def _series(context: BriefingContext, with_target: bool) -> list[Series]:
         for c in shown
     ]
     if with_target:
-        target = (TARGET_SERIES, [minimum_for(context, key) for key in keys])
+        levels = [target_level(context, key) for key in keys]
+        target = (TARGET_SERIES, [None if level is None else float(level) for level in levels])
         series.insert(min(_TARGET_SERIES_POSITION, len(series)), target)
     return series
 
 
 def _introduction(context: BriefingContext, with_target: bool) -> str:
-    text = "Each candidate's figures across the stages on one chart"
-    text += ", with the target minimum as a dashed line." if with_target else "."
-    if with_target and any(minimum_for(context, key) is None for key in context.attribute_names):
-        text += " Where the target sets no minimum, its line drops to the centre."
+    text = "Each candidate's figures at the deciding stage on one chart"
+    text += ", with the target levels as a dashed line." if with_target else "."
+    text += (
+        " An attribute with no figure is left out of a candidate's line rather than drawn "
+        "as nought."
+    )
+    if with_target and any(target_level(context, key) is None for key in context.attribute_names):
+        text += " Where the target sets no level, its line breaks."
     if len(context.comparison.candidates) > CHART_CANDIDATE_LIMIT:
         text += (
             f" The chart shows the first {CHART_CANDIDATE_LIMIT} candidates; the table after it "
@@ -100,15 +101,13 @@ def _introduction(context: BriefingContext, with_target: bool) -> str:
     return text
 
 
-def _resize_last_picture(writer: PackWriter, most_height: Length) -> None:
-    """Scale the picture just added, keeping its shape, up to ``_CHART_SCALE`` times its size
-    and no taller than ``most_height`` (shrinking it if need be) nor wider than the text."""
+def _resize_last_picture(writer: PackWriter, side: Length) -> None:
+    """Set the picture just added to ``side`` wide, keeping its shape."""
     shape = writer.document.inline_shapes[-1]
     width, height = shape.width, shape.height
     if not width or not height:
         return
-    scale = min(_CHART_SCALE, most_height / height, writer.text_width / width)
-    shape.width, shape.height = Length(round(width * scale)), Length(round(height * scale))
+    shape.width, shape.height = side, Length(round(height * side / width))
 
 
 def _figures(
@@ -123,8 +122,8 @@ def _figures(
     rows = [
         (
             name_text(context.short_name(key)),
-            *([score_text(minimum_for(context, key), missing=NO_MINIMUM)] if with_target else []),
-            *(score_text(attribute_value(c.combined, key)) for c in compared),
+            *([target_level_text(context, key)] if with_target else []),
+            *(score_text(attribute_value(c.combined, key), missing=NOT_ASSESSED) for c in compared),
         )
         for key in context.attribute_names
     ]

@@ -1,4 +1,5 @@
-"""The end of the DCS briefing pack: how far each panel agreed, then the decision and sign-off.
+"""Near the end of the DCS briefing pack: how far each panel agreed, then the decision, its
+recorded steps (the executive's objection period among them) and the sign-off.
 
 Agreement comes before the decision because it says how far to trust the figures: a low alpha
 on an attribute means the panel heard the evidence differently, and the chair can say why.
@@ -19,9 +20,9 @@ from recruit.domain.documents.scoring_summary.sign_off import (
     write_advisers,
 )
 from recruit.domain.documents.scoring_summary.stage import (
-    ALL_ATTRIBUTES,
     ALPHA_EXPLAINED,
     ALPHA_HEADER,
+    ALPHA_WIDTHS,
 )
 from recruit.domain.documents.scoring_summary.text import alpha_text
 from recruit.domain.documents.word.writer import (
@@ -70,19 +71,17 @@ def _write_stage_agreement(
         (name_text(context.short_name(key)), agreement.per_attribute.get(key))
         for key in context.attribute_names
     ]
+    # Per attribute only: no alpha pooled across attributes.
     rows = [
-        (name, alpha_text(r.alpha), str(r.units), name_text(r.reading))
+        (name, alpha_text(r.alpha), str(r.units), str(r.members), name_text(r.reading))
         if r is not None
-        else (name, alpha_text(None), "0", "Not measured")
-        for name, r in [*readings, (ALL_ATTRIBUTES, agreement.overall)]
+        else (name, alpha_text(None), "0", "0", "Not measured")
+        for name, r in readings
     ]
     table = writer.table(
-        ALPHA_HEADER, rows, (0.25, 0.13, 0.12, 0.5), caption=f"Panel agreement: {stage}",
-        keep_together=True,
-    )  # fmt: skip
-    align_right(table, (1, 2))
-    for run in table.rows[-1].cells[0].paragraphs[0].runs:
-        run.bold = True
+        ALPHA_HEADER, rows, ALPHA_WIDTHS, caption=f"Panel agreement: {stage}", keep_together=True
+    )
+    align_right(table, (1, 2, 3))
 
 
 def write_decision(writer: PackWriter, context: BriefingContext) -> None:
@@ -97,9 +96,11 @@ def write_decision(writer: PackWriter, context: BriefingContext) -> None:
     )
     for row in table.rows[1:]:
         set_minimum_height(row, _REASONS_HEIGHT)
+    # The record of the decision and the executive's objection period come before the
+    # signatures: the members sign for a decision whose steps they can see.
+    write_steps(writer, context.steps)
     _write_sign_off(writer, context)
     write_advisers(writer, context.advised_by, 2)
-    write_steps(writer, context.steps)
 
 
 def _write_sign_off(writer: PackWriter, context: BriefingContext) -> None:

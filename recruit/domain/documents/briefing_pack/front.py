@@ -1,12 +1,16 @@
-"""The front of the DCS briefing pack: what it is, how to read it, and how the figures were made.
+"""The front of the DCS briefing pack: what is being decided and by whom, whether the
+evidence is complete, how to read it, and how the figures were made.
 
-The reader was not on the panel. The front says who is compared and why, and the method gives
-just enough to read the figures: the scale, how stages combine, the values floor, and what the
-two rankings (the stages' own weights, and equal weights) are for.
+The reader was not on the panel. The front says who decides (and whether the executive may
+object), who is compared, who set the target levels, and, before any figure, whether the
+deciding panel heard evidence on everything it weights. The method gives just enough to read
+the figures: the scale, how stages combine, the values floor, and what the two rankings (the
+stage's own weights, and equal weights) are for.
 """
 
 from __future__ import annotations
 
+from recruit.domain.documents.briefing_pack.completeness import write_completeness
 from recruit.domain.documents.briefing_pack.model import BriefingContext
 from recruit.domain.documents.briefing_pack.text import (
     CELL_TEXT_LIMIT,
@@ -38,21 +42,36 @@ HOW_TO_READ_HEADING = "How to read this briefing"
 HOW_TO_READ = (
     "The panels have already scored and moderated each candidate; this briefing puts the "
     "shortlist side by side so that you can test the recommendation before you decide.",
-    "Start with the side-by-side table: one column per candidate, each attribute's figure on "
-    "the 1 to 5 scale, the totals and both rankings, then the flags, the values floor and the "
-    "latest outcome.",
-    "A flag or a difference between the two rankings is a prompt to ask the chair about the "
-    "evidence, not a verdict.",
-    "The sections after the table give the gaps to the target profile, each candidate's "
-    "results and strongest evidence at every stage, and how far each panel agreed. The "
-    "decision and sign-off are at the end.",
+    "Check first whether the evidence is complete: while the deciding panel has not assessed "
+    "something it weights, the figures are shown without ranks or totals.",
+    "Then the deciding panel's results: one column per candidate, each attribute's figure on "
+    "the 1 to 5 scale, with the flags, the range of members' scores where they disagreed, the "
+    "values floor and the outcome. The advisory panels' reports follow in their own words, "
+    "then the evidence for and the concerns about each candidate, and where each stands "
+    "against the target levels.",
+    "A flag, a wide range or a concern is a prompt to ask the chair about the evidence, not "
+    "a verdict. How far each panel agreed, the decision, its steps and the sign-off, and the "
+    "checks to complete before an offer is unconditional are at the end.",
+)
+DECIDING_HEADING = "What is being decided"
+MEMBERS_APPOINT = (
+    "Elected members appoint to this post. Once the panel has decided, every member of the "
+    "executive is told of the proposed appointment and may object within the period the "
+    "standing orders set. No offer is made until that period has passed and the panel has "
+    "ruled on any objection; the steps are recorded with the decision."
+)
+OFFICERS_APPOINT = (
+    "Elected members do not appoint to this post: the appointing manager and panel decide "
+    "under the council's recruitment policy, and the executive is not notified."
 )
 METHOD_HEADING = "How the figures were worked out"
 WEIGHTS_EXPLAINED = (
-    "The weighted total uses each stage's own attribute weights, as the panel set them "
-    "(values-driven leadership usually counts for more). The equal-weights total counts every "
-    "attribute the same. Both use the same figures; if the ranking changes between them, the "
-    "order depends on the weights chosen, and the section on rank changes says how."
+    "The weighted total uses the deciding stage's own attribute weights, as the panel set "
+    "them (values-driven leadership usually counts for more). The equal-weights total counts "
+    "every attribute the same. Both use the same figures; if the ranking changes between "
+    "them, the order depends on the weights chosen, and the section on rank changes says how. "
+    "Totals and ranks are shown only when the deciding panel assessed every attribute it "
+    "weights."
 )
 
 
@@ -65,24 +84,73 @@ def write_front(writer: PackWriter, context: BriefingContext) -> None:
     writer.paragraph(CONFIDENTIAL)
     comparison = context.comparison
     compared = [c.candidate for c in comparison.candidates]
-    target = "Not set"
-    if has_target(context):
-        target = (
-            name_text(context.target_description, CELL_TEXT_LIMIT) or "Set (source not recorded)"
-        )
     rows = [
         ("Organisation", name_text(context.organisation_name)),
         ("Vacancy", name_text(context.vacancy_title)),
         ("Reference", name_text(context.vacancy_reference) or "None"),
         ("Date", date_text(context.generated_on)),
+        ("Decided by", deciding_panel_text(context)),
         ("Candidates compared", labels_in_order(context, compared) or "None"),
-        ("Stages", "; ".join(name_text(stage) for stage in comparison.stages) or "None"),
-        ("Target profile", target),
+        ("Stages", "; ".join(_stage_text(context, stage) for stage in comparison.stages) or "None"),
+        ("Target levels", _target_text(context)),
     ]
     writer.table(None, rows, (0.22, 0.78), caption="About this briefing", bold_first_column=True)
+    writer.heading(DECIDING_HEADING, 2)
+    writer.paragraph(_deciding_text(context))
+    steps = context.steps
+    if steps is not None:
+        writer.paragraph(MEMBERS_APPOINT if steps.members_appoint else OFFICERS_APPOINT)
+    write_completeness(writer, context)
     writer.heading(HOW_TO_READ_HEADING, 2)
     for text in HOW_TO_READ:
         writer.paragraph(text)
+
+
+def deciding_panel_text(context: BriefingContext) -> str:
+    """ "Final panel interview: Cllr Ruth Owen (Chair) and Cllr Tom Hale (Elected member)"."""
+    stages = "; ".join(name_text(stage) for stage in context.comparison.deciding)
+    members = _and_list(
+        [
+            f"{name_text(person.name)} ({name_text(person.role)})"
+            if person.role.strip()
+            else name_text(person.name)
+            for person in context.sign_off
+        ]
+    )
+    if stages and members:
+        return f"{stages}: {members}"
+    return stages or members or "Not recorded"
+
+
+def _deciding_text(context: BriefingContext) -> str:
+    post = name_text(context.vacancy_title) or "the post"
+    who = deciding_panel_text(context)
+    if who == "Not recorded":
+        return f"Whom to appoint as {post}, if anyone. The deciding panel is not recorded yet."
+    stages = " and the ".join(name_text(stage) for stage in context.comparison.deciding)
+    return (
+        f"Whom to appoint as {post}, if anyone. The {stages or 'deciding panel'} decides: only "
+        "its results are counted, and the other stages advise."
+    )
+
+
+def _and_list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _stage_text(context: BriefingContext, stage: str) -> str:
+    role = "decides" if stage in context.comparison.deciding else "advises"
+    return f"{name_text(stage)} ({role})"
+
+
+def _target_text(context: BriefingContext) -> str:
+    if not has_target(context):
+        return "Not set"
+    return (
+        name_text(context.target_description, CELL_TEXT_LIMIT) or "Set (who set it is not recorded)"
+    )
 
 
 def write_method(writer: PackWriter, context: BriefingContext) -> None:
@@ -90,7 +158,14 @@ def write_method(writer: PackWriter, context: BriefingContext) -> None:
     _write_scale(writer, context)
     writer.heading("How stages are combined", 2)
     writer.paragraph(context.method.combination.strip() or DEFAULT_COMBINATION)
-    writer.paragraph(context.method.no_evidence.strip() or DEFAULT_NO_EVIDENCE)
+    # Its own heading: the filler's wording starts "The member asked the question...", which
+    # reads as the meaning of "No evidence" only under a heading that names it.
+    writer.heading("\u201cNo evidence\u201d is not a low score", 2)
+    meaning = context.method.no_evidence.strip()
+    if meaning:
+        writer.paragraph(meaning, label="\u201cNo evidence\u201d means:")
+    else:
+        writer.paragraph(DEFAULT_NO_EVIDENCE)
     writer.heading("The values floor", 2)
     floor = context.values_floor
     name = context.attribute_names.get(floor.attribute, floor.attribute)

@@ -1,12 +1,18 @@
-"""Where each candidate falls short of the target profile, and how the weights move the ranking.
+"""The target levels and where each candidate reads below them; how the weights move the ranking.
 
-A gap on values-driven leadership comes first and is called out in words: it is the
-foundation the other attributes rest on, and the one a development plan can least make up.
+A target level is a word on the rubric's scale (Sound, Strong, Exceptional), set by the
+deciding panel with a reason. A candidate's figure is read as the level it is nearest, and the
+pack says so in words ("reads as Sound (3.3); the target is Strong") with the panel's concern
+notes as the evidence. It never prints a decimal gap or a sum of gaps: two or three members'
+whole-number scores do not measure a shortfall to a tenth, and adding shortfalls on different
+attributes gives a figure that means nothing. Values-driven leadership comes first: it is the
+foundation the other attributes rest on.
 """
 
 from __future__ import annotations
 
-from recruit.domain.comparison.model import AttributeGap, ComparedCandidate
+from recruit.domain.comparison.evidence import Note
+from recruit.domain.comparison.model import ComparedCandidate, TargetProfile
 from recruit.domain.documents.briefing_pack.model import BriefingContext
 from recruit.domain.documents.briefing_pack.table import (
     RANK_EQUAL_WEIGHTS,
@@ -14,121 +20,153 @@ from recruit.domain.documents.briefing_pack.table import (
 )
 from recruit.domain.documents.briefing_pack.text import (
     CELL_TEXT_LIMIT,
-    amount_short_text,
+    NO_MINIMUM,
+    cell_text,
     find_gap,
-    gaps_below_target,
     has_target,
-    minimum_for,
+    level_sentence,
     name_text,
     rank_change_text,
     rank_text,
     run_on_heading,
-    shortfall_text,
+    target_level,
 )
 from recruit.domain.documents.scoring_summary.parts import align_right
 from recruit.domain.documents.scoring_summary.text import score_text
 from recruit.domain.documents.word.writer import PackWriter, one_line
 
-GAPS_HEADING = "Gaps to the target profile"
+TARGET_HEADING = "Target levels"
 RANK_CHANGES_HEADING = "Rank changes"
-GAPS_HEADER = ("Attribute", "Figure", "Target minimum", "Short by")
+NOTES_HEADING = "Notes on the comparison"
+CONTEXT_ONLY = "(context only)"
+CONTEXT_NEVER_TARGET = (
+    "The profiles marked \u201ccontext only\u201d are shown beside the target for information: "
+    "they are never the target, and no candidate is measured against them."
+)
 NO_TARGET = (
-    "No target profile was set for this vacancy, so the candidates are compared with each "
+    "No target levels were set for this vacancy, so the candidates are compared with each "
     "other only."
 )
 VALUES_CALLOUT = (
-    "Values are the foundation of the other attributes: a gap here matters more than its size "
-    "suggests, and is the hardest to close through development."
+    "Values are the foundation of the other attributes: a reading below the target here "
+    "matters more than the figure alone suggests."
 )
+NO_CONCERN_NOTES = "The deciding panel wrote no concern notes on it."
 
 
-def write_gaps(writer: PackWriter, context: BriefingContext) -> None:
-    writer.heading(GAPS_HEADING, 1, new_page=True)
-    if not has_target(context):
+def write_target(writer: PackWriter, context: BriefingContext) -> None:
+    writer.heading(TARGET_HEADING, 1, new_page=True)
+    target = context.comparison.target
+    if target is None or not has_target(context):
         writer.paragraph(NO_TARGET)
         return
     source = name_text(context.target_description, CELL_TEXT_LIMIT)
     writer.paragraph(
-        "The attributes on which each candidate's figure is below the target minimum, and by "
-        "how much. Values-driven leadership comes first."
-        + (f" The target: {source}." if source else ""),
+        "The level the role needs on each attribute, in the scale's words, and why."
+        + (f" {source}." if source else ""),
+        keep_with_next=True,
     )
+    _write_levels_table(writer, context, target)
+    if target.context:
+        writer.paragraph(CONTEXT_NEVER_TARGET)
     for compared in context.comparison.candidates:
-        _write_candidate_gaps(writer, context, compared)
+        _write_candidate_levels(writer, context, compared)
 
 
-def _write_candidate_gaps(
+def _write_levels_table(
+    writer: PackWriter, context: BriefingContext, target: TargetProfile
+) -> None:
+    profiles = target.context
+    header = (
+        "Attribute",
+        "Target level",
+        "Why the role needs it",
+        *(f"{name_text(profile.label)} {CONTEXT_ONLY}" for profile in profiles),
+    )
+    rows = [
+        (
+            name_text(context.short_name(key)),
+            target.level_name(key) or NO_MINIMUM,
+            cell_text(target.reasons.get(key, "")) or "No reason recorded",
+            *(score_text(profile.figures.get(key), missing=NO_MINIMUM) for profile in profiles),
+        )
+        for key in context.attribute_names
+    ]
+    context_share = min(0.12, 0.4 / max(len(profiles), 1)) if profiles else 0.0
+    reason_share = 1 - 0.2 - 0.12 - context_share * len(profiles)
+    widths = (0.2, 0.12, reason_share, *([context_share] * len(profiles)))
+    table = writer.table(header, rows, widths, caption="Target levels", bold_first_column=True)
+    align_right(table, range(3, len(header)))
+
+
+def _write_candidate_levels(
     writer: PackWriter, context: BriefingContext, compared: ComparedCandidate
 ) -> None:
     label = name_text(context.candidate_label(compared.candidate))
     writer.heading(label, 2)
-    values = context.values_attribute
-    below = gaps_below_target(compared, list(context.attribute_names), values)
+    below = [key for key in compared.below_target if key in context.attribute_names]
+    if not below:
+        writer.paragraph("Reads at or above the target level on every attribute with a figure.")
+    for key in below:
+        gap = find_gap(compared, key)
+        if gap is None:
+            continue
+        callout = f" {VALUES_CALLOUT}" if key == context.values_attribute else ""
+        writer.paragraph(level_sentence(context, gap) + callout, label="Below the target level:")
+        notes = _concern_notes(context, compared.candidate, key)
+        if notes:
+            writer.paragraph("The deciding panel's concerns on it:", keep_with_next=True)
+            writer.bullets(notes)
+        else:
+            writer.paragraph(NO_CONCERN_NOTES)
     unknown = [
-        context.short_name(key)
+        name_text(context.short_name(key))
         for key in context.attribute_names
-        if minimum_for(context, key) is not None
+        if target_level(context, key) is not None
         and ((gap := find_gap(compared, key)) is None or gap.value is None)
     ]
-    if not below:
-        writer.paragraph("At or above the target minimum on every attribute with a figure.")
-    else:
-        if below[0].attribute == values:
-            name = name_text(context.attribute_names.get(values, values))
-            writer.paragraph(
-                f"{_gap_sentence(context, below[0])} {VALUES_CALLOUT}",
-                label=f"Below the target on {name}.",
-            )
-        rows = [
-            (
-                name_text(context.short_name(gap.attribute)),
-                score_text(gap.value),
-                score_text(gap.minimum),
-                shortfall_text(gap),
-            )
-            for gap in below
-        ]
-        table = writer.table(
-            GAPS_HEADER, rows, (0.3, 0.12, 0.16, 0.12), caption=f"Gaps to target for {label}",
-            keep_together=True,
-        )  # fmt: skip
-        if below[0].attribute == values:
-            for run in table.rows[1].cells[0].paragraphs[0].runs:
-                run.bold = True
-        align_right(table, (1, 2, 3))
-        writer.paragraph(
-            f"Short by {amount_short_text(compared.total_shortfall)} in all, across {len(below)} "
-            f"attribute{'s' if len(below) != 1 else ''}."
-        )
     if unknown:
-        names = ", ".join(name_text(name) for name in unknown)
-        writer.paragraph(f"No figure to compare with the target on: {names}.")
+        writer.paragraph(f"No figure to compare with the target on: {', '.join(unknown)}.")
 
 
-def _gap_sentence(context: BriefingContext, gap: AttributeGap) -> str:
-    return (
-        f"{name_text(context.short_name(gap.attribute))} is {score_text(gap.value)} against a "
-        f"target minimum of {score_text(gap.minimum)}, short by {shortfall_text(gap)}."
-    )
+def _concern_notes(context: BriefingContext, candidate: str, attribute: str) -> list[str]:
+    evidence = context.candidate_evidence.get(candidate)
+    if evidence is None:
+        return []
+    return [note_line(note) for note in evidence.attribute(attribute).concerns]
+
+
+def note_line(note: Note) -> str:
+    """ "Jo Bell (Final panel interview, Question 2), scored 2: Talked only about targets."."""
+    where = ", ".join(name_text(part) for part in (note.stage, note.question) if part.strip())
+    who = name_text(note.member) + (f" ({where})" if where else "")
+    score = "No evidence" if note.score is None else f"scored {note.score}"
+    return f"{who}, {score}: {cell_text(note.text)}"
 
 
 def write_rank_changes(writer: PackWriter, context: BriefingContext) -> None:
-    run_on_heading(writer, RANK_CHANGES_HEADING)
+    """How the ranking moves with equal weights (only when ranked), then the notes."""
     compared = context.comparison.candidates
+    notes = [one_line(note) for note in context.comparison.notes if one_line(note)]
+    if not context.comparison.ranked:
+        if notes:
+            run_on_heading(writer, NOTES_HEADING)
+            writer.bullets(notes)
+        return
+    run_on_heading(writer, RANK_CHANGES_HEADING)
     moved = [c for c in compared if c.rank_change != 0]
     if moved:
         writer.paragraph(
-            "With equal weights the order changes: it depends on the weights the stages gave "
-            "each attribute.",
+            "With equal weights the order changes: it depends on the weights the deciding "
+            "stage gave each attribute.",
             keep_with_next=True,
         )
         _write_rank_table(writer, context)
     elif compared:
         writer.paragraph(
-            "The ranking is the same with the stages' weights and with equal weights: it does "
+            "The ranking is the same with the stage's weights and with equal weights: it does "
             "not depend on the weights chosen."
         )
-    notes = [one_line(note) for note in context.comparison.notes if one_line(note)]
     if notes:
         writer.paragraph("Notes on the comparison:", keep_with_next=True)
         writer.bullets(notes)

@@ -18,20 +18,22 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from recruit.domain.comparison.evidence import CandidateEvidence
 from recruit.domain.comparison.model import Comparison
 from recruit.domain.documents.scoring_summary.model import (
     CandidateModeration,
-    EvidenceNote,
     MethodNote,
     SignOff,
 )
+from recruit.domain.scoring.advisory import AdvisoryReportView
 from recruit.domain.scoring.model import Agreement, ValuesFloor
 
 __all__ = [
+    "AdvisoryReportView",
     "BriefingContext",
+    "CandidateEvidence",
     "CandidateModeration",
     "DecisionSteps",
-    "EvidenceNote",
     "MethodNote",
     "ObjectionStep",
     "SignOff",
@@ -100,18 +102,22 @@ class BriefingContext:
     everywhere, and its ``stages`` order is the order stages are listed in.
     ``stage_agreements``: (stage name, ``Agreement``) for each stage whose agreement figures
     are shown, in the order shown. ``moderation``: candidate key -> stage name -> moderation
-    record (a stage with none shows that the panel changed nothing). ``evidence``: (candidate
-    key, attribute key) -> evidence notes from any stage; the pack shows the strongest few.
-    ``method``: the scale and the wording of the method note (the panel summary's note).
+    record (a stage with none shows that the panel changed nothing). ``candidate_evidence``:
+    candidate key -> both sides of the deciding panel's evidence (strongest and main
+    concerns per attribute), red flags with the panel's recorded discussion, and advisory
+    panels' concerns. ``advisory_reports``: candidate key -> the advisory panels' reports the
+    reader may see, in stage order. ``method``: the scale and the wording of the method note
+    (the panel summary's note).
 
-    ``target_source``: where the target profile came from, e.g. "Set by the panel on 3 March";
-    empty to use ``comparison.target.source``. ``values_floor``: the floor the stages applied,
-    described in the method unless ``method.floor_rule`` gives its own wording; its
-    ``attribute`` is the values attribute whose gaps are called out first. ``sign_off``: the
-    people who make the decision and sign for it (the appointing panel's members who score,
-    or the DCS); with none, blank rows are printed to fill in by hand. ``advised_by``: the
-    officers who advised them (HR, the Chief Executive, an external adviser), listed with no
-    signature. ``steps``: the decision's recorded steps; None leaves the table out.
+    ``target_source``: who set the target levels and when, e.g. "Set by Cllr Sam Patel
+    (Appointment panel) on 7 December 2026"; empty to use ``comparison.target.source``.
+    ``values_floor``: the floor the stages applied, described in the method unless
+    ``method.floor_rule`` gives its own wording; its ``attribute`` is the values attribute
+    called out first against the target. ``sign_off``: the people who make the decision and sign
+    for it (the appointing panel's members who score, or the DCS); with none, blank rows are
+    printed to fill in by hand. ``advised_by``: the officers who advised them (HR, the Chief
+    Executive, an external adviser), listed with no signature. ``steps``: the decision's
+    recorded steps; None leaves the table out.
     """
 
     organisation_name: str
@@ -125,7 +131,8 @@ class BriefingContext:
     attribute_short_names: Mapping[str, str] = field(default_factory=dict)
     stage_agreements: tuple[StageAgreement, ...] = ()
     moderation: Mapping[str, Mapping[str, CandidateModeration]] = field(default_factory=dict)
-    evidence: Mapping[tuple[str, str], tuple[EvidenceNote, ...]] = field(default_factory=dict)
+    candidate_evidence: Mapping[str, CandidateEvidence] = field(default_factory=dict)
+    advisory_reports: Mapping[str, tuple[AdvisoryReportView, ...]] = field(default_factory=dict)
     target_source: str = ""
     values_floor: ValuesFloor = field(default_factory=ValuesFloor)
     sign_off: tuple[SignOff, ...] = ()

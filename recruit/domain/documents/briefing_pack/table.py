@@ -1,7 +1,9 @@
-"""The heart of the DCS briefing pack: the shortlist side by side.
+"""The heart of the DCS briefing pack: the deciding panel's results, the shortlist side by side.
 
 Candidates are columns, in the comparison's order, so the reader compares along a row; the
-target minimum, when there is one, has its own column at the left beside the row labels.
+target level, when there is one, has its own column at the left beside the row labels. Ranks
+and totals are rows only when the comparison is ranked (the deciding panel assessed every
+attribute it weights); a disagreement flag gives the range of the members' scores.
 Figures are right-aligned so their decimal points line up; rows of words read from the left.
 """
 
@@ -17,36 +19,39 @@ from docx.table import Table
 from recruit.domain.comparison.model import ComparedCandidate
 from recruit.domain.documents.briefing_pack.model import BriefingContext
 from recruit.domain.documents.briefing_pack.text import (
-    NO_MINIMUM,
     figure_text,
     floor_status,
     has_target,
     latest_outcome,
-    minimum_for,
     name_text,
-    profile_spread,
+    range_text,
     rank_change_text,
     rank_text,
+    target_level_text,
 )
+from recruit.domain.documents.scoring_summary.parts import find_attribute
 from recruit.domain.documents.scoring_summary.text import (
     NO_FLAGS,
-    flag_lines,
     score_text,
     total_text,
 )
 from recruit.domain.documents.word.writer import PackWriter, running_text
+from recruit.domain.scoring.model import FLAG_LABELS, FLAG_ORDER, Flag
 
-SIDE_BY_SIDE_HEADING = "The shortlist side by side"
+SIDE_BY_SIDE_HEADING = "The deciding panel's results"
 MEASURE = "Measure"
-TARGET_COLUMN = "Target minimum"
+TARGET_COLUMN = "Target level"
 RANK_STAGE_WEIGHTS = "Rank (stages' weights)"
 RANK_EQUAL_WEIGHTS = "Rank (equal weights)"
 WEIGHTED_TOTAL = "Weighted total"
 EQUAL_WEIGHTS_TOTAL = "Equal-weights total"
-SPREAD = "Spread (highest minus lowest attribute)"
 FLAGS = "Flags"
 VALUES_FLOOR = "Values floor"
 LATEST_OUTCOME = "Outcome at the deciding stage"
+WITHOUT_RANKS_SHORT = (
+    "The evidence is incomplete (see the front), so there are no ranks or totals, and the "
+    "columns are in candidate order."
+)
 # Shares of the text width. A candidate's column never grows past _MOST_PER_CANDIDATE: with
 # one or two candidates a narrower table reads more easily than one stretched across the page.
 LABEL_SHARE = 0.2
@@ -102,14 +107,8 @@ def write_side_by_side(writer: PackWriter, context: BriefingContext) -> None:
         writer.paragraph("No candidates are in the comparison.")
         return
     with_target = has_target(context)
-    intro = (
-        "One column per candidate. Each attribute shows the figure that counts across the "
-        "stages, on the 1 to 5 scale: the panel mean, or the score agreed at moderation "
-        "(marked \u201cagreed\u201d)."
-    )
-    if with_target:
-        intro += " Figures below the target minimum are marked \u201cbelow target\u201d."
-    writer.paragraph(intro, keep_with_next=True)
+    ranked = context.comparison.ranked
+    writer.paragraph(_introduction(with_target, ranked), keep_with_next=True)
     keys = list(context.attribute_names)
     first = (LABEL_SHARE, TARGET_SHARE) if with_target else (LABEL_SHARE,)
     header = (MEASURE, *([TARGET_COLUMN] if with_target else []),
@@ -118,27 +117,19 @@ def write_side_by_side(writer: PackWriter, context: BriefingContext) -> None:
     def row(label: str, values: Sequence[str], target: str = "") -> tuple[str, ...]:
         return (label, *([target] if with_target else []), *values)
 
-    stage_ranks = [c.stage_weights_rank for c in compared]
-    equal_ranks = [c.equal_weights_rank for c in compared]
+    ranking = [row(label, values) for label, values in _ranking_rows(context)] if ranked else []
     rows = [
-        row(RANK_STAGE_WEIGHTS, [rank_text(c.stage_weights_rank, stage_ranks) for c in compared]),
-        row(RANK_EQUAL_WEIGHTS, [_equal_rank(c, equal_ranks) for c in compared]),
-        row(WEIGHTED_TOTAL, [total_text(c.combined) for c in compared]),
-        row(
-            EQUAL_WEIGHTS_TOTAL,
-            [score_text(c.equal_weights_total, missing="No total") for c in compared],
-        ),
+        *ranking,
         *(
             row(
                 name_text(context.short_name(key)),
                 [figure_text(context, c, key, mark_target=with_target) for c in compared],
-                score_text(minimum_for(context, key), missing=NO_MINIMUM),
+                target_level_text(context, key),
             )
             for key in keys
         ),
-        row(SPREAD, [score_text(profile_spread(c.combined, keys)) for c in compared]),
         row(FLAGS, [_flags(context, c) for c in compared]),
-        row(VALUES_FLOOR, [floor_status(c.combined, context.values_attribute) for c in compared]),
+        row(VALUES_FLOOR, [floor_status(context, c) for c in compared]),
         row(LATEST_OUTCOME, [latest_outcome(c, context.comparison.deciding) for c in compared]),
     ]
     widths = candidate_widths(first, len(compared))
@@ -149,9 +140,42 @@ def write_side_by_side(writer: PackWriter, context: BriefingContext) -> None:
         keep_together=fits_on_a_page(writer, [header, *rows], widths), bold_first_column=True,
     )  # fmt: skip
     # Figures right-aligned, header included; the rows of words (flags onwards) read from the left.
-    align_cells(table, rows=range(0, 5 + len(keys) + 1), columns=range(1, len(header)))
+    align_cells(table, rows=range(0, len(ranking) + len(keys) + 1), columns=range(1, len(header)))
     if not with_target:
-        writer.paragraph("No target profile was set, so there is no target column.")
+        writer.paragraph("No target levels were set, so there is no target column.")
+
+
+def _introduction(with_target: bool, ranked: bool) -> str:
+    text = (
+        "One column per candidate. Each attribute shows the deciding panel's figure on the 1 "
+        "to 5 scale: the panel mean, or the score agreed at moderation (marked "
+        "\u201cagreed\u201d). Where members disagreed, the flags give the range of their "
+        "scores."
+    )
+    if with_target:
+        text += (
+            " The target column gives the level the role needs; a figure that reads below it "
+            "is marked \u201cbelow target level\u201d."
+        )
+    if not ranked:
+        text += f" {WITHOUT_RANKS_SHORT}"
+    return text
+
+
+def _ranking_rows(context: BriefingContext) -> list[tuple[str, list[str]]]:
+    """Ranks and totals: only for a ranked comparison (the deciding panel heard everything)."""
+    compared = context.comparison.candidates
+    stage_ranks = [c.stage_weights_rank for c in compared]
+    equal_ranks = [c.equal_weights_rank for c in compared]
+    return [
+        (RANK_STAGE_WEIGHTS, [rank_text(c.stage_weights_rank, stage_ranks) for c in compared]),
+        (RANK_EQUAL_WEIGHTS, [_equal_rank(c, equal_ranks) for c in compared]),
+        (WEIGHTED_TOTAL, [total_text(c.combined) for c in compared]),
+        (
+            EQUAL_WEIGHTS_TOTAL,
+            [score_text(c.equal_weights_total, missing="No total") for c in compared],
+        ),
+    ]
 
 
 def _equal_rank(compared: ComparedCandidate, ranks: Sequence[int]) -> str:
@@ -160,8 +184,34 @@ def _equal_rank(compared: ComparedCandidate, ranks: Sequence[int]) -> str:
 
 
 def _flags(context: BriefingContext, compared: ComparedCandidate) -> str:
-    names = {key: context.short_name(key) for key in context.attribute_names}
-    return "\n".join(flag_lines(compared.combined, names)) or NO_FLAGS
+    """One line per flag; a disagreement names each attribute with the range of the deciding
+    panel's member scores: "Panel disagreement: Partnerships (range 2 to 5)"."""
+    lines = []
+    for flag in FLAG_ORDER:
+        names = [
+            _flagged_name(context, compared, key, flag)
+            for key in context.attribute_names
+            if flag in _attribute_flags(compared, key)
+        ]
+        if names:
+            label = FLAG_LABELS[flag]
+            if flag == "values_floor" and compared.combined.floor_overridden:
+                label += " (overridden)"
+            lines.append(f"{label}: {', '.join(names)}")
+    return "\n".join(lines) or NO_FLAGS
+
+
+def _attribute_flags(compared: ComparedCandidate, key: str) -> tuple[Flag, ...]:
+    found = find_attribute(compared.combined, key)
+    return () if found is None else tuple(found.flags)
+
+
+def _flagged_name(
+    context: BriefingContext, compared: ComparedCandidate, key: str, flag: Flag
+) -> str:
+    name = name_text(context.short_name(key))
+    scores = range_text(compared, key) if flag == "disagreement" else ""
+    return f"{name} (range {scores})" if scores else name
 
 
 def align_cells(table: Table, *, rows: range, columns: range) -> None:

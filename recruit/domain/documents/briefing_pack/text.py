@@ -21,18 +21,15 @@ from recruit.domain.scoring.model import (
     OUTCOME_LABELS,
     AttributeResult,
     CandidateResult,
-    ExactFloat,
-    exact_value,
 )
 
 NO_MINIMUM = "\u2013"
 AGREED = "agreed"
 INCLUDES_AGREED = "includes agreed"
-BELOW_TARGET = "below target"
+BELOW_TARGET = "below target level"
 FLOOR_MET = "Met"
 FLOOR_BREACHED = "Breached: not appointable by rule"
 FLOOR_NOT_ASSESSED = "Not assessed"
-UNDER_A_TENTH = "under 0.1"
 _RUN_ON_SPACE = Pt(24)
 # Longer than any real name, stage or reading; long enough for a sentence of free text.
 LABEL_LIMIT = 200
@@ -67,14 +64,21 @@ def run_on_heading(writer: PackWriter, text: str) -> Paragraph:
 
 
 def has_target(context: BriefingContext) -> bool:
-    """True when the comparison has a target with a minimum on a listed attribute."""
+    """True when the comparison has a target with a level on a listed attribute."""
     target = context.comparison.target
-    return target is not None and any(key in target.minimums for key in context.attribute_names)
+    return target is not None and any(key in target.levels for key in context.attribute_names)
 
 
-def minimum_for(context: BriefingContext, attribute: str) -> float | None:
+def target_level_text(context: BriefingContext, attribute: str) -> str:
+    """The target's level on ``attribute`` in the rubric's words ("Strong"), or a dash."""
     target = context.comparison.target
-    return None if target is None else target.minimums.get(attribute)
+    name = "" if target is None else target.level_name(attribute)
+    return name or NO_MINIMUM
+
+
+def target_level(context: BriefingContext, attribute: str) -> int | None:
+    target = context.comparison.target
+    return None if target is None else target.levels.get(attribute)
 
 
 def rank_text(rank: int, all_ranks: Sequence[int]) -> str:
@@ -108,9 +112,7 @@ def figure_text(
         marks.append(INCLUDES_AGREED)
     gap = find_gap(compared, attribute)
     if mark_target and gap is not None and gap.below_target:
-        # A figure that rounds to the minimum would otherwise read "3.5, below target" beside 3.5.
-        just = gap.gap is not None and amount_short_text(-gap.gap) == UNDER_A_TENTH
-        marks.append(f"just {BELOW_TARGET}" if just else BELOW_TARGET)
+        marks.append(BELOW_TARGET)
     text = score_text(result.result)
     return text if not marks else f"{text}\n{', '.join(marks)}"
 
@@ -120,24 +122,29 @@ def attribute_value(candidate: CandidateResult, attribute: str) -> float | None:
     return result.result if result is not None else None
 
 
-def profile_spread(candidate: CandidateResult, attributes: Sequence[str]) -> float | None:
-    """Highest minus lowest attribute figure: how uneven the candidate's profile is (exact,
-    so it rounds as the figures it comes from do)."""
-    values = [v for v in (attribute_value(candidate, key) for key in attributes) if v is not None]
-    exact = [exact_value(value) for value in values]
-    return ExactFloat.of(max(exact) - min(exact)) if exact else None
-
-
-def floor_status(candidate: CandidateResult, values_attribute: str) -> str:
-    """Met, breached, or overridden with the panel's reason."""
+def floor_status(context: BriefingContext, compared: ComparedCandidate) -> str:
+    """Met, breached, overridden with the panel's reason, or not assessed: a floor on a
+    values score no one heard at the deciding stage was never tested, so it is not met."""
+    candidate = compared.combined
     if candidate.floor_breached and candidate.floor_overridden:
         reason = name_text(candidate.override_reason or "", CELL_TEXT_LIMIT) or "no reason recorded"
         return f"Overridden by the panel: {reason}"
     if candidate.floor_breached:
         return FLOOR_BREACHED
-    if attribute_value(candidate, values_attribute) is None:
+    if attribute_value(candidate, context.values_attribute) is None or is_missing(
+        context, compared.candidate, context.values_attribute
+    ):
         return FLOOR_NOT_ASSESSED
     return FLOOR_MET
+
+
+def is_missing(context: BriefingContext, candidate: str, attribute: str) -> bool:
+    """Whether the deciding stage weights ``attribute`` but has no figure on it for
+    ``candidate``."""
+    return any(
+        gap.attribute == attribute and candidate in gap.candidates
+        for gap in context.comparison.missing
+    )
 
 
 def latest_outcome(compared: ComparedCandidate, stages: Sequence[str]) -> str:
@@ -160,26 +167,27 @@ def find_gap(compared: ComparedCandidate, attribute: str) -> AttributeGap | None
     return next((gap for gap in compared.gaps if gap.attribute == attribute), None)
 
 
-def gaps_below_target(
-    compared: ComparedCandidate, attribute_order: Sequence[str], values_attribute: str
-) -> list[AttributeGap]:
-    """The attributes where the candidate is below the target, values first, then in the
-    document's attribute order; only attributes the document lists."""
-    position = {key: index for index, key in enumerate(attribute_order)}
-    below = [gap for gap in compared.gaps if gap.below_target and gap.attribute in position]
-    below.sort(key=lambda gap: (gap.attribute != values_attribute, position[gap.attribute]))
-    return below
+def level_sentence(context: BriefingContext, gap: AttributeGap) -> str:
+    """ "Values-driven reads as Sound (3.3); the target is Strong." Words, never a gap."""
+    name = name_text(context.short_name(gap.attribute))
+    return (
+        f"{name} reads as {gap.level_name} ({score_text(gap.value)}); the target is "
+        f"{gap.target_level_name}."
+    )
 
 
-def shortfall_text(gap: AttributeGap) -> str:
-    """How far short, as a positive figure: "0.3"; "under 0.1" when it rounds to nothing."""
-    return amount_short_text(-gap.gap if gap.gap is not None else None)
+def range_text(compared: ComparedCandidate, attribute: str) -> str:
+    """The lowest and highest member score at the deciding stage: "2 to 5"; empty if none."""
+    found = compared.member_range(attribute)
+    if found is None:
+        return ""
+    low, high = (_whole_or_tenth(value) for value in found)
+    return low if low == high else f"{low} to {high}"
 
 
-def amount_short_text(amount: float | None) -> str:
-    """A shortfall to one decimal place; a real shortfall never shows as "0.0"."""
-    text = score_text(amount, missing=NO_MINIMUM)
-    return UNDER_A_TENTH if text == "0.0" and amount is not None and amount > 0 else text
+def _whole_or_tenth(value: float) -> str:
+    # Member scores are whole numbers on a single question, and means of them otherwise.
+    return str(round(value)) if float(value).is_integer() else score_text(value)
 
 
 def stage_figure(result: AttributeResult | None) -> str:

@@ -43,12 +43,12 @@ from recruit.domain.documents.scoring_summary.text import (
 from recruit.domain.documents.word.writer import PackWriter, one_line
 from recruit.domain.scoring.model import AttributeResult, CandidateResult
 
+# "Range" is the lowest to the highest member score, "2.0 to 5.0", as on the summary page.
 RESULTS_HEADER = (
-    "Attribute", "Scored by", "No evidence", "Mean", "Median", "Lowest", "Highest",
-    "Spread", "Agreed", "Flags",
+    "Attribute", "Scored by", "No evidence", "Mean", "Median", "Range", "Agreed", "Flags",
 )  # fmt: skip
 # Every heading fits on one line, so each row is one line high.
-_RESULTS_WIDTHS = (0.17, 0.085, 0.095, 0.07, 0.07, 0.07, 0.07, 0.07, 0.07, 0.23)
+_RESULTS_WIDTHS = (0.17, 0.085, 0.095, 0.07, 0.07, 0.12, 0.07, 0.32)
 PANEL_MEAN = "Panel mean"
 AFTER_MODERATION = "After moderation"
 # Narrower than the page: three short columns read more easily close together.
@@ -75,13 +75,15 @@ def write_candidate(
     candidate: CandidateResult,
     *,
     left_out: Collection[str] | None = None,
+    level: int = 2,
 ) -> None:
-    """``left_out``: attribute keys the stage did not assess (worked out if None)."""
+    """The candidate's heading at ``level``, its parts a level down. ``left_out``: attribute
+    keys the stage did not assess (worked out if None)."""
     if left_out is None:
         left_out = unassessed_attributes(context, stage.result.candidates)
     keys = shown_attributes(context, left_out)
     label = one_line(context.candidate_label(candidate.candidate))
-    heading(writer, label, 2)
+    heading(writer, label, level)
     ranked = stage.result.candidates
     ranks = {c.candidate: rank for c, rank in zip(ranked, rank_texts(ranked), strict=True)}
     rank = ranks.get(candidate.candidate, str(candidate.rank))
@@ -92,10 +94,10 @@ def write_candidate(
         keep_with_next=True,
     )
     write_attribute_results(writer, context, candidate, label, attributes=keys)
-    write_profile(writer, context, candidate, label, attributes=keys)
-    _write_evidence(writer, context, stage, candidate, label, keys)
+    write_profile(writer, context, candidate, label, attributes=keys, level=level + 1)
+    _write_evidence(writer, context, stage, candidate, label, keys, level + 1)
     record = stage.moderation.get(candidate.candidate, CandidateModeration())
-    _write_moderation_and_outcome(writer, context, candidate, record, label)
+    _write_moderation_and_outcome(writer, context, candidate, record, label, level + 1)
 
 
 def write_attribute_results(
@@ -115,21 +117,29 @@ def write_attribute_results(
     caption = f"Attribute results for {label}"
     keep = fits_on_part_of_a_page(writer, RESULTS_HEADER, rows, _RESULTS_WIDTHS)
     table = writer.table(RESULTS_HEADER, rows, _RESULTS_WIDTHS, caption=caption, keep_together=keep)
-    align_right(table, range(1, 9))
+    align_right(table, range(1, 7))
 
 
 def _result_row(name: str, result: AttributeResult | None) -> tuple[str, ...]:
     if result is None:
-        return (one_line(name), "0", "0", NOT_ASSESSED, *(["\u2013"] * 5), NOT_ASSESSED)
-    figures = (result.mean, result.median, result.minimum, result.maximum, result.spread)
+        return (one_line(name), "0", "0", NOT_ASSESSED, *(["\u2013"] * 3), NOT_ASSESSED)
     return (
         one_line(name),
         str(result.count),
         str(result.no_evidence_count),
-        *(score_text(value, missing="\u2013") for value in figures),
+        score_text(result.mean, missing="\u2013"),
+        score_text(result.median, missing="\u2013"),
+        range_text(result),
         score_text(result.agreed, missing="\u2013"),
         attribute_flags_text(result),
     )
+
+
+def range_text(result: AttributeResult) -> str:
+    """The lowest to the highest member score, "2.0 to 5.0"; a dash when no one scored."""
+    if result.minimum is None or result.maximum is None:
+        return "\u2013"
+    return f"{score_text(result.minimum)} to {score_text(result.maximum)}"
 
 
 def write_profile(
@@ -139,6 +149,7 @@ def write_profile(
     label: str,
     *,
     attributes: Sequence[str] | None = None,
+    level: int = 3,
 ) -> None:
     """The radar chart, then the same figures as a table (the chart's text alternative).
 
@@ -165,7 +176,7 @@ def write_profile(
     ]
     header = ("Attribute", *(name for name, _ in series))
     widths = _FIGURES_WIDTHS[: len(header)]
-    heading(writer, PROFILE_HEADING, 3)
+    heading(writer, PROFILE_HEADING, level)
     write_chart(
         writer, names, series, alt_text=description + " The figures follow in a table.",
         trim=True,
@@ -190,8 +201,9 @@ def _write_evidence(
     candidate: CandidateResult,
     label: str,
     keys: Sequence[str],
+    level: int,
 ) -> None:
-    heading(writer, EVIDENCE_HEADING, 3)
+    heading(writer, EVIDENCE_HEADING, level)
     rows = [
         (one_line(name), one_line(member_text(note)), str(note.score), note_text(note.note))
         for key, name in ((key, context.short_name(key)) for key in keys)
@@ -226,9 +238,10 @@ def _write_moderation_and_outcome(
     candidate: CandidateResult,
     record: CandidateModeration,
     label: str,
+    level: int,
 ) -> None:
     """What moderation changed, then the outcome: a short block kept on one page."""
-    heading(writer, MODERATION_HEADING, 3)
+    heading(writer, MODERATION_HEADING, level)
     if record.agreed_scores:
         _write_agreed_scores(writer, context, record, label)
     else:

@@ -24,13 +24,40 @@ from recruit.domain.documents.scoring_summary.text import (
     percent_texts,
 )
 from recruit.domain.documents.word.writer import PackWriter, one_line
+from recruit.domain.scoring.agreement import (
+    MIN_AGREEMENT_MEMBERS,
+    MIN_AGREEMENT_UNITS,
+    MIN_TENDENCY_MEMBERS,
+)
 from recruit.domain.scoring.model import FLAG_LABELS, Flag, ValuesFloor
 
 METHOD_HEADING = "How the figures were worked out"
+RANGE_MEANING = (
+    "An attribute's range runs from the lowest to the highest member score on it, for example "
+    "\u201c2.0 to 5.0\u201d. Each member's score is the mean of their scores on the "
+    "attribute's questions."
+)
+AGREEMENT_METHOD_HEADING = "What the agreement figures can and cannot show"
+AGREEMENT_MEANING = (
+    "Krippendorff's alpha measures how consistently members scored the same answers (one "
+    "candidate's answer to one question), from 1 for complete agreement to 0 for no more than "
+    "chance. It does not show whether the scores are right: a panel can agree and all be wrong.",
+    "With few candidates it is unstable: one score can move it a long way. Below "
+    f"{MIN_AGREEMENT_UNITS} answers scored by two or more members, or {MIN_AGREEMENT_MEMBERS} "
+    "members, the figure is given without a reading, as too few to judge. At or above that, "
+    "the reading follows Krippendorff's bands: 0.8 or more good, from 0.667 tentative, lower "
+    "low. It is given for each attribute, never pooled across them.",
+    "For comparison, structured panel interviews average an inter-rater reliability of about "
+    ".74 (Huffcutt, Culbertson and Weyhrauch, 2013, International Journal of Selection and "
+    "Assessment). A figure is a prompt for the panel to discuss where members differed, not a "
+    "verdict on the panel or on a candidate.",
+    f"Member tendencies need at least {MIN_TENDENCY_MEMBERS} scoring members: with two, each "
+    "member's tendency only mirrors the other's.",
+)
 FLAG_MEANINGS: dict[Flag, str] = {
     "values_floor": "The candidate's values score is below the values floor (see above).",
-    "disagreement": "Members' scores on the attribute are 2 or more points apart: discuss the "
-    "evidence before relying on the mean.",
+    "disagreement": "Members' scores on the attribute are 2 or more points apart (range 2 or "
+    "more): discuss the evidence before relying on the mean.",
     "not_assessed": "No question at this stage asked about the attribute, or no member "
     "responded on it.",
     "mostly_no_evidence": "More than half of the members who responded found no evidence on "
@@ -50,12 +77,22 @@ def write_method(writer: PackWriter, context: SummaryContext) -> None:
     heading(writer, "How totals are combined", 2)
     writer.paragraph(context.method.combination.strip() or DEFAULT_COMBINATION)
     _write_flags(writer)
+    _write_range_and_agreement(writer)
     heading(writer, EVIDENCE_HEADING, 2)
     writer.paragraph(
         f"Each candidate's section shows the highest-scored evidence notes on each attribute, "
         f"up to {STRONGEST_NOTES} an attribute. The raw scores export has every member's score "
         "and note."
     )
+
+
+def _write_range_and_agreement(writer: PackWriter) -> None:
+    """What the range and the agreement figures can show, and what they cannot."""
+    heading(writer, "The range", 2)
+    writer.paragraph(RANGE_MEANING)
+    heading(writer, AGREEMENT_METHOD_HEADING, 2)
+    for text in AGREEMENT_MEANING:
+        writer.paragraph(text)
 
 
 def _write_scale(writer: PackWriter, context: SummaryContext) -> None:

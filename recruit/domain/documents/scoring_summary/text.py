@@ -46,6 +46,7 @@ DEFAULT_COMBINATION = (
     "decision. Advisory stages (a stakeholder or young people's panel, an exercise) are "
     "reported beside it and never averaged in."
 )
+MODERATION_OPEN = "Moderation is open: these figures can still change."
 _UK = "Europe/London"
 
 
@@ -178,6 +179,15 @@ def datetime_text(moment: datetime.datetime | None, *, missing: str = "Not recor
     suffix = "am" if local.hour < 12 else "pm"
     clock = f"{hour}{suffix}" if local.minute == 0 else f"{hour}:{local.minute:02d}{suffix}"
     return f"{format_govuk_date(local.date())}, {clock}"
+
+
+def moderation_closed_text(closed_at: datetime.datetime | None, closed_by: str = "") -> str:
+    """ "Moderation closed on 7 December 2026, 1:48pm by Cllr Sam Patel.", from the moderation's
+    own closing time; or, while it is open, that the figures can still change."""
+    if closed_at is None:
+        return MODERATION_OPEN
+    by = f" by {one_line(closed_by)}" if closed_by.strip() else ""
+    return f"Moderation closed on {datetime_text(closed_at)}{by}."
 
 
 def _uk_zone() -> datetime.tzinfo:

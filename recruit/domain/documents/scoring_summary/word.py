@@ -1,12 +1,14 @@
 """The panel scoring summary as a Word document.
 
-It runs: title and the vacancy, and straight after them how the figures were worked out; one
-section per stage, each on a new page (its dates, the attributes it did not assess, results
-table, panel agreement, then each candidate in turn with attribute results, a radar chart
-followed by its figures, the strongest evidence, moderation and outcome); the results across
-stages when there are any, on a new page; and a sign-off table, following on. Only stages and
-the results across stages start a page: everything else flows, with each heading kept with
-what it introduces, so a printed summary has no near-empty pages.
+It runs: title and the vacancy, and straight after them how the figures were worked out;
+the deciding panel's stage ("The deciding panel: ..."), then the advisory panels under one
+heading that says they advise and are never averaged in, each stage on a new page (its dates,
+when moderation closed, the attributes it did not assess, results table, panel agreement,
+then each candidate in turn with attribute results, a radar chart followed by its figures,
+the strongest evidence, moderation and outcome); the results across stages when there are
+any, on a new page; and a sign-off table, following on. Only stages and the results across
+stages start a page: everything else flows, with each heading kept with what it introduces,
+so a printed summary has no near-empty pages.
 
 Styles, page set-up (landscape A4: the results table has a column per attribute), header
 and footer come from ``exports/summary-reference.docx``, so a council restyles the summary
@@ -29,7 +31,7 @@ from recruit.domain.documents.scoring_summary.sign_off import (
     merged_roles,
     write_advisers,
 )
-from recruit.domain.documents.scoring_summary.stage import write_overall, write_stage
+from recruit.domain.documents.scoring_summary.stage import write_overall, write_stages
 from recruit.domain.documents.scoring_summary.text import date_text
 from recruit.domain.documents.word.document import DocumentMeta, document_bytes, start_document
 from recruit.domain.documents.word.text_safety import safe_download_filename
@@ -73,8 +75,7 @@ def build_scoring_summary(
     writer = PackWriter(document)
     _write_front(writer, context)
     write_method(writer, context)
-    for stage in context.stages:
-        write_stage(writer, context, stage)
+    write_stages(writer, context)
     if context.overall is not None:
         write_overall(writer, context, context.overall)
     _write_sign_off(writer, context)
