@@ -32,9 +32,7 @@ def briefing_context(view: ComparisonView) -> BriefingContext:
     return BriefingContext(
         organisation_name=current_app.config["ORGANISATION_NAME"],
         vacancy_title=view.vacancy.title,
-        # The lead fills job_reference from a new field; until then, recruit's own reference.
-        vacancy_reference=getattr(view.vacancy, "job_reference", "")
-        or f"recruit vacancy {view.vacancy.id}",
+        vacancy_reference=view.vacancy.reference,
         generated_on=date.today(),
         attribute_names=attribute_names(),
         candidate_labels={code: view.labels[code] for code in compared},

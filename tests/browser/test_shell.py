@@ -19,6 +19,13 @@ def _user_email(make_user, role: Role) -> str:  # type: ignore[no-untyped-def]
 
 def _sign_in(page, base_url: str, email: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{base_url}/sign-in")
+    if "/sign-in" not in page.url:
+        # Still signed in as someone else: a response still in flight when the test cleared
+        # the cookies (a favicon, say) can set the session cookie again. Clear it once more,
+        # now that the page has settled.
+        page.wait_for_load_state("networkidle")
+        page.context.clear_cookies()
+        page.goto(f"{base_url}/sign-in")
     page.get_by_label("Email address").fill(email)
     page.get_by_role("textbox", name="Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()

@@ -112,10 +112,13 @@ def test_charts_are_png_with_alt_text_naming_the_figures(summary: DocxDocument) 
     image = summary.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
     part = summary.part.related_parts[image]
     assert part.content_type == "image/png"
-    assert Image.open(BytesIO(part.blob)).size == (500, 500)
-    # Shown without the picture's white margin, so a chart takes less of the page.
+    assert Image.open(BytesIO(part.blob)).size == (650, 650)
+    # Shown without the picture's white margin, so a chart takes less of the page, yet at
+    # least half the landscape page's 257mm text width, so its labels read at their size.
     shape = summary.inline_shapes[0]
-    assert shape._inline.xpath(".//a:srcRect") and shape.height < shape.width < Mm(80)
+    assert shape._inline.xpath(".//a:srcRect") and shape.height < shape.width <= Mm(131)
+    text_width = summary.sections[0].page_width - summary.sections[0].left_margin * 2
+    assert all(chart.width >= text_width / 2 for chart in summary.inline_shapes)
 
 
 def test_every_table_with_a_header_repeats_it_and_every_table_has_a_caption(

@@ -153,6 +153,8 @@ def test_target_levels_show_below_target_per_attribute_in_words(app, bank, signe
     # Words, not decimals: no signed gap and no sum of gaps.
     assert "below target</strong>" not in page and "in all" not in page
     assert "The post needs values at this level." in page
+    # The evidence behind a shortfall sits with it: no score of 2 or less here, so none.
+    assert "app-gap-evidence" not in page
 
 
 def test_a_level_needs_a_reason_and_an_unknown_level_is_refused(app, bank, signed_in, make_user):
@@ -319,3 +321,17 @@ def test_both_sides_of_the_evidence_with_red_flags_and_advisory_concerns(
     chair_client = client_for(app, _chair)
     chair_page = chair_client.get(f"/vacancies/{vacancy.id}/comparison").get_data(as_text=True)
     assert "Tom was vague about care leavers" not in chair_page
+
+
+def test_a_shortfall_shows_the_concerns_behind_it(app, bank, signed_in, make_user):
+    client, _ = signed_in(Role.HR)
+    vacancy, stage, chair = _vacancy(app, make_user)
+    member = next(seat.user for seat in stage.seats if seat.user_id != chair.id)
+    dana = make_candidate(vacancy, "Dana", "Shaw", status=CandidateStatus.SHORTLISTED)
+    submit_sheet(stage, chair, dana, [2, 4])
+    submit_sheet(stage, member, dana, [2, 4])
+    submit_form(client, f"/vacancies/{vacancy.id}/target", _levels(values="4"))
+    page = client.get(f"/vacancies/{vacancy.id}/comparison").get_data(as_text=True)
+    dana_line = page.split("<strong>Dana Shaw (C-04)</strong>")[1].split("</li>\n</ul>")[0]
+    assert "Values-driven reads as Limited (2.0) against a target of Strong" in dana_line
+    assert "Values-driven: Chair, Question 1 (2): Evidence for 2 from Chair" in dana_line

@@ -23,7 +23,7 @@ def test_vacancy_form(bank, signed_in, text):
         "title": text, "role_level": "dcs", "service_area": text,
         "innovation": "family_safeguarding", "salary_range": text, "contract": "permanent",
         "location": text, "closing_date": ["27", "3", "2027"], "interview_dates": text,
-        "hiring_manager": text, "status": "draft",
+        "hiring_manager": text, "job_reference": text, "status": "draft",
     }  # fmt: skip
     assert_safe_page(*post_form(client, "/vacancies/new", data))
 

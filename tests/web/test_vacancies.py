@@ -52,6 +52,7 @@ def test_hr_creates_a_vacancy(bank, signed_in):
         ({"closing_date": None}, "Enter the closing date"),
         ({"closing_date": ["1", "2", "2027", "9"]}, None),
         ({"title": "x" * 201}, "Job title must be 200 characters or fewer"),
+        ({"job_reference": "x" * 41}, "The job reference must be 40 characters or fewer"),
     ],
 )
 def test_bad_vacancy_input_is_reshown_with_errors_and_nothing_saved(
@@ -95,6 +96,18 @@ def test_list_and_filter(bank, signed_in):
     assert "Open FS role" in by_status and "Draft NWD role" not in by_status
     nonsense = client.get("/vacancies", query_string={"status": "<b>x</b>"})
     assert nonsense.status_code == 200
+
+
+def test_the_job_reference_is_saved_shown_and_printed_on_documents(bank, signed_in):
+    client, _ = signed_in(Role.HR)
+    response = submit_form(client, "/vacancies/new", {**VALID, "job_reference": " NCC-CS-0142 "})
+    vacancy = db.session.scalar(select(Vacancy))
+    assert (vacancy.job_reference, vacancy.reference) == ("NCC-CS-0142", "NCC-CS-0142")
+    assert "NCC-CS-0142" in client.get(response.headers["Location"]).get_data(as_text=True)
+    vacancy.job_reference = ""
+    db.session.commit()
+    # Without one, documents name the vacancy by the app's own reference, never "Vacancy 1".
+    assert vacancy.reference == f"recruit vacancy {vacancy.id}"
 
 
 def test_edit_is_audited_with_the_changes(bank, signed_in):

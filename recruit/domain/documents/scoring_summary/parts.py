@@ -43,10 +43,12 @@ from recruit.domain.documents.word.writer import (
 from recruit.domain.scoring.charts import radar_chart
 from recruit.domain.scoring.model import AttributeResult, CandidateResult
 
-# The scale of the whole chart picture: big enough to read the axis labels on paper, small
-# enough to fit on a landscape A4 page under a candidate's attribute results. The summary
-# shows it cropped to its drawing, so it takes about two thirds of this in height.
-CHART_WIDTH = Mm(80)
+# A chart is shown more than half the 257mm text width of a landscape A4 page wide, so it can
+# be read on paper. It is drawn at 6.5 inches, shown at about that size, so its labels print
+# at the size they were drawn (11pt) and the larger drawing goes to the plot. Cropped to its
+# drawing it takes about two thirds of its width in height, which fits a page under a heading.
+CHART_WIDTH = Mm(130)
+CHART_DRAWN_INCHES = 6.5
 # Word shows alt text in one box and screen readers read it in one breath.
 _ALT_TEXT_LIMIT = 1_000
 # Shares of the text width. The attribute columns share what is left, up to a tenth each:
@@ -254,14 +256,16 @@ def write_chart(
     introduction. With ``trim`` the picture is shown without its white margin (at the same
     scale, so the labels keep their size): it then takes about two thirds of the height.
     """
-    chart = radar_chart(attribute_names, series)
+    chart = radar_chart(attribute_names, series, size_inches=CHART_DRAWN_INCHES)
     paragraph = writer.paragraph("", keep_with_next=keep_with_next)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     # Normal's 1.15 line spacing would stretch the line holding the picture by 15%.
     paragraph.paragraph_format.line_spacing = 1.0
-    width = Length(min(CHART_WIDTH, writer.text_width))
-    shape = paragraph.add_run().add_picture(BytesIO(chart.png), width=width)
     left, top, right, bottom = _white_margins(chart.pixels) if trim else (0.0, 0.0, 0.0, 0.0)
+    # Cropped, the picture is scaled so that what shows is CHART_WIDTH wide.
+    shown = max(1 - left - right, 0.1)
+    width = Length(min(round(CHART_WIDTH / shown), writer.text_width))
+    shape = paragraph.add_run().add_picture(BytesIO(chart.png), width=width)
     if left + top + right + bottom > 0:
         # Shown without its white margin, at the same scale: the labels keep their size.
         source = OxmlElement(
