@@ -10,7 +10,7 @@ from flask import Flask, current_app, request, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-from recruit.domain.documents.scoring_summary.text import score_text
+from recruit.domain.documents.scoring_summary.text import rank_texts, score_text
 from recruit.domain.scoring.model import FLAG_LABELS, OUTCOME_LABELS, Flag
 from recruit.models import Role
 from recruit.models.vacancies import CONTRACT_LABELS
@@ -50,6 +50,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["FLAG_COLOURS"] = FLAG_COLOURS
     app.jinja_env.globals["OUTCOME_LABELS"] = OUTCOME_LABELS
     app.jinja_env.globals["flag_tags"] = flag_tags
+    app.jinja_env.globals["rank_texts"] = rank_texts
 
 
 def _template_context() -> dict[str, object]:

@@ -6,7 +6,6 @@ Safe to run twice: everything is found by a natural key before it is created.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 import click
@@ -21,6 +20,17 @@ from recruit.cli.demo_decision import ensure_demo_decision
 from recruit.cli.demo_interviews import ensure_demo_interviews
 from recruit.cli.demo_profiles import ensure_demo_profiles
 from recruit.cli.demo_scoring import ensure_demo_scores
+from recruit.cli.demo_timeline import (
+    FIRST_INTERVIEW,
+    RECORDED_STARTS,
+    DemoTimeline,
+    demo_timeline,
+    later,
+    next_working_day,
+    uk_time,
+    working_days_before,
+)
+from recruit.domain.adverts.draft.model import format_govuk_date
 from recruit.domain.question_bank import QuestionBank, load_bank
 from recruit.extensions import db
 from recruit.models import Role, Vacancy, VacancyStatus
@@ -78,10 +88,12 @@ DEMO_VACANCY_TITLE = "Director of Children's Services"
 
 
 def ensure_demo_campaign() -> None:
-    """A DCS vacancy in a Family Safeguarding council: a finished advert, three stages with
-    panels and issued plans covering the five attributes, six candidates, the advisory
-    panels' scores, a final shortlist of three and the appointment panel's decision."""
+    """A DCS vacancy in a Family Safeguarding council, closed seven weeks ago: a finished
+    advert, three stages with panels and issued plans covering the five attributes, six
+    candidates, the advisory panels' scores, a final shortlist of three and the appointment
+    panel's decision, with the offer made; each on its day of ``demo_timeline``."""
     bank = _bank_loaded_from_files()
+    timeline = demo_timeline()
     vacancy = db.session.scalar(select(Vacancy).where(Vacancy.title == DEMO_VACANCY_TITLE))
     hr = find_user_by_email("hr@demo.recruit.local")
     if vacancy is None:
@@ -93,26 +105,76 @@ def ensure_demo_campaign() -> None:
             salary_range="£150,000 to £165,000",
             contract="permanent",
             location="County Hall, Northshire, with hybrid working",
-            closing_date=date.today() + timedelta(days=28),
-            interview_dates="Stakeholder and young people's panels in the week after closing; "
-            "the appointment panel the following week",
+            closing_date=timeline.closing_date,
+            interview_dates=_interview_dates(timeline),
             hiring_manager="Jane Morris, Chief Executive",
             job_reference="NCC-CS-0142",
-            status=VacancyStatus.OPEN,
+            # Closed, not appointed: the offer is made, but the post is filled only once
+            # the candidate accepts and HR records her as appointed.
+            status=VacancyStatus.CLOSED,
+            created_at=uk_time(timeline.vacancy_created, 9, 30),
             created_by_id=hr.id if hr else None,
+            # HR closed it the morning after the closing date.
+            updated_at=uk_time(next_working_day(timeline.closing_date), 9, 0),
             updated_by_id=hr.id if hr else None,
         )
         db.session.add(vacancy)
         db.session.flush()
     if vacancy.advert is None and hr is not None:
         advert = start_advert(vacancy, bank, current_app.config["ORGANISATION_NAME"], hr)
+        advert.versions[0].created_at = uk_time(timeline.vacancy_created, 10, 0)
         advert.is_finished = True
+    new_candidates, new_stages = not vacancy.candidates, not vacancy.stages
     ensure_demo_interviews(vacancy, bank)
     db.session.flush()
-    ensure_demo_scores(vacancy)
-    ensure_demo_profiles(vacancy)
+    # Dated here only when just made, so a second run changes nothing.
+    if new_candidates:
+        _date_candidates(vacancy, timeline)
+    if new_stages:
+        _date_stages(vacancy, timeline)
+    ensure_demo_scores(vacancy, timeline)
+    ensure_demo_profiles(vacancy, timeline)
     # After the profiles: the appointment panel interviews the final shortlist made there.
-    ensure_demo_decision(vacancy)
+    ensure_demo_decision(vacancy, timeline)
+
+
+def _interview_dates(timeline: DemoTimeline) -> str:
+    young_people, stakeholders, appointment = (
+        format_govuk_date(day)
+        for day in (
+            timeline.young_peoples_panel,
+            timeline.stakeholder_panel,
+            timeline.appointment_panel,
+        )
+    )
+    return (
+        f"Young people's panel {young_people} and stakeholder panel {stakeholders}; "
+        f"the appointment panel {appointment}"
+    )
+
+
+# Working days before the closing date each candidate applied, by position (C-01 first).
+APPLIED_BEFORE_CLOSING = (12, 8, 5, 3, 1, 0)
+
+
+def _date_candidates(vacancy: Vacancy, timeline: DemoTimeline) -> None:
+    """Applied before the closing date; added by HR as shortlisted, one after another."""
+    added = uk_time(timeline.shortlisted, 10, 0)
+    for number, candidate in enumerate(vacancy.candidates):
+        candidate.application_date = working_days_before(
+            timeline.closing_date, APPLIED_BEFORE_CLOSING[number % len(APPLIED_BEFORE_CLOSING)]
+        )
+        candidate.created_at = candidate.updated_at = later(added, 5 * number)
+
+
+def _date_stages(vacancy: Vacancy, timeline: DemoTimeline) -> None:
+    """Each stage's day, its first interview's start where the stage records one, and its
+    plan issued before any panel met. (The audit log keeps when the demo was loaded.)"""
+    for number, stage in enumerate(vacancy.stages):
+        stage.held_on = timeline.stage_day(stage.name)
+        if stage.name in RECORDED_STARTS:
+            stage.starts_at = FIRST_INTERVIEW[stage.name]
+        stage.plan_issued_at = later(uk_time(timeline.plans_issued, 11, 0), 15 * number)
 
 
 def _bank_loaded_from_files() -> QuestionBank:

@@ -13,8 +13,6 @@ report beside it.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from sqlalchemy import select
 
 from recruit.cli.demo_panel_notes import (
@@ -27,11 +25,14 @@ from recruit.cli.demo_panel_notes import (
 from recruit.cli.demo_profiles import FINAL_SHORTLIST
 from recruit.cli.demo_scoring import (
     has_sheets,
+    interview_ends,
+    moderation_opens,
     outcomes_recorded,
     panel_chair,
     planned_attribute,
     submitted_sheet,
 )
+from recruit.cli.demo_timeline import DemoTimeline, later, uk_time
 from recruit.domain.decisions import DEFAULT_OBJECTION_DAYS, objection_deadline
 from recruit.extensions import db
 from recruit.models import (
@@ -47,25 +48,25 @@ from recruit.models import (
     StageModeration,
     Vacancy,
 )
-from recruit.models._types import utcnow
 from recruit.moderation.state import current_digest
 from recruit.results import sheets
 from recruit.results.consolidation import StageOutcome, consolidate_stage
 from recruit.stages.roles import deciding_stage
 
 
-def ensure_demo_decision(vacancy: Vacancy) -> None:
-    """Score and moderate the deciding stage once; a second run finds both done."""
+def ensure_demo_decision(vacancy: Vacancy, timeline: DemoTimeline) -> None:
+    """Score and moderate the deciding stage once, each step on its day of ``timeline``; a
+    second run finds both done."""
     stage = deciding_stage(vacancy)
     if stage is None:
         return
     if not has_sheets(stage):
-        _score_final_shortlist(vacancy, stage)
-        _close_scoring(stage)
+        _score_final_shortlist(vacancy, stage, timeline)
+        _close_scoring(stage, timeline)
     if sheets.moderation_is_open(stage) and not outcomes_recorded(stage):
-        _record_decision(stage)
+        _record_decision(stage, timeline)
     if outcomes_recorded(stage) and not _appointment_recorded(vacancy):
-        _record_appointment(vacancy, stage)
+        _record_appointment(vacancy, stage, timeline)
 
 
 def _appointment_recorded(vacancy: Vacancy) -> bool:
@@ -73,13 +74,15 @@ def _appointment_recorded(vacancy: Vacancy) -> bool:
     return db.session.scalar(found) is not None
 
 
-def _record_appointment(vacancy: Vacancy, stage: Stage) -> None:
-    """The rest of the decision's path: moderation closed, the panel's decision confirmed by
-    all three councillors, the executive told ten days ago with no objection, the offer."""
+def _record_appointment(vacancy: Vacancy, stage: Stage, timeline: DemoTimeline) -> None:
+    """The rest of the decision's path: moderation closed that evening, the panel's decision
+    recorded and confirmed by all three councillors the next working day, the executive
+    told the day after with no objection by the deadline, and the offer made once it passed."""
     chair = panel_chair(stage)
     moderation = sheets.moderation_for(stage)
     assert moderation is not None, "the decision follows moderation"
-    moderation.closed_at, moderation.closed_by_id = utcnow(), chair.id
+    moderation.closed_at = uk_time(timeline.appointment_panel, 18, 0)
+    moderation.closed_by_id = chair.id
     preferred = next(c for c in vacancy.candidates if c.code == "C-01")
     decision = AppointmentDecision(
         vacancy_id=vacancy.id,
@@ -87,15 +90,20 @@ def _record_appointment(vacancy: Vacancy, stage: Stage) -> None:
         candidate_id=preferred.id,
         reasons=APPOINTMENT_REASONS,
         recorded_by_id=chair.id,
+        recorded_at=uk_time(timeline.decision_recorded, 10, 0),
     )
-    for seat in sheets.scoring_seats(stage):
-        decision.confirmations.append(DecisionConfirmation(user_id=seat.user_id))
-    notified = date.today() - timedelta(days=10)
+    for number, seat in enumerate(sheets.scoring_seats(stage)):
+        confirmed = later(uk_time(timeline.decision_recorded, 10, 30), 45 * number)
+        decision.confirmations.append(
+            DecisionConfirmation(user_id=seat.user_id, confirmed_at=confirmed)
+        )
+    notified = timeline.executive_notified
     decision.executive_notified_on = notified
     decision.executive_notified_by_id = hr_adviser(stage).user_id
     decision.objection_days = DEFAULT_OBJECTION_DAYS
     decision.objection_deadline = objection_deadline(notified, DEFAULT_OBJECTION_DAYS)
-    decision.offer_made_at, decision.offer_made_by_id = utcnow(), hr_adviser(stage).user_id
+    decision.offer_made_at = uk_time(timeline.offer_made, 10, 0)
+    decision.offer_made_by_id = hr_adviser(stage).user_id
     db.session.add(decision)
     db.session.flush()
 
@@ -108,11 +116,12 @@ def _final_shortlist(vacancy: Vacancy) -> list[Candidate]:
     return [candidate for candidate in vacancy.candidates if candidate.code in FINAL_SHORTLIST]
 
 
-def _score_final_shortlist(vacancy: Vacancy, stage: Stage) -> None:
-    for candidate in _final_shortlist(vacancy):
+def _score_final_shortlist(vacancy: Vacancy, stage: Stage, timeline: DemoTimeline) -> None:
+    for slot, candidate in enumerate(_final_shortlist(vacancy)):
         judgements = COUNCILLORS[candidate.code]
+        ended = interview_ends(stage, slot, timeline)
         for voice, seat in enumerate(sheets.scoring_seats(stage)):
-            sheet = submitted_sheet(seat, candidate)
+            sheet = submitted_sheet(seat, candidate, ended, voice)
             for item in stage.items:
                 attribute = planned_attribute(item)
                 score, note = judgements[attribute][voice % len(judgements[attribute])]
@@ -123,7 +132,7 @@ def _score_final_shortlist(vacancy: Vacancy, stage: Stage) -> None:
     db.session.flush()
 
 
-def _close_scoring(stage: Stage) -> None:
+def _close_scoring(stage: Stage, timeline: DemoTimeline) -> None:
     """Open moderation as the chair does when closing scoring early: the candidates not
     shortlisted for this panel have no sheets, and the reason says why."""
     not_interviewed = [
@@ -137,7 +146,10 @@ def _close_scoring(stage: Stage) -> None:
     )
     db.session.add(
         StageModeration(
-            stage_id=stage.id, opened_by_id=panel_chair(stage).id, closed_early_reason=reason
+            stage_id=stage.id,
+            opened_at=moderation_opens(stage, timeline, len(FINAL_SHORTLIST)),
+            opened_by_id=panel_chair(stage).id,
+            closed_early_reason=reason,
         )
     )
     db.session.flush()
@@ -148,13 +160,14 @@ def _listed(codes: list[str]) -> str:
     return " and ".join([", ".join(codes[:-1]), codes[-1]]) if len(codes) > 1 else "".join(codes)
 
 
-def _record_decision(stage: Stage) -> None:
+def _record_decision(stage: Stage, timeline: DemoTimeline) -> None:
     """The panel's agreed scores and outcomes, recorded by the chair as the moderation
     page records them: each agreed score beside the formula's mean, and each outcome with
-    the digest of the scores it was made on."""
+    the digest of the scores it was made on; all on the panel's day, after the interviews."""
     chair = panel_chair(stage)
     outcome = consolidate_stage(stage)
-    for agreement in AGREED_SCORES:
+    opened = moderation_opens(stage, timeline, len(FINAL_SHORTLIST))
+    for number, agreement in enumerate(AGREED_SCORES):
         db.session.add(
             AgreedScore(
                 stage_id=stage.id,
@@ -164,9 +177,10 @@ def _record_decision(stage: Stage) -> None:
                 agreed=agreement.agreed,
                 rationale=agreement.rationale,
                 recorded_by_id=chair.id,
+                recorded_at=later(opened, 20 + 5 * number),
             )
         )
-    for code, (result, reasons) in OUTCOMES.items():
+    for number, (code, (result, reasons)) in enumerate(OUTCOMES.items()):
         db.session.add(
             CandidateDecision(
                 stage_id=stage.id,
@@ -176,6 +190,8 @@ def _record_decision(stage: Stage) -> None:
                 red_flag_discussion=RED_FLAG_DISCUSSIONS.get(code),
                 inputs_digest=current_digest(outcome, code),
                 recorded_by_id=chair.id,
+                # The panel discusses each candidate in turn, half an hour each.
+                recorded_at=later(opened, 60 + 30 * number),
             )
         )
 

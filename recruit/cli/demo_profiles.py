@@ -6,6 +6,8 @@ shortlist of three candidates to compare."""
 from __future__ import annotations
 
 from recruit.accounts import find_user_by_email
+from recruit.cli.demo_timeline import DemoTimeline, uk_time, working_days_after
+from recruit.domain.adverts.draft.model import format_govuk_date
 from recruit.extensions import db
 from recruit.models import (
     CandidateStatus,
@@ -14,7 +16,6 @@ from recruit.models import (
     TargetProfile,
     Vacancy,
 )
-from recruit.models._types import utcnow
 
 OUTGOING_DCS = "outgoing@demo.recruit.local"
 SELF_RATINGS = {"values": 5, "decisions": 4, "practice-culture": 4, "partnerships": 5, "buy-in": 3}
@@ -44,33 +45,47 @@ COLLEAGUES = {
 FINAL_SHORTLIST = ("C-01", "C-02", "C-05")
 
 
-def ensure_demo_profiles(vacancy: Vacancy) -> None:
+def ensure_demo_profiles(vacancy: Vacancy, timeline: DemoTimeline) -> None:
+    """The profile shared, its 360 answered and the target set before any panel met; the
+    final shortlist made the day after the advisory panels."""
     outgoing = find_user_by_email(OUTGOING_DCS)
     if outgoing is None:
         return
     profile = db.session.query(LeadershipProfile).filter_by(owner_id=outgoing.id).first()
     if profile is None:
-        profile = _outgoing_profile(outgoing.id)
+        profile = _outgoing_profile(outgoing.id, timeline)
     if db.session.query(TargetProfile).filter_by(vacancy_id=vacancy.id).first() is None:
-        _set_target(vacancy, profile)
-        _final_shortlist(vacancy)
+        _set_target(vacancy, profile, timeline)
+        _final_shortlist(vacancy, timeline)
 
 
-def _outgoing_profile(owner_id: int) -> LeadershipProfile:
+# Working days after the profile was shared that each colleague answered, in COLLEAGUES order.
+ANSWERED_AFTER = (2, 3, 5)
+
+
+def _outgoing_profile(owner_id: int, timeline: DemoTimeline) -> LeadershipProfile:
+    shared = uk_time(timeline.profile_shared, 11, 0)
+    month = format_govuk_date(timeline.profile_shared).split(" ", 1)[1]  # "October 2026"
     profile = LeadershipProfile(
         owner_id=owner_id,
-        title="My leadership as outgoing DCS, November 2026",
+        title=f"My leadership as outgoing DCS, {month}",
         role_title="Director of Children's Services (retiring)",
         ratings=dict(SELF_RATINGS),
         reflections={key: list(answers) for key, answers in REFLECTIONS.items()},
-        shared_at=utcnow(),
+        created_at=uk_time(timeline.profile_shared, 9, 0),
+        updated_at=shared,
+        shared_at=shared,
     )
-    for email, ratings in COLLEAGUES.items():
+    for number, (email, ratings) in enumerate(COLLEAGUES.items()):
         colleague = find_user_by_email(email)
         if colleague is not None:
+            answered = working_days_after(timeline.profile_shared, ANSWERED_AFTER[number])
             profile.feedback_requests.append(
                 FeedbackRequest(
-                    colleague_id=colleague.id, ratings=dict(ratings), responded_at=utcnow()
+                    colleague_id=colleague.id,
+                    ratings=dict(ratings),
+                    requested_at=shared,
+                    responded_at=uk_time(answered, 14, 0),
                 )
             )
     db.session.add(profile)
@@ -110,7 +125,7 @@ TARGET_LEVELS = {
 TARGET_SETTER = "chair@demo.recruit.local"
 
 
-def _set_target(vacancy: Vacancy, profile: LeadershipProfile) -> None:
+def _set_target(vacancy: Vacancy, profile: LeadershipProfile, timeline: DemoTimeline) -> None:
     setter = find_user_by_email(TARGET_SETTER)
     db.session.add(
         TargetProfile(
@@ -121,13 +136,15 @@ def _set_target(vacancy: Vacancy, profile: LeadershipProfile) -> None:
             "post's job description and the improvement plan.",
             context_profile_id=profile.id,
             set_by_id=setter.id if setter is not None else None,
+            set_at=uk_time(timeline.target_set, 16, 0),
         )
     )
 
 
-def _final_shortlist(vacancy: Vacancy) -> None:
+def _final_shortlist(vacancy: Vacancy, timeline: DemoTimeline) -> None:
     for candidate in vacancy.candidates:
         if candidate.code in FINAL_SHORTLIST:
             candidate.status = CandidateStatus.SHORTLISTED
         elif candidate.status is CandidateStatus.SHORTLISTED:
             candidate.status = CandidateStatus.INTERVIEWED
+            candidate.updated_at = uk_time(timeline.final_shortlist, 12, 0)

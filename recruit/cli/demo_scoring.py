@@ -10,6 +10,9 @@ Scores come from a fixed profile per candidate, so the demo reads the same every
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from recruit.cli.demo_timeline import DemoTimeline, later
 from recruit.extensions import db
 from recruit.models import (
     AdvisoryReport,
@@ -29,7 +32,6 @@ from recruit.models import (
     User,
     Vacancy,
 )
-from recruit.models._types import utcnow
 
 # Each candidate's typical score per attribute, by candidate code.
 PROFILES: dict[str, dict[str, int]] = {
@@ -215,22 +217,40 @@ STAKEHOLDER_REPORTS: dict[str, tuple[str, str, TrafficLight]] = {
 }
 
 
-def ensure_demo_scores(vacancy: Vacancy) -> None:
+def ensure_demo_scores(vacancy: Vacancy, timeline: DemoTimeline) -> None:
+    """Each advisory panel on its day of ``timeline``: sheets submitted after each interview,
+    moderation opened once the last is in, then agreed scores, outcomes and reports."""
     stages = {stage.name: stage for stage in vacancy.stages}
     for name in ("Young people's panel", "Stakeholder panel"):
         stage = stages.get(name)
         if stage is not None and not has_sheets(stage):
-            _score_stage(vacancy, stage)
-            db.session.add(StageModeration(stage_id=stage.id))
+            _score_stage(vacancy, stage, timeline)
+            db.session.add(
+                StageModeration(stage_id=stage.id, opened_at=moderation_opens(stage, timeline))
+            )
     young_people = stages.get("Young people's panel")
     if young_people is not None and not outcomes_recorded(young_people):
-        _moderate_young_peoples_panel(vacancy, young_people)
+        _moderate_young_peoples_panel(vacancy, young_people, timeline)
     # Checked on its own, so a demo moderated before reports existed gets them too.
     if young_people is not None and not reports_recorded(young_people):
-        _record_reports(vacancy, young_people, YOUNG_PEOPLES_REPORTS)
+        _record_reports(vacancy, young_people, YOUNG_PEOPLES_REPORTS, timeline)
     stakeholders = stages.get("Stakeholder panel")
     if stakeholders is not None and not reports_recorded(stakeholders):
-        _record_reports(vacancy, stakeholders, STAKEHOLDER_REPORTS)
+        _record_reports(vacancy, stakeholders, STAKEHOLDER_REPORTS, timeline)
+
+
+def interview_ends(stage: Stage, slot: int, timeline: DemoTimeline) -> datetime:
+    """When the stage's ``slot``-th interview of the day ends (0: the first)."""
+    minutes = stage.duration_minutes or 0
+    return later(timeline.interview_starts(stage.name, slot, minutes), minutes)
+
+
+def moderation_opens(
+    stage: Stage, timeline: DemoTimeline, interviews: int | None = None
+) -> datetime:
+    """After the day's last interview and the time to score it: every sheet is in."""
+    count = len(stage.vacancy.candidates) if interviews is None else interviews
+    return timeline.day_ends(stage.name, count, stage.duration_minutes or 0)
 
 
 def has_sheets(stage: Stage) -> bool:
@@ -252,13 +272,19 @@ def reports_recorded(stage: Stage) -> bool:
     return db.session.query(AdvisoryReport).filter_by(stage_id=stage.id).count() > 0
 
 
-def submitted_sheet(seat: PanelSeat, candidate: Candidate) -> ScoreSheet:
-    """A sheet as the member leaves it after pressing submit; the caller adds its scores."""
+def submitted_sheet(
+    seat: PanelSeat, candidate: Candidate, interview_ended: datetime, voice: int
+) -> ScoreSheet:
+    """A sheet as the member leaves it after pressing submit; the caller adds its scores.
+    Started as the interview ends and submitted in the scoring gap before the next one,
+    members a few minutes apart (``voice``: the member's place on the panel)."""
     return ScoreSheet(
         seat_id=seat.id,
         candidate_id=candidate.id,
         status=SheetStatus.SUBMITTED,
-        submitted_at=utcnow(),
+        created_at=interview_ended,
+        updated_at=later(interview_ended, 5 + 3 * voice),
+        submitted_at=later(interview_ended, 5 + 3 * voice),
     )
 
 
@@ -273,11 +299,11 @@ def panel_chair(stage: Stage) -> User:
     return chair
 
 
-def _score_stage(vacancy: Vacancy, stage: Stage) -> None:
+def _score_stage(vacancy: Vacancy, stage: Stage, timeline: DemoTimeline) -> None:
     members = [seat for seat in stage.seats if seat.panel_role is not PanelRole.HR_ADVISER]
     for number, seat in enumerate(members):
-        for candidate in vacancy.candidates:
-            sheet = submitted_sheet(seat, candidate)
+        for slot, candidate in enumerate(vacancy.candidates):
+            sheet = submitted_sheet(seat, candidate, interview_ends(stage, slot, timeline), number)
             for item in stage.items:
                 attribute = planned_attribute(item)
                 key = (stage.name, seat.user.email, candidate.code, attribute)
@@ -295,9 +321,10 @@ def _score(item_id: int, attribute: str, score: int | None, *, voice: int) -> Sc
     return Score(plan_item_id=item_id, score=score, no_evidence=False, evidence=notes[voice])
 
 
-def _moderate_young_peoples_panel(vacancy: Vacancy, stage: Stage) -> None:
+def _moderate_young_peoples_panel(vacancy: Vacancy, stage: Stage, timeline: DemoTimeline) -> None:
     chair = panel_chair(stage)
     codes = {candidate.code: candidate for candidate in vacancy.candidates}
+    opened = moderation_opens(stage, timeline)
     db.session.add(
         AgreedScore(
             stage_id=stage.id,
@@ -308,9 +335,10 @@ def _moderate_young_peoples_panel(vacancy: Vacancy, stage: Stage) -> None:
             rationale="On discussion both members agreed her safety-plan example showed more "
             "ownership than either scored alone.",
             recorded_by_id=chair.id,
+            recorded_at=later(opened, 15),
         )
     )
-    for code, (outcome, reasons) in YOUNG_PEOPLES_OUTCOMES.items():
+    for number, (code, (outcome, reasons)) in enumerate(YOUNG_PEOPLES_OUTCOMES.items()):
         db.session.add(
             CandidateDecision(
                 stage_id=stage.id,
@@ -318,16 +346,22 @@ def _moderate_young_peoples_panel(vacancy: Vacancy, stage: Stage) -> None:
                 outcome=outcome,
                 reasons=reasons,
                 recorded_by_id=chair.id,
+                recorded_at=later(opened, 30 + 5 * number),
             )
         )
 
 
 def _record_reports(
-    vacancy: Vacancy, stage: Stage, reports: dict[str, tuple[str, str, TrafficLight]]
+    vacancy: Vacancy,
+    stage: Stage,
+    reports: dict[str, tuple[str, str, TrafficLight]],
+    timeline: DemoTimeline,
 ) -> None:
+    """Written up once the panel has discussed everyone, a few minutes each."""
     chair = panel_chair(stage)
     codes = {candidate.code: candidate for candidate in vacancy.candidates}
-    for code, (strengths, concerns, light) in reports.items():
+    written = later(moderation_opens(stage, timeline), 75)
+    for number, (code, (strengths, concerns, light)) in enumerate(reports.items()):
         if code in codes:
             db.session.add(
                 AdvisoryReport(
@@ -337,5 +371,6 @@ def _record_reports(
                     concerns=concerns,
                     traffic_light=light,
                     recorded_by_id=chair.id,
+                    recorded_at=later(written, 10 * number),
                 )
             )

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recruit.domain import scoring
+from recruit.domain.documents.scoring_summary.text import rank_texts
 from recruit.domain.scoring import (
     combine_stages,
     consolidate_panel_scores,
@@ -414,6 +415,27 @@ def test_ties_are_exact_so_any_difference_separates_candidates():
 def test_a_tie_broken_only_by_the_floor_is_not_marked():
     ranked = order(candidate("a", 3.5, breached=True), candidate("b", 3.5))
     assert ranked == [("b", 1, False), ("a", 2, False)]
+
+
+def test_a_candidate_the_stage_never_assessed_ranks_below_even_one_the_floor_stops():
+    unheard = candidate("a", None, values=None, decisions=None)
+    stopped = candidate("z", 2.0, breached=True)
+    ranked = order(unheard, stopped, candidate("m", 3.0))
+    assert ranked == [("m", 1, False), ("z", 2, False), ("a", 3, False)]
+
+
+def test_rank_texts_share_a_tied_place_and_leave_the_unassessed_unranked():
+    ranked = rank_candidates(
+        [
+            candidate("a", 3.5),
+            candidate("b", 3.5),
+            candidate("c", 3.4),
+            candidate("x", None, values=None, decisions=None),
+            candidate("y", None, values=None, decisions=None),
+        ],
+        "values",
+    )
+    assert rank_texts(ranked) == ["1=", "1=", "3", "Not ranked", "Not ranked"]
 
 
 def test_consolidating_ranks_the_candidates():

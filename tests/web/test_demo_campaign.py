@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Date, select
 
 from recruit.bank_store import current_bank
 from recruit.cli.demo_profiles import FINAL_SHORTLIST
 from recruit.extensions import db
-from recruit.models import PanelRole, StageRole, StageType, User, Vacancy
+from recruit.models import PanelRole, StageRole, StageType, User, Vacancy, VacancyStatus
+from recruit.models._types import UTCDateTime
 from recruit.stages.plan import vacancy_findings
 
 
@@ -215,3 +216,117 @@ def test_the_panel_records_its_discussion_of_tom_reids_red_flag(app):
     discussions = {codes[d.candidate_id]: d.red_flag_discussion for d in decisions_for(appointment)}
     assert "Cllr Whitaker" in (discussions["C-02"] or "")
     assert discussions["C-01"] is None and discussions["C-05"] is None
+
+
+# The campaign's own records: accounts, the question bank and the audit log are stamped when
+# the demo is loaded, which is what they record.
+LOADED_NOW = {
+    "user_account",
+    "user_session",
+    "login_attempt",
+    "audit_event",
+    "bank_document",
+    "bank_load",
+    "question",
+    "question_version",
+}
+
+
+def test_the_demo_campaign_tells_one_story_in_order_with_nothing_in_the_future(app):
+    from recruit.cli.demo_timeline import next_working_day
+    from recruit.comparisons.decision_steps import uk_day
+    from recruit.domain.decisions import objection_deadline
+    from recruit.models import AppointmentDecision, LeadershipProfile, TargetProfile
+    from recruit.moderation.reports import stage_reports
+    from recruit.results import sheets
+    from recruit.results.consolidation import agreed_scores, decisions_for
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    today = date.today()
+    vacancy = db.session.scalar(select(Vacancy))
+    decision = db.session.scalar(select(AppointmentDecision))
+    # Closed seven weeks ago, and the advert still there to read.
+    assert vacancy.status is VacancyStatus.CLOSED and vacancy.advert.is_finished
+    assert uk_day(vacancy.created_at) < vacancy.closing_date < today
+    assert all(c.application_date <= vacancy.closing_date for c in vacancy.candidates)
+    assert all(vacancy.closing_date < uk_day(c.created_at) for c in vacancy.candidates)
+    young_people, stakeholders, appointment = vacancy.stages
+    # The advisory panels on consecutive working days, the appointment panel after them.
+    assert next_working_day(young_people.held_on) == stakeholders.held_on
+    assert stakeholders.held_on < appointment.held_on
+    for stage in vacancy.stages:
+        moderation = sheets.moderation_for(stage)
+        submitted = [sheet.submitted_at for sheet in sheets.stage_sheets(stage).values()]
+        assert submitted and all(moment is not None for moment in submitted)
+        assert vacancy.closing_date < uk_day(stage.plan_issued_at) < stage.held_on
+        assert {uk_day(moment) for moment in submitted} == {stage.held_on}
+        assert max(submitted) <= moderation.opened_at and uk_day(moderation.opened_at) == (
+            stage.held_on
+        )
+        records = [
+            *agreed_scores(stage),
+            *decisions_for(stage),
+            *stage_reports(stage),
+        ]
+        assert records and all(moderation.opened_at <= r.recorded_at for r in records)
+        assert {uk_day(record.recorded_at) for record in records} == {stage.held_on}
+        if stage is appointment:
+            assert max(r.recorded_at for r in records) < moderation.closed_at
+            assert uk_day(moderation.closed_at) == stage.held_on
+    # The outgoing DCS's profile, her 360 and the target levels come before any panel met.
+    profile = db.session.scalar(select(LeadershipProfile))
+    target = db.session.scalar(select(TargetProfile))
+    before_panels = [
+        profile.shared_at,
+        *(request.responded_at for request in profile.feedback_requests),
+        target.set_at,
+    ]
+    assert all(uk_day(moment) < young_people.held_on for moment in before_panels)
+    # The decision: recorded and confirmed the next day, the executive told the day after,
+    # the objection period by the app's own rule, then the offer.
+    recorded = uk_day(decision.recorded_at)
+    confirmed = [c.confirmed_at for c in decision.confirmations]
+    assert uk_day(sheets.moderation_for(appointment).closed_at) < recorded
+    assert len(confirmed) == 3 and all(decision.recorded_at <= moment for moment in confirmed)
+    assert max(uk_day(moment) for moment in confirmed) < decision.executive_notified_on
+    assert decision.objection_deadline == objection_deadline(
+        decision.executive_notified_on, decision.objection_days
+    )
+    assert decision.executive_notified_on < decision.objection_deadline < today
+    assert decision.objection_deadline < uk_day(decision.offer_made_at) <= today
+    # Nothing the campaign records is later than the offer, the last step, or in the future.
+    now, offer_day = datetime.now(UTC), uk_day(decision.offer_made_at)
+    for table in db.metadata.sorted_tables:
+        if table.name in LOADED_NOW:
+            continue
+        for column in table.columns:
+            if not isinstance(column.type, (UTCDateTime, Date)):
+                continue
+            for value in db.session.scalars(select(column).where(column.is_not(None))):
+                day = uk_day(value) if isinstance(value, datetime) else value
+                assert day <= offer_day, (table.name, column.name, value)
+                assert not isinstance(value, datetime) or value <= now
+
+
+def test_the_demo_timeline_keeps_its_order_whatever_day_it_is_loaded():
+    from dataclasses import astuple
+    from datetime import timedelta
+
+    from recruit.cli.demo_timeline import demo_timeline, next_working_day
+    from recruit.domain.decisions import DEFAULT_OBJECTION_DAYS, objection_deadline
+
+    for offset in range(0, 400, 3):  # each day of the week, across both clock changes
+        today = date(2026, 1, 1) + timedelta(days=offset)
+        timeline = demo_timeline(today)
+        days = astuple(timeline)[1:]
+        assert list(days) == sorted(days) and days[-1] < today, today
+        assert all(day.weekday() < 5 for day in days), today
+        assert timeline.closing_date < timeline.shortlisted < timeline.young_peoples_panel
+        assert next_working_day(timeline.young_peoples_panel) == timeline.stakeholder_panel
+        assert timeline.target_set < timeline.young_peoples_panel
+        assert timeline.decision_recorded == next_working_day(timeline.appointment_panel)
+        assert timeline.executive_notified == next_working_day(timeline.decision_recorded)
+        assert timeline.objection_deadline == objection_deadline(
+            timeline.executive_notified, DEFAULT_OBJECTION_DAYS
+        )
+        assert timeline.objection_deadline < timeline.offer_made

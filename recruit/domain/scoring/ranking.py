@@ -2,6 +2,8 @@
 
 Ranking, best first:
 
+0. candidates with at least one figure before those the stage did not assess at all: no
+   evidence is not a place above anyone, not even a candidate the values floor stops;
 1. candidates the values floor allows (``appointable_by_rule``) before those it stops;
 2. higher total: the moderated total where there is one, else the formula total; no total
    comes last;
@@ -42,7 +44,7 @@ NO_NAMES: Mapping[str, str] = MappingProxyType({})
 T = TypeVar("T")
 StageCandidate = tuple[StageResult, CandidateResult]
 
-Standing = tuple[bool, float | None, float | None, float | None]
+Standing = tuple[bool, bool, float | None, float | None, float | None]
 
 
 def weighted_total(
@@ -129,6 +131,7 @@ def lowest_result(candidate: CandidateResult) -> float | None:
 
 def _standing(candidate: CandidateResult, values_attribute: str) -> Standing:
     return (
+        any(result.result is not None for result in candidate.attributes),
         candidate.appointable_by_rule,
         candidate.total,
         attribute_result(candidate, values_attribute),
@@ -140,9 +143,10 @@ def _compare(
     first: tuple[Standing, CandidateResult], second: tuple[Standing, CandidateResult]
 ) -> int:
     (one, first_candidate), (other, second_candidate) = first, second
-    if one[0] != other[0]:
-        return -1 if one[0] else 1
-    for mine, theirs in zip(one[1:], other[1:], strict=True):
+    for mine_first, theirs_first in zip(one[:2], other[:2], strict=True):
+        if mine_first != theirs_first:
+            return -1 if mine_first else 1
+    for mine, theirs in zip(one[2:], other[2:], strict=True):
         order = _higher_first(mine, theirs)
         if order:
             return order
@@ -157,8 +161,8 @@ def _higher_first(mine: float | None, theirs: float | None) -> int:
 
 
 def _same_standing(one: Standing, other: Standing) -> bool:
-    return one[0] == other[0] and all(
-        _higher_first(mine, theirs) == 0 for mine, theirs in zip(one[1:], other[1:], strict=True)
+    return one[:2] == other[:2] and all(
+        _higher_first(mine, theirs) == 0 for mine, theirs in zip(one[2:], other[2:], strict=True)
     )
 
 

@@ -19,7 +19,7 @@ CHECKLIST_INTRODUCTION = (
     "outcome, never the content of a certificate."
 )
 NOT_RECORDED_HERE = (
-    "recruit does not record these checks yet: the panel records each one in the council's "
+    "Recruit does not record these checks yet: the panel records each one in the council's "
     "HR system."
 )
 CHECKLIST_HEADER = ("Done", "Check", "Date", "Checked by")

@@ -33,6 +33,7 @@ from recruit.domain.documents.scoring_summary.parts import (
 )
 from recruit.domain.documents.scoring_summary.text import (
     NOT_ASSESSED,
+    NOT_RANKED,
     attribute_flags_text,
     datetime_text,
     outcome_text,
@@ -87,8 +88,13 @@ def write_candidate(
     ranked = stage.result.candidates
     ranks = {c.candidate: rank for c, rank in zip(ranked, rank_texts(ranked), strict=True)}
     rank = ranks.get(candidate.candidate, str(candidate.rank))
+    place = (
+        "not ranked (the stage heard no evidence on them)"
+        if rank == NOT_RANKED
+        else f"rank {rank} of {len(ranked)}"
+    )
     writer.paragraph(
-        f"{one_line(stage.name)}: rank {rank} of {len(ranked)}, "
+        f"{one_line(stage.name)}: {place}, "
         f"weighted total {total_text(candidate, joiner=', ')}, "
         f"outcome {outcome_text(candidate).lower()}.",
         keep_with_next=True,

@@ -30,6 +30,7 @@ from recruit.domain.scoring.model import (
 NO_SCORE = "No score"
 NOT_ASSESSED = "Not assessed"
 NOT_DECIDED = "Not decided"
+NOT_RANKED = "Not ranked"
 NO_FLAGS = "None"
 NOT_MEASURABLE = "Not measurable"
 DEFAULT_NO_EVIDENCE = (
@@ -87,14 +88,22 @@ def total_text(candidate: CandidateResult, *, joiner: str = "\n") -> str:
 
 
 def rank_texts(candidates: Sequence[CandidateResult]) -> list[str]:
-    """Each candidate's rank, "2=" where the rules could not separate them from a neighbour."""
-    texts = []
+    """Each candidate's rank, in rank order. Candidates the rules cannot separate share the
+    first one's place, "3=", as in any ranked list; a candidate the stage did not assess at
+    all has no place ("Not ranked"): no evidence is not a rank."""
+    texts: list[str] = []
+    shared = 0
     for index, candidate in enumerate(candidates):
         following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if not candidate.tied_with_previous:
+            shared = candidate.rank
         tied = candidate.tied_with_previous or (
             following is not None and following.tied_with_previous
         )
-        texts.append(f"{candidate.rank}{'=' if tied else ''}")
+        if not any(result.result is not None for result in candidate.attributes):
+            texts.append(NOT_RANKED)
+        else:
+            texts.append(f"{shared}{'=' if tied else ''}")
     return texts
 
 
