@@ -99,6 +99,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.adverts import bp as adverts_bp
     from recruit.auth import bp as auth_bp
     from recruit.candidates import bp as candidates_bp
+    from recruit.checks import bp as checks_bp
     from recruit.comparisons import bp as comparisons_bp
     from recruit.decisions import bp as decisions_bp
     from recruit.errors import register_error_handlers, register_url_converters
@@ -121,6 +122,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(adverts_bp)
     app.register_blueprint(stages_bp)
     app.register_blueprint(candidates_bp)
+    app.register_blueprint(checks_bp)
     app.register_blueprint(interviews_bp)
     app.register_blueprint(scoring_bp)
     app.register_blueprint(moderation_bp)

@@ -29,6 +29,25 @@ def _env(name: str, default: str | None = None) -> str | None:
     return value if value not in (None, "") else default
 
 
+def _whole_number(name: str, *, default: int, lowest: int, highest: int) -> int:
+    """A whole-number setting, refused at start-up in words if it is not one or out of range."""
+    text = _env(name, str(default)).strip()
+    # isascii too: "²" and other Unicode digits pass isdigit() but int() refuses them; and
+    # a short one, since int() refuses thousands of digits.
+    digits = text.isascii() and text.isdigit() and len(text) <= 6
+    if not digits or not lowest <= int(text) <= highest:
+        raise ConfigurationError(
+            f"{name} must be a whole number from {lowest} to {highest} (the default is "
+            f"{default}), not {_quoted(text)}."
+        )
+    return int(text)
+
+
+def _quoted(text: str) -> str:
+    """A refused setting's value, quoted and cut short, for a start-up message."""
+    return repr(text[:40] + ("…" if len(text) > 40 else ""))
+
+
 def load_config(instance_path: str) -> dict[str, object]:
     """Build the Flask config from the environment."""
     environment = _env("RECRUIT_ENV", "development")
@@ -53,6 +72,12 @@ def load_config(instance_path: str) -> dict[str, object]:
         "VALUES_FLOOR_LOWEST_SCORE": int(_env("VALUES_FLOOR_LOWEST_SCORE", "1") or 1),
         "VALUES_SINGLE_SCORE_VETO": _env("VALUES_SINGLE_SCORE_VETO", "false").strip().lower()
         in ("true", "1", "yes", "on"),
+        # Safer recruitment training counts for this many years (see
+        # recruit.domain.panels.training): a plan is issued only when someone on the panel
+        # who scores was trained within it.
+        "SAFER_RECRUITMENT_REFRESH_YEARS": _whole_number(
+            "SAFER_RECRUITMENT_REFRESH_YEARS", default=5, lowest=1, highest=20
+        ),
         "GOVUK_FRONTEND_DIR": _env(
             "GOVUK_FRONTEND_DIR",
             str(PROJECT_ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk"),

@@ -39,6 +39,7 @@ from recruit.models import (
     CandidateDecision,
     CandidateStatus,
     ConflictOfInterest,
+    PreEmploymentCheck,
     Score,
     ScoreAmendment,
     ScoreSheet,
@@ -51,7 +52,14 @@ logger = logging.getLogger("recruit.retention")
 ACTOR = "command line"
 
 # The models whose rows hold notes about one candidate, found by their candidate_id.
-_NoteRow = TypeVar("_NoteRow", AgreedScore, CandidateDecision, ConflictOfInterest, AdvisoryReport)
+_NoteRow = TypeVar(
+    "_NoteRow",
+    AgreedScore,
+    CandidateDecision,
+    ConflictOfInterest,
+    AdvisoryReport,
+    PreEmploymentCheck,
+)
 
 
 @dataclass
@@ -173,6 +181,10 @@ def anonymise(candidate: Candidate, stamp: datetime) -> StoredText:
     # words are counted with the decision reasons.
     decisions += _blank(_rows(AdvisoryReport, candidate.id), "strengths", "concerns")
     conflicts = _blank(_rows(ConflictOfInterest, candidate.id), "description")
+    # Pre-employment checks keep their kind, status and dates (what was checked, and when,
+    # with no personal detail); their words go. They are not counted in ``StoredText``:
+    # only an unsuccessful candidate is anonymised, and their checks rarely hold any.
+    _blank(_rows(PreEmploymentCheck, candidate.id), "outcome", "not_required_reason")
     db.session.flush()
     return StoredText(notes, evidence, amendments, rationales, decisions, conflicts)
 
@@ -292,6 +304,7 @@ def _own_activity(ids: list[int]) -> dict[int, list[datetime]]:
         _latest(CandidateDecision.candidate_id, CandidateDecision.recorded_at),
         _latest(AdvisoryReport.candidate_id, AdvisoryReport.recorded_at),
         _latest(ConflictOfInterest.candidate_id, ConflictOfInterest.declared_at),
+        _latest(PreEmploymentCheck.candidate_id, PreEmploymentCheck.verified_at),
     ]
     for query in queries:
         key = query.selected_columns[0]

@@ -147,3 +147,23 @@ def test_production_with_real_secret_starts_with_secure_cookies(monkeypatch, tmp
 )
 def test_database_url_forms(given, expected):
     assert normalise_database_url(given) == expected
+
+
+def test_safer_recruitment_refresh_years_defaults_to_five(monkeypatch):
+    monkeypatch.delenv("SAFER_RECRUITMENT_REFRESH_YEARS", raising=False)
+    assert create_app().config["SAFER_RECRUITMENT_REFRESH_YEARS"] == 5
+
+
+def test_safer_recruitment_refresh_years_is_read(monkeypatch):
+    monkeypatch.setenv("SAFER_RECRUITMENT_REFRESH_YEARS", " 3 ")
+    assert create_app().config["SAFER_RECRUITMENT_REFRESH_YEARS"] == 3
+
+
+@pytest.mark.parametrize("value", ["five", "0", "-1", "2.5", "21", "²", "9" * 5000])
+def test_a_bad_safer_recruitment_refresh_years_stops_the_app_starting(monkeypatch, value):
+    monkeypatch.setenv("SAFER_RECRUITMENT_REFRESH_YEARS", value)
+    with pytest.raises(ConfigurationError) as refused:
+        create_app()
+    message = str(refused.value)
+    assert message.startswith("SAFER_RECRUITMENT_REFRESH_YEARS must be a whole number from 1 to 20")
+    assert len(message) < 200, "a long value is cut short in the message"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import cast
 
 from flask import abort, flash, redirect, render_template, url_for
@@ -16,10 +17,12 @@ from recruit.accounts import find_user_by_email, generate_password, set_password
 from recruit.admin import bp
 from recruit.admin.forms import CreateUserForm, EditUserForm
 from recruit.authorisation import require_roles_for_blueprint
+from recruit.domain.panels.training import training_status
 from recruit.extensions import db
 from recruit.form_fields import ConfirmForm, add_error
 from recruit.models import Role, User
 from recruit.sessions import end_all_sessions
+from recruit.stages.panel import council_today, refresh_years
 
 require_roles_for_blueprint(bp, Role.ADMIN)
 
@@ -29,7 +32,12 @@ def users() -> ResponseReturnValue:
     all_users = db.session.scalars(
         select(User).order_by(User.is_enabled.desc(), User.full_name)
     ).all()
-    return render_template("admin/users.html", users=all_users)
+    today, years = council_today(), refresh_years()
+    training = {
+        user.id: training_status(user.safer_recruitment_trained_on, today, years)
+        for user in all_users
+    }
+    return render_template("admin/users.html", users=all_users, training=training)
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -44,7 +52,13 @@ def create_user() -> ResponseReturnValue:
         else:
             password = generate_password()
             user = create_account(email, full_name, Role(form.role.data), password)
-            audit.record("user.created", user, role=user.role.value)
+            user.safer_recruitment_trained_on = form.safer_recruitment_trained_on.data
+            audit.record(
+                "user.created",
+                user,
+                role=user.role.value,
+                safer_recruitment_trained_on=_iso(user.safer_recruitment_trained_on),
+            )
             db.session.commit()
             # Shown once in this response only: never flashed, so it never sits in a cookie.
             return render_template("admin/user_created.html", user=user, password=password)
@@ -98,6 +112,7 @@ def _reload_form_from(user: User, form: EditUserForm) -> None:
     form.full_name.data = user.full_name
     form.role.data = user.role.value
     form.is_enabled.data = user.is_enabled
+    form.safer_recruitment_trained_on.data = user.safer_recruitment_trained_on
     form.version.data = user.version
 
 
@@ -106,6 +121,7 @@ def _save_user_changes(user: User, form: EditUserForm) -> ResponseReturnValue:
     user.full_name = _entered_name(form)
     user.role = Role(form.role.data)
     user.is_enabled = bool(form.is_enabled.data)
+    user.safer_recruitment_trained_on = form.safer_recruitment_trained_on.data
     if not user.is_enabled:
         end_all_sessions(user)
     audit.record("user.updated", user, changes=changes)
@@ -123,9 +139,20 @@ def _describe_changes(user: User, form: EditUserForm) -> dict[str, list[object]]
         "full_name": _entered_name(form),
         "role": form.role.data,
         "is_enabled": bool(form.is_enabled.data),
+        "safer_recruitment_trained_on": _iso(form.safer_recruitment_trained_on.data),
     }
-    current = {"full_name": user.full_name, "role": user.role.value, "is_enabled": user.is_enabled}
+    current = {
+        "full_name": user.full_name,
+        "role": user.role.value,
+        "is_enabled": user.is_enabled,
+        "safer_recruitment_trained_on": _iso(user.safer_recruitment_trained_on),
+    }
     return {key: [current[key], value] for key, value in proposed.items() if current[key] != value}
+
+
+def _iso(day: date | None) -> str | None:
+    """A date as the audit log's JSON holds it: 2024-03-03, or None."""
+    return day.isoformat() if day else None
 
 
 def _entered_name(form: EditUserForm) -> str:

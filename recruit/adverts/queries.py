@@ -15,7 +15,9 @@ from recruit.domain.adverts.draft import (
     compose_advert,
     self_assessment_prompts,
 )
+from recruit.domain.adverts.role_levels import is_politically_restricted
 from recruit.domain.documents.advert import AdvertDocument
+from recruit.domain.person_spec import Criterion
 from recruit.domain.question_bank import QuestionBank
 from recruit.extensions import db
 from recruit.models import Advert, AdvertVersion, User, Vacancy
@@ -144,6 +146,10 @@ def advert_document(
         closing_date=vacancy.closing_date,
         sections=sections_of(version),
         self_assessment=prompts,
+        person_spec=tuple(
+            Criterion(row.text, row.essential, tuple(row.assessed_by or ()))
+            for row in vacancy.criteria
+        ),
     )
 
 
@@ -169,4 +175,5 @@ def run_check(sections: list[AdvertSection], vacancy: Vacancy, bank: QuestionBan
         innovation=bank.innovation(vacancy.innovation),
         attributes=bank.attributes,
         all_key_terms=[term for innovation in bank.innovations for term in innovation.key_terms],
+        politically_restricted=is_politically_restricted(vacancy.role_level),
     )

@@ -73,6 +73,22 @@ class CandidateForm(FlaskForm):
             Length(max=2000, message="Notes must be 2,000 characters or fewer"),
         ],
     )
+    # Safer recruitment: "appointed" waits for the pre-employment checks, unless an HR user
+    # appoints before they are complete and says why (the audit log and the checklist page
+    # keep the reason).
+    appoint_before_checks = BooleanField(
+        "Appoint before the pre-employment checks are complete",
+        description="Only where the council's policy allows it. The offer stays conditional.",
+        widget=GovCheckboxInput(),
+    )
+    appoint_before_checks_reason = TextAreaField(
+        "Why appoint before the checks are complete",
+        widget=GovTextArea(),
+        validators=[
+            Optional(),
+            Length(max=1000, message="The reason must be 1,000 characters or fewer"),
+        ],
+    )
     lock_version = WholeNumberField(
         widget=HiddenInput(),
         invalid_message="Reload the page and try again",

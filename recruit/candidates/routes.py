@@ -6,6 +6,7 @@ from typing import cast
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
 from recruit import audit
 from recruit.authorisation import require_roles_for_blueprint
@@ -17,6 +18,7 @@ from recruit.candidates.forms import (
     ImportUploadForm,
 )
 from recruit.candidates.import_file import check_file_before_first_query, checked_file
+from recruit.checks.queries import APPOINTED_BEFORE_CHECKS, outstanding_for
 from recruit.domain.candidates import (
     CANDIDATE_STATUSES,
     COLUMNS,
@@ -29,6 +31,7 @@ from recruit.domain.candidates import (
     next_candidate_codes,
     template_csv,
 )
+from recruit.domain.checks import CHECKS
 from recruit.extensions import db
 from recruit.form_fields import add_error, edited_elsewhere_message, saved_since_loaded
 from recruit.models import Candidate, CandidateStatus, Role, Vacancy
@@ -39,6 +42,7 @@ from recruit.models._types import utcnow
 bp.before_request(check_file_before_first_query)
 require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
 
+CHECKS_FIRST = "Complete the pre-employment checks first: "
 FILE_HAS_PROBLEMS = "The file has problems: nothing has been imported. Fix them and upload it again"
 CANDIDATE_FIELDS = (
     "first_name",
@@ -81,6 +85,9 @@ def create(vacancy_id: int) -> ResponseReturnValue:
             add_error(
                 form.email, "This email address is already used by a candidate for this vacancy"
             )
+        elif form.status.data == CandidateStatus.APPOINTED.value:
+            # A new candidate has no checks recorded: add them, record the checks, then appoint.
+            add_error(form.status, CHECKS_FIRST + ", ".join(check.label for check in CHECKS))
         else:
             code = next_candidate_codes([c.code for c in vacancy.candidates], 1)[0]
             candidate = Candidate(vacancy_id=vacancy.id, code=code)
@@ -107,10 +114,21 @@ def edit(vacancy_id: int, candidate_id: int) -> ResponseReturnValue:
             add_error(
                 form.email, "This email address is already used by a candidate for this vacancy"
             )
+        elif not _appointment_allowed(form, candidate):
+            pass  # the form shows why, and nothing is saved
         else:
+            early_reason = _early_reason(form, candidate)
             changed = _copy_form(form, candidate)
             candidate.updated_at = utcnow()
             audit.record("candidate.updated", candidate, fields=changed)
+            if early_reason:
+                audit.record(
+                    APPOINTED_BEFORE_CHECKS,
+                    candidate,
+                    vacancy_id=vacancy.id,
+                    outstanding=list(outstanding_for(candidate.id)),
+                    reason=early_reason,
+                )
             db.session.commit()
             flash(f"Candidate {candidate.code} saved", "success")
             return redirect(url_for("candidates.index", vacancy_id=vacancy.id))
@@ -186,8 +204,56 @@ def import_confirm(vacancy_id: int) -> ResponseReturnValue:
     return redirect(url_for("candidates.index", vacancy_id=vacancy.id))
 
 
+def _appoints(form: CandidateForm, candidate: Candidate) -> bool:
+    """Whether the form makes the candidate appointed (they were not before)."""
+    appointed = CandidateStatus.APPOINTED
+    return form.status.data == appointed.value and candidate.status is not appointed
+
+
+def _appointment_allowed(form: CandidateForm, candidate: Candidate) -> bool:
+    """The gate: "appointed" waits for every required pre-employment check, unless an HR
+    user ticks "appoint before the checks are complete" and gives a reason. When it may not
+    go ahead, the form's fields say why."""
+    if not _appoints(form, candidate):
+        return True
+    outstanding = outstanding_for(candidate.id)
+    if not outstanding:
+        return True
+    if current_user.role is Role.HR and form.appoint_before_checks.data:
+        if (form.appoint_before_checks_reason.data or "").strip():
+            return True
+        add_error(
+            form.appoint_before_checks_reason,
+            "Say why the candidate is appointed before the checks are complete",
+        )
+        return False
+    add_error(form.status, CHECKS_FIRST + ", ".join(outstanding))
+    return False
+
+
+def _early_reason(form: CandidateForm, candidate: Candidate) -> str:
+    """The HR user's reason when this save appoints before the checks are complete."""
+    if not _appoints(form, candidate) or not outstanding_for(candidate.id):
+        return ""
+    return (form.appoint_before_checks_reason.data or "").strip()
+
+
 def _against_held(vacancy: Vacancy, checked: CheckedFile) -> ImportResult:
-    return check_against_held(checked, [candidate.email for candidate in vacancy.candidates])
+    result = check_against_held(checked, [candidate.email for candidate in vacancy.candidates])
+    if not result.ok:
+        return result
+    # An imported candidate has no pre-employment checks yet, so none can arrive appointed.
+    appointed = [
+        ImportProblem(
+            row.row_number,
+            "status",
+            "A candidate cannot be imported as appointed: import them, record their "
+            "pre-employment checks, then change their status",
+        )
+        for row in result.rows
+        if row.status == CandidateStatus.APPOINTED.value
+    ]
+    return ImportResult((), tuple(appointed)) if appointed else result
 
 
 def _import_page(

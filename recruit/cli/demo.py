@@ -6,6 +6,7 @@ Safe to run twice: everything is found by a natural key before it is created.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -33,7 +34,9 @@ from recruit.cli.demo_timeline import (
 from recruit.domain.adverts.draft.model import format_govuk_date
 from recruit.domain.question_bank import QuestionBank, load_bank
 from recruit.extensions import db
-from recruit.models import Role, Vacancy, VacancyStatus
+from recruit.models import PersonSpecCriterion, Role, Vacancy, VacancyStatus
+from recruit.stages.panel import council_today
+from recruit.vacancies.person_spec import standard_criteria
 
 DEMO_PASSWORD = "demo-password-for-trying-out"
 
@@ -43,14 +46,18 @@ class DemoUser:
     email: str
     full_name: str
     role: Role
+    # Safer recruitment training this many days before the demo is loaded; None: never.
+    # The chairs are trained, so every demo stage has a trained member who scores.
+    trained_days_ago: int | None = None
 
 
 DEMO_USERS = [
     DemoUser("admin@demo.recruit.local", "Alex Admin", Role.ADMIN),
-    DemoUser("hr@demo.recruit.local", "Harriet Okafor", Role.HR),
-    DemoUser("chair@demo.recruit.local", "Cllr Sam Patel", Role.PANEL),
-    DemoUser("panel@demo.recruit.local", "Priya Shah", Role.PANEL),
-    DemoUser("partner@demo.recruit.local", "DI Mark Evans", Role.PANEL),
+    DemoUser("hr@demo.recruit.local", "Harriet Okafor", Role.HR, trained_days_ago=300),
+    DemoUser("chair@demo.recruit.local", "Cllr Sam Patel", Role.PANEL, trained_days_ago=500),
+    DemoUser("panel@demo.recruit.local", "Priya Shah", Role.PANEL, trained_days_ago=1000),
+    # Trained six years ago: expired, so the panel page shows that state too.
+    DemoUser("partner@demo.recruit.local", "DI Mark Evans", Role.PANEL, trained_days_ago=2200),
     DemoUser("member@demo.recruit.local", "Cllr Joan Whitaker", Role.PANEL),
     DemoUser("councillor@demo.recruit.local", "Cllr Helen Forsyth", Role.PANEL),
     DemoUser("youngpeople@demo.recruit.local", "Jordan Lee", Role.PANEL),
@@ -75,13 +82,16 @@ def demo_command() -> None:
 
 
 def ensure_demo_users() -> None:
+    today = council_today()
     for demo_user in DEMO_USERS:
         user = find_user_by_email(demo_user.email)
         if user is None:
-            create_user(demo_user.email, demo_user.full_name, demo_user.role, DEMO_PASSWORD)
+            user = create_user(demo_user.email, demo_user.full_name, demo_user.role, DEMO_PASSWORD)
         else:
             set_password(user, DEMO_PASSWORD)
             user.is_enabled = True
+        days = demo_user.trained_days_ago
+        user.safer_recruitment_trained_on = None if days is None else today - timedelta(days=days)
 
 
 DEMO_VACANCY_TITLE = "Director of Children's Services"
@@ -120,6 +130,8 @@ def ensure_demo_campaign() -> None:
         )
         db.session.add(vacancy)
         db.session.flush()
+    if not vacancy.criteria:
+        _person_spec(vacancy, timeline)
     if vacancy.advert is None and hr is not None:
         advert = start_advert(vacancy, bank, current_app.config["ORGANISATION_NAME"], hr)
         advert.versions[0].created_at = uk_time(timeline.vacancy_created, 10, 0)
@@ -193,3 +205,18 @@ def print_demo_logins() -> None:
         role, email = demo_user.role.value, demo_user.email
         click.echo(f"  {role:<9} {email:<34} {demo_user.full_name}")
     click.echo("")
+
+
+def _person_spec(vacancy: Vacancy, timeline: DemoTimeline) -> None:
+    """The standard criteria for a DCS in a Family Safeguarding council, as HR started the
+    person specification the day the vacancy was created."""
+    for position, criterion in enumerate(standard_criteria(vacancy), start=1):
+        vacancy.criteria.append(
+            PersonSpecCriterion(
+                position=position,
+                text=criterion.text,
+                essential=criterion.essential,
+                assessed_by=list(criterion.assessed_by),
+                created_at=uk_time(timeline.vacancy_created, 9, 45),
+            )
+        )

@@ -35,6 +35,9 @@ class DemoStage:
     minutes: int
     attributes: tuple[str, ...]
     panel: tuple[tuple[str, PanelRole], ...]
+    # Whether its values question is a safeguarding one: safer recruitment asks that some
+    # stage tests motivation, attitudes, boundaries and whistleblowing.
+    safeguarding: bool = False
 
 
 DEMO_STAGES = (
@@ -60,6 +63,7 @@ DEMO_STAGES = (
             ("partner@demo.recruit.local", PanelRole.PARTNER_REPRESENTATIVE),
             ("hr@demo.recruit.local", PanelRole.HR_ADVISER),
         ),
+        safeguarding=True,
     ),
     DemoStage(
         "Appointment panel",
@@ -151,6 +155,7 @@ def _add_stage(
             attribute,
             used,
             young_people=demo.stage_type is StageType.YOUNG_PEOPLES_PANEL,
+            safeguarding=demo.safeguarding and attribute == "values",
         )
         used.add(question.id)
         add_question(stage, question.id)
@@ -159,13 +164,21 @@ def _add_stage(
 
 
 def _first_suitable(
-    bank: QuestionBank, vacancy: Vacancy, attribute: str, used: set[str], *, young_people: bool
+    bank: QuestionBank,
+    vacancy: Vacancy,
+    attribute: str,
+    used: set[str],
+    *,
+    young_people: bool,
+    safeguarding: bool = False,
 ) -> Question:
     candidates = [
         q
         for q in bank.questions_for(
             attribute=attribute, role_level=vacancy.role_level, innovation=vacancy.innovation
         )
-        if q.id not in used and (q.young_people_variant or not young_people)
+        if q.id not in used
+        and (q.young_people_variant or not young_people)
+        and q.is_safeguarding is safeguarding
     ]
     return candidates[0]

@@ -7,15 +7,24 @@ from __future__ import annotations
 from datetime import date
 
 from flask import current_app
+from sqlalchemy import select
 
 from recruit.bank_store import current_bank
+from recruit.checks.queries import checks_of, states
 from recruit.comparisons.context import ComparisonView
 from recruit.comparisons.decision_steps import appointing_panel, decision_steps
 from recruit.comparisons.evidence import candidate_evidence
+from recruit.domain.checks import CHECKS, NOT_STARTED, outstanding_checks, status_label
 from recruit.domain.documents.briefing_pack import briefing_filename, briefing_pack_docx_bytes
-from recruit.domain.documents.briefing_pack.model import AdvisoryReportView, BriefingContext
+from recruit.domain.documents.briefing_pack.model import (
+    AdvisoryReportView,
+    BriefingContext,
+    PreEmploymentChecks,
+    RecordedCheck,
+)
 from recruit.exports import EXPORTS_DIR
-from recruit.models import Candidate
+from recruit.extensions import db
+from recruit.models import AppointmentDecision, Candidate, CandidateStatus
 from recruit.moderation.reports import reports_by_candidate
 from recruit.results.consolidation import attribute_names, values_floor
 from recruit.summaries.context import stage_summary, summary_context
@@ -50,7 +59,43 @@ def briefing_context(view: ComparisonView) -> BriefingContext:
         sign_off=members,
         advised_by=advisers,
         steps=decision_steps(view.vacancy, view.labels),
+        checks=_pre_employment_checks(view),
     )
+
+
+def _pre_employment_checks(view: ComparisonView) -> PreEmploymentChecks | None:
+    """The appointed candidate's checks as recorded (the decision's candidate, else one whose
+    status is appointed); None when there is no such candidate or nothing is recorded."""
+    decided = db.session.scalar(
+        select(AppointmentDecision.candidate_id).where(
+            AppointmentDecision.vacancy_id == view.vacancy.id
+        )
+    )
+    appointed = [c for c in view.vacancy.candidates if c.status is CandidateStatus.APPOINTED]
+    candidate = next((c for c in view.vacancy.candidates if c.id == decided), None) or next(
+        iter(appointed), None
+    )
+    if candidate is None:
+        return None
+    rows = checks_of(candidate.id)
+    if not rows:
+        return None
+    outstanding = set(outstanding_checks(states(rows)))
+    by_kind = {kind.value: row for kind, row in rows.items()}
+    recorded = []
+    for check in CHECKS:
+        row = by_kind.get(check.key)
+        recorded.append(
+            RecordedCheck(
+                check=check.label,
+                status=status_label(row.status.value if row else NOT_STARTED),
+                complete=check.key not in outstanding,
+                completed_on=row.completed_on if row else None,
+                verified_by=row.verified_by.full_name if row else "",
+            )
+        )
+    label = view.labels.get(candidate.code, candidate.code)
+    return PreEmploymentChecks(candidate=label, checks=tuple(recorded))
 
 
 def _advisory_reports(

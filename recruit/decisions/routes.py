@@ -22,6 +22,7 @@ from flask_wtf import FlaskForm
 
 from recruit import audit
 from recruit.authorisation import login_required
+from recruit.checks.queries import outstanding_for
 from recruit.decisions import bp
 from recruit.decisions.forms import (
     NO_APPOINTMENT,
@@ -260,6 +261,12 @@ def _page(view: DecisionView, **forms: FlaskForm | dict[int, FlaskForm]) -> str:
         offer_form=OfferForm(),
         blockers=offer_blockers(view.facts(), date.today()) if view.decision else [],
         error_form=_with_errors(forms),
+        # The offer is conditional until these are complete (HR's checklist page).
+        checks_outstanding=(
+            outstanding_for(view.decision.candidate_id)
+            if view.decision and view.decision.candidate_id and view.viewer_is_staff
+            else ()
+        ),
     )
 
 

@@ -2,6 +2,7 @@
 
 from recruit.models.accounts import LoginAttempt, Role, User, UserSession
 from recruit.models.audit import AuditEvent
+from recruit.models.checks import CheckKind, CheckStatus, PreEmploymentCheck
 from recruit.models.decisions import (
     AppointmentDecision,
     DecisionConfirmation,
@@ -32,7 +33,13 @@ from recruit.models.scoring import (
     SheetStatus,
     StageModeration,
 )
-from recruit.models.vacancies import Advert, AdvertVersion, Vacancy, VacancyStatus
+from recruit.models.vacancies import (
+    Advert,
+    AdvertVersion,
+    PersonSpecCriterion,
+    Vacancy,
+    VacancyStatus,
+)
 
 __all__ = [
     "AppointmentDecision",
@@ -53,6 +60,10 @@ __all__ = [
     "Vacancy",
     "VacancyStatus",
     "AuditEvent",
+    "CheckKind",
+    "CheckStatus",
+    "PersonSpecCriterion",
+    "PreEmploymentCheck",
     "BankDocument",
     "BankLoad",
     "LoginAttempt",

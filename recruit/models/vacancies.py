@@ -78,6 +78,11 @@ class Vacancy(Model):
     candidates: Mapped[list[Candidate]] = relationship(
         order_by="Candidate.code", cascade="all, delete-orphan"
     )
+    criteria: Mapped[list[PersonSpecCriterion]] = relationship(
+        back_populates="vacancy",
+        cascade="all, delete-orphan",
+        order_by="PersonSpecCriterion.position",
+    )
 
     __mapper_args__ = {"version_id_col": lock_version}
 
@@ -131,3 +136,22 @@ class AdvertVersion(Model):
     advert: Mapped[Advert] = relationship(back_populates="versions")
 
     __table_args__ = (UniqueConstraint("advert_id", "number", name="uq_advert_version_number"),)
+
+
+class PersonSpecCriterion(Model):
+    """One criterion of a vacancy's person specification: essential or desirable, with how
+    it is assessed (keys of ``recruit.domain.person_spec.ASSESSMENTS``)."""
+
+    __tablename__ = "person_spec_criterion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vacancy_id: Mapped[int] = mapped_column(
+        ForeignKey("vacancy.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=1)
+    text: Mapped[str] = mapped_column(Text)
+    essential: Mapped[bool] = mapped_column(default=True)
+    assessed_by: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    vacancy: Mapped[Vacancy] = relationship(back_populates="criteria")

@@ -28,7 +28,12 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 from wtforms.widgets import HiddenInput
 
 from recruit.domain.question_bank import QuestionBank
-from recruit.domain.question_bank.editing import lines
+from recruit.domain.question_bank.editing import lines, tag_lines
+from recruit.domain.question_bank.schema import (
+    KNOWN_TAGS,
+    MIN_SAFEGUARDING_WARNING_SIGNS,
+    SAFEGUARDING_TAG,
+)
 from recruit.domain.question_bank.search import AUDIENCES
 from recruit.form_fields import SelectChoice, WholeNumberField
 
@@ -58,6 +63,7 @@ class SearchForm(Form):
         "Role level", widget=GovCheckboxesInput(), validate_choice=False
     )
     audience = SelectMultipleField("Audience", widget=GovCheckboxesInput(), validate_choice=False)
+    tag = SelectMultipleField("Topic", widget=GovCheckboxesInput(), validate_choice=False)
     behaviour = SelectMultipleField("Behaviour", widget=GovCheckboxesInput(), validate_choice=False)
     status = SelectMultipleField("Status", widget=GovCheckboxesInput(), validate_choice=False)
     submit = SubmitField("Apply filters", widget=GovSubmitInput())
@@ -76,6 +82,7 @@ class SearchForm(Form):
             "role_levels", [(r.key, r.name) for r in bank.role_levels]
         )
         self.audience.choices = counted("audiences", list(AUDIENCES.items()))
+        self.tag.choices = counted("tags", [(tag, tag.capitalize()) for tag in KNOWN_TAGS])
         self.behaviour.choices = counted(
             "behaviours", [(b.key, b.name) for a in bank.attributes for b in a.behaviours]
         )
@@ -125,6 +132,12 @@ class QuestionForm(FlaskForm):
         widget=GovCheckboxesInput(),
         validators=[InputRequired(message="Select at least one behaviour it evidences")],
     )
+    tags = _textarea(
+        "Tags",
+        "Optional. One per line, in lowercase. Use ‘safeguarding’ for questions on motivation "
+        "to work with children, attitudes to safeguarding, professional boundaries or "
+        "whistleblowing.",
+    )
     question = _textarea("Question", "", InputRequired(message="Enter the question"))
     probes = _textarea(
         "Follow-up probes", "One per line. At least 2.", _line_count(2, "follow-up probes")
@@ -140,6 +153,11 @@ class QuestionForm(FlaskForm):
         _line_count(1, "decisive negative indicator"),
     )
     other_negative_indicators = _textarea("Other negative indicators", "One per line.")
+    warning_signs = _textarea(
+        "Warning signs",
+        "Safeguarding warning signs the panel listens for. One per line. At least "
+        f"{MIN_SAFEGUARDING_WARNING_SIGNS} on a question tagged safeguarding; optional otherwise.",
+    )
     descriptor_1 = _textarea(
         "Score 1",
         "Very weak, or evidence against: what the candidate did that runs against the "
@@ -209,6 +227,25 @@ class QuestionForm(FlaskForm):
     def validate_behaviours(self, field: SelectMultipleField) -> None:
         if len(field.data or []) > 3:
             raise ValidationError("Select no more than 3 behaviours")
+
+    # The same rules as the bank's files (question_bank/rules.py), said for the form.
+    def validate_tags(self, field: TextAreaField) -> None:
+        unknown = [tag for tag in tag_lines(field.data) if tag not in KNOWN_TAGS]
+        if unknown:
+            raise ValidationError(
+                f"‘{unknown[0]}’ is not a known tag: use {', '.join(KNOWN_TAGS)}, "
+                "one per line, or leave this empty"
+            )
+        if len(set(tag_lines(field.data))) < len(tag_lines(field.data)):
+            raise ValidationError("List each tag once")
+
+    def validate_warning_signs(self, field: TextAreaField) -> None:
+        found = len(lines(field.data))
+        if SAFEGUARDING_TAG in tag_lines(self.tags.data) and found < MIN_SAFEGUARDING_WARNING_SIGNS:
+            raise ValidationError(
+                f"Enter at least {MIN_SAFEGUARDING_WARNING_SIGNS} warning signs, one per line, "
+                f"for a question tagged {SAFEGUARDING_TAG}"
+            )
 
 
 class StatusChangeForm(FlaskForm):

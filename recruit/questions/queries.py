@@ -11,6 +11,10 @@ from recruit.domain.question_bank import QuestionBankError, bank_from_texts
 # Which form field shows a problem the bank check found, by the field it names first.
 _FIELD_FOR_PROBLEM = {
     "behaviours": "behaviours",
+    "tags": "tags",
+    "the tag ": "tags",
+    "warning_signs": "warning_signs",
+    "warning signs": "warning_signs",
     "question": "question",
     "probes": "probes",
     "positive_indicators": "positive_indicators",

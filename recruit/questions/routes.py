@@ -220,5 +220,6 @@ def _filters_from(form: SearchForm) -> QuestionFilters:
         innovations=frozenset(form.innovation.data or ()),
         role_levels=frozenset(form.role_level.data or ()),
         audiences=frozenset(form.audience.data or ()),
+        tags=frozenset(form.tag.data or ()),
         include_retired="retired" in (form.status.data or ()),
     )

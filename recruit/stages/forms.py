@@ -281,3 +281,20 @@ class StandDownForm(FlaskForm):
         validators=[InputRequired(message="Choose what happens to the sheets they submitted")],
     )
     submit = SubmitField("Stand them down", widget=GovSubmitInput())
+
+
+class IssuePlanForm(FlaskForm):
+    """Issue a stage's plan; when a safer recruitment gate stops it, HR may issue anyway
+    with a reason, which the audit log keeps with the gates overridden."""
+
+    override_reason = TextAreaField(
+        "Why issue the plan anyway?",
+        description="Only if it cannot be put right before the interviews. The reason is "
+        "recorded in the audit log and shown on this page.",
+        widget=GovTextArea(),
+        validators=[Length(max=2000, message="The reason must be 2,000 characters or fewer")],
+    )
+    submit = SubmitField("Issue the plan", widget=GovSubmitInput())
+
+    def entered_reason(self) -> str:
+        return (self.override_reason.data or "").strip()

@@ -252,6 +252,7 @@ def pack_question(number: int, item: PlanItem, bank: QuestionBank) -> PackQuesti
         descriptors=content["descriptors"],
         minutes=item.minutes,
         young_people_variant=content.get("young_people_variant"),
+        warning_signs=tuple(content.get("warning_signs", ())),
     )
 
 

@@ -8,17 +8,26 @@ keeps counting, unless HR sets it aside with the reason.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TypedDict
 
+from flask import current_app
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from recruit import audit
 from recruit.domain.adverts.role_levels import LEVEL_VOICES
 from recruit.domain.panels import PanelSeatFacts, appointing_panel_problems
+from recruit.domain.panels.training import (
+    TrainingSeat,
+    TrainingStatus,
+    panel_training_problem,
+    training_status,
+)
 from recruit.extensions import db
 from recruit.models import PanelRole, PanelSeat, ScoreSheet, SheetStatus, Stage, StageRole, Vacancy
 from recruit.models._types import utcnow
+from recruit.presentation import UK_TIME
 from recruit.results import sheets
 
 
@@ -126,4 +135,47 @@ def _facts(seat: PanelSeat) -> PanelSeatFacts:
         scores=seat.panel_role not in sheets.NON_SCORING_ROLES,
         councillor=councillor,
         executive_member=councillor and seat.is_executive_member,
+    )
+
+
+@dataclass(frozen=True)
+class PanelTraining:
+    """The panel's safer recruitment training today: each seat's status, by seat id, and
+    what stops the plan being issued (None when someone who scores is trained)."""
+
+    statuses: dict[int, TrainingStatus]
+    problem: str | None
+
+
+def council_today() -> date:
+    """Today's date in the council's time zone (UK time), whatever the server's is."""
+    return datetime.now(UK_TIME).date()
+
+
+def refresh_years() -> int:
+    """How many years safer recruitment training counts for (the setting)."""
+    return int(current_app.config["SAFER_RECRUITMENT_REFRESH_YEARS"])
+
+
+def training_at(stage: Stage, today: date | None = None) -> PanelTraining:
+    """Safer recruitment training of ``stage``'s panel on ``today`` (default: UK today)."""
+    day = today or council_today()
+    years = refresh_years()
+    seats = sorted(stage.seats, key=lambda seat: seat.id)
+    return PanelTraining(
+        statuses={
+            seat.id: training_status(seat.user.safer_recruitment_trained_on, day, years)
+            for seat in seats
+        },
+        problem=panel_training_problem([training_seat(seat) for seat in seats], day, years),
+    )
+
+
+def training_seat(seat: PanelSeat) -> TrainingSeat:
+    """A seat as the safer recruitment training rule sees it."""
+    return TrainingSeat(
+        name=seat.user.full_name,
+        scores=seat.panel_role not in sheets.NON_SCORING_ROLES,
+        stood_down=seat.is_stood_down,
+        trained_on=seat.user.safer_recruitment_trained_on,
     )

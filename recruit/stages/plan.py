@@ -15,7 +15,7 @@ from recruit.domain.interview_plan import (
 )
 from recruit.domain.question_bank import QuestionBank
 from recruit.extensions import db
-from recruit.models import PlanItem, Score, Stage, Vacancy
+from recruit.models import AuditEvent, PlanItem, Score, Stage, Vacancy
 from recruit.models._types import utcnow
 from recruit.results import sheets
 
@@ -110,8 +110,14 @@ def set_minutes(stage: Stage, minutes_by_item: dict[int, int]) -> None:
     audit.record("plan.minutes_changed", stage)
 
 
-def issue_plan(stage: Stage) -> None:
-    """Copy each question, as it stands now, into the plan: later bank edits never change it."""
+def issue_plan(
+    stage: Stage, *, overridden: tuple[str, ...] = (), override_reason: str = ""
+) -> None:
+    """Copy each question, as it stands now, into the plan: later bank edits never change it.
+
+    ``overridden``: the safer recruitment gates HR issued the plan past (``issue_gates``),
+    with ``override_reason``; both go into the audit record, which the plan page reads back.
+    """
     _check_open(stage)
     for item in stage.items:
         row = question_row(item.question_id)
@@ -119,7 +125,36 @@ def issue_plan(stage: Stage) -> None:
         item.question_version_number = row.current_version_number
         item.frozen_content = dict(row.current.content)
     stage.plan_issued_at = utcnow()
-    audit.record("plan.issued", stage, questions=[item.question_id for item in stage.items])
+    questions = [item.question_id for item in stage.items]
+    if overridden:
+        audit.record(
+            "plan.issued",
+            stage,
+            questions=questions,
+            overridden=list(overridden),
+            override_reason=override_reason,
+        )
+    else:
+        audit.record("plan.issued", stage, questions=questions)
+
+
+def issue_override(stage: Stage) -> tuple[list[str], str] | None:
+    """(the gates overridden, the reason) when the stage's current plan was issued past a
+    safer recruitment gate; None when it was not."""
+    event = db.session.scalars(
+        select(AuditEvent)
+        .where(
+            AuditEvent.action == "plan.issued",
+            AuditEvent.object_type == "Stage",
+            AuditEvent.object_id == str(stage.id),
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    overridden = event.detail.get("overridden") if event is not None else None
+    if event is None or not isinstance(overridden, list):
+        return None
+    return [str(gate) for gate in overridden], str(event.detail.get("override_reason", ""))
 
 
 def withdraw_plan(stage: Stage, reason: str) -> None:

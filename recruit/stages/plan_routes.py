@@ -28,11 +28,13 @@ from recruit.results import sheets
 from recruit.stages import bp, plan
 from recruit.stages.access import stage_of
 from recruit.stages.forms import (
+    IssuePlanForm,
     PlanItemForm,
     minutes_form_class,
     weight_field_name,
     weights_form_class,
 )
+from recruit.stages.issue_gates import issue_blockers
 
 
 def _plan_url(vacancy_id: int, stage_id: int) -> str:
@@ -51,6 +53,7 @@ def _render_plan(
     weights_form: FlaskForm | None = None,
     minutes_form: FlaskForm | None = None,
     status: int = 200,
+    issue_form: IssuePlanForm | None = None,
 ) -> ResponseReturnValue:
     bank = current_bank()
     stage_plan = plan.stage_plan(stage, bank)
@@ -78,9 +81,12 @@ def _render_plan(
         item_form=PlanItemForm(),
         weight_fields=[(key, name, weight_field_name(key)) for key, name in attributes],
         confirm=ConfirmForm(),
+        issue_form=issue_form or IssuePlanForm(formdata=None),
+        blockers=[] if stage.plan_issued_at else issue_blockers(vacancy, stage, bank),
+        override=plan.issue_override(stage) if stage.plan_issued_at else None,
         scoring_started=sheets.scoring_started(stage),
         # base.html shows the GOV.UK error summary for the page's ``form``: the one in error.
-        form=next((f for f in (weights_form, minutes_form) if f.errors), None),
+        form=next((f for f in (weights_form, minutes_form, issue_form) if f and f.errors), None),
     ), status
 
 
@@ -193,13 +199,23 @@ def save_weights(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/issue", methods=["POST"])
 def issue(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy, stage = stage_of(vacancy_id, stage_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    form = IssuePlanForm()
+    if not form.validate_on_submit():
+        if form.csrf_token.errors or not form.errors:
+            abort(400)
+        return _render_plan(vacancy, stage, issue_form=form)
     if not stage.items:
         flash("Add at least one question before issuing the plan", "info")
         return redirect(_plan_url(vacancy.id, stage.id))
+    blockers = issue_blockers(vacancy, stage, current_bank())
+    reason = form.entered_reason()
+    if blockers and not reason:
+        form.override_reason.errors = [
+            "Put right what stops the plan being issued, or say why it should be issued anyway"
+        ]
+        return _render_plan(vacancy, stage, issue_form=form)
     with _unless_locked():
-        plan.issue_plan(stage)
+        plan.issue_plan(stage, overridden=tuple(blockers), override_reason=reason)
         db.session.commit()
         flash("Plan issued: its questions are now fixed as they stand today", "success")
     return redirect(_plan_url(vacancy.id, stage.id))

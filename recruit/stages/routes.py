@@ -61,6 +61,7 @@ def show(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         stage=stage,
         form=form,
         panel_problems=panel.appointing_panel_problems_at(stage),
+        training=panel.training_at(stage),
     )
 
 
@@ -126,6 +127,7 @@ def add_seat(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         stage=stage,
         form=form,
         panel_problems=panel.appointing_panel_problems_at(stage),
+        training=panel.training_at(stage),
     ), 200
 
 

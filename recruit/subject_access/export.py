@@ -25,6 +25,7 @@ from recruit.subject_access.records import (
     audit_event_record,
     bank_attribute_names,
     candidate_record,
+    check_record,
     conflict_record,
     json_value,
     vacancy_record,
@@ -76,6 +77,7 @@ def build_subject_access(
         "stages": [stage_record(stage, context) for stage in rows.stages],
         "conflicts_of_interest": [conflict_record(c, context) for c in rows.conflicts],
         "appointment": appointment_record(_appointment(candidate), context),
+        "pre_employment_checks": [check_record(c, context) for c in rows.checks],
         "audit_events": [audit_event_record(e, context) for e in rows.events],
         "covered_tables": sorted(COVERED_TABLES),
     }

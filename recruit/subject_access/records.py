@@ -19,7 +19,15 @@ from typing import Any
 from sqlalchemy import inspect
 
 from recruit.bank_store import BankNotLoaded, current_bank
-from recruit.models import AppointmentDecision, AuditEvent, Candidate, ConflictOfInterest, Vacancy
+from recruit.domain.checks import check_label, status_label
+from recruit.models import (
+    AppointmentDecision,
+    AuditEvent,
+    Candidate,
+    ConflictOfInterest,
+    PreEmploymentCheck,
+    Vacancy,
+)
 from recruit.subject_access.people import REMOVED_ACCOUNT, People
 from recruit.subject_access.redaction import Redactor
 from recruit.subject_access.rows import Rows
@@ -94,6 +102,23 @@ def conflict_record(conflict: ConflictOfInterest, context: Context) -> dict[str,
         "declared_by": context.people.label(conflict.user_id),
         "description": context.redact(conflict.description),
         "declared_at": json_value(conflict.declared_at),
+    }
+
+
+def check_record(check: PreEmploymentCheck, context: Context) -> dict[str, Any]:
+    """A pre-employment check as recorded: what, its status and dates, the short outcome, and
+    who verified it by label. No certificate's content is held to export."""
+    return {
+        "kind": check.kind.value,
+        "check": check_label(check.kind.value),
+        "status": status_label(check.status.value),
+        "required": check.required,
+        "requested_on": json_value(check.requested_on),
+        "completed_on": json_value(check.completed_on),
+        "outcome": context.redact(check.outcome),
+        "not_required_reason": context.redact(check.not_required_reason),
+        "verified_by": context.people.label(check.verified_by_id),
+        "verified_at": json_value(check.verified_at),
     }
 
 

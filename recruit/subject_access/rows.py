@@ -7,7 +7,7 @@ table that refers to candidates is missing from it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from sqlalchemy import and_, or_, select
@@ -21,6 +21,7 @@ from recruit.models import (
     Candidate,
     CandidateDecision,
     ConflictOfInterest,
+    PreEmploymentCheck,
     Score,
     ScoreSheet,
     Stage,
@@ -45,6 +46,7 @@ COVERED_TABLES = frozenset(
         "appointment_decision",  # appointment_record, with its two tables below
         "decision_confirmation",
         "executive_objection",
+        "pre_employment_check",  # check_record
         "audit_event",  # audit_event_record (no foreign key: object_type and object_id)
     }
 )
@@ -64,6 +66,7 @@ class Rows:
     moderations: dict[int, StageModeration]
     events: list[AuditEvent]
     reports: list[AdvisoryReport]
+    checks: list[PreEmploymentCheck] = field(default_factory=list)
 
     @classmethod
     def load(cls, candidate: Candidate) -> Rows:
@@ -75,6 +78,7 @@ class Rows:
             candidate, ConflictOfInterest, ConflictOfInterest.declared_at, ConflictOfInterest.id
         )
         reports = _rows_about(candidate, AdvisoryReport, AdvisoryReport.stage_id)
+        checks = _rows_about(candidate, PreEmploymentCheck, PreEmploymentCheck.id)
         stage_ids = (
             {sheet.seat.stage_id for sheet in sheets}
             | {row.stage_id for row in agreed}
@@ -100,6 +104,7 @@ class Rows:
             _moderations(stage_ids),
             _audit_events(subjects),
             reports,
+            checks,
         )
 
     def sheets_at(self, stage: Stage) -> list[ScoreSheet]:

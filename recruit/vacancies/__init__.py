@@ -8,4 +8,4 @@ from flask import Blueprint
 
 bp = Blueprint("vacancies", __name__)
 
-from recruit.vacancies import routes  # noqa: E402, F401  (adds its views to bp)
+from recruit.vacancies import person_spec, routes  # noqa: E402, F401  (add views to bp)

@@ -45,6 +45,7 @@ def reviewer_tasks(vacancy: Vacancy, reviewer: User) -> list[Task]:
 def vacancy_tasks(vacancy: Vacancy) -> list[Task]:
     return [
         Task("Vacancy details", url_for("vacancies.edit", vacancy_id=vacancy.id), "Completed"),
+        _person_spec_task(vacancy),
         _advert_task(vacancy),
         _stages_task(vacancy),
         _candidates_task(vacancy),
@@ -52,6 +53,15 @@ def vacancy_tasks(vacancy: Vacancy) -> list[Task]:
         _summary_task(vacancy),
         _comparison_task(vacancy),
     ]
+
+
+def _person_spec_task(vacancy: Vacancy) -> Task:
+    href = url_for("vacancies.person_spec", vacancy_id=vacancy.id)
+    essential = sum(1 for criterion in vacancy.criteria if criterion.essential)
+    if not vacancy.criteria:
+        return Task("Person specification", href, "Not started", "Shortlisting is against it")
+    hint = f"{essential} essential, {len(vacancy.criteria) - essential} desirable"
+    return Task("Person specification", href, "Completed", hint)
 
 
 def _scoring_task(stage: Stage) -> Task:

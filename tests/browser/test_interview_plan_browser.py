@@ -47,6 +47,15 @@ def test_stage_panel_and_plan(page, bank, make_user, live_server, axe_check):
     expect(page.locator(".govuk-table__caption")).to_contain_text("of 20 minutes planned")
     expect(page.locator(".govuk-warning-text").first).to_be_visible()
     axe_check(page)
-    page.get_by_role("button", name="Issue the plan").click()
+    # No safeguarding question at any stage: issuing needs a reason, and says so.
+    expect(page.locator("#issue-blockers")).to_contain_text("No stage asks a safeguarding question")
+    page.get_by_role("button", name="Issue the plan anyway").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "say why it should be issued anyway"
+    )
+    axe_check(page)
+    page.get_by_label("Why issue the plan anyway?").fill("The safeguarding exercise covers it")
+    page.get_by_role("button", name="Issue the plan anyway").click()
     expect(page.get_by_text("Plan issued: its questions are now fixed")).to_be_visible()
+    expect(page.locator("#issue-override")).to_contain_text("The safeguarding exercise covers it")
     axe_check(page)

@@ -1,4 +1,4 @@
-"""The advert's first draft: seven finished sections drawn from the vacancy and the bank."""
+"""The advert's first draft: eight finished sections drawn from the vacancy and the bank."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def full_text(sections: list[AdvertSection]) -> str:
 
 @pytest.mark.parametrize("innovation", INNOVATIONS)
 @pytest.mark.parametrize("level", ROLE_LEVELS)
-def test_draft_has_seven_finished_sections_in_order(
+def test_draft_has_eight_finished_sections_in_order(
     bank: QuestionBank, level: str, innovation: str
 ) -> None:
     sections = compose_advert(make_facts(bank, level, innovation), bank.attributes)

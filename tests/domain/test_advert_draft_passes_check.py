@@ -1,7 +1,8 @@
 """Our own first draft passes our own advert check, for every innovation at every level.
 
 An adviser starts from this draft, so it must already be the right length, express all
-five attributes and every core principle of the council's model, and read plainly.
+five attributes and every core principle of the council's model, make every safer
+recruitment statement the post needs, and read plainly.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from recruit.domain.adverts.check import AdvertCheck, AdvertLexicon, check_adver
 from recruit.domain.adverts.check.gender import MASCULINE, SLIGHTLY_MASCULINE
 from recruit.domain.adverts.check.readability import LENGTH_OK
 from recruit.domain.adverts.draft import AdvertSection, VacancyFacts, compose_advert
+from recruit.domain.adverts.role_levels import is_politically_restricted
 from recruit.domain.question_bank import QuestionBank, load_bank
 
 BANK = Path(__file__).resolve().parents[2] / "question_bank"
@@ -45,13 +47,16 @@ VACANCIES = {
         "Ruth Okafor, Assistant Director",
     ),
 }
+# Chief and deputy chief officers: their adverts must say the post is politically restricted.
+CHIEF = {"dcs", "assistant_director"}
 COMBINATIONS = [
     pytest.param(level, innovation, id=f"{innovation}-{level}")
     for innovation in INNOVATIONS
     for level in VACANCIES
 ]
-# Room for an adviser to add a paragraph without going over the check's 700 words.
-AIM_WORDS = (500, 680)
+# Room for an adviser to add a line without going over the check's 800 words, which
+# include the safer recruitment statements.
+AIM_WORDS = (500, 780)
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +80,7 @@ def checked(bank: QuestionBank) -> Callable[[str, str], AdvertCheck]:
             innovation=bank.innovation(innovation),
             attributes=bank.attributes,
             all_key_terms=all_key_terms,
+            politically_restricted=is_politically_restricted(level),
         )
 
     return check
@@ -147,6 +153,19 @@ def test_draft_expresses_every_core_principle_of_the_model(
     }
 
     assert not unexpressed, f"principles with none of their phrases in the draft: {unexpressed}"
+
+
+@pytest.mark.parametrize(("level", "innovation"), COMBINATIONS)
+def test_draft_makes_every_safer_recruitment_statement(
+    checked: Callable[[str, str], AdvertCheck], level: str, innovation: str
+) -> None:
+    result = checked(level, innovation)
+    expected = {"safeguarding_commitment", "enhanced_dbs", "barred_list", "references"}
+    expected |= {"right_to_work"} | ({"political_restriction"} if level in CHIEF else set())
+
+    assert {item.key for item in result.safer_recruitment} == expected
+    assert result.missing_safer_recruitment == ()
+    assert not [item for item in result.suggestions if item.topic == "safer_recruitment"]
 
 
 @pytest.mark.parametrize(("level", "innovation"), COMBINATIONS)

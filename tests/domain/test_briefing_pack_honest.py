@@ -177,7 +177,9 @@ def test_pre_appointment_checklist_with_boxes_and_an_honest_line(briefing: DocxD
                   "barred list", "Right to work", "Identity", "Social Work England",
                   "employment history", "gap", "Occupational health"):  # fmt: skip
         assert check in checks, check
-    assert "Recruit does not record these checks yet" in all_text(briefing)
+    assert "No pre-employment check is recorded in Recruit for the appointed candidate yet" in (
+        all_text(briefing)
+    )
 
 
 def test_the_radar_chart_is_at_least_half_the_text_width(briefing: DocxDocument) -> None:

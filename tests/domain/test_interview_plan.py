@@ -52,9 +52,10 @@ def question(
     innovations: tuple[str, ...] = ("any",),
     young_people: bool = True,
     active: bool = True,
+    tags: tuple[str, ...] = (),
 ) -> PlannedQuestion:
     return PlannedQuestion(
-        question_id, attribute, minutes, role_levels, innovations, young_people, active
+        question_id, attribute, minutes, role_levels, innovations, young_people, active, tags
     )
 
 
@@ -76,11 +77,17 @@ def stage(
 
 
 def findings(
-    *plans: StagePlan, role_level: str = "dcs", innovation: str = "family_safeguarding"
+    *plans: StagePlan,
+    role_level: str = "dcs",
+    innovation: str = "family_safeguarding",
+    safeguarding: bool = False,
 ) -> list[Finding]:
-    return coverage_findings(
+    """The findings on ``plans``. These small plans ask no safeguarding question, so that
+    finding is left out unless ``safeguarding`` asks for it (its own tests do)."""
+    found = coverage_findings(
         list(plans), role_level=role_level, innovation=innovation, attribute_names=NAMES
     )
+    return [f for f in found if safeguarding or f.kind != "no_safeguarding_question"]
 
 
 def kinds(found: list[Finding]) -> list[str]:
@@ -252,7 +259,8 @@ def test_uncovered_values_comes_first_whatever_the_name_order() -> None:
         innovation="family_safeguarding",
         attribute_names=names,
     )
-    assert [finding.attribute for finding in found] == [
+    uncovered = [f for f in found if f.kind == "attribute_not_covered"]
+    assert [finding.attribute for finding in uncovered] == [
         "values",
         "buy-in",
         "partnerships",
@@ -441,11 +449,12 @@ def test_findings_come_in_kind_order_then_plan_order() -> None:
         duration=15,
         weights={"values": 1, "decisions": 1},
     )
-    found = findings(young, final)
+    found = findings(young, final, safeguarding=True)
     assert [(f.kind, f.stage, f.question_id or f.attribute) for f in found] == [
         ("attribute_not_covered", None, "practice-culture"),
         ("attribute_not_covered", None, "partnerships"),
         ("attribute_not_covered", None, "buy-in"),
+        ("no_safeguarding_question", None, None),
         ("over_time", "Young people's panel", None),
         ("over_time", "Final panel", None),
         ("repeated_question", "Final panel", "y1"),
@@ -458,7 +467,7 @@ def test_findings_come_in_kind_order_then_plan_order() -> None:
         ("asked_not_weighted", "Young people's panel", "decisions"),
     ]
     assert list(dict.fromkeys(kinds(found))) == list(FINDING_KINDS)
-    assert findings(young, final) == found
+    assert findings(young, final, safeguarding=True) == found
 
 
 # --- a realistic plan from the real bank -----------------------------------------------------
@@ -482,6 +491,7 @@ def test_a_realistic_dcs_plan_from_the_bank_has_no_findings(bank: QuestionBank) 
         "practice-culture-inspection-mid-change-01",
         "partnerships-win-win-01",
         "buy-in-finance-director-01",
+        "values-safeguarding-attitudes-allegation-staff-01",  # safer recruitment asks one
     )
     plans = [
         StagePlan(
@@ -501,7 +511,7 @@ def test_a_realistic_dcs_plan_from_the_bank_has_no_findings(bank: QuestionBank) 
         StagePlan(
             "Elected-member appointment panel",
             "elected_member_panel",
-            70,
+            80,
             members,
             default_weights(ATTRIBUTE_KEYS),
         ),
@@ -514,7 +524,7 @@ def test_a_realistic_dcs_plan_from_the_bank_has_no_findings(bank: QuestionBank) 
 
     assert found == []
     assert {q.attribute for plan in plans for q in plan.questions} == set(ATTRIBUTE_KEYS)
-    assert [planned_minutes(plan) for plan in plans] == [30, 40, 67]
+    assert [planned_minutes(plan) for plan in plans] == [30, 40, 79]
     # The same plan for a No Wrong Door vacancy flags the Family Safeguarding questions.
     other = coverage_findings(
         plans, role_level="dcs", innovation="no_wrong_door", attribute_names=names
@@ -546,3 +556,25 @@ def test_findings_name_role_levels_and_innovations_when_given() -> None:
     messages = " ".join(f.message for f in findings)
     assert "Director of Children's Services" in messages
     assert messages.count("is written for No Wrong Door, not Family Valued") == 2
+
+
+# --- safeguarding ----------------------------------------------------------------------------
+
+
+def test_no_safeguarding_question_at_any_stage_is_a_problem() -> None:
+    found = findings(stage(one_per_attribute()), safeguarding=True)
+    (problem,) = [f for f in found if f.kind == "no_safeguarding_question"]
+    assert problem.severity == "problem" and problem.stage is None
+    assert "No stage asks a safeguarding question" in problem.message
+    # It comes straight after the attributes no stage covers.
+    assert FINDING_KINDS.index("no_safeguarding_question") == 1
+
+
+def test_a_safeguarding_question_at_any_one_stage_is_enough() -> None:
+    asked = question("sg", "values", tags=("safeguarding",))
+    plans = (stage(one_per_attribute()), stage((asked,), name="Stakeholder panel"))
+    assert "no_safeguarding_question" not in kinds(findings(*plans, safeguarding=True))
+    # A tag other than safeguarding does not count.
+    other = question("sg", "values", tags=("something-else",))
+    plans = (stage(one_per_attribute()), stage((other,), name="Stakeholder panel"))
+    assert "no_safeguarding_question" in kinds(findings(*plans, safeguarding=True))

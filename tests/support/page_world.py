@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from flask import Flask
 
@@ -24,11 +25,14 @@ from recruit.models import (
     Candidate,
     CandidateDecision,
     CandidateStatus,
+    CheckKind,
+    CheckStatus,
     ConflictOfInterest,
     FeedbackRequest,
     LeadershipProfile,
     Outcome,
     PanelRole,
+    PreEmploymentCheck,
     Role,
     Score,
     ScoreAmendment,
@@ -93,6 +97,7 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
     chair_profile, request = _profiles(people, vacancy)
     _retire(RETIRED_QUESTION, people[ADMIN])
     amara, tom, grace = candidates
+    _checks(amara, people[HR])
     ids: dict[str, object] = {
         "vacancy_id": vacancy.id,
         "stage_id": moderated.id,
@@ -123,6 +128,31 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
     emails = {name: str(user.email) for name, user in people.items()}
     db.session.commit()
     return PageWorld(emails=emails, ids=ids)
+
+
+def _checks(candidate: Candidate, hr: User) -> None:
+    """A satisfactory DBS check and a concern, so the checklist shows both kinds of tag."""
+    db.session.add_all(
+        [
+            PreEmploymentCheck(
+                candidate_id=candidate.id,
+                kind=CheckKind.ENHANCED_DBS,
+                status=CheckStatus.SATISFACTORY,
+                requested_on=date(2026, 1, 5),
+                completed_on=date(2026, 1, 19),
+                outcome="Clear",
+                verified_by_id=hr.id,
+            ),
+            PreEmploymentCheck(
+                candidate_id=candidate.id,
+                kind=CheckKind.OCCUPATIONAL_HEALTH,
+                status=CheckStatus.CONCERN,
+                completed_on=date(2026, 1, 20),
+                outcome="Adjustments to agree",
+                verified_by_id=hr.id,
+            ),
+        ]
+    )
 
 
 SCORING_PAGES = ("score_sheet", "check_scores", "submitted", "amend_score")

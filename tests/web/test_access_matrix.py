@@ -64,6 +64,9 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "vacancies.create": HR_AND_ADMIN,
     "vacancies.show": HR_AND_ADMIN,
     "vacancies.edit": HR_AND_ADMIN,
+    "vacancies.person_spec": HR_AND_ADMIN,
+    "vacancies.person_spec_standard": HR_AND_ADMIN,
+    "vacancies.person_spec_remove": HR_AND_ADMIN,
     "adverts.builder": HR_AND_ADMIN,
     "adverts.start": HR_AND_ADMIN,
     "adverts.edit_section": HR_AND_ADMIN,
@@ -99,6 +102,10 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "candidates.template": HR_AND_ADMIN,
     "candidates.import_upload": HR_AND_ADMIN,
     "candidates.import_confirm": HR_AND_ADMIN,
+    # Pre-employment checks are HR's record: 403 for panel members and reviewers.
+    "checks.checklist": HR_AND_ADMIN,
+    "checks.record": HR_AND_ADMIN,
+    "checks.central_record": HR_AND_ADMIN,
     "interviews.index": ALL,
     "interviews.my_pack": SEATED,
     "interviews.declare_conflict": SEATED,
@@ -154,6 +161,9 @@ SAMPLE_ARGUMENTS: dict[str, object] = {
     "summaries.download_scores.fmt": "csv",
     "profiles.workbook.key": "values",
     "objection_id": 1,
+    "criterion_id": 1,  # no criterion exists: a 404 after the access check, as for objections
+    "kind": "enhanced_dbs",
+    "checks.central_record.fmt": "xlsx",
 }
 
 

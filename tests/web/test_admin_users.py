@@ -147,3 +147,123 @@ def test_unknown_user_is_404(signed_in):
     response = client.get("/admin/users/99999")
     assert response.status_code == 404
     assert "Page not found" in response.get_data(as_text=True)
+
+
+# --- safer recruitment training ---------------------------------------------------------
+
+TRAINING = "safer_recruitment_trained_on"
+
+
+def _uk_today():  # type: ignore[no-untyped-def]
+    from recruit.stages.panel import council_today
+
+    return council_today()
+
+
+def _parts(day) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(day.day), str(day.month), str(day.year)]
+
+
+def test_admin_adds_a_user_with_a_training_date_and_the_list_shows_it(signed_in):
+    client, _admin = signed_in(Role.ADMIN)
+    data = {"email": "trained@test.example", "full_name": "Trained Person", "role": "panel"}
+    response = submit_form(client, "/admin/users/new", {**data, TRAINING: ["3", "3", "2024"]})
+    assert response.status_code == 200 and "User added" in response.get_data(as_text=True)
+    created = db.session.scalar(select(User).where(User.email == "trained@test.example"))
+    assert created.safer_recruitment_trained_on.isoformat() == "2024-03-03"
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "user.created"))
+    assert event.detail["safer_recruitment_trained_on"] == "2024-03-03"
+    page = client.get("/admin/users").get_data(as_text=True)
+    assert "Safer recruitment training" in page
+    assert "Trained 3 March 2024, valid until 3 March 2029" in page
+    assert "Not trained" in page  # the admin who signed in has no date
+
+
+def test_admin_adds_a_user_without_a_training_date(signed_in):
+    client, _admin = signed_in(Role.ADMIN)
+    data = {"email": "untrained@test.example", "full_name": "U", "role": "hr"}
+    assert submit_form(client, "/admin/users/new", {**data, TRAINING: ["", "", ""]}).status_code
+    created = db.session.scalar(select(User).where(User.email == "untrained@test.example"))
+    assert created.safer_recruitment_trained_on is None
+
+
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        ("tomorrow", "The training date must be today or in the past"),
+        (["3", "", "2024"], "The training date must include a month"),
+        (["", "3", "2024"], "The training date must include a day"),
+        (["31", "2", "2024"], "The training date must be a real date"),
+    ],
+)
+def test_a_future_or_broken_training_date_is_refused_and_nothing_saved(signed_in, parts, message):
+    from datetime import timedelta
+
+    client, _admin = signed_in(Role.ADMIN)
+    if parts == "tomorrow":
+        parts = _parts(_uk_today() + timedelta(days=1))
+    data = {"email": "a@test.example", "full_name": "A", "role": "hr", TRAINING: parts}
+    page = submit_form(client, "/admin/users/new", data).get_data(as_text=True)
+    assert "govuk-error-summary" in page and message in page
+    assert db.session.scalar(select(User).where(User.email == "a@test.example")) is None
+
+
+def test_a_training_date_of_today_is_accepted(signed_in):
+    client, _admin = signed_in(Role.ADMIN)
+    data = {"email": "today@test.example", "full_name": "T", "role": "hr"}
+    submit_form(client, "/admin/users/new", {**data, TRAINING: _parts(_uk_today())})
+    created = db.session.scalar(select(User).where(User.email == "today@test.example"))
+    assert created.safer_recruitment_trained_on == _uk_today()
+
+
+def _edit(client, target, parts):  # type: ignore[no-untyped-def]
+    data = {
+        "full_name": target.full_name,
+        "role": target.role.value,
+        "is_enabled": "y",
+        "version": target.version,
+        TRAINING: parts,
+    }
+    return submit_form(client, f"/admin/users/{target.id}", data)
+
+
+def _updates() -> list[AuditEvent]:
+    return list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == "user.updated")))
+
+
+def test_admin_records_changes_and_clears_a_training_date_and_each_is_audited(signed_in, make_user):
+    client, _admin = signed_in(Role.ADMIN)
+    target = make_user(Role.PANEL, name="Panel Person")
+    page = client.get(f"/admin/users/{target.id}").get_data(as_text=True)
+    assert "Date of safer recruitment training" in page
+
+    assert _edit(client, target, ["1", "5", "2023"]).status_code == 302
+    db.session.refresh(target)
+    assert target.safer_recruitment_trained_on.isoformat() == "2023-05-01"
+    assert _updates()[-1].detail["changes"] == {TRAINING: [None, "2023-05-01"]}
+    # The edit page shows the recorded date in the boxes.
+    page = client.get(f"/admin/users/{target.id}").get_data(as_text=True)
+    assert re.search(rf'name="{TRAINING}"[^>]*value="0?1"', page)
+    assert re.search(rf'name="{TRAINING}"[^>]*value="2023"', page)
+
+    assert _edit(client, target, ["", "", ""]).status_code == 302
+    db.session.refresh(target)
+    assert target.safer_recruitment_trained_on is None
+    assert _updates()[-1].detail["changes"] == {TRAINING: ["2023-05-01", None]}
+
+
+def test_editing_with_a_future_training_date_is_refused_and_nothing_saved(signed_in, make_user):
+    from datetime import date, timedelta
+
+    client, _admin = signed_in(Role.ADMIN)
+    target = make_user(Role.PANEL)
+    target.safer_recruitment_trained_on = date(2024, 3, 3)
+    db.session.commit()
+    response = _edit(client, target, _parts(_uk_today() + timedelta(days=400)))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "govuk-error-summary" in page
+    assert "The training date must be today or in the past" in page
+    db.session.refresh(target)
+    assert target.safer_recruitment_trained_on == date(2024, 3, 3)
+    assert _updates() == []

@@ -37,7 +37,7 @@ def _start(client, vacancy) -> None:  # type: ignore[no-untyped-def]
     assert response.status_code == 302
 
 
-def test_start_composes_all_seven_sections_from_data(hr_with_vacancy):
+def test_start_composes_all_eight_sections_from_data(hr_with_vacancy):
     client, _user, vacancy = hr_with_vacancy
     _start(client, vacancy)
     version = db.session.scalar(select(AdvertVersion))

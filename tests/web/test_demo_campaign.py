@@ -330,3 +330,24 @@ def test_the_demo_timeline_keeps_its_order_whatever_day_it_is_loaded():
             timeline.executive_notified, DEFAULT_OBJECTION_DAYS
         )
         assert timeline.objection_deadline < timeline.offer_made
+
+
+def test_the_demo_passes_the_safer_recruitment_gates_and_has_a_person_specification(app):
+    from recruit.stages.issue_gates import issue_blockers
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    vacancy = db.session.scalar(select(Vacancy))
+    with app.test_request_context():
+        bank = current_bank()
+        for stage in vacancy.stages:
+            # Issued through the demo, not the page: the gates it would have met all the same.
+            assert issue_blockers(vacancy, stage, bank) == [], stage.name
+        safeguarding = [
+            item.question_id
+            for stage in vacancy.stages
+            for item in stage.items
+            if bank.question(item.question_id).is_safeguarding
+        ]
+    assert safeguarding
+    essential = [c.text for c in vacancy.criteria if c.essential]
+    assert any("education and children's social care" in text for text in essential)

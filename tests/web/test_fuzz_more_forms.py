@@ -54,6 +54,7 @@ ATTRIBUTES = ["values", "decisions", "practice-culture", "partnerships", "buy-in
 
 # POST endpoint -> the test that fuzzes it (here or in test_fuzz_forms.py).
 FUZZED = {
+    "checks.record": "test_check_form",
     "auth.login": "test_sign_in",
     "auth.change_password": "test_change_password",
     "admin.create_user": "test_admin_user_forms",
@@ -65,6 +66,9 @@ FUZZED = {
     "questions.reinstate": "test_question_forms",
     "vacancies.create": "test_vacancy_form",
     "vacancies.edit": "test_vacancy_edit_and_advert_forms",
+    "vacancies.person_spec": "test_person_spec_forms",
+    "vacancies.person_spec_standard": "test_person_spec_forms",
+    "vacancies.person_spec_remove": "test_person_spec_forms",
     "adverts.start": "test_vacancy_edit_and_advert_forms",
     "adverts.edit_section": "test_vacancy_edit_and_advert_forms",
     "adverts.self_assessment": "test_vacancy_edit_and_advert_forms",
@@ -203,6 +207,9 @@ def test_change_password(app, signed_in):
     run()
 
 
+TRAINED = "safer_recruitment_trained_on"
+
+
 def test_admin_user_forms(app, signed_in, make_user):
     client, _ = signed_in(Role.ADMIN)
     target = make_user(Role.PANEL)
@@ -210,11 +217,14 @@ def test_admin_user_forms(app, signed_in, make_user):
 
     @_fuzz
     def run(text):  # type: ignore[no-untyped-def]
-        for email in (text, f"fuzz-{next(counter)}@test.example"):
-            data = {"email": email, "full_name": text, "role": "panel"}
+        # The training date: hostile text in each box, and a real date beside it.
+        trained = [[text, text, text], ["3", "3", "2024"], ["3", text, "2024"]]
+        emails = (text, f"fuzz-{next(counter)}@test.example", text)
+        for email, day in zip(emails, trained, strict=True):
+            data = {"email": email, "full_name": text, "role": "panel", TRAINED: day}
             assert_safe_page(*post_form(client, "/admin/users/new", data))
-        for role in ("reviewer", text):
-            data = {"full_name": text, "role": role, "is_enabled": "y"}
+        for role, day in zip(("reviewer", text, "panel"), trained, strict=True):
+            data = {"full_name": text, "role": role, "is_enabled": "y", TRAINED: day}
             assert_safe_page(*post_form(client, f"/admin/users/{target.id}", data))
         url = f"/admin/users/{target.id}/reset-password"
         assert_safe_page(*post_form(client, url, {"confirm": text}))
@@ -337,7 +347,7 @@ def test_plan_forms(app, bank, signed_in):
         weights = {f"weight_{key.replace('-', '_')}": text for key in ATTRIBUTES}
         assert_safe_page(*post_form(client, f"{plan}/weights", weights, form_page=plan))
         for action in ("issue", "withdraw"):
-            data = {"confirm": text}
+            data = {"confirm": text, "override_reason": text}
             assert_safe_page(*post_form(client, f"{plan}/{action}", data, form_page=plan))
         query = urlencode({"q": text[:300], "attribute": text, "audience": text})
         _pages_are_safe(client, plan, f"{plan}/questions?{query}")
@@ -625,5 +635,50 @@ def test_decision_forms(app, bank, make_user):
         assert_safe_page(*post_form(hr, f"{url}/offer", {}, form_page=url))
         _pages_are_safe(leader, url)
         _pages_are_safe(hr, url)
+
+    run()
+
+
+def test_check_form(app, bank, signed_in):
+    client, hr = signed_in(Role.HR)
+    vacancy = make_vacancy(hr)
+    candidate = make_candidate(vacancy)
+    checklist = f"/vacancies/{vacancy.id}/candidates/{candidate.id}/checks"
+
+    @_fuzz
+    def run(text):  # type: ignore[no-untyped-def]
+        for kind, status in (("overseas", text[:20]), ("overseas", "not_required"),
+                             ("enhanced_dbs", "satisfactory"), ("identity", "concern")):  # fmt: skip
+            data = {
+                "status": status, "requested_on": [text[:5], "1", "2026"],
+                "completed_on": ["2", text[:3], "2026"], "outcome": text,
+                "not_required_reason": text, "lock_version": text[:5],
+            }  # fmt: skip
+            url = f"{checklist}/{kind}"
+            assert_safe_page(*post_form(client, url, data))
+            fitting_data = {**data, "outcome": text[:200], "not_required_reason": text[:500],
+                            "requested_on": ["1", "1", "2026"],
+                            "completed_on": ["2", "1", "2026"]}  # fmt: skip
+            fitting_data.pop("lock_version")
+            assert_safe_page(*post_form(client, url, fitting_data))
+        _pages_are_safe(client, checklist, f"/vacancies/{vacancy.id}/candidates")
+
+    run()
+
+
+def test_person_spec_forms(app, bank, signed_in):
+    client, hr = signed_in(Role.HR)
+    vacancy = make_vacancy(hr)
+    page = f"/vacancies/{vacancy.id}/person-specification"
+
+    @_fuzz
+    def run(text):  # type: ignore[no-untyped-def]
+        for assessed in ([text[:40]], ["interview"]):
+            data = {"text": text, "kind": text[:20], "assessed_by": assessed}
+            assert_safe_page(*post_form(client, page, data))
+        assert_safe_page(*post_form(client, f"{page}/standard", {}, form_page=page))
+        remove = f"{page}/{quote(text[:20], safe='')}/remove"
+        assert_safe_page(*post_form(client, remove, {}, form_page=page))
+        _pages_are_safe(client, page, f"/vacancies/{vacancy.id}/advert")
 
     run()

@@ -78,7 +78,9 @@ def _add_candidates(vacancy: Vacancy) -> None:
 
 def _issue(client, base: str) -> None:  # type: ignore[no-untyped-def]
     token = csrf_token_from(client.get(f"{base}/plan").get_data(as_text=True))
-    response = client.post(f"{base}/plan/issue", data={"csrf_token": token, "confirm": "yes"})
+    # These packs test layout, not safer recruitment: the plan is issued past its gate.
+    data = {"csrf_token": token, "override_reason": "Safeguarding is asked at the final panel"}
+    response = client.post(f"{base}/plan/issue", data=data)
     assert response.status_code == 302
 
 

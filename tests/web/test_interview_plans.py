@@ -111,7 +111,9 @@ def test_weights_are_normalised(bank, signed_in):
 def test_issue_freezes_the_question_text_against_later_bank_edits(bank, signed_in, make_user):
     client, vacancy, stage, base = _setup(bank, signed_in)
     _post(client, f"{base}/add", {"question_id": "decisions-own-risk-01"}, f"{base}/questions")
-    assert _post(client, f"{base}/issue", {"confirm": "yes"}, base).status_code == 302
+    # No safeguarding question in this one-question plan: issued past the gate, with a reason.
+    reason = {"override_reason": "Safeguarding is asked at another stage"}
+    assert _post(client, f"{base}/issue", reason, base).status_code == 302
     item = db.session.scalar(select(PlanItem))
     original = bank.question("decisions-own-risk-01").question
     assert item.frozen_content["question"] == original and item.question_version_number == 1

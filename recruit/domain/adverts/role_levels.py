@@ -24,6 +24,16 @@ class LevelVoice:
     stakeholder_panel: bool = False
     practitioner_panel: bool = False
     member_appointment: bool = False
+    # Chief and deputy chief officers are politically restricted (Local Government and
+    # Housing Act 1989, s.2), and the advert must say so. The DCS is a statutory chief
+    # officer; an assistant director reports to the DCS, which is the Act's definition of
+    # a deputy chief officer (s.2(8)), and the tool already treats the post as one by
+    # putting it to an appointment panel of members.
+    politically_restricted: bool = False
+    # Safer recruitment asks for references before interview for senior posts: here the
+    # three strategic tiers, whose shortlists are small and whose panels include members
+    # or partners who should not meet a candidate a referee has concerns about.
+    references_before_interview: bool = False
 
 
 LEVEL_VOICES: dict[str, LevelVoice] = {
@@ -59,6 +69,8 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
         young_peoples_panel=True,
         stakeholder_panel=True,
         member_appointment=True,
+        politically_restricted=True,
+        references_before_interview=True,
     ),
     "assistant_director": LevelVoice(
         scope=(
@@ -91,6 +103,8 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
         young_peoples_panel=True,
         stakeholder_panel=True,
         member_appointment=True,
+        politically_restricted=True,
+        references_before_interview=True,
     ),
     "head_of_service": LevelVoice(
         scope=(
@@ -122,6 +136,7 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
         ),
         young_peoples_panel=True,
         stakeholder_panel=True,
+        references_before_interview=True,
     ),
     "service_manager": LevelVoice(
         scope=(
@@ -242,3 +257,12 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
         stakeholder_panel=True,
     ),
 }
+
+
+def is_politically_restricted(role_level_key: str) -> bool:
+    """Whether the advert for this level must say the post is politically restricted.
+
+    A level the bank adds later is not, until someone decides it here.
+    """
+    voice = LEVEL_VOICES.get(role_level_key)
+    return bool(voice and voice.politically_restricted)

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from recruit.domain.interview_plan.model import (
     FINDING_KINDS,
+    SAFEGUARDING_TAG,
     STAGE_TYPES,
     VALUES,
     YOUNG_PEOPLES_PANEL,
@@ -38,6 +39,7 @@ from recruit.domain.interview_plan.weights import (
 
 __all__ = [
     "FINDING_KINDS",
+    "SAFEGUARDING_TAG",
     "STAGE_TYPES",
     "VALUES",
     "YOUNG_PEOPLES_PANEL",
@@ -79,6 +81,7 @@ def coverage_findings(
     model_names = dict(innovation_names or {})
     return [
         *_uncovered_attributes(plans, names),
+        *_no_safeguarding_question(plans),
         *_over_time(plans),
         *_repeated_questions(plans),
         *_wrong_role_level(plans, role_level, level_name),
@@ -107,6 +110,19 @@ def _uncovered_attributes(plans: Sequence[StagePlan], names: dict[str, str]) -> 
                 f"No stage asks about {names[key]}; add a question for it to a stage",
                 attribute=key,
             )
+
+
+def _no_safeguarding_question(plans: Sequence[StagePlan]) -> Iterator[Finding]:
+    """Safer recruitment: the interview must test motivation to work with children,
+    attitudes to safeguarding, boundaries and whistleblowing at some stage of the vacancy."""
+    if not any(SAFEGUARDING_TAG in question.tags for _, question in _placed(plans)):
+        yield Finding(
+            "no_safeguarding_question",
+            "problem",
+            "No stage asks a safeguarding question (motivation to work with children, "
+            "attitudes to safeguarding, professional boundaries or whistleblowing); add one "
+            "tagged safeguarding to a stage before issuing its plan",
+        )
 
 
 def _over_time(plans: Sequence[StagePlan]) -> Iterator[Finding]:

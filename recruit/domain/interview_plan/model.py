@@ -14,6 +14,7 @@ from typing import Literal
 
 from recruit.domain.question_bank.model import Question
 from recruit.domain.question_bank.schema import ANY_INNOVATION
+from recruit.domain.question_bank.schema import SAFEGUARDING_TAG as SAFEGUARDING_TAG
 
 STAGE_TYPES: Mapping[str, str] = MappingProxyType(
     {
@@ -28,6 +29,10 @@ STAGE_TYPES: Mapping[str, str] = MappingProxyType(
 
 YOUNG_PEOPLES_PANEL = "young_peoples_panel"
 VALUES = "values"
+# SAFEGUARDING_TAG (from the question bank's schema) marks questions on motivation to work
+# with children, attitudes to safeguarding, professional boundaries and whistleblowing:
+# safer recruitment asks that the interview covers them, so some stage of every vacancy must
+# ask one.
 
 Severity = Literal["warning", "problem"]
 
@@ -35,6 +40,7 @@ Severity = Literal["warning", "problem"]
 # then individual questions, then the weights of each stage.
 FINDING_KINDS: tuple[str, ...] = (
     "attribute_not_covered",
+    "no_safeguarding_question",
     "over_time",
     "repeated_question",
     "wrong_role_level",
@@ -57,6 +63,7 @@ class PlannedQuestion:
     innovations: tuple[str, ...]
     has_young_people_variant: bool
     is_active: bool = True
+    tags: tuple[str, ...] = ()
 
     def suits_innovation(self, innovation: str) -> bool:
         return ANY_INNOVATION in self.innovations or innovation in self.innovations
@@ -72,6 +79,7 @@ def planned_question_from(question: Question, minutes: int | None = None) -> Pla
         innovations=question.innovations,
         has_young_people_variant=question.young_people_variant is not None,
         is_active=question.is_active,
+        tags=question.tags,
     )
 
 
@@ -92,8 +100,9 @@ class StagePlan:
 @dataclass(frozen=True)
 class Finding:
     """One thing the chair should look at. A "problem" leaves an attribute without a score
-    (so candidates cannot be compared on it, and the values floor cannot apply); everything
-    else is a "warning" that the plan may be unfair or will not fit."""
+    (so candidates cannot be compared on it, and the values floor cannot apply) or leaves
+    safeguarding out of the interview; everything else is a "warning" that the plan may be
+    unfair or will not fit."""
 
     kind: str
     severity: Severity

@@ -153,6 +153,8 @@ def _question(data: Mapping[Hashable, object], file: str) -> Question:
         innovations=_texts(data, "innovations"),
         minutes=_integer(data, "minutes"),
         young_people_variant=variant if isinstance(variant, str) else None,
+        tags=_optional_texts(data, "tags"),
+        warning_signs=_optional_texts(data, "warning_signs"),
         source_file=file,
         source_line=data.line if isinstance(data, LinedMapping) else None,
     )
@@ -244,6 +246,10 @@ def _text(data: Mapping[Hashable, object], key: str) -> str:
 
 def _texts(data: Mapping[Hashable, object], key: str) -> tuple[str, ...]:
     return tuple(_as_text(item) for item in _list(data.get(key)))
+
+
+def _optional_texts(data: Mapping[Hashable, object], key: str) -> tuple[str, ...]:
+    return _texts(data, key) if key in data else ()
 
 
 def _integer(data: Mapping[Hashable, object], key: str) -> int:

@@ -25,6 +25,11 @@ def lines(text: str | None) -> list[str]:
     return items
 
 
+def tag_lines(text: str | None) -> list[str]:
+    """Tags from a text area, one per line; lowercased, since tags are keys, not prose."""
+    return [tag.lower() for tag in lines(text)]
+
+
 def new_question_id(attribute: str, question_text: str, existing_ids: Iterable[str]) -> str:
     """``<attribute>-<two or three telling words>-NN``, never one already used (or retired)."""
     words = [w for w in _NOT_SLUG.sub(" ", question_text.lower()).split() if w not in _FILLER]
@@ -48,10 +53,12 @@ def question_content(fields: Mapping[str, Any]) -> dict[str, Any]:
         "attribute": fields["attribute"],
         "format": fields["format"],
         "behaviours": list(fields["behaviours"]),
+        "tags": tag_lines(fields.get("tags")),
         "question": fields["question"].strip(),
         "probes": lines(fields["probes"]),
         "positive_indicators": lines(fields["positive_indicators"]),
         "negative_indicators": negatives,
+        "warning_signs": lines(fields.get("warning_signs")),
         "descriptors": {score: fields[f"descriptor_{score}"].strip() for score in range(1, 6)},
         "role_levels": list(fields["role_levels"]),
         "innovations": list(fields["innovations"]),
@@ -60,7 +67,8 @@ def question_content(fields: Mapping[str, Any]) -> dict[str, Any]:
     variant = (fields.get("young_people_variant") or "").strip()
     if variant:
         content["young_people_variant"] = variant
-    return content
+    # Optional lists are left out when empty, as the bank's own files leave them out.
+    return {key: value for key, value in content.items() if value != []}
 
 
 def form_fields_from_content(content: Mapping[str, Any]) -> dict[str, Any]:
@@ -81,6 +89,8 @@ def form_fields_from_content(content: Mapping[str, Any]) -> dict[str, Any]:
             "young_people_variant",
         )
     }
+    fields["tags"] = "\n".join(content.get("tags", []))
+    fields["warning_signs"] = "\n".join(content.get("warning_signs", []))
     fields["probes"] = "\n".join(content.get("probes", []))
     fields["positive_indicators"] = "\n".join(content.get("positive_indicators", []))
     fields["decisive_negative_indicators"] = "\n".join(

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from recruit.domain.question_bank.schema import ANY_INNOVATION
+from recruit.domain.question_bank.schema import ANY_INNOVATION, SAFEGUARDING_TAG
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,10 @@ class Question:
     innovations: tuple[str, ...]
     minutes: int
     young_people_variant: str | None = None
+    # Optional: lowercase words from schema.KNOWN_TAGS, e.g. safeguarding.
+    tags: tuple[str, ...] = ()
+    # What the panel listens for beyond the indicators; required on a safeguarding question.
+    warning_signs: tuple[str, ...] = ()
     # Where the question was read from: for messages only, so a rewritten file compares equal.
     source_file: str = field(default="", compare=False)
     source_line: int | None = field(default=None, compare=False)
@@ -113,6 +117,10 @@ class Question:
     @property
     def is_active(self) -> bool:
         return self.status == "active"
+
+    @property
+    def is_safeguarding(self) -> bool:
+        return SAFEGUARDING_TAG in self.tags
 
     def suits_innovation(self, innovation: str) -> bool:
         return ANY_INNOVATION in self.innovations or innovation in self.innovations
@@ -129,18 +137,21 @@ class Question:
             "attribute": self.attribute,
             "format": self.format,
             "behaviours": list(self.behaviours),
+            "tags": list(self.tags) or None,
             "question": self.question,
             "probes": list(self.probes),
             "positive_indicators": list(self.positive_indicators),
             "negative_indicators": negatives,
+            "warning_signs": list(self.warning_signs) or None,
             "descriptors": {score: self.descriptors[score] for score in sorted(self.descriptors)},
             "role_levels": list(self.role_levels),
             "innovations": list(self.innovations),
             "minutes": self.minutes,
+            "young_people_variant": self.young_people_variant,
         }
-        if self.young_people_variant is not None:
-            data["young_people_variant"] = self.young_people_variant
-        return data
+        # Optional fields are left out when empty (required ones are never None), so a
+        # question without them keeps the stored content and version it had before they existed.
+        return {key: value for key, value in data.items() if value is not None}
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from recruit.domain.question_bank.schema import (
     ANY_INNOVATION,
     FORMATS,
+    KNOWN_TAGS,
+    MIN_SAFEGUARDING_WARNING_SIGNS,
     QUESTION_SCHEMA,
     QUESTIONS_FOLDER,
+    SAFEGUARDING_TAG,
     STATUSES,
     Place,
     Problem,
@@ -188,6 +191,36 @@ def _check_decisive(value: object, context: _Context) -> list[str]:
     return []
 
 
+def _check_tags(value: object, context: _Context) -> list[str]:
+    problems = _repeats("tags", texts_in(value))
+    if SAFEGUARDING_TAG in texts_in(value):
+        problems += _safeguarding_warning_signs(context.question.get("warning_signs"))
+    return problems
+
+
+def _safeguarding_warning_signs(value: object) -> list[str]:
+    # A warning_signs that is not a list is already reported by the shape check.
+    if value is not None and not isinstance(value, list):
+        return []
+    found = len(texts_in(value))
+    if found >= MIN_SAFEGUARDING_WARNING_SIGNS:
+        return []
+    return [
+        f"warning_signs: a question tagged '{SAFEGUARDING_TAG}' needs at least "
+        f"{MIN_SAFEGUARDING_WARNING_SIGNS} warning signs the panel listens for (found {found}): "
+        "add a 'warning_signs:' list, one per line starting with '- '"
+    ]
+
+
+def _check_tag(key: str, context: _Context) -> list[str]:
+    if key in KNOWN_TAGS:
+        return []
+    return [
+        f"the tag '{key}' is not known{did_you_mean(key.lower(), list(KNOWN_TAGS))}: "
+        f"tags are lowercase words from this list: {', '.join(KNOWN_TAGS)}"
+    ]
+
+
 def _check_role_level_repeats(value: object, context: _Context) -> list[str]:
     return _repeats("role_levels", texts_in(value))
 
@@ -245,6 +278,7 @@ _FIELD_RULES: Mapping[str, _FieldRule] = {
     "attribute": _check_attribute,
     "format": _check_choice("format", FORMATS),
     "behaviours": _check_behaviour_count,
+    "tags": _check_tags,
     "negative_indicators": _check_decisive,
     "role_levels": _check_role_level_repeats,
     "innovations": _check_innovation_mix,
@@ -254,6 +288,7 @@ _FIELD_RULES: Mapping[str, _FieldRule] = {
 # Applied to each text item of a list field and reported at that item's line.
 _ITEM_RULES: Mapping[str, _ItemRule] = {
     "behaviours": _check_behaviour,
+    "tags": _check_tag,
     "role_levels": _check_role_level,
     "innovations": _check_innovation,
 }

@@ -21,6 +21,12 @@ ANY_INNOVATION = "any"
 STATUSES = ("active", "retired")
 FORMATS = ("behavioural", "scenario")
 SCORES = (1, 2, 3, 4, 5)
+# The tags a question may carry: the one place to add a new one. A tag marks questions that
+# a check elsewhere relies on (a plan must ask at least one safeguarding question).
+SAFEGUARDING_TAG = "safeguarding"
+KNOWN_TAGS = (SAFEGUARDING_TAG,)
+# A safeguarding question must tell the panel what to listen for beyond the indicators.
+MIN_SAFEGUARDING_WARNING_SIGNS = 2
 
 
 @dataclass(frozen=True)
@@ -85,12 +91,14 @@ QUESTION_SCHEMA: Schema = {
     "attribute": _TEXT,
     "format": _TEXT,
     "behaviours": FieldRule(Kind.TEXTS, minimum=1),
+    "tags": FieldRule(Kind.TEXTS, required=False, minimum=1),
     "question": _TEXT,
     "probes": FieldRule(Kind.TEXTS, minimum=2),
     "positive_indicators": FieldRule(Kind.TEXTS, minimum=3),
     "negative_indicators": FieldRule(
         Kind.RECORDS, minimum=3, record=NEGATIVE_INDICATOR_SCHEMA, item_name="negative indicator"
     ),
+    "warning_signs": FieldRule(Kind.TEXTS, required=False, minimum=1),
     "descriptors": FieldRule(Kind.SCORED_TEXTS),
     "role_levels": FieldRule(Kind.TEXTS, minimum=1),
     "innovations": FieldRule(Kind.TEXTS, minimum=1),

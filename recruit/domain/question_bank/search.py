@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from recruit.domain.question_bank.model import Question, QuestionBank
+from recruit.domain.question_bank.schema import KNOWN_TAGS
 
 YOUNG_PEOPLE_AUDIENCE = "young_people"
 AUDIENCES = {
@@ -29,6 +30,7 @@ class QuestionFilters:
     innovations: frozenset[str] = frozenset()
     role_levels: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
     include_retired: bool = False
 
     @property
@@ -40,6 +42,7 @@ class QuestionFilters:
             or self.innovations
             or self.role_levels
             or self.audiences
+            or self.tags
         )
 
 
@@ -76,12 +79,17 @@ def _by_audience(question: Question, chosen: frozenset[str]) -> bool:
     )
 
 
+def _by_tag(question: Question, chosen: frozenset[str]) -> bool:
+    return bool(chosen.intersection(question.tags))
+
+
 FACETS: dict[str, Facet] = {
     "attributes": _by_attribute,
     "behaviours": _by_behaviour,
     "innovations": _by_innovation,
     "role_levels": _by_role_level,
     "audiences": _by_audience,
+    "tags": _by_tag,
 }
 
 
@@ -93,6 +101,7 @@ def facet_options(bank: QuestionBank) -> dict[str, list[str]]:
         "innovations": [i.key for i in bank.named_innovations()],
         "role_levels": [r.key for r in bank.role_levels],
         "audiences": list(AUDIENCES),
+        "tags": list(KNOWN_TAGS),
     }
 
 
@@ -160,6 +169,8 @@ def searchable_text(question: Question) -> str:
         *question.probes,
         *question.positive_indicators,
         *(indicator.text for indicator in question.negative_indicators),
+        *question.warning_signs,
+        *question.tags,
         question.young_people_variant or "",
     ]
     return " ".join(parts).lower()

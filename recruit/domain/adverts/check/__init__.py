@@ -1,7 +1,8 @@
 """The advert language check: run on demand and shown beside the advert's text.
 
 ``check_advert`` reports which of the five attributes and which of the innovation's core
-principles the advert expresses, gender-coded wording with children's services' own terms
+principles the advert expresses, which safer recruitment statements it lacks, gender-coded
+wording with children's services' own terms
 set aside, readability, length and unexplained acronyms, and one list of suggestions with
 the most important first. The words it looks for are data, in question_bank/.
 
@@ -30,11 +31,13 @@ from recruit.domain.adverts.check.model import (
     LongSentence,
     PrincipleCoverage,
     Readability,
+    SaferRecruitmentStatement,
     Segment,
     Suggestion,
     UnexplainedAcronym,
 )
 from recruit.domain.adverts.check.readability import assess_length, assess_readability
+from recruit.domain.adverts.check.safer_recruitment import safer_recruitment_statements
 from recruit.domain.adverts.check.suggestions import build_suggestions
 from recruit.domain.adverts.check.text import (
     MAX_ANALYSED_CHARS,
@@ -56,6 +59,7 @@ __all__ = [
     "LongSentence",
     "PrincipleCoverage",
     "Readability",
+    "SaferRecruitmentStatement",
     "Segment",
     "Suggestion",
     "UnexplainedAcronym",
@@ -77,11 +81,14 @@ def check_advert(
     innovation: Innovation,
     attributes: Sequence[Attribute],
     all_key_terms: Sequence[KeyTerm],
+    politically_restricted: bool = False,
 ) -> AdvertCheck:
     """The full check of ``text`` for a vacancy running ``innovation`` (or the `any` entry).
 
     ``attributes`` are the bank's five attributes in order; ``all_key_terms`` are the key
     terms of every innovation, because an advert may use any of their acronyms.
+    ``politically_restricted`` says the post is a chief or deputy chief officer's, whose
+    advert must also say so (``role_levels.is_politically_restricted``).
     """
     cleaned, truncated = prepare_advert_text(text)
     word_count = count_words(cleaned)
@@ -96,6 +103,9 @@ def check_advert(
         readability=assess_readability(cleaned, split_sentences(cleaned)),
         length=assess_length(word_count),
         unexplained_acronyms=unexplained_acronyms(cleaned, all_key_terms),
+        safer_recruitment=safer_recruitment_statements(
+            cleaned, lexicon, politically_restricted=politically_restricted
+        ),
     )
     suggestions = build_suggestions(
         check, lexicon=lexicon, innovation=innovation, attributes=attributes

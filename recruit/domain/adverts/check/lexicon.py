@@ -8,11 +8,32 @@ from dataclasses import dataclass, field
 
 from recruit.domain.adverts.check.text import PhraseMatcher
 
-_SECTIONS = ("attributes", "sector_exceptions", "suggestions", "gender_stems")
+_SECTIONS = (
+    "attributes",
+    "sector_exceptions",
+    "safer_recruitment",
+    "suggestions",
+    "gender_stems",
+)
 
 
 class LexiconError(ValueError):
     """The lexicon document is not in the shape advert_lexicon.yaml describes."""
+
+
+@dataclass(frozen=True)
+class SaferRecruitmentRule:
+    """A statement safer recruitment asks the advert to make, and how to recognise it."""
+
+    key: str
+    name: str
+    fix: str
+    phrases: tuple[str, ...]
+    politically_restricted_only: bool
+    matcher: PhraseMatcher = field(compare=False, repr=False)
+
+    def applies(self, politically_restricted: bool) -> bool:
+        return politically_restricted or not self.politically_restricted_only
 
 
 @dataclass(frozen=True)
@@ -22,6 +43,7 @@ class AdvertLexicon:
     masculine_stems: tuple[str, ...]
     feminine_stems: tuple[str, ...]
     suggestions: dict[str, str]
+    safer_recruitment: tuple[SaferRecruitmentRule, ...]
     # Compiled once here, because one lexicon serves many checks.
     attribute_matchers: dict[str, PhraseMatcher] = field(compare=False, repr=False)
     exception_matcher: PhraseMatcher = field(compare=False, repr=False)
@@ -49,6 +71,7 @@ class AdvertLexicon:
             masculine_stems=masculine,
             feminine_stems=feminine,
             suggestions=_suggestions(data["suggestions"]),
+            safer_recruitment=_safer_recruitment(data["safer_recruitment"]),
             attribute_matchers={key: PhraseMatcher.build(value) for key, value in phrases.items()},
             exception_matcher=PhraseMatcher.build(exceptions, whole_word=True),
             masculine_pattern=_stem_pattern(masculine),
@@ -99,3 +122,33 @@ def _suggestions(value: object) -> dict[str, str]:
     if not all(isinstance(text, str) for text in data.values()):
         raise LexiconError("suggestions should map each stem to text")
     return {str(stem).lower(): str(text) for stem, text in data.items()}
+
+
+def _safer_recruitment(value: object) -> tuple[SaferRecruitmentRule, ...]:
+    rules = []
+    for key, entry in _mapping(value, "safer_recruitment").items():
+        where = f"safer_recruitment.{key}"
+        data = _mapping(entry, where)
+        phrases = _strings(data.get("phrases"), f"{where}.phrases")
+        if not phrases:
+            raise LexiconError(f"{where}.phrases should list at least one phrase")
+        only = data.get("politically_restricted_only", False)
+        if not isinstance(only, bool):
+            raise LexiconError(f"{where}.politically_restricted_only should be true or false")
+        rules.append(
+            SaferRecruitmentRule(
+                key=str(key),
+                name=_text(data.get("name"), f"{where}.name"),
+                fix=_text(data.get("fix"), f"{where}.fix"),
+                phrases=phrases,
+                politically_restricted_only=only,
+                matcher=PhraseMatcher.build(phrases),
+            )
+        )
+    return tuple(rules)
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise LexiconError(f"{where} should be text")
+    return " ".join(value.split())

@@ -29,6 +29,20 @@ class PrincipleCoverage:
 
 
 @dataclass(frozen=True)
+class SaferRecruitmentStatement:
+    """One statement safer recruitment asks for, the phrases that made it, and the fix."""
+
+    key: str
+    name: str
+    phrases: tuple[str, ...]
+    fix: str
+
+    @property
+    def found(self) -> bool:
+        return bool(self.phrases)
+
+
+@dataclass(frozen=True)
 class CodedWord:
     """A gender-coded word as written, the stem it starts with, and where it is in the text."""
 
@@ -128,6 +142,9 @@ class AdvertCheck:
     readability: Readability
     length: LengthCheck
     unexplained_acronyms: tuple[UnexplainedAcronym, ...]
+    # Only the statements that apply to the post: political restriction for chief and
+    # deputy chief officers alone.
+    safer_recruitment: tuple[SaferRecruitmentStatement, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
 
     @property
@@ -138,11 +155,16 @@ class AdvertCheck:
     def missing_principles(self) -> tuple[str, ...]:
         return tuple(item.key for item in self.innovation_principles if not item.found)
 
+    @property
+    def missing_safer_recruitment(self) -> tuple[str, ...]:
+        return tuple(item.key for item in self.safer_recruitment if not item.found)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain lists, dicts, strings and numbers, including the derived flags and counts."""
         data: dict[str, Any] = _plain(self)
         data["missing_attributes"] = list(self.missing_attributes)
         data["missing_principles"] = list(self.missing_principles)
+        data["missing_safer_recruitment"] = list(self.missing_safer_recruitment)
         return data
 
 
@@ -150,6 +172,7 @@ class AdvertCheck:
 _DERIVED = {
     AttributeCoverage: ("covered",),
     PrincipleCoverage: ("found",),
+    SaferRecruitmentStatement: ("found",),
     GenderCoding: ("masculine_count", "feminine_count"),
     Readability: ("flesch_ok", "sentence_length_ok"),
 }

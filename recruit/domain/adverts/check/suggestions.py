@@ -1,9 +1,10 @@
 """One list of suggestions for the advert's editor, the change that matters most first.
 
 Impact follows the research: values-driven leadership is the foundation of the other four
-attributes, so an advert silent on values is the biggest gap; then the other attributes and
-the innovation's principles (what applicants self-assess against); then wording that puts
-applicants off; then length and plain English.
+attributes, so an advert silent on values is the biggest gap. A missing safer recruitment
+statement comes next: it is a safeguarding duty, not a matter of style. Then the other
+attributes and the innovation's principles (what applicants self-assess against); then
+wording that puts applicants off; then length and plain English.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ VALUES_ATTRIBUTE = "values"
 
 IMPACT_MISSING_VALUES = 100
 IMPACT_TRUNCATED = 90
+IMPACT_MISSING_SAFER_RECRUITMENT = 85
 IMPACT_MISSING_ATTRIBUTE = 80
 IMPACT_MISSING_PRINCIPLE = 60
 IMPACT_MASCULINE_CODED = 50
@@ -47,6 +49,7 @@ def build_suggestions(
 ) -> tuple[Suggestion, ...]:
     found = [
         *_truncation(check),
+        *_safer_recruitment(check),
         *_attributes(check, lexicon, innovation, attributes),
         *_principles(check, innovation),
         *_gender(check),
@@ -65,6 +68,16 @@ def _truncation(check: AdvertCheck) -> Iterable[Suggestion]:
             "be far shorter. Paste the advert alone, without other documents.",
             "length",
         )
+
+
+def _safer_recruitment(check: AdvertCheck) -> Iterable[Suggestion]:
+    for statement in check.safer_recruitment:
+        if not statement.found:
+            yield Suggestion(
+                IMPACT_MISSING_SAFER_RECRUITMENT,
+                f"Safer recruitment: {statement.fix}",
+                "safer_recruitment",
+            )
 
 
 def _attributes(

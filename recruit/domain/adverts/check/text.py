@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# About ten times the longest advert we aim for (700 words is roughly 5,000 characters):
+# About nine times the longest advert we aim for (800 words is roughly 5,500 characters):
 # anything longer is not an advert, and capping keeps a pasted book from tying up a worker.
 MAX_ANALYSED_CHARS = 50_000
 

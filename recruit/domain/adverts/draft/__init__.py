@@ -48,6 +48,6 @@ __all__ = [
 
 
 def compose_advert(facts: VacancyFacts, attributes: Sequence[Attribute]) -> list[AdvertSection]:
-    """The seven sections of a first draft, in ``SECTION_KEYS`` order."""
+    """The eight sections of a first draft, in ``SECTION_KEYS`` order."""
     bodies = section_bodies(facts, values_first(attributes))
     return [AdvertSection(key, section_heading(key, facts), bodies[key]) for key in SECTION_KEYS]

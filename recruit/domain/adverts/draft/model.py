@@ -18,6 +18,7 @@ SECTION_KEYS: tuple[str, ...] = (
     "how_we_assess",
     "how_to_apply",
     "practical_details",
+    "safer_recruitment",
 )
 SECTION_HEADINGS: dict[str, str] = {
     "council_and_innovation": "About us",
@@ -27,6 +28,7 @@ SECTION_HEADINGS: dict[str, str] = {
     "how_we_assess": "How we will assess you",
     "how_to_apply": "How to apply",
     "practical_details": "Practical details",
+    "safer_recruitment": "Safeguarding and safer recruitment",
 }
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",

@@ -1,4 +1,4 @@
-"""The heading and the finished body text of each of the advert draft's seven sections.
+"""The heading and the finished body text of each of the advert draft's eight sections.
 
 Every body is written from the vacancy facts alone, except "What we value", which also
 lists the attributes in the order it is given.
@@ -32,6 +32,7 @@ def section_bodies(facts: VacancyFacts, attributes: Sequence[Attribute]) -> dict
         "how_we_assess": _how_we_assess(facts),
         "how_to_apply": _how_to_apply(facts),
         "practical_details": _practical_details(facts),
+        "safer_recruitment": _safer_recruitment(facts),
     }
 
 
@@ -188,6 +189,38 @@ def _practical_details(facts: VacancyFacts) -> str:
         ("Interview dates", facts.interview_dates),
     ]  # the hiring manager is named once, in "How to apply", as the person to talk to
     return "\n".join(f"- {label}: {value.strip()}" for label, value in details if value.strip())
+
+
+def _safer_recruitment(facts: VacancyFacts) -> str:
+    """The statements safer recruitment asks every advert to make, last, as councils do.
+
+    Keeping Children Safe in Education (Part 3) and Working Together 2023: the commitment to
+    safeguarding, the enhanced DBS check, references and the right to work; and, for chief
+    and deputy chief officers, the political restriction. The advert check looks for each.
+    """
+    voice = LEVEL_VOICES.get(facts.role_level.key)
+    references = "two references, one from your current or most recent employer"
+    if voice and voice.references_before_interview:
+        references += ", taken up before interview"
+    checks = [
+        # Every post this tool recruits for leads or manages work with children, which makes
+        # it eligible for a check of the children's barred list, so the draft always says so.
+        "an enhanced Disclosure and Barring Service (DBS) check, with a check of the "
+        "children's barred list",
+        references,
+        "proof of your right to work in the UK",
+    ]
+    paragraphs = [
+        f"{facts.organisation_name} is committed to safeguarding and promoting the welfare of "
+        "children and young people, and expects all staff to share this commitment.",
+        "\n".join(["Any offer depends on safer recruitment checks:", *_bullets(checks)]),
+    ]
+    if voice and voice.politically_restricted:
+        paragraphs.append(
+            "This post is politically restricted (Local Government and Housing Act 1989), so "
+            "you may not stand for election or take an active part in party politics."
+        )
+    return _join(paragraphs)
 
 
 # --- helpers -------------------------------------------------------------------------------

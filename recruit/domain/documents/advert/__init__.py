@@ -21,7 +21,13 @@ from recruit.domain.adverts.draft import SECTION_HEADINGS, AdvertSection, format
 from recruit.domain.documents.word.direction import mark_direction
 from recruit.domain.documents.word.document import DocumentMeta, start_document
 from recruit.domain.documents.word.text_safety import clean_for_document
+from recruit.domain.person_spec import Criterion
 
+PERSON_SPEC_HEADING = "Person specification"
+PERSON_SPEC_INTRODUCTION = (
+    "We shortlist against the essential criteria, so show in your application how you meet "
+    "each one. Each criterion says how we assess it."
+)
 SELF_ASSESSMENT_HEADING = "Questions to ask yourself before you apply"
 SELF_ASSESSMENT_INTRODUCTION = (
     "These questions are for you alone, and we will not ask for your answers. They may help "
@@ -47,6 +53,8 @@ class AdvertDocument:
     closing_date: datetime.date
     sections: Sequence[AdvertSection]
     self_assessment: Sequence[tuple[str, list[str]]] = field(default_factory=tuple)
+    # The vacancy's person specification, printed before the self-assessment and how to apply.
+    person_spec: Sequence[Criterion] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -66,11 +74,29 @@ def advert_blocks(advert: AdvertDocument) -> list[Block]:
     ]
     for section in advert.sections:
         if section.key == _SELF_ASSESSMENT_BEFORE:
+            blocks += _person_spec_blocks(advert.person_spec)
             blocks += _self_assessment_blocks(advert.self_assessment)
         heading = _one_line(section.heading) or SECTION_HEADINGS.get(section.key, "")
         blocks += [Block("heading", heading), *body_blocks(section.body)]
     if not any(section.key == _SELF_ASSESSMENT_BEFORE for section in advert.sections):
+        blocks += _person_spec_blocks(advert.person_spec)
         blocks += _self_assessment_blocks(advert.self_assessment)
+    return blocks
+
+
+def _person_spec_blocks(criteria: Sequence[Criterion]) -> list[Block]:
+    """Essential then desirable criteria, each with how it is assessed."""
+    if not criteria:
+        return []
+    blocks = [Block("heading", PERSON_SPEC_HEADING), Block("paragraph", PERSON_SPEC_INTRODUCTION)]
+    for title, essential in (("Essential", True), ("Desirable", False)):
+        listed = [c for c in criteria if c.essential is essential]
+        if listed:
+            blocks.append(Block("subheading", title))
+            blocks += [
+                Block("bullet", f"{_one_line(c.text)} (assessed by: {c.assessed_text.lower()})")
+                for c in listed
+            ]
     return blocks
 
 

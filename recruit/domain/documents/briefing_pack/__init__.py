@@ -81,7 +81,7 @@ def build_briefing_pack(
     write_target(writer, context)
     write_agreement(writer, context)
     write_decision(writer, context)
-    write_checklist(writer)
+    write_checklist(writer, context.checks)
     return document
 
 

@@ -36,6 +36,8 @@ __all__ = [
     "DecisionSteps",
     "MethodNote",
     "ObjectionStep",
+    "PreEmploymentChecks",
+    "RecordedCheck",
     "SignOff",
     "StageAgreement",
 ]
@@ -85,6 +87,26 @@ class DecisionSteps:
 
 
 @dataclass(frozen=True)
+class RecordedCheck:
+    """One pre-employment check as recorded in Recruit: labels as shown (``status`` e.g.
+    "Satisfactory"), ``complete`` whether it counts as done, the day and who verified it."""
+
+    check: str
+    status: str
+    complete: bool
+    completed_on: datetime.date | None = None
+    verified_by: str = ""
+
+
+@dataclass(frozen=True)
+class PreEmploymentChecks:
+    """The appointed (or preferred) candidate's checks: ``candidate`` is their label."""
+
+    candidate: str
+    checks: tuple[RecordedCheck, ...] = ()
+
+
+@dataclass(frozen=True)
 class BriefingContext:
     """Everything the DCS briefing pack shows.
 
@@ -117,7 +139,8 @@ class BriefingContext:
     for it (the appointing panel's members who score, or the DCS); with none, blank rows are
     printed to fill in by hand. ``advised_by``: the officers who advised them (HR, the Chief
     Executive, an external adviser), listed with no signature. ``steps``: the decision's
-    recorded steps; None leaves the table out.
+    recorded steps; None leaves the table out. ``checks``: the appointed or preferred
+    candidate's pre-employment checks as recorded; None prints blank boxes to fill by hand.
     """
 
     organisation_name: str
@@ -138,6 +161,7 @@ class BriefingContext:
     sign_off: tuple[SignOff, ...] = ()
     advised_by: tuple[SignOff, ...] = ()
     steps: DecisionSteps | None = None
+    checks: PreEmploymentChecks | None = None
 
     def short_name(self, attribute: str) -> str:
         short = self.attribute_short_names.get(attribute, "")

@@ -27,6 +27,8 @@ class PackQuestion:
     descriptors: Mapping[int, str]
     minutes: int
     young_people_variant: str | None = None
+    # Safer recruitment: what the panel listens for on a safeguarding question; often empty.
+    warning_signs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,11 @@ SHEET_HEADING = "Scoring sheet: {candidate}"
 SCORE_COLUMNS = ("1", "2", "3", "4", "5", "No evidence")
 SHEET_HEADER = ("Question", *SCORE_COLUMNS, "Evidence notes")
 INDICATOR_HEADER = ("Positive indicators", "Negative indicators")
+WARNING_SIGNS_HEADING = "Warning signs"
+WARNING_SIGNS_GUIDANCE = (
+    "Safeguarding concerns to listen for. If you hear one, explore it with a probe and "
+    "write down what the candidate said."
+)
 # Shares of the text width: narrow tick columns leave the notes column as wide as possible.
 _SHEET_WIDTHS = (0.24, 0.05, 0.05, 0.05, 0.05, 0.05, 0.14, 0.37)
 # About one line of handwriting (6 mm) for every two minutes of a question, within limits:
@@ -96,6 +101,10 @@ def _write_question(
         (positives, question.negative_indicators),
         caption=f"Indicators for question {question.number}",
     )
+    if question.warning_signs:
+        writer.heading(WARNING_SIGNS_HEADING, 3)
+        writer.paragraph(WARNING_SIGNS_GUIDANCE)
+        writer.bullets(question.warning_signs)
     if question.descriptors:
         writer.heading(f"Question {question.number}: what each score sounds like", 3)
         rows = [(str(score), question.descriptors[score]) for score in sorted(question.descriptors)]

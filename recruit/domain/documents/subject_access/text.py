@@ -87,6 +87,8 @@ ACTIONS = {
     "sar.exported": "Subject access export made",
     "conflict.declared": "Conflict of interest declared",
     "moderation.recorded": "Outcome recorded at moderation",
+    "check.recorded": "Pre-employment check recorded",
+    "candidate.appointed_before_checks": "Appointed before the pre-employment checks were complete",
 }
 OUTCOMES: Mapping[str, str] = {str(key): label for key, label in OUTCOME_LABELS.items()}
 SHEET_STATUSES = {"draft": "Draft (not submitted)", "submitted": "Submitted"}

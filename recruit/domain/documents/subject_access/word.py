@@ -86,6 +86,7 @@ def build_subject_access_document(
     for stage in export.get("stages", []):
         write_stage(writer, stage)
     _write_conflicts(writer, export.get("conflicts_of_interest", []))
+    _write_checks(writer, export.get("pre_employment_checks", []))
     _write_audit(writer, export.get("audit_events", []))
     return document
 
@@ -172,6 +173,34 @@ def _write_conflicts(writer: PackWriter, conflicts: Sequence[Mapping[str, Any]])
         rows,
         (0.25, 0.2, 0.55),
         caption="Conflicts of interest",
+    )
+
+
+def _write_checks(writer: PackWriter, checks: Sequence[Mapping[str, Any]]) -> None:
+    heading(writer, "Pre-employment checks", 2)
+    if not checks:
+        writer.paragraph(NONE_RECORDED)
+        return
+    writer.paragraph(
+        "The checks made before an appointment: what was checked, when, the outcome and who "
+        "verified it. No certificate's content is held."
+    )
+    rows = [
+        (
+            one_line(str(c.get("check", ""))),
+            one_line(str(c.get("status", ""))),
+            value_text(c.get("requested_on")),
+            value_text(c.get("completed_on")),
+            free_text(" ".join(filter(None, (c.get("outcome"), c.get("not_required_reason"))))),
+            one_line(str(c.get("verified_by", ""))),
+        )
+        for c in checks
+    ]
+    writer.table(
+        ("Check", "Status", "Requested", "Completed", "Outcome", "Verified by"),
+        rows,
+        (0.2, 0.14, 0.14, 0.14, 0.22, 0.16),
+        caption="Pre-employment checks",
     )
 
 
