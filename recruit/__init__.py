@@ -108,6 +108,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.moderation import bp as moderation_bp
     from recruit.profiles import bp as profiles_bp
     from recruit.questions import bp as questions_bp
+    from recruit.references import bp as references_bp
     from recruit.scoring import bp as scoring_bp
     from recruit.stages import bp as stages_bp
     from recruit.summaries import bp as summaries_bp
@@ -123,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(stages_bp)
     app.register_blueprint(candidates_bp)
     app.register_blueprint(checks_bp)
+    app.register_blueprint(references_bp)
     app.register_blueprint(interviews_bp)
     app.register_blueprint(scoring_bp)
     app.register_blueprint(moderation_bp)

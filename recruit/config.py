@@ -43,6 +43,21 @@ def _whole_number(name: str, *, default: int, lowest: int, highest: int) -> int:
     return int(text)
 
 
+_ON = ("true", "1", "yes", "on")
+_OFF = ("false", "0", "no", "off")
+
+
+def _switch(name: str, *, default: bool) -> bool:
+    """An on/off setting, refused at start-up in words if it is neither."""
+    text = _env(name, "true" if default else "false").strip()
+    if text.lower() not in _ON + _OFF:
+        raise ConfigurationError(
+            f"{name} must be true or false (the default is {str(default).lower()}), "
+            f"not {_quoted(text)}."
+        )
+    return text.lower() in _ON
+
+
 def _quoted(text: str) -> str:
     """A refused setting's value, quoted and cut short, for a start-up message."""
     return repr(text[:40] + ("…" if len(text) > 40 else ""))
@@ -77,6 +92,12 @@ def load_config(instance_path: str) -> dict[str, object]:
         # who scores was trained within it.
         "SAFER_RECRUITMENT_REFRESH_YEARS": _whole_number(
             "SAFER_RECRUITMENT_REFRESH_YEARS", default=5, lowest=1, highest=20
+        ),
+        # For a senior post (recruit.domain.references.SENIOR_ROLE_LEVELS), the references
+        # are to be complete before the deciding stage: the decision page and the checklist
+        # warn of each candidate whose are not. On unless "false", "0", "no" or "off".
+        "REFERENCES_BEFORE_DECIDING_STAGE": _switch(
+            "REFERENCES_BEFORE_DECIDING_STAGE", default=True
         ),
         "GOVUK_FRONTEND_DIR": _env(
             "GOVUK_FRONTEND_DIR",

@@ -37,6 +37,7 @@ from recruit.models import (
     AgreedScore,
     Candidate,
     CandidateDecision,
+    CandidateReference,
     CandidateStatus,
     ConflictOfInterest,
     PreEmploymentCheck,
@@ -59,6 +60,7 @@ _NoteRow = TypeVar(
     ConflictOfInterest,
     AdvisoryReport,
     PreEmploymentCheck,
+    CandidateReference,
 )
 
 
@@ -185,6 +187,15 @@ def anonymise(candidate: Candidate, stamp: datetime) -> StoredText:
     # with no personal detail); their words go. They are not counted in ``StoredText``:
     # only an unsuccessful candidate is anonymised, and their checks rarely hold any.
     _blank(_rows(PreEmploymentCheck, candidate.id), "outcome", "not_required_reason")
+    # References keep their dates and who scrutinised them; the referee's name and role (the
+    # referee's own personal data) and the concern's words go, uncounted as the checks'.
+    _blank(
+        _rows(CandidateReference, candidate.id),
+        "referee_name",
+        "referee_role_and_organisation",
+        "concerns",
+        "concern_resolution",
+    )
     db.session.flush()
     return StoredText(notes, evidence, amendments, rationales, decisions, conflicts)
 
@@ -305,6 +316,7 @@ def _own_activity(ids: list[int]) -> dict[int, list[datetime]]:
         _latest(AdvisoryReport.candidate_id, AdvisoryReport.recorded_at),
         _latest(ConflictOfInterest.candidate_id, ConflictOfInterest.declared_at),
         _latest(PreEmploymentCheck.candidate_id, PreEmploymentCheck.verified_at),
+        _latest(CandidateReference.candidate_id, CandidateReference.created_at),
     ]
     for query in queries:
         key = query.selected_columns[0]

@@ -167,3 +167,22 @@ def test_a_bad_safer_recruitment_refresh_years_stops_the_app_starting(monkeypatc
     message = str(refused.value)
     assert message.startswith("SAFER_RECRUITMENT_REFRESH_YEARS must be a whole number from 1 to 20")
     assert len(message) < 200, "a long value is cut short in the message"
+
+
+def test_references_before_the_deciding_stage_is_on_by_default_and_can_be_turned_off(
+    monkeypatch,
+):
+    monkeypatch.delenv("REFERENCES_BEFORE_DECIDING_STAGE", raising=False)
+    assert create_app().config["REFERENCES_BEFORE_DECIDING_STAGE"] is True
+    monkeypatch.setenv("REFERENCES_BEFORE_DECIDING_STAGE", " Off ")
+    assert create_app().config["REFERENCES_BEFORE_DECIDING_STAGE"] is False
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "x" * 5000])  # blank: the default
+def test_a_bad_references_setting_stops_the_app_starting(monkeypatch, value):
+    monkeypatch.setenv("REFERENCES_BEFORE_DECIDING_STAGE", value)
+    with pytest.raises(ConfigurationError) as refused:
+        create_app()
+    message = str(refused.value)
+    assert message.startswith("REFERENCES_BEFORE_DECIDING_STAGE must be true or false")
+    assert len(message) < 200

@@ -36,6 +36,7 @@ from recruit.extensions import db
 from recruit.form_fields import add_error, edited_elsewhere_message, saved_since_loaded
 from recruit.models import Candidate, CandidateStatus, Role, Vacancy
 from recruit.models._types import utcnow
+from recruit.references.queries import reference_problems_for
 
 # First: the role check's query takes the write lock on a POST, and a file must be read
 # and checked before that (see recruit/candidates/import_file.py).
@@ -126,7 +127,7 @@ def edit(vacancy_id: int, candidate_id: int) -> ResponseReturnValue:
                     APPOINTED_BEFORE_CHECKS,
                     candidate,
                     vacancy_id=vacancy.id,
-                    outstanding=list(outstanding_for(candidate.id)),
+                    outstanding=_outstanding(candidate),
                     reason=early_reason,
                 )
             db.session.commit()
@@ -216,7 +217,7 @@ def _appointment_allowed(form: CandidateForm, candidate: Candidate) -> bool:
     go ahead, the form's fields say why."""
     if not _appoints(form, candidate):
         return True
-    outstanding = outstanding_for(candidate.id)
+    outstanding = _outstanding(candidate)
     if not outstanding:
         return True
     if current_user.role is Role.HR and form.appoint_before_checks.data:
@@ -231,9 +232,14 @@ def _appointment_allowed(form: CandidateForm, candidate: Candidate) -> bool:
     return False
 
 
+def _outstanding(candidate: Candidate) -> list[str]:
+    """The checks still to complete, then what is outstanding about the references."""
+    return [*outstanding_for(candidate.id), *reference_problems_for(candidate.id)]
+
+
 def _early_reason(form: CandidateForm, candidate: Candidate) -> str:
     """The HR user's reason when this save appoints before the checks are complete."""
-    if not _appoints(form, candidate) or not outstanding_for(candidate.id):
+    if not _appoints(form, candidate) or not _outstanding(candidate):
         return ""
     return (form.appoint_before_checks_reason.data or "").strip()
 

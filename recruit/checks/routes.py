@@ -38,6 +38,7 @@ from recruit.extensions import db
 from recruit.form_fields import add_error, edited_elsewhere_message, saved_since_loaded
 from recruit.models import Candidate, CheckKind, CheckStatus, PreEmploymentCheck, Vacancy
 from recruit.models._types import utcnow
+from recruit.references.queries import needed_before_deciding, reference_problems_for
 
 BASE = "/vacancies/<int:vacancy_id>/candidates/<int:candidate_id>/checks"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -56,6 +57,8 @@ def checklist(vacancy_id: int, candidate_id: int) -> ResponseReturnValue:
         rows={kind.value: row for kind, row in rows.items()},
         outstanding=outstanding_labels(states(rows)),
         early=early_appointments(candidate.id),
+        reference_problems=reference_problems_for(candidate.id),
+        references_before_deciding=needed_before_deciding(vacancy),
         statuses=STATUSES,
         tags=STATUS_TAGS,
     )

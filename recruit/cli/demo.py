@@ -17,6 +17,7 @@ from sqlalchemy import select
 from recruit.accounts import create_user, find_user_by_email, set_password
 from recruit.adverts.queries import start_advert
 from recruit.bank_store import BankNotLoaded, current_bank, load_bank_into_database
+from recruit.cli.demo_checks import ensure_demo_checks, ensure_demo_references
 from recruit.cli.demo_decision import ensure_demo_decision
 from recruit.cli.demo_interviews import ensure_demo_interviews
 from recruit.cli.demo_profiles import ensure_demo_profiles
@@ -147,7 +148,9 @@ def ensure_demo_campaign() -> None:
     ensure_demo_scores(vacancy, timeline)
     ensure_demo_profiles(vacancy, timeline)
     # After the profiles: the appointment panel interviews the final shortlist made there.
+    ensure_demo_references(vacancy, timeline)
     ensure_demo_decision(vacancy, timeline)
+    ensure_demo_checks(vacancy, timeline)
 
 
 def _interview_dates(timeline: DemoTimeline) -> str:

@@ -43,6 +43,7 @@ from recruit.models import (
     ExecutiveObjection,
 )
 from recruit.models._types import utcnow
+from recruit.references.queries import needed_before_deciding, reference_problems_for
 
 BASE = "/vacancies/<int:vacancy_id>/decision"
 
@@ -261,6 +262,7 @@ def _page(view: DecisionView, **forms: FlaskForm | dict[int, FlaskForm]) -> str:
         offer_form=OfferForm(),
         blockers=offer_blockers(view.facts(), date.today()) if view.decision else [],
         error_form=_with_errors(forms),
+        references_warning=_references_warning(view),
         # The offer is conditional until these are complete (HR's checklist page).
         checks_outstanding=(
             outstanding_for(view.decision.candidate_id)
@@ -268,6 +270,20 @@ def _page(view: DecisionView, **forms: FlaskForm | dict[int, FlaskForm]) -> str:
             else ()
         ),
     )
+
+
+def _references_warning(view: DecisionView) -> list[tuple[str, list[str]]]:
+    """For a senior post with REFERENCES_BEFORE_DECIDING_STAGE on: each candidate the deciding
+    stage found appointable (labelled as the viewer may see them) whose references are not
+    complete, with what is outstanding. A warning, not a gate: the panel may still decide."""
+    if not needed_before_deciding(view.vacancy):
+        return []
+    found = []
+    for candidate_id, label in appointable(view, current_user):
+        problems = reference_problems_for(int(candidate_id))
+        if problems:
+            found.append((label, problems))
+    return found
 
 
 def _with_errors(forms: dict[str, FlaskForm | dict[int, FlaskForm]]) -> FlaskForm | None:

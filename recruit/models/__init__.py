@@ -22,6 +22,7 @@ from recruit.models.interviews import (
 )
 from recruit.models.profiles import FeedbackRequest, LeadershipProfile, TargetProfile
 from recruit.models.question_bank import BankDocument, BankLoad, Question, QuestionVersion
+from recruit.models.references import CandidateReference
 from recruit.models.reports import AdvisoryReport, TrafficLight
 from recruit.models.scoring import (
     AgreedScore,
@@ -64,6 +65,7 @@ __all__ = [
     "CheckStatus",
     "PersonSpecCriterion",
     "PreEmploymentCheck",
+    "CandidateReference",
     "BankDocument",
     "BankLoad",
     "LoginAttempt",

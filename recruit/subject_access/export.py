@@ -28,6 +28,7 @@ from recruit.subject_access.records import (
     check_record,
     conflict_record,
     json_value,
+    reference_record,
     vacancy_record,
 )
 from recruit.subject_access.redaction import Redactor
@@ -78,6 +79,10 @@ def build_subject_access(
         "conflicts_of_interest": [conflict_record(c, context) for c in rows.conflicts],
         "appointment": appointment_record(_appointment(candidate), context),
         "pre_employment_checks": [check_record(c, context) for c in rows.checks],
+        "references": [
+            reference_record(r, number, context)
+            for number, r in enumerate(rows.references, start=1)
+        ],
         "audit_events": [audit_event_record(e, context) for e in rows.events],
         "covered_tables": sorted(COVERED_TABLES),
     }

@@ -20,10 +20,13 @@ from sqlalchemy import inspect
 
 from recruit.bank_store import BankNotLoaded, current_bank
 from recruit.domain.checks import check_label, status_label
+from recruit.domain.references import STATUSES as REFERENCE_STATUSES
+from recruit.domain.references import ReferenceState, reference_status
 from recruit.models import (
     AppointmentDecision,
     AuditEvent,
     Candidate,
+    CandidateReference,
     ConflictOfInterest,
     PreEmploymentCheck,
     Vacancy,
@@ -119,6 +122,41 @@ def check_record(check: PreEmploymentCheck, context: Context) -> dict[str, Any]:
         "not_required_reason": context.redact(check.not_required_reason),
         "verified_by": context.people.label(check.verified_by_id),
         "verified_at": json_value(check.verified_at),
+    }
+
+
+def reference_record(
+    reference: CandidateReference, number: int, context: Context
+) -> dict[str, Any]:
+    """A reference as the candidate may see it: its number, the referee's relationship to
+    them, its dates and status, and who scrutinised it by label. The referee's name, role
+    and organisation are the referee's personal data, and the concern's words are the
+    referee's account: both are withheld (a third party's information, UK GDPR Article
+    15(4)); whether a concern was noted, and whether it is resolved, is shown."""
+    state = ReferenceState(
+        is_current_or_recent_employer=reference.is_current_or_recent_employer,
+        requested_on=reference.requested_on,
+        received_on=reference.received_on,
+        scrutinised_on=reference.scrutinised_on,
+        concerns=reference.concerns,
+        concern_resolution=reference.concern_resolution,
+    )
+    employer = ", current or most recent employer" if state.is_current_or_recent_employer else ""
+    return {
+        "referee": f"Referee {number} ({reference.relationship or 'relationship not recorded'}"
+        f"{employer})",
+        "current_or_most_recent_employer": reference.is_current_or_recent_employer,
+        "status": REFERENCE_STATUSES[reference_status(state)],
+        "requested_on": json_value(reference.requested_on),
+        "received_on": json_value(reference.received_on),
+        "scrutinised_on": json_value(reference.scrutinised_on),
+        "scrutinised_by": (
+            context.people.label(reference.scrutinised_by_id)
+            if reference.scrutinised_by_id is not None
+            else None
+        ),
+        "concern_noted": bool(reference.concerns),
+        "concern_resolved": bool(reference.concerns and reference.concern_resolution),
     }
 
 

@@ -20,6 +20,7 @@ from recruit.models import (
     AuditEvent,
     Candidate,
     CandidateDecision,
+    CandidateReference,
     ConflictOfInterest,
     PreEmploymentCheck,
     Score,
@@ -47,6 +48,7 @@ COVERED_TABLES = frozenset(
         "decision_confirmation",
         "executive_objection",
         "pre_employment_check",  # check_record
+        "candidate_reference",  # reference_record (the referee's name and words withheld)
         "audit_event",  # audit_event_record (no foreign key: object_type and object_id)
     }
 )
@@ -67,6 +69,7 @@ class Rows:
     events: list[AuditEvent]
     reports: list[AdvisoryReport]
     checks: list[PreEmploymentCheck] = field(default_factory=list)
+    references: list[CandidateReference] = field(default_factory=list)
 
     @classmethod
     def load(cls, candidate: Candidate) -> Rows:
@@ -79,6 +82,9 @@ class Rows:
         )
         reports = _rows_about(candidate, AdvisoryReport, AdvisoryReport.stage_id)
         checks = _rows_about(candidate, PreEmploymentCheck, PreEmploymentCheck.id)
+        references = _rows_about(
+            candidate, CandidateReference, CandidateReference.created_at, CandidateReference.id
+        )
         stage_ids = (
             {sheet.seat.stage_id for sheet in sheets}
             | {row.stage_id for row in agreed}
@@ -105,6 +111,7 @@ class Rows:
             _audit_events(subjects),
             reports,
             checks,
+            references,
         )
 
     def sheets_at(self, stage: Stage) -> list[ScoreSheet]:

@@ -24,6 +24,7 @@ from recruit.models import (
     AgreedScore,
     Candidate,
     CandidateDecision,
+    CandidateReference,
     CandidateStatus,
     CheckKind,
     CheckStatus,
@@ -98,10 +99,12 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
     _retire(RETIRED_QUESTION, people[ADMIN])
     amara, tom, grace = candidates
     _checks(amara, people[HR])
+    reference = _references(amara, people[HR])
     ids: dict[str, object] = {
         "vacancy_id": vacancy.id,
         "stage_id": moderated.id,
         "candidate_id": amara.id,
+        "reference_id": reference.id,
         "seat_id": moderated.seats[0].id,
         "item_id": scoring.items[0].id,
         "user_id": people["member"].id,
@@ -153,6 +156,34 @@ def _checks(candidate: Candidate, hr: User) -> None:
             ),
         ]
     )
+
+
+def _references(candidate: Candidate, hr: User) -> CandidateReference:
+    """A scrutinised reference with a concern resolved and one only requested, so the
+    references page shows its kinds of tag; the first, for the page that records one."""
+    scrutinised = CandidateReference(
+        candidate_id=candidate.id,
+        referee_name="Dr Ruth Adeyemi",
+        referee_role_and_organisation="Director of Children's Services, Westshire Council",
+        relationship="Line manager",
+        is_current_or_recent_employer=True,
+        requested_on=date(2026, 1, 5),
+        received_on=date(2026, 1, 12),
+        scrutinised_on=date(2026, 1, 13),
+        scrutinised_by_id=hr.id,
+        concerns="A gap of six months in 2019",
+        concern_resolution="Explained at interview: caring for a parent",
+    )
+    requested = CandidateReference(
+        candidate_id=candidate.id,
+        referee_name="Sam Patel",
+        referee_role_and_organisation="Chief Executive, Eastshire Council",
+        relationship="Previous manager",
+        requested_on=date(2026, 1, 5),
+    )
+    db.session.add_all([scrutinised, requested])
+    db.session.flush()
+    return scrutinised
 
 
 SCORING_PAGES = ("score_sheet", "check_scores", "submitted", "amend_score")

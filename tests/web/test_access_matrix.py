@@ -11,7 +11,14 @@ import pytest
 from sqlalchemy import select
 
 from recruit.extensions import db
-from recruit.models import FeedbackRequest, LeadershipProfile, PanelRole, Role, Vacancy
+from recruit.models import (
+    CandidateReference,
+    FeedbackRequest,
+    LeadershipProfile,
+    PanelRole,
+    Role,
+    Vacancy,
+)
 from tests.conftest import TEST_PASSWORD
 from tests.support.factories import make_candidate, make_stage, make_vacancy
 from tests.support.forms import sign_in
@@ -106,6 +113,10 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "checks.checklist": HR_AND_ADMIN,
     "checks.record": HR_AND_ADMIN,
     "checks.central_record": HR_AND_ADMIN,
+    # References are HR's record too.
+    "references.index": HR_AND_ADMIN,
+    "references.add": HR_AND_ADMIN,
+    "references.record": HR_AND_ADMIN,
     "interviews.index": ALL,
     "interviews.my_pack": SEATED,
     "interviews.declare_conflict": SEATED,
@@ -211,6 +222,9 @@ def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
     profile = LeadershipProfile(owner_id=target.id, title="Target's own profile")
     profile.feedback_requests.append(FeedbackRequest(colleague_id=target.id))
     db.session.add(profile)
+    candidate = make_candidate(vacancy)
+    reference = CandidateReference(candidate_id=candidate.id, referee_name="A Referee")
+    db.session.add(reference)
     db.session.commit()
     return {
         "profile_id": profile.id,
@@ -220,7 +234,8 @@ def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
         "stage_id": stage.id,
         "seat_id": stage.seats[0].id,
         "item_id": stage.items[0].id,
-        "candidate_id": make_candidate(vacancy).id,
+        "candidate_id": candidate.id,
+        "reference_id": reference.id,
     }
 
 

@@ -211,8 +211,11 @@ def test_appointed_is_refused_while_checks_are_outstanding(app, make_user):
 
 
 def test_appointed_is_saved_once_every_check_is_complete(app, make_user):
+    from tests.web.test_references import _complete_references
+
     hr, _, candidate = _scene(app, make_user)
     _complete_all(candidate, hr)
+    _complete_references(candidate, hr)  # "appointed" waits for the references too
 
     response = _edit(client_for(app, hr), candidate)
 

@@ -294,17 +294,19 @@ def test_the_demo_campaign_tells_one_story_in_order_with_nothing_in_the_future(a
     )
     assert decision.executive_notified_on < decision.objection_deadline < today
     assert decision.objection_deadline < uk_day(decision.offer_made_at) <= today
-    # Nothing the campaign records is later than the offer, the last step, or in the future.
+    # Nothing the campaign records is later than the offer, the last step, or in the future;
+    # only the pre-employment checks, which follow the conditional offer, come after it.
     now, offer_day = datetime.now(UTC), uk_day(decision.offer_made_at)
     for table in db.metadata.sorted_tables:
         if table.name in LOADED_NOW:
             continue
+        last = today if table.name == "pre_employment_check" else offer_day
         for column in table.columns:
             if not isinstance(column.type, (UTCDateTime, Date)):
                 continue
             for value in db.session.scalars(select(column).where(column.is_not(None))):
                 day = uk_day(value) if isinstance(value, datetime) else value
-                assert day <= offer_day, (table.name, column.name, value)
+                assert day <= last, (table.name, column.name, value)
                 assert not isinstance(value, datetime) or value <= now
 
 
@@ -351,3 +353,40 @@ def test_the_demo_passes_the_safer_recruitment_gates_and_has_a_person_specificat
     assert safeguarding
     essential = [c.text for c in vacancy.criteria if c.essential]
     assert any("education and children's social care" in text for text in essential)
+
+
+def test_the_preferred_candidate_has_every_check_complete_after_the_offer(app):
+    from recruit.checks.queries import outstanding_for
+    from recruit.comparisons.decision_steps import uk_day
+    from recruit.models import AppointmentDecision, PreEmploymentCheck
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    decision = db.session.scalar(select(AppointmentDecision))
+    rows = db.session.scalars(
+        select(PreEmploymentCheck).where(PreEmploymentCheck.candidate_id == decision.candidate_id)
+    ).all()
+    assert rows and outstanding_for(decision.candidate_id) == ()
+    offered = uk_day(decision.offer_made_at)
+    assert all(row.requested_on in (None, offered) for row in rows)
+    assert all(offered <= row.completed_on <= date.today() for row in rows if row.completed_on)
+
+
+def test_the_final_shortlists_references_were_scrutinised_before_the_members_panel(app):
+    from recruit.domain.references import references_complete
+    from recruit.models import CandidateReference
+    from recruit.references.queries import states
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    vacancy = db.session.scalar(select(Vacancy))
+    appointment = next(s for s in vacancy.stages if s.role is StageRole.DECIDING)
+    for candidate in vacancy.candidates:
+        rows = db.session.scalars(
+            select(CandidateReference).where(CandidateReference.candidate_id == candidate.id)
+        ).all()
+        if candidate.code in FINAL_SHORTLIST:
+            assert references_complete(states(rows)), candidate.code
+            assert all(row.scrutinised_on < appointment.held_on for row in rows)
+    resolved = db.session.scalars(
+        select(CandidateReference).where(CandidateReference.concern_resolution.is_not(None))
+    ).all()
+    assert len(resolved) == 1 and "secondment" in resolved[0].concern_resolution

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from recruit.extensions import db
 from recruit.models import (
+    CandidateReference,
     CandidateStatus,
     ExecutiveObjection,
     FeedbackRequest,
@@ -55,6 +56,8 @@ ATTRIBUTES = ["values", "decisions", "practice-culture", "partnerships", "buy-in
 # POST endpoint -> the test that fuzzes it (here or in test_fuzz_forms.py).
 FUZZED = {
     "checks.record": "test_check_form",
+    "references.add": "test_reference_form",
+    "references.record": "test_reference_form",
     "auth.login": "test_sign_in",
     "auth.change_password": "test_change_password",
     "admin.create_user": "test_admin_user_forms",
@@ -662,6 +665,41 @@ def test_check_form(app, bank, signed_in):
             fitting_data.pop("lock_version")
             assert_safe_page(*post_form(client, url, fitting_data))
         _pages_are_safe(client, checklist, f"/vacancies/{vacancy.id}/candidates")
+
+    run()
+
+
+def test_reference_form(app, bank, signed_in):
+    client, hr = signed_in(Role.HR)
+    vacancy = make_vacancy(hr)
+    candidate = make_candidate(vacancy)
+    listing = f"/vacancies/{vacancy.id}/candidates/{candidate.id}/references"
+
+    @_fuzz
+    def run(text):  # type: ignore[no-untyped-def]
+        data = {
+            "referee_name": text, "referee_role_and_organisation": text,
+            "relationship": text, "is_current_or_recent_employer": text[:5],
+            "requested_on": [text[:5], "1", "2026"], "received_on": ["2", text[:3], "2026"],
+            "scrutinised_on": ["3", "1", text[:4]], "concerns": text,
+            "concern_resolution": text, "lock_version": text[:5],
+        }  # fmt: skip
+        assert_safe_page(*post_form(client, f"{listing}/new", data))
+        fitting_data = {**data, "referee_name": text[:200] or "x",
+                        "referee_role_and_organisation": text[:300] or "x",
+                        "relationship": text[:100] or "x",
+                        "is_current_or_recent_employer": "yes",
+                        "requested_on": ["1", "1", "2026"], "received_on": ["2", "1", "2026"],
+                        "scrutinised_on": ["3", "1", "2026"], "concerns": text[:2000],
+                        "concern_resolution": text[:2000]}  # fmt: skip
+        fitting_data.pop("lock_version")
+        assert_safe_page(*post_form(client, f"{listing}/new", fitting_data))
+        row = db.session.scalars(select(CandidateReference)).first()
+        if row is not None:
+            assert_safe_page(*post_form(client, f"{listing}/{row.id}", data))
+        _pages_are_safe(
+            client, listing, f"/vacancies/{vacancy.id}/candidates/{candidate.id}/checks"
+        )
 
     run()
 

@@ -13,7 +13,13 @@ from flask import Flask, url_for
 from werkzeug.routing import IntegerConverter, Rule
 
 from recruit.extensions import db
-from recruit.models import FeedbackRequest, LeadershipProfile, PanelRole, Role
+from recruit.models import (
+    CandidateReference,
+    FeedbackRequest,
+    LeadershipProfile,
+    PanelRole,
+    Role,
+)
 from tests.conftest import TEST_PASSWORD
 from tests.support.factories import make_candidate, make_stage, make_vacancy
 from tests.support.forms import csrf_token_from, sign_in
@@ -60,6 +66,9 @@ def _world(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
     profile = LeadershipProfile(owner_id=chair.id, title="A profile")
     profile.feedback_requests.append(FeedbackRequest(colleague_id=chair.id))
     db.session.add(profile)
+    candidate = make_candidate(vacancy)
+    reference = CandidateReference(candidate_id=candidate.id, referee_name="A referee")
+    db.session.add(reference)
     db.session.commit()
     return {
         "profile_id": profile.id,
@@ -69,7 +78,8 @@ def _world(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
         "stage_id": stage.id,
         "seat_id": stage.seats[0].id,
         "item_id": stage.items[0].id,
-        "candidate_id": make_candidate(vacancy).id,
+        "candidate_id": candidate.id,
+        "reference_id": reference.id,
     }
 
 

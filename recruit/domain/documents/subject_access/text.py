@@ -89,6 +89,8 @@ ACTIONS = {
     "moderation.recorded": "Outcome recorded at moderation",
     "check.recorded": "Pre-employment check recorded",
     "candidate.appointed_before_checks": "Appointed before the pre-employment checks were complete",
+    "reference.added": "Reference recorded",
+    "reference.updated": "Reference updated",
 }
 OUTCOMES: Mapping[str, str] = {str(key): label for key, label in OUTCOME_LABELS.items()}
 SHEET_STATUSES = {"draft": "Draft (not submitted)", "submitted": "Submitted"}

@@ -87,6 +87,7 @@ def build_subject_access_document(
         write_stage(writer, stage)
     _write_conflicts(writer, export.get("conflicts_of_interest", []))
     _write_checks(writer, export.get("pre_employment_checks", []))
+    _write_references(writer, export.get("references", []))
     _write_audit(writer, export.get("audit_events", []))
     return document
 
@@ -201,6 +202,35 @@ def _write_checks(writer: PackWriter, checks: Sequence[Mapping[str, Any]]) -> No
         rows,
         (0.2, 0.14, 0.14, 0.14, 0.22, 0.16),
         caption="Pre-employment checks",
+    )
+
+
+def _write_references(writer: PackWriter, references: Sequence[Mapping[str, Any]]) -> None:
+    heading(writer, "References", 2)
+    if not references:
+        writer.paragraph(NONE_RECORDED)
+        return
+    writer.paragraph(
+        "The references taken up for you: when each was requested, received and scrutinised, "
+        "and whether it raised a concern. Your referees are not named, and what a reference "
+        "said is not given: that is your referee's information."
+    )
+    rows = [
+        (
+            one_line(str(r.get("referee", ""))),
+            one_line(str(r.get("status", ""))),
+            value_text(r.get("requested_on")),
+            value_text(r.get("received_on")),
+            value_text(r.get("scrutinised_on")),
+            one_line(str(r.get("scrutinised_by") or "")),
+        )
+        for r in references
+    ]
+    writer.table(
+        ("Reference", "Status", "Requested", "Received", "Scrutinised", "Scrutinised by"),
+        rows,
+        (0.26, 0.16, 0.14, 0.14, 0.14, 0.16),
+        caption="References",
     )
 
 
