@@ -110,8 +110,9 @@ REFERENCES = {
             False,
             (
                 "The referee gave an end date five months later than the application.",
-                "Explored with the candidate at interview: a secondment to the regional "
-                "improvement alliance, confirmed in writing by its director.",
+                "Explored with the candidate on the day of the stakeholder panel: a "
+                "secondment to the regional improvement alliance, confirmed in writing by "
+                "its director.",
             ),
         ),
     ),
