@@ -12,6 +12,9 @@ shows it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from recruit.domain.interview_plan import Finding
 from recruit.domain.question_bank import QuestionBank
 from recruit.models import Stage, Vacancy
 from recruit.stages import plan
@@ -20,12 +23,15 @@ from recruit.stages.panel import training_at
 GATED_FINDINGS = frozenset({"no_safeguarding_question"})
 
 
-def issue_blockers(vacancy: Vacancy, stage: Stage, bank: QuestionBank) -> list[str]:
-    """Why the stage's plan may not be issued as it stands, in plain words; empty if none."""
-    found = [
-        finding.message
-        for finding in plan.vacancy_findings(vacancy, bank)
-        if finding.kind in GATED_FINDINGS
-    ]
+def issue_blockers(
+    vacancy: Vacancy,
+    stage: Stage,
+    bank: QuestionBank,
+    findings: Sequence[Finding] | None = None,
+) -> list[str]:
+    """Why the stage's plan may not be issued as it stands, in plain words; empty if none.
+    ``findings``: the vacancy's coverage findings when the caller has them already."""
+    every = plan.vacancy_findings(vacancy, bank) if findings is None else findings
+    found = [finding.message for finding in every if finding.kind in GATED_FINDINGS]
     untrained = training_at(stage).problem
     return [*found, untrained] if untrained else found

@@ -67,7 +67,8 @@ def _render_plan(
         minutes_form = minutes_form_class([item.id for item in stage.items])(
             data={f"minutes_{item.id}": item.minutes for item in stage.items}
         )
-    findings = [f for f in plan.vacancy_findings(vacancy, bank) if f.stage in (None, stage.name)]
+    every_finding = plan.vacancy_findings(vacancy, bank)
+    findings = [f for f in every_finding if f.stage in (None, stage.name)]
     return render_template(
         "stages/plan.html",
         vacancy=vacancy,
@@ -82,7 +83,9 @@ def _render_plan(
         weight_fields=[(key, name, weight_field_name(key)) for key, name in attributes],
         confirm=ConfirmForm(),
         issue_form=issue_form or IssuePlanForm(formdata=None),
-        blockers=[] if stage.plan_issued_at else issue_blockers(vacancy, stage, bank),
+        blockers=[]
+        if stage.plan_issued_at
+        else issue_blockers(vacancy, stage, bank, every_finding),
         override=plan.issue_override(stage) if stage.plan_issued_at else None,
         scoring_started=sheets.scoring_started(stage),
         # base.html shows the GOV.UK error summary for the page's ``form``: the one in error.

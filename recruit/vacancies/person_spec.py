@@ -143,13 +143,15 @@ def _render(vacancy: Vacancy, form: CriterionForm) -> ResponseReturnValue:
         standard = standard_criteria(vacancy)
     except PersonSpecError:
         standard = ()
+    listed = {criterion.text for criterion in vacancy.criteria}
     return render_template(
         "vacancies/person_spec.html",
         vacancy=vacancy,
         form=form,
         criteria=[criterion_value(c) for c in vacancy.criteria],
         rows=vacancy.criteria,
-        standard_count=len(standard),
+        # Only those not listed yet: once every one is, the button has nothing to add.
+        standard_count=sum(1 for criterion in standard if criterion.text not in listed),
         standard_form=StartFromStandardForm(formdata=None),
         remove_form=RemoveCriterionForm(formdata=None),
     )

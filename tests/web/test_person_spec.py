@@ -94,3 +94,15 @@ def test_a_criterion_of_another_vacancy_is_not_found(bank, signed_in):
     response = _post(client, f"{_url(vacancy)}/{theirs.id}/remove", _url(vacancy))
     assert response.status_code == 404
     assert db.session.scalar(select(PersonSpecCriterion)) is not None
+
+
+def test_the_standard_button_goes_once_every_standard_criterion_is_listed(bank, signed_in):
+    client, hr = signed_in(Role.HR)
+    vacancy = make_vacancy(hr)
+    _post(client, f"{_url(vacancy)}/standard", _url(vacancy))
+    page = client.get(_url(vacancy)).get_data(as_text=True)
+    assert "Add the standard criteria for this post" not in page
+    removed = db.session.scalars(select(PersonSpecCriterion)).first()
+    _post(client, f"{_url(vacancy)}/{removed.id}/remove", _url(vacancy))
+    page = client.get(_url(vacancy)).get_data(as_text=True)
+    assert "There is 1 standard criterion for this role level and innovation not listed" in page
