@@ -110,6 +110,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.questions import bp as questions_bp
     from recruit.references import bp as references_bp
     from recruit.scoring import bp as scoring_bp
+    from recruit.shortlisting import bp as shortlisting_bp
     from recruit.stages import bp as stages_bp
     from recruit.summaries import bp as summaries_bp
     from recruit.vacancies import bp as vacancies_bp
@@ -123,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(adverts_bp)
     app.register_blueprint(stages_bp)
     app.register_blueprint(candidates_bp)
+    app.register_blueprint(shortlisting_bp)
     app.register_blueprint(checks_bp)
     app.register_blueprint(references_bp)
     app.register_blueprint(interviews_bp)

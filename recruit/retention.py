@@ -44,6 +44,8 @@ from recruit.models import (
     Score,
     ScoreAmendment,
     ScoreSheet,
+    ScrutinyPoint,
+    ShortlistingDecision,
     Vacancy,
 )
 from recruit.models._types import utcnow
@@ -61,6 +63,8 @@ _NoteRow = TypeVar(
     AdvisoryReport,
     PreEmploymentCheck,
     CandidateReference,
+    ScrutinyPoint,
+    ShortlistingDecision,
 )
 
 
@@ -196,6 +200,12 @@ def anonymise(candidate: Candidate, stamp: datetime) -> StoredText:
         "concerns",
         "concern_resolution",
     )
+    # Shortlisting scrutiny keeps its kind, dates, outcomes and who decided; its words go,
+    # uncounted as the checks': they are HR's notes on the application, gone with it.
+    _blank(_rows(ScrutinyPoint, candidate.id), "noted", "to_explore", "explanation")
+    for shortlisting in _rows(ShortlistingDecision, candidate.id):
+        _blank([shortlisting], "reasons")
+        _blank(shortlisting.assessments, "evidence")
     db.session.flush()
     return StoredText(notes, evidence, amendments, rationales, decisions, conflicts)
 
@@ -317,6 +327,8 @@ def _own_activity(ids: list[int]) -> dict[int, list[datetime]]:
         _latest(ConflictOfInterest.candidate_id, ConflictOfInterest.declared_at),
         _latest(PreEmploymentCheck.candidate_id, PreEmploymentCheck.verified_at),
         _latest(CandidateReference.candidate_id, CandidateReference.created_at),
+        _latest(ScrutinyPoint.candidate_id, ScrutinyPoint.updated_at),
+        _latest(ShortlistingDecision.candidate_id, ShortlistingDecision.decided_at),
     ]
     for query in queries:
         key = query.selected_columns[0]

@@ -9,3 +9,6 @@ from flask import Blueprint
 bp = Blueprint("adverts", __name__)
 
 from recruit.adverts import routes  # noqa: E402, F401  (adds its views to bp)
+
+# isort: split
+from recruit.adverts import candidate_pack  # noqa: E402, F401  (adds its view to bp)

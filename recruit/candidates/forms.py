@@ -64,6 +64,13 @@ class CandidateForm(FlaskForm):
         choices=[SelectChoice(key, label) for key, label in CANDIDATE_STATUSES.items()],
         validators=[InputRequired(message="Select the candidate's status")],
     )
+    starts_on = GovukDateField(
+        "Start date",
+        what="the start date",
+        required=False,
+        description="Once appointed. For example, 1 4 2027",
+        widget=GovDateInput(),
+    )
     notes = TextAreaField(
         "Notes",
         description="Optional. Visible to HR and admins only.",
@@ -77,7 +84,7 @@ class CandidateForm(FlaskForm):
     # appoints before they are complete and says why (the audit log and the checklist page
     # keep the reason).
     appoint_before_checks = BooleanField(
-        "Appoint before the pre-employment checks are complete",
+        "Appoint (or set the start date) before the pre-employment checks are complete",
         description="Only where the council's policy allows it. The offer stays conditional.",
         widget=GovCheckboxInput(),
     )

@@ -53,6 +53,7 @@ CANDIDATE_FIELDS = (
     "current_role",
     "current_employer",
     "application_date",
+    "starts_on",
     "notes",
 )
 
@@ -86,9 +87,10 @@ def create(vacancy_id: int) -> ResponseReturnValue:
             add_error(
                 form.email, "This email address is already used by a candidate for this vacancy"
             )
-        elif form.status.data == CandidateStatus.APPOINTED.value:
+        elif form.status.data == CandidateStatus.APPOINTED.value or form.starts_on.data:
             # A new candidate has no checks recorded: add them, record the checks, then appoint.
-            add_error(form.status, CHECKS_FIRST + ", ".join(check.label for check in CHECKS))
+            field = form.status if form.starts_on.data is None else form.starts_on
+            add_error(field, CHECKS_FIRST + ", ".join(check.label for check in CHECKS))
         else:
             code = next_candidate_codes([c.code for c in vacancy.candidates], 1)[0]
             candidate = Candidate(vacancy_id=vacancy.id, code=code)
@@ -206,15 +208,21 @@ def import_confirm(vacancy_id: int) -> ResponseReturnValue:
 
 
 def _appoints(form: CandidateForm, candidate: Candidate) -> bool:
-    """Whether the form makes the candidate appointed (they were not before)."""
+    """Whether the form makes the candidate appointed (they were not before) or records a
+    new start date: both wait for the checks."""
     appointed = CandidateStatus.APPOINTED
-    return form.status.data == appointed.value and candidate.status is not appointed
+    newly_appointed = form.status.data == appointed.value and candidate.status is not appointed
+    new_start = form.starts_on.data is not None and form.starts_on.data != candidate.starts_on
+    return newly_appointed or new_start
 
 
 def _appointment_allowed(form: CandidateForm, candidate: Candidate) -> bool:
     """The gate: "appointed" waits for every required pre-employment check, unless an HR
     user ticks "appoint before the checks are complete" and gives a reason. When it may not
     go ahead, the form's fields say why."""
+    if form.starts_on.data is not None and form.status.data != CandidateStatus.APPOINTED.value:
+        add_error(form.starts_on, "Record the candidate as appointed to give a start date")
+        return False
     if not _appoints(form, candidate):
         return True
     outstanding = _outstanding(candidate)
@@ -228,7 +236,10 @@ def _appointment_allowed(form: CandidateForm, candidate: Candidate) -> bool:
             "Say why the candidate is appointed before the checks are complete",
         )
         return False
-    add_error(form.status, CHECKS_FIRST + ", ".join(outstanding))
+    newly_appointed = candidate.status is not CandidateStatus.APPOINTED
+    add_error(
+        form.status if newly_appointed else form.starts_on, CHECKS_FIRST + ", ".join(outstanding)
+    )
     return False
 
 
@@ -309,7 +320,7 @@ def _copy_form(form: CandidateForm, candidate: Candidate) -> list[str]:
         value = value.strip() if isinstance(value, str) else value
         if name == "email":
             value = value.lower()
-        if value is None and name != "application_date":
+        if value is None and name not in ("application_date", "starts_on"):
             value = ""
         if getattr(candidate, name, None) != value:
             changed.append(name)

@@ -121,6 +121,7 @@ def central_record_rows(vacancy: Vacancy) -> list[CentralRecordRow]:
                 code=candidate.code,
                 name=candidate.full_name,
                 candidate_status=CANDIDATE_STATUSES.get(candidate.status.value, ""),
+                starts_on=candidate.starts_on,
                 checks=by_candidate.get(candidate.id, {}),
                 appointed_before_checks=early[-1].reason if early else "",
             )

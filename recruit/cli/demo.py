@@ -22,6 +22,7 @@ from recruit.cli.demo_decision import ensure_demo_decision
 from recruit.cli.demo_interviews import ensure_demo_interviews
 from recruit.cli.demo_profiles import ensure_demo_profiles
 from recruit.cli.demo_scoring import ensure_demo_scores
+from recruit.cli.demo_shortlisting import ensure_demo_shortlisting
 from recruit.cli.demo_timeline import (
     FIRST_INTERVIEW,
     RECORDED_STARTS,
@@ -145,6 +146,7 @@ def ensure_demo_campaign() -> None:
         _date_candidates(vacancy, timeline)
     if new_stages:
         _date_stages(vacancy, timeline)
+    ensure_demo_shortlisting(vacancy, timeline)
     ensure_demo_scores(vacancy, timeline)
     ensure_demo_profiles(vacancy, timeline)
     # After the profiles: the appointment panel interviews the final shortlist made there.

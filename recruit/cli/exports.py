@@ -1,4 +1,5 @@
-"""``flask --app recruit export advert --vacancy ID --out FILE`` (and, as they arrive, more)."""
+"""``flask --app recruit export advert|candidate-pack --vacancy ID --out FILE`` (and, as they
+arrive, more)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from recruit import audit
 from recruit.adverts import queries
+from recruit.adverts.candidate_pack import candidate_pack_bytes, pack_wording
 from recruit.adverts.rendering import DOWNLOADS, render_advert
 from recruit.bank_store import current_bank
 from recruit.cli._files import write_export
@@ -45,5 +47,38 @@ def export_advert(vacancy_id: int, out: Path) -> None:
     )
     write_export(out, render_advert(document, fmt))
     audit.record("advert.exported", vacancy, actor_label="command line", format=fmt)
+    db.session.commit()
+    click.echo(f"Wrote {out}")
+
+
+@export_group.command("candidate-pack")
+@click.option(
+    "--vacancy", "vacancy_id", type=DATABASE_ID, required=True, help="The vacancy's number."
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write: .docx",
+)
+@with_appcontext
+def export_candidate_pack(vacancy_id: int, out: Path) -> None:
+    """The applicants' information pack made from the vacancy's current advert, as Word."""
+    if out.suffix.lower() != ".docx":
+        raise click.ClickException("The output file must end in .docx")
+    vacancy = db.session.get(Vacancy, vacancy_id)
+    if vacancy is None or vacancy.advert is None:
+        raise click.ClickException(f"Vacancy {vacancy_id} does not exist or has no advert yet")
+    data = candidate_pack_bytes(
+        vacancy, current_bank(), current_app.config["ORGANISATION_NAME"], pack_wording()
+    )
+    write_export(out, data)
+    audit.record(
+        "candidate_pack.exported",
+        vacancy,
+        actor_label="command line",
+        version=vacancy.advert.current_version_number,
+    )
     db.session.commit()
     click.echo(f"Wrote {out}")

@@ -37,6 +37,7 @@ from recruit.decisions.forms import (
 from recruit.decisions.queries import DecisionView, appointable, decision_view
 from recruit.domain.decisions import objection_deadline, offer_blockers
 from recruit.extensions import db
+from recruit.form_fields import add_error
 from recruit.models import (
     AppointmentDecision,
     DecisionConfirmation,
@@ -66,7 +67,7 @@ def record(vacancy_id: int) -> ResponseReturnValue:
         return _back(view)
     form = RecordDecisionForm()
     form.set_candidates(appointable(view, current_user))
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() or not _references_allow(view, form):
         return _page(view, record_form=form), 200
     decision = _save_decision(view, form)
     audit.record(
@@ -223,8 +224,15 @@ def _save_decision(view: DecisionView, form: RecordDecisionForm) -> AppointmentD
     decision.recorded_by_id, decision.recorded_at = current_user.id, utcnow()
     # Recorded again, it is a new decision: every member confirms it afresh; the one who
     # records it confirms it by doing so.
-    decision.confirmations.clear()
-    decision.confirmations.append(DecisionConfirmation(user_id=current_user.id))
+    # Keep the recorder's own row (renewed) rather than delete and re-add it: the unit of
+    # work inserts before it deletes, which would break one-confirmation-per-member.
+    own = next((c for c in decision.confirmations if c.user_id == current_user.id), None)
+    for confirmation in [c for c in decision.confirmations if c is not own]:
+        decision.confirmations.remove(confirmation)
+    if own is None:
+        decision.confirmations.append(DecisionConfirmation(user_id=current_user.id))
+    else:
+        own.confirmed_at = utcnow()
     return decision
 
 
@@ -272,10 +280,27 @@ def _page(view: DecisionView, **forms: FlaskForm | dict[int, FlaskForm]) -> str:
     )
 
 
+def _references_allow(view: DecisionView, form: RecordDecisionForm) -> bool:
+    """The gate for a senior post with REFERENCES_BEFORE_DECIDING_STAGE on: an appointment is
+    recorded only once the candidate's references are complete; the form says what is not."""
+    chosen = form.candidate.data
+    if chosen == NO_APPOINTMENT or not needed_before_deciding(view.vacancy):
+        return True
+    problems = reference_problems_for(int(cast(str, chosen)))
+    if problems:
+        add_error(
+            form.candidate,
+            "This is a senior post: the candidate's references are to be complete before "
+            f"the appointment is recorded. Still to do: {'; '.join(problems)}",
+        )
+    return not problems
+
+
 def _references_warning(view: DecisionView) -> list[tuple[str, list[str]]]:
     """For a senior post with REFERENCES_BEFORE_DECIDING_STAGE on: each candidate the deciding
     stage found appointable (labelled as the viewer may see them) whose references are not
-    complete, with what is outstanding. A warning, not a gate: the panel may still decide."""
+    complete, with what is outstanding. Recording their appointment is refused until then
+    (``_references_allow``)."""
     if not needed_before_deciding(view.vacancy):
         return []
     found = []

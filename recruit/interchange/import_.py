@@ -117,7 +117,7 @@ def import_vacancy(
     version = document["version"]
     document = with_later_keys(document)
     users, missing = _match_people(document["people"])
-    problems = _question_problems(document["stages"])
+    problems = _question_problems(document["stages"]) + _appointed_problems(document)
     if missing and not create_missing_users:
         problems = [_missing_user_problem(index, email) for index, email in missing] + problems
     if problems:
@@ -167,6 +167,18 @@ def _question_problems(stages: list[Document]) -> list[str]:
         for s, stage in enumerate(stages)
         for i, item in enumerate(stage["items"])
         if item["question_id"] not in known
+    ]
+
+
+def _appointed_problems(document: Document) -> list[str]:
+    """The file carries no pre-employment checks or references, so a candidate recorded as
+    appointed would arrive past the safer recruitment gate: refused, as the CSV import does."""
+    return [
+        f"candidates[{index}].status: a candidate cannot be imported as appointed (the file "
+        "holds no pre-employment checks or references); import them as appointable, record "
+        "their checks and references in the app, then appoint them"
+        for index, candidate in enumerate(document["candidates"])
+        if candidate["status"] == CandidateStatus.APPOINTED.value
     ]
 
 

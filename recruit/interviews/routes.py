@@ -32,7 +32,6 @@ from recruit.interviews import bp
 from recruit.interviews.forms import ConflictForm
 from recruit.models import (
     Candidate,
-    CandidateStatus,
     ConflictOfInterest,
     PanelSeat,
     ScoreSheet,
@@ -73,7 +72,7 @@ def index() -> ResponseReturnValue:
         names_visible=sheets.names_visible_to_panel,
         moderation_open=sheets.moderation_is_open,
         label=sheets.candidate_label,
-        active=lambda c: c.status is not CandidateStatus.WITHDRAWN,
+        active=lambda c: c.status.takes_part,
     )
 
 

@@ -34,6 +34,13 @@ from recruit.models.scoring import (
     SheetStatus,
     StageModeration,
 )
+from recruit.models.shortlisting import (
+    CriterionAssessment,
+    CriterionOutcome,
+    ScrutinyKind,
+    ScrutinyPoint,
+    ShortlistingDecision,
+)
 from recruit.models.vacancies import (
     Advert,
     AdvertVersion,
@@ -43,6 +50,11 @@ from recruit.models.vacancies import (
 )
 
 __all__ = [
+    "CriterionAssessment",
+    "CriterionOutcome",
+    "ScrutinyKind",
+    "ScrutinyPoint",
+    "ShortlistingDecision",
     "AppointmentDecision",
     "DecisionConfirmation",
     "ExecutiveObjection",

@@ -92,12 +92,19 @@ PANEL_ROLE_LABELS = {
 class CandidateStatus(enum.StrEnum):
     APPLIED = "applied"
     SHORTLISTED = "shortlisted"
+    NOT_SHORTLISTED = "not_shortlisted"
     INTERVIEWED = "interviewed"
     APPOINTABLE = "appointable"
     NOT_APPOINTABLE = "not_appointable"
     RESERVE = "reserve"
     APPOINTED = "appointed"
     WITHDRAWN = "withdrawn"
+
+    @property
+    def takes_part(self) -> bool:
+        """Whether the candidate goes on to the stages: scored, listed in packs and results.
+        One who withdrew or was not shortlisted does not."""
+        return self not in (CandidateStatus.WITHDRAWN, CandidateStatus.NOT_SHORTLISTED)
 
 
 class Stage(Model):
@@ -203,6 +210,8 @@ class Candidate(Model):
         Enum(CandidateStatus, native_enum=False, length=30), default=CandidateStatus.APPLIED
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The agreed start date once appointed: like "appointed", it waits for the checks.
+    starts_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Set when the retention purge anonymised them (recruit.domain.retention): never twice.

@@ -20,7 +20,6 @@ from recruit import audit
 from recruit.extensions import db
 from recruit.models import (
     Candidate,
-    CandidateStatus,
     ConflictOfInterest,
     PanelRole,
     PanelSeat,
@@ -58,7 +57,7 @@ def scoring_seats(stage: Stage) -> list[PanelSeat]:
 
 
 def scored_candidates(stage: Stage) -> list[Candidate]:
-    return [c for c in stage.vacancy.candidates if c.status is not CandidateStatus.WITHDRAWN]
+    return [c for c in stage.vacancy.candidates if c.status.takes_part]
 
 
 def conflicts_for(stage: Stage) -> set[tuple[int, int]]:

@@ -64,6 +64,7 @@ from recruit.scoring.sheet_view import (
     save_draft,
     sheet_questions,
 )
+from recruit.shortlisting.queries import points_for_stage
 
 # For the lean macros (templates/macros/) and the score sheet's lean components.
 bp.add_app_template_filter(indent_lines, "indent_lines")
@@ -181,6 +182,8 @@ def _render_sheet(
         questions=questions,
         question_fields=sheet_fields(form, questions, rating_labels()),
         problem=problem,
+        # Only this stage's points: a panel sees what it was asked to explore, no more.
+        points=points_for_stage(seat.stage_id, [candidate.id]).get(candidate.id, []),
     )
 
 

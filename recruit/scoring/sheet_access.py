@@ -13,7 +13,6 @@ from sqlalchemy.orm import joinedload
 from recruit.extensions import db
 from recruit.models import (
     Candidate,
-    CandidateStatus,
     ConflictOfInterest,
     PanelRole,
     PanelSeat,
@@ -73,7 +72,7 @@ def load_visit(stage_id: int, candidate_id: int) -> SheetVisit:
     visit = SheetVisit(*found)
     if visit.candidate.vacancy_id != visit.seat.stage.vacancy_id:
         abort(404)
-    if visit.candidate.status is CandidateStatus.WITHDRAWN:
+    if not visit.candidate.status.takes_part:
         abort(404)
     return visit
 

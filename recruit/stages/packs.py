@@ -18,6 +18,7 @@ from recruit.bank_store import from_storable
 from recruit.domain.documents.interview_pack import (
     InterviewDay,
     PackContext,
+    PackPoint,
     PackQuestion,
     PanelSeat,
     build_interview_pack,
@@ -29,13 +30,14 @@ from recruit.domain.documents.word import document_bytes
 from recruit.domain.interview_plan import weights_as_percentages
 from recruit.domain.question_bank import QuestionBank
 from recruit.domain.scoring.advisory import AdvisoryReportView
+from recruit.domain.shortlisting import point_when
 from recruit.exports import EXPORTS_DIR
 from recruit.extensions import db
 from recruit.models import (
-    CandidateStatus,
     ConflictOfInterest,
     PanelRole,
     PlanItem,
+    ScrutinyPoint,
     Stage,
     StageRole,
     StageType,
@@ -44,6 +46,7 @@ from recruit.models import (
 from recruit.models import PanelSeat as PanelSeatRecord
 from recruit.moderation.reports import reports_by_candidate
 from recruit.results.sheets import NON_SCORING_ROLES
+from recruit.shortlisting.queries import points_for_stage
 
 PACK_REFERENCE = EXPORTS_DIR / "interview-pack-reference.docx"
 CHAIR_RECIPIENT = "Chair"
@@ -144,6 +147,9 @@ def _for_seat(
         advisory_reports=None
         if shared.advisory_reports is None
         else tuple(entry for entry in shared.advisory_reports if entry[0] not in conflicted),
+        points_to_explore=tuple(
+            entry for entry in shared.points_to_explore if entry[0] not in conflicted
+        ),
         recipient=seat.user.full_name,
         is_chair=seat.panel_role is PanelRole.CHAIR,
         recipient_scores=seat.panel_role not in NON_SCORING_ROLES,
@@ -189,6 +195,34 @@ def _shared_context(
         is_chair=False,
         use_young_people_wording=stage.stage_type is StageType.YOUNG_PEOPLES_PANEL,
         advisory_reports=_advisory_reports(vacancy, stage),
+        points_to_explore=_points_to_explore(vacancy, stage),
+    )
+
+
+def _points_to_explore(
+    vacancy: Vacancy, stage: Stage
+) -> tuple[tuple[str, tuple[PackPoint, ...]], ...]:
+    """Per candidate taking part (labelled as the pack labels them), the points shortlisting
+    scrutiny gave this stage's panel to explore: this stage's only."""
+    labelled = [
+        (candidate, label)
+        for candidate, label in zip(vacancy.candidates, _all_labels(vacancy), strict=True)
+        if candidate.status.takes_part
+    ]
+    found = points_for_stage(stage.id, [candidate.id for candidate, _ in labelled])
+    return tuple(
+        (label, tuple(_pack_point(point) for point in found[candidate.id]))
+        for candidate, label in labelled
+        if found.get(candidate.id)
+    )
+
+
+def _pack_point(point: ScrutinyPoint) -> PackPoint:
+    return PackPoint(
+        kind_label=point.kind.label,
+        when=point_when(point.kind.value, point.from_date, point.to_date),
+        noted=point.noted,
+        to_explore=point.to_explore,
     )
 
 
@@ -202,7 +236,7 @@ def _advisory_reports(
     labelled = [
         (candidate, label)
         for candidate, label in zip(vacancy.candidates, _all_labels(vacancy), strict=True)
-        if candidate.status is not CandidateStatus.WITHDRAWN
+        if candidate.status.takes_part
     ]
     found = reports_by_candidate(vacancy, [candidate for candidate, _ in labelled])
     return tuple((label, tuple(found.get(candidate.id, ()))) for candidate, label in labelled)
@@ -212,7 +246,7 @@ def _candidate_labels(vacancy: Vacancy) -> tuple[str, ...]:
     return tuple(
         label
         for candidate, label in zip(vacancy.candidates, _all_labels(vacancy), strict=True)
-        if candidate.status is not CandidateStatus.WITHDRAWN
+        if candidate.status.takes_part
     )
 
 

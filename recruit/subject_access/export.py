@@ -33,6 +33,7 @@ from recruit.subject_access.records import (
 )
 from recruit.subject_access.redaction import Redactor
 from recruit.subject_access.rows import COVERED_TABLES, Rows
+from recruit.subject_access.shortlisting_records import shortlisting_record
 from recruit.subject_access.stage_records import stage_record
 
 FORMAT = "recruit-subject-access"
@@ -83,6 +84,7 @@ def build_subject_access(
             reference_record(r, number, context)
             for number, r in enumerate(rows.references, start=1)
         ],
+        "shortlisting": shortlisting_record(context),
         "audit_events": [audit_event_record(e, context) for e in rows.events],
         "covered_tables": sorted(COVERED_TABLES),
     }

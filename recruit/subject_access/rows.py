@@ -25,6 +25,8 @@ from recruit.models import (
     PreEmploymentCheck,
     Score,
     ScoreSheet,
+    ScrutinyPoint,
+    ShortlistingDecision,
     Stage,
     StageModeration,
     Vacancy,
@@ -49,6 +51,9 @@ COVERED_TABLES = frozenset(
         "executive_objection",
         "pre_employment_check",  # check_record
         "candidate_reference",  # reference_record (the referee's name and words withheld)
+        "scrutiny_point",  # shortlisting_record, with the decision and its outcomes below
+        "shortlisting_decision",
+        "criterion_assessment",
         "audit_event",  # audit_event_record (no foreign key: object_type and object_id)
     }
 )
@@ -70,6 +75,8 @@ class Rows:
     reports: list[AdvisoryReport]
     checks: list[PreEmploymentCheck] = field(default_factory=list)
     references: list[CandidateReference] = field(default_factory=list)
+    points: list[ScrutinyPoint] = field(default_factory=list)
+    shortlisting: list[ShortlistingDecision] = field(default_factory=list)
 
     @classmethod
     def load(cls, candidate: Candidate) -> Rows:
@@ -85,6 +92,8 @@ class Rows:
         references = _rows_about(
             candidate, CandidateReference, CandidateReference.created_at, CandidateReference.id
         )
+        points = _rows_about(candidate, ScrutinyPoint, ScrutinyPoint.id)
+        shortlisting = _rows_about(candidate, ShortlistingDecision, ShortlistingDecision.id)
         stage_ids = (
             {sheet.seat.stage_id for sheet in sheets}
             | {row.stage_id for row in agreed}
@@ -112,6 +121,8 @@ class Rows:
             reports,
             checks,
             references,
+            points,
+            shortlisting,
         )
 
     def sheets_at(self, stage: Stage) -> list[ScoreSheet]:

@@ -21,6 +21,7 @@ from recruit.domain.person_spec import (
 )
 from recruit.extensions import db
 from recruit.models import PersonSpecCriterion, Vacancy
+from recruit.shortlisting.queries import assessed_against
 from recruit.vacancies import bp
 from recruit.vacancies.person_spec_forms import (
     CriterionForm,
@@ -111,6 +112,15 @@ def person_spec_remove(vacancy_id: int, criterion_id: int) -> ResponseReturnValu
         abort(404)
     if not RemoveCriterionForm().validate_on_submit():
         abort(400)
+    assessed = assessed_against(criterion.id)
+    if assessed:
+        # The shortlisting decisions made against it would lose their record.
+        flash(
+            f"This criterion stays: {assessed} shortlisting "
+            f"{'decision was' if assessed == 1 else 'decisions were'} made against it",
+            "info",
+        )
+        return redirect(_page_url(vacancy))
     audit.record("person_spec.criterion_removed", vacancy, text=criterion.text)
     vacancy.criteria.remove(criterion)
     for position, remaining in enumerate(vacancy.criteria, start=1):

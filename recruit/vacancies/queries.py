@@ -15,6 +15,7 @@ from recruit.extensions import db
 from recruit.models import PanelRole, Stage, TargetProfile, User, Vacancy
 from recruit.results import sheets
 from recruit.results.consolidation import decisions_for
+from recruit.shortlisting.queries import vacancy_overview
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ def vacancy_tasks(vacancy: Vacancy) -> list[Task]:
         _advert_task(vacancy),
         _stages_task(vacancy),
         _candidates_task(vacancy),
+        _shortlisting_task(vacancy),
         *(_scoring_task(stage) for stage in sorted(vacancy.stages, key=lambda s: s.position)),
         _summary_task(vacancy),
         _comparison_task(vacancy),
@@ -123,6 +125,23 @@ def _candidates_task(vacancy: Vacancy) -> Task:
     return Task(
         "Candidates", href, "Completed", f"{count} {'candidate' if count == 1 else 'candidates'}"
     )
+
+
+def _shortlisting_task(vacancy: Vacancy) -> Task:
+    href = url_for("shortlisting.overview", vacancy_id=vacancy.id)
+    title = "Shortlisting scrutiny"
+    if not vacancy.candidates:
+        return Task(title, href, "Cannot start yet", "Add the candidates first")
+    found = vacancy_overview(vacancy)
+    decided = sum(1 for decision, _ in found.values() if decision is not None)
+    points = sum(count for _, count in found.values())
+    hint = (
+        f"Decisions recorded for {decided} of {len(found)} candidates; "
+        f"{points} {'point' if points == 1 else 'points'} to explore noted"
+    )
+    if decided == 0 and points == 0:
+        return Task(title, href, "Not started", hint)
+    return Task(title, href, "Completed" if decided == len(found) else "In progress", hint)
 
 
 def _stages_task(vacancy: Vacancy) -> Task:

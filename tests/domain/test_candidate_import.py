@@ -156,6 +156,7 @@ def test_statuses_run_through_the_pipeline_in_order() -> None:
     assert list(CANDIDATE_STATUSES) == [
         "applied",
         "shortlisted",
+        "not_shortlisted",
         "interviewed",
         "appointable",
         "not_appointable",
@@ -578,7 +579,7 @@ def test_phone_numbers_that_are_not_numbers_are_refused(phone: str) -> None:
 def test_an_unknown_status_lists_the_allowed_ones() -> None:
     problem = only_problem(parse(csv_bytes(person(status="Maybe"))))
     assert str(problem) == (
-        "Row 2, column ‘status’: must be one of: Applied, Shortlisted, Interviewed, "
+        "Row 2, column ‘status’: must be one of: Applied, Shortlisted, Not shortlisted, Interviewed, "
         "Appointable, Not appointable, Reserve, Appointed, Withdrawn "
         "(or leave it empty for Applied)"
     )

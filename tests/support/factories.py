@@ -15,6 +15,7 @@ from recruit.extensions import db
 from recruit.models import (
     DECIDING_BY_DEFAULT,
     Candidate,
+    CandidateReference,
     PanelRole,
     PanelSeat,
     PlanItem,
@@ -151,3 +152,18 @@ def submit_sheet(
     db.session.add(sheet)
     db.session.commit()
     return sheet
+
+
+def complete_references(candidate: Candidate, scrutiniser: User) -> None:
+    """Two references received and scrutinised, one from the current employer."""
+    for current, name in ((True, "Ruth Adeyemi"), (False, "Sam Patel")):
+        db.session.add(
+            CandidateReference(
+                candidate_id=candidate.id, referee_name=name,
+                referee_role_and_organisation="Director, Westshire Council",
+                relationship="Line manager", is_current_or_recent_employer=current,
+                requested_on=date(2026, 1, 5), received_on=date(2026, 1, 12),
+                scrutinised_on=date(2026, 1, 13), scrutinised_by_id=scrutiniser.id,
+            )
+        )  # fmt: skip
+    db.session.commit()

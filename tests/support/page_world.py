@@ -29,16 +29,22 @@ from recruit.models import (
     CheckKind,
     CheckStatus,
     ConflictOfInterest,
+    CriterionAssessment,
+    CriterionOutcome,
     FeedbackRequest,
     LeadershipProfile,
     Outcome,
     PanelRole,
+    PersonSpecCriterion,
     PreEmploymentCheck,
     Role,
     Score,
     ScoreAmendment,
     ScoreSheet,
+    ScrutinyKind,
+    ScrutinyPoint,
     SheetStatus,
+    ShortlistingDecision,
     Stage,
     StageModeration,
     StageType,
@@ -100,11 +106,13 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
     amara, tom, grace = candidates
     _checks(amara, people[HR])
     reference = _references(amara, people[HR])
+    point = _shortlisting(vacancy, scoring, amara, tom, people[HR])
     ids: dict[str, object] = {
         "vacancy_id": vacancy.id,
         "stage_id": moderated.id,
         "candidate_id": amara.id,
         "reference_id": reference.id,
+        "point_id": point.id,
         "seat_id": moderated.seats[0].id,
         "item_id": scoring.items[0].id,
         "user_id": people["member"].id,
@@ -113,6 +121,7 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
         # The scoring pages need the stage still scoring: Tom's sheet is a finished draft.
         **{f"scoring.{name}.stage_id": scoring.id for name in SCORING_PAGES},
         "scoring.score_sheet.candidate_id": tom.id,
+        "shortlisting.change_point.candidate_id": tom.id,
         "scoring.check_scores.candidate_id": tom.id,
         "moderation.close_scoring.stage_id": scoring.id,
         "stages.plan_page.stage_id": draft.id,
@@ -184,6 +193,36 @@ def _references(candidate: Candidate, hr: User) -> CandidateReference:
     db.session.add_all([scrutinised, requested])
     db.session.flush()
     return scrutinised
+
+
+def _shortlisting(
+    vacancy: Vacancy, scoring: Stage, amara: Candidate, tom: Candidate, hr: User
+) -> ScrutinyPoint:
+    """Amara shortlisted against an essential criterion; a gap in Tom's history for the
+    scoring stage, so his score sheet shows the points to explore. The gap, for its page."""
+    criterion = PersonSpecCriterion(
+        vacancy_id=vacancy.id, position=1, text="Social Work England registration",
+        essential=True, assessed_by=["application", "check"],
+    )  # fmt: skip
+    db.session.add(criterion)
+    db.session.flush()
+    decision = ShortlistingDecision(
+        candidate_id=amara.id, shortlisted=True, reasons="", decided_by_id=hr.id
+    )
+    decision.assessments.append(
+        CriterionAssessment(
+            criterion_id=criterion.id, outcome=CriterionOutcome.MET, evidence="Registered 2009"
+        )
+    )
+    gap = ScrutinyPoint(
+        candidate_id=tom.id, stage_id=scoring.id, kind=ScrutinyKind.GAP,
+        from_date=date(2019, 3, 1), to_date=date(2019, 9, 30),
+        noted="No employment listed between two posts",
+        to_explore="Ask what he did from March to September 2019", recorded_by_id=hr.id,
+    )  # fmt: skip
+    db.session.add_all([decision, gap])
+    db.session.flush()
+    return gap
 
 
 SCORING_PAGES = ("score_sheet", "check_scores", "submitted", "amend_score")

@@ -17,6 +17,8 @@ from recruit.models import (
     LeadershipProfile,
     PanelRole,
     Role,
+    ScrutinyKind,
+    ScrutinyPoint,
     Vacancy,
 )
 from tests.conftest import TEST_PASSWORD
@@ -83,6 +85,7 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "adverts.versions": HR_AND_ADMIN,
     "adverts.version": HR_AND_ADMIN,
     "adverts.download": HR_AND_ADMIN,
+    "adverts.candidate_pack": HR_AND_ADMIN,
     "stages.create": HR_AND_ADMIN,
     "stages.show": HR_AND_ADMIN,
     "stages.edit": HR_AND_ADMIN,
@@ -117,6 +120,11 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "references.index": HR_AND_ADMIN,
     "references.add": HR_AND_ADMIN,
     "references.record": HR_AND_ADMIN,
+    "shortlisting.overview": HR_AND_ADMIN,
+    "shortlisting.candidate_page": HR_AND_ADMIN,
+    "shortlisting.add_point": HR_AND_ADMIN,
+    "shortlisting.change_point": HR_AND_ADMIN,
+    "shortlisting.decide": HR_AND_ADMIN,
     "interviews.index": ALL,
     "interviews.my_pack": SEATED,
     "interviews.declare_conflict": SEATED,
@@ -224,7 +232,14 @@ def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
     db.session.add(profile)
     candidate = make_candidate(vacancy)
     reference = CandidateReference(candidate_id=candidate.id, referee_name="A Referee")
-    db.session.add(reference)
+    point = ScrutinyPoint(
+        candidate_id=candidate.id,
+        stage_id=stage.id,
+        kind=ScrutinyKind.GAP,
+        noted="A gap",
+        to_explore="Ask about it",
+    )
+    db.session.add_all([reference, point])
     db.session.commit()
     return {
         "profile_id": profile.id,
@@ -236,6 +251,7 @@ def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
         "item_id": stage.items[0].id,
         "candidate_id": candidate.id,
         "reference_id": reference.id,
+        "point_id": point.id,
     }
 
 

@@ -22,7 +22,13 @@ from recruit.models import (
     User,
 )
 from recruit.models._types import utcnow
-from tests.support.factories import make_candidate, make_issued_stage, make_vacancy, submit_sheet
+from tests.support.factories import (
+    complete_references,
+    make_candidate,
+    make_issued_stage,
+    make_vacancy,
+    submit_sheet,
+)
 from tests.support.forms import csrf_token_from
 from tests.support.panel_web import client_for
 
@@ -43,7 +49,7 @@ class Appointment:
         return f"/vacancies/{self.stage.vacancy_id}/decision"
 
 
-def _appointment(app, make_user, *, role_level="dcs", closed=True) -> Appointment:  # type: ignore[no-untyped-def]
+def _appointment(app, make_user, *, role_level="dcs", closed=True, references=True) -> Appointment:  # type: ignore[no-untyped-def]
     hr = make_user(Role.HR, name="Harriet Okafor")
     leader = make_user(Role.PANEL, name="Cllr Sam Patel")
     member = make_user(Role.PANEL, name="Cllr Joan Whitaker")
@@ -67,6 +73,9 @@ def _appointment(app, make_user, *, role_level="dcs", closed=True) -> Appointmen
                 stage_id=stage.id, candidate_id=candidate.id, outcome=outcome, reasons="Moderated"
             )
         )
+    if references:
+        # A senior post's references are complete before its appointment is recorded.
+        complete_references(amara, hr)
     db.session.commit()
     return Appointment(stage, amara, tom, hr, leader, member)
 

@@ -205,6 +205,12 @@ WEB_DOWNLOADS = [
     ("hr", "stages.pack_routes.pack_docx_bytes", "{s}/packs/chair.docx", "pack.exported"),
     ("hr", "comparisons.routes.briefing_docx", "{v}/comparison.docx", "comparison.exported"),
     ("hr", "adverts.routes.render_advert", "{v}/advert/download/docx", "advert.exported"),
+    (
+        "hr",
+        "adverts.candidate_pack.candidate_pack_bytes",
+        "{v}/advert/candidate-pack.docx",
+        "candidate_pack.exported",
+    ),
     ("admin", "admin.audit_routes.csv_text", "/admin/audit.csv", "audit.exported"),
     ("chair", "interviews.routes.pack_docx_bytes", "/interviews/{n}/pack.docx", "pack.exported"),
 ]

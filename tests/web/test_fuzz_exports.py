@@ -221,6 +221,7 @@ def _web_exports(scene: Scene) -> dict[str, bytes]:
         "advert.docx": _download(hr, f"{vacancy}/advert/download/docx"),
         "advert.html": _download(hr, f"{vacancy}/advert/download/html"),
         "advert.txt": _download(hr, f"{vacancy}/advert/download/txt"),
+        "candidate-pack.docx": _download(hr, f"{vacancy}/advert/candidate-pack.docx"),
         "pack.docx": _download(hr, f"{stage}/packs/{scene.seat_id}.docx"),
         "chair.docx": _download(hr, f"{stage}/packs/chair.docx"),
         "packs.zip": _download(hr, f"{stage}/packs/all.zip"),
@@ -246,6 +247,7 @@ def _cli_exports(app, scene: Scene, folder: Path) -> dict[str, bytes]:  # type: 
         "cli-scores.xlsx": ["export", "summary", "--vacancy", vacancy, "--out"],
         "cli-comparison.docx": ["export", "comparison", "--vacancy", vacancy, "--out"],
         "cli-advert.docx": ["export", "advert", "--vacancy", vacancy, "--out"],
+        "cli-candidate-pack.docx": ["export", "candidate-pack", "--vacancy", vacancy, "--out"],
         "vacancy.json": ["vacancy", "export", vacancy, "--out"],
     }
     files = {}

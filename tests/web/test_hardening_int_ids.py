@@ -19,6 +19,8 @@ from recruit.models import (
     LeadershipProfile,
     PanelRole,
     Role,
+    ScrutinyKind,
+    ScrutinyPoint,
 )
 from tests.conftest import TEST_PASSWORD
 from tests.support.factories import make_candidate, make_stage, make_vacancy
@@ -68,7 +70,14 @@ def _world(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
     db.session.add(profile)
     candidate = make_candidate(vacancy)
     reference = CandidateReference(candidate_id=candidate.id, referee_name="A referee")
-    db.session.add(reference)
+    point = ScrutinyPoint(
+        candidate_id=candidate.id,
+        stage_id=stage.id,
+        kind=ScrutinyKind.GAP,
+        noted="A gap",
+        to_explore="Ask about it",
+    )
+    db.session.add_all([reference, point])
     db.session.commit()
     return {
         "profile_id": profile.id,
@@ -80,6 +89,7 @@ def _world(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
         "item_id": stage.items[0].id,
         "candidate_id": candidate.id,
         "reference_id": reference.id,
+        "point_id": point.id,
     }
 
 

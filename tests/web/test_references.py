@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from recruit.extensions import db
 from recruit.models import (
+    AppointmentDecision,
     AuditEvent,
     Candidate,
     CandidateReference,
@@ -263,13 +264,79 @@ def test_hrs_early_appointment_lists_the_references_outstanding(app, make_user):
     ]
 
 
-# --- the senior post's warning on the decision page --------------------------------------
+def test_the_start_date_waits_for_the_checks_and_the_references_as_appointed_does(app, make_user):
+    hr, _, candidate = _scene(app, make_user)
+    client = client_for(app, hr)
+    start = ["1", "4", "2027"]
+
+    page = _appoint(client, candidate, status="appointable", starts_on=start).get_data(as_text=True)
+    assert "Record the candidate as appointed to give a start date" in page
+
+    _complete_checks(candidate, hr)
+    _complete_references(candidate, hr)
+    assert _appoint(client, candidate).status_code == 302  # appointed, no start date yet
+    db.session.refresh(candidate)
+    # A concern arrives on a third reference before the start date is agreed.
+    _reference(candidate, hr, concerns=CONCERN)
+    page = _appoint(client, candidate, starts_on=start).get_data(as_text=True)
+    assert "Complete the pre-employment checks first: References: a concern noted" in page
+    assert 'href="#starts_on"' in page  # the error is on the start date, not the status
+    db.session.refresh(candidate)
+    assert candidate.starts_on is None
+
+    reason = "The concern is being explored; the start date is provisional"
+    response = _appoint(
+        client, candidate, starts_on=start, appoint_before_checks="y",
+        appoint_before_checks_reason=reason,
+    )  # fmt: skip
+    assert response.status_code == 302
+    db.session.refresh(candidate)
+    assert candidate.starts_on == date(2027, 4, 1)
+    assert _events("candidate.appointed_before_checks")[-1].detail["reason"] == reason
+
+
+# --- the senior post's gate and warning on the decision page ------------------------------
+
+
+def _record_decision(client, scene, candidate):  # type: ignore[no-untyped-def]
+    token = csrf_token_from(client.get(scene.url).get_data(as_text=True))
+    data = {"csrf_token": token, "candidate": candidate, "reasons": "The panel's reasons"}
+    return client.post(f"{scene.url}/record", data=data)
+
+
+def test_a_senior_appointment_waits_for_the_references_and_no_appointment_does_not(
+    app, bank, make_user
+):
+    from tests.web.test_decisions import _appointment
+
+    scene = _appointment(app, make_user, role_level="head_of_service", references=False)
+    leader = client_for(app, scene.leader)
+    response = _record_decision(leader, scene, str(scene.amara.id))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "govuk-error-summary" in page
+    assert "the candidate&#39;s references are to be complete before the appointment" in page
+    assert "References: 0 of the 2 needed received and scrutinised" in page
+    assert db.session.scalars(select(AppointmentDecision)).all() == []
+
+    assert _record_decision(leader, scene, "none").status_code == 302
+    _complete_references(scene.amara, scene.hr)
+    assert _record_decision(leader, scene, str(scene.amara.id)).status_code == 302
+    decision = db.session.scalars(select(AppointmentDecision)).one()
+    assert decision.candidate_id == scene.amara.id
+
+
+def test_a_junior_appointment_is_recorded_before_the_references(app, bank, make_user):
+    from tests.web.test_decisions import _appointment
+
+    scene = _appointment(app, make_user, role_level="team_manager", references=False)
+    response = _record_decision(client_for(app, scene.leader), scene, str(scene.amara.id))
+    assert response.status_code == 302
 
 
 def test_the_decision_page_warns_of_incomplete_references_for_a_senior_post(app, bank, make_user):
     from tests.web.test_decisions import _appointment
 
-    scene = _appointment(app, make_user, role_level="head_of_service")
+    scene = _appointment(app, make_user, role_level="head_of_service", references=False)
     hr, leader = client_for(app, scene.hr), client_for(app, scene.leader)
 
     for client in (hr, leader):
@@ -287,7 +354,7 @@ def test_the_decision_page_warns_of_incomplete_references_for_a_senior_post(app,
 def test_no_warning_for_a_junior_post_or_with_the_setting_off(app, bank, make_user):
     from tests.web.test_decisions import _appointment
 
-    junior = _appointment(app, make_user, role_level="team_manager")
+    junior = _appointment(app, make_user, role_level="team_manager", references=False)
     page = client_for(app, junior.hr).get(junior.url).get_data(as_text=True)
     assert 'id="references-warning"' not in page
 

@@ -395,6 +395,10 @@ REFUSALS = [
     (_set(["stages", 0, "held_on"], "20/03/2026"), "stages[0].held_on: must be a date"),
     (_set(["vacancy", "created_at"], "2026-03-20T09:30:00"), "vacancy.created_at: must be a date"),
     (_set(["candidates", 0, "colour"], "blue"), "candidates[0].colour: is not a key"),
+    (
+        _set(["candidates", 1, "status"], "appointed"),
+        "candidates[1].status: a candidate cannot be imported as appointed",
+    ),
 ]
 
 

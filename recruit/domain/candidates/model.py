@@ -16,6 +16,7 @@ CANDIDATE_STATUSES: Mapping[str, str] = MappingProxyType(
     {
         "applied": "Applied",
         "shortlisted": "Shortlisted",
+        "not_shortlisted": "Not shortlisted",
         "interviewed": "Interviewed",
         "appointable": "Appointable",
         "not_appointable": "Not appointable",

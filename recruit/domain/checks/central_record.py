@@ -43,12 +43,13 @@ class CentralRecordRow:
     code: str
     name: str
     candidate_status: str
+    starts_on: date | None = None
     checks: Mapping[str, RecordedCheckRow] = field(default_factory=dict)
     appointed_before_checks: str = ""  # the HR reason, when appointed before completion
 
 
 def header() -> tuple[str, ...]:
-    columns = ["Candidate", "Name", "Candidate status"]
+    columns = ["Candidate", "Name", "Candidate status", "Start date"]
     for check in CHECKS:
         columns += [
             f"{check.label}: status",
@@ -61,7 +62,8 @@ def header() -> tuple[str, ...]:
 
 
 def row_values(row: CentralRecordRow) -> tuple[str, ...]:
-    values = [row.code, row.name, row.candidate_status]
+    start = row.starts_on.isoformat() if row.starts_on else ""
+    values = [row.code, row.name, row.candidate_status, start]
     for check in CHECKS:
         found = row.checks.get(check.key) or RecordedCheckRow(NOT_STARTED)
         values += [

@@ -8,7 +8,7 @@ can still be questioned; ``RETENTION_MONTHS`` (default 6) after the decision the
 Who is unsuccessful
     1. An appointed candidate never is: their data moves into employment records, which
        have their own retention schedule.
-    2. A candidate whose own status is *not appointable* or *withdrawn* is.
+    2. A candidate whose own status is *not shortlisted*, *not appointable* or *withdrawn* is.
     3. Any other candidate (applied, shortlisted, interviewed, appointable, reserve) is once
        their vacancy is decided: another candidate of it is appointed, or the vacancy's
        status is *closed* or *appointed*.
@@ -63,7 +63,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 APPOINTED = "appointed"
 # The candidate's own status says the answer was no.
-UNSUCCESSFUL_STATUSES = {"not_appointable": "not appointable", "withdrawn": "withdrawn"}
+UNSUCCESSFUL_STATUSES = {
+    "not_shortlisted": "not shortlisted",
+    "not_appointable": "not appointable",
+    "withdrawn": "withdrawn",
+}
 # A vacancy in one of these statuses has made its decision for everyone still in it.
 DECIDED_VACANCY_STATUSES = {"closed": "vacancy closed", "appointed": "vacancy filled"}
 ANOTHER_APPOINTED = "another candidate appointed"

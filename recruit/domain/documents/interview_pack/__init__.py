@@ -41,6 +41,7 @@ from recruit.domain.documents.interview_pack.guidance import (
 )
 from recruit.domain.documents.interview_pack.model import (
     PackContext,
+    PackPoint,
     PackQuestion,
     PanelSeat,
     ScheduleSlot,
@@ -52,6 +53,10 @@ from recruit.domain.documents.interview_pack.questions import (
     sheet_heading,
     write_questions,
     write_scoring_sheets,
+)
+from recruit.domain.documents.interview_pack.scrutiny import (
+    POINTS_HEADING,
+    write_points_to_explore,
 )
 from recruit.domain.documents.interview_pack.timetable import (
     InterviewDay,
@@ -71,7 +76,9 @@ __all__ = [
     "NO_TOTAL_ON_SHEET",
     "SHEET_HEADER",
     "InterviewDay",
+    "POINTS_HEADING",
     "PackContext",
+    "PackPoint",
     "PackQuestion",
     "PanelSeat",
     "ScheduleSlot",
@@ -109,6 +116,7 @@ def build_interview_pack(
     if context.is_chair:
         write_chairing(writer, context)
     write_schedule(writer, context)
+    write_points_to_explore(writer, context)
     write_questions(writer, context)
     write_advisory_reports(writer, context)
     if context.recipient_scores:

@@ -32,6 +32,17 @@ class PackQuestion:
 
 
 @dataclass(frozen=True)
+class PackPoint:
+    """A gap or discrepancy from shortlisting scrutiny for this stage's panel to explore;
+    ``when`` is its dates in words, or "" when none were recorded."""
+
+    kind_label: str
+    when: str
+    noted: str
+    to_explore: str
+
+
+@dataclass(frozen=True)
 class PanelSeat:
     name: str
     panel_role_label: str
@@ -83,3 +94,6 @@ class PackContext:
     # At the deciding stage, per candidate label the advisory stages' reports recorded so far
     # (advice, written apart from the scoring sheets); None at an advisory stage.
     advisory_reports: tuple[tuple[str, tuple[AdvisoryReportView, ...]], ...] | None = None
+    # Per candidate label, the points shortlisting scrutiny gave this stage to explore; only
+    # candidates with any are listed.
+    points_to_explore: tuple[tuple[str, tuple[PackPoint, ...]], ...] = ()

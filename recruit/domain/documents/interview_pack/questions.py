@@ -13,6 +13,7 @@ from docx.shared import Length, Mm, Pt
 
 from recruit.domain.documents.interview_pack.guidance import stage_date_text
 from recruit.domain.documents.interview_pack.model import PackContext, PackQuestion
+from recruit.domain.documents.interview_pack.scrutiny import write_sheet_points
 from recruit.domain.documents.word.writer import (
     TICK_BOX,
     PackWriter,
@@ -149,6 +150,7 @@ def _write_sheet(writer: PackWriter, context: PackContext, candidate: str) -> No
         f"{stage_date_text(context)}",
         label="Panel member:",
     )
+    write_sheet_points(writer, context, candidate)
     rows = [("",) * len(SHEET_HEADER) for _ in context.questions]
     caption = f"Scores and evidence notes for {one_line(candidate)}"
     table = writer.table(SHEET_HEADER, rows, _SHEET_WIDTHS, caption=caption)

@@ -25,6 +25,7 @@ from docx.document import Document as DocxDocument
 
 from recruit.domain.candidates import CANDIDATE_STATUSES
 from recruit.domain.documents.scoring_summary.parts import heading
+from recruit.domain.documents.subject_access.shortlisting import write_shortlisting
 from recruit.domain.documents.subject_access.stages import write_stage
 from recruit.domain.documents.subject_access.text import (
     ABOUT,
@@ -88,6 +89,7 @@ def build_subject_access_document(
     _write_conflicts(writer, export.get("conflicts_of_interest", []))
     _write_checks(writer, export.get("pre_employment_checks", []))
     _write_references(writer, export.get("references", []))
+    write_shortlisting(writer, export.get("shortlisting"))
     _write_audit(writer, export.get("audit_events", []))
     return document
 
