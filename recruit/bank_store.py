@@ -223,7 +223,13 @@ def _bank_revision() -> tuple[tuple[object, ...], LoadStamp | None]:
 
 def database_bank_files(replacing: BankQuestion | dict[str, Any] | None = None) -> dict[str, str]:
     """The bank as file texts, optionally with one question replaced or added (for checks)."""
-    files = {document.name: document.text for document in db.session.scalars(select(BankDocument))}
+    # The exercise files are kept beside the reference files but are not the question bank's
+    # (recruit/exercise_store.py reads them).
+    files = {
+        document.name: document.text
+        for document in db.session.scalars(select(BankDocument))
+        if not document.name.startswith("exercises/")
+    }
     contents = [from_storable(row.current.content) for row in _all_question_rows()]
     if replacing is not None:
         replacement = replacing if isinstance(replacing, dict) else replacing.to_dict()

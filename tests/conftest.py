@@ -29,7 +29,9 @@ from sqlalchemy import delete
 from recruit import create_app
 from recruit.accounts import create_user
 from recruit.bank_store import load_bank_into_database
+from recruit.domain.exercises import read_exercise_texts
 from recruit.domain.question_bank import QuestionBank, load_bank
+from recruit.exercise_store import store_exercise_texts
 from recruit.extensions import db
 from recruit.models import Role, User
 from tests.support.client import IsolatedClient
@@ -230,8 +232,14 @@ def _load_real_bank(app: Flask) -> QuestionBank:
         question_file_headers=dict(parsed.question_file_headers),
     )
     load_bank_into_database(loaded, "tests")
+    store_exercise_texts(_exercise_texts(app.config["QUESTION_BANK_DIR"]))
     db.session.commit()
     return loaded
+
+
+@functools.cache
+def _exercise_texts(directory: str) -> dict[str, str]:
+    return read_exercise_texts(Path(directory))
 
 
 @pytest.fixture

@@ -10,7 +10,19 @@ from flask.cli import AppGroup, with_appcontext
 
 from recruit.bank_store import BankNotLoaded, current_bank, load_bank_into_database
 from recruit.cli._files import cannot_write, write_folder_atomically
+from recruit.domain.exercises import (
+    Exercise,
+    ExerciseBankError,
+    ExerciseKeys,
+    check_exercises,
+    exercises_from_texts,
+    floor_shortfalls,
+    load_exercises,
+    read_exercise_texts,
+)
 from recruit.domain.question_bank import QuestionBankError, bank_files, check_bank, load_bank
+from recruit.domain.question_bank.model import QuestionBank
+from recruit.exercise_store import database_exercise_texts, store_exercise_texts
 from recruit.extensions import db
 
 question_bank_group = AppGroup("question-bank", help="Check, load and export the question bank.")
@@ -39,10 +51,27 @@ def check_command(path: Path | None) -> None:
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) found: fix them and check again")
     bank = load_bank(directory)
+    exercise_problems = check_exercises(directory, ExerciseKeys.from_bank(bank))
+    for exercise_problem in exercise_problems:
+        click.echo(f"{directory}/{exercise_problem}", err=True)
+    if exercise_problems:
+        raise click.ClickException(
+            f"{len(exercise_problems)} problem(s) found in the exercises: fix them and check again"
+        )
+    exercises = load_exercises(directory, ExerciseKeys.from_bank(bank))
     click.echo(
         f"The question bank is valid: {len(bank.questions)} questions "
-        f"({len(bank.active_questions())} active), version {bank.version_hash[:12]}."
+        f"({len(bank.active_questions())} active), {len(exercises)} exercises, "
+        f"version {bank.version_hash[:12]}."
     )
+    _say_shortfalls(exercises, bank)
+
+
+def _say_shortfalls(exercises: tuple[Exercise, ...], bank: QuestionBank) -> None:
+    """The shipped bank's floor (15 exercises, 2 per attribute, 3 for young people): a
+    council may retire exercises below it, so this is a note, not a refusal."""
+    for shortfall in floor_shortfalls(exercises, [a.key for a in bank.attributes]):
+        click.echo(f"Note: {shortfall}")
 
 
 @question_bank_group.command("load")
@@ -53,13 +82,17 @@ def load_command(path: Path | None) -> None:
     directory = path or _default_directory()
     try:
         bank = load_bank(directory)
-    except QuestionBankError as error:
+        exercise_texts = read_exercise_texts(directory)
+        # Checked before anything is written: a load is all or nothing.
+        exercises = exercises_from_texts(exercise_texts, ExerciseKeys.from_bank(bank))
+    except (QuestionBankError, ExerciseBankError) as error:
         raise click.ClickException(str(error)) from error
     result = load_bank_into_database(bank, str(directory))
+    store_exercise_texts(exercise_texts)
     db.session.commit()
     click.echo(
         f"Question bank {result.version_hash[:12]} loaded: {result.added} added, "
-        f"{result.updated} updated, {result.unchanged} unchanged."
+        f"{result.updated} updated, {result.unchanged} unchanged; {len(exercises)} exercises."
     )
     if result.not_in_files:
         click.echo(
@@ -77,9 +110,10 @@ def export_command(out: Path) -> None:
         bank = current_bank()
     except BankNotLoaded as error:
         raise click.ClickException(str(error)) from error
-    files = {name: text.encode("utf-8") for name, text in bank_files(bank).items()}
+    texts = {**bank_files(bank), **database_exercise_texts()}
+    files = {name: text.encode("utf-8") for name, text in texts.items()}
     try:
         write_folder_atomically(out, files)
     except OSError as error:
         raise click.ClickException(cannot_write(out, error)) from None
-    click.echo(f"Wrote {len(bank.questions)} questions to {out}.")
+    click.echo(f"Wrote {len(bank.questions)} questions and the exercise files to {out}.")

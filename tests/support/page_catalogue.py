@@ -111,6 +111,8 @@ EXTRA_STATES = (
     ExtraState(CHAIR, "scoring.score_sheet", {"stage_id": "draft_stage_id"}, status=403),
     # A retired question says so.
     ExtraState(ADMIN, "questions.show", {"question_id": "retired_question_id"}),
+    # A young people's activity: its traffic light instead of descriptors.
+    ExtraState(CHAIR, "questions.exercise", {"exercise_id": "young_people_exercise_id"}),
     ExtraState(CHAIR, "", path="/no-such-page", status=404),
     ExtraState(CHAIR, "", path="/admin/users", status=403),
     ExtraState(HR, "", path="/vacancies/999999", status=404),

@@ -131,6 +131,7 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
         "stages.find_questions.stage_id": draft.id,
         "questions.reinstate.question_id": RETIRED_QUESTION,
         "retired_question_id": RETIRED_QUESTION,
+        "young_people_exercise_id": "young-people-a-day-in-our-shoes-01",
         # For other states of the same pages (see EXTRA_STATES in page_catalogue).
         "scoring_stage_id": scoring.id,
         "draft_stage_id": draft.id,
