@@ -16,6 +16,7 @@ from recruit.cli.demo_timeline import DemoTimeline, later
 from recruit.extensions import db
 from recruit.models import (
     AdvisoryReport,
+    AdvisoryReportAgreement,
     AgreedScore,
     Candidate,
     CandidateDecision,
@@ -32,6 +33,7 @@ from recruit.models import (
     User,
     Vacancy,
 )
+from recruit.results.sheets import scoring_seats
 
 # Each candidate's typical score per attribute, by candidate code.
 PROFILES: dict[str, dict[str, int]] = {
@@ -363,14 +365,20 @@ def _record_reports(
     written = later(moderation_opens(stage, timeline), 75)
     for number, (code, (strengths, concerns, light)) in enumerate(reports.items()):
         if code in codes:
-            db.session.add(
-                AdvisoryReport(
-                    stage_id=stage.id,
-                    candidate_id=codes[code].id,
-                    strengths=strengths,
-                    concerns=concerns,
-                    traffic_light=light,
-                    recorded_by_id=chair.id,
-                    recorded_at=later(written, 10 * number),
-                )
+            report = AdvisoryReport(
+                stage_id=stage.id,
+                candidate_id=codes[code].id,
+                strengths=strengths,
+                concerns=concerns,
+                traffic_light=light,
+                recorded_by_id=chair.id,
+                recorded_at=later(written, 10 * number),
             )
+            # Read back to the panel and agreed by each member who scored, there and then.
+            for seat in scoring_seats(stage):
+                report.agreements.append(
+                    AdvisoryReportAgreement(
+                        user_id=seat.user_id, agreed_at=later(written, 10 * number + 2)
+                    )
+                )
+            db.session.add(report)

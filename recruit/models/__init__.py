@@ -23,7 +23,7 @@ from recruit.models.interviews import (
 from recruit.models.profiles import FeedbackRequest, LeadershipProfile, TargetProfile
 from recruit.models.question_bank import BankDocument, BankLoad, Question, QuestionVersion
 from recruit.models.references import CandidateReference
-from recruit.models.reports import AdvisoryReport, TrafficLight
+from recruit.models.reports import AdvisoryReport, AdvisoryReportAgreement, TrafficLight
 from recruit.models.scoring import (
     AgreedScore,
     CandidateDecision,
@@ -50,6 +50,7 @@ from recruit.models.vacancies import (
 )
 
 __all__ = [
+    "AdvisoryReportAgreement",
     "CriterionAssessment",
     "CriterionOutcome",
     "ScrutinyKind",

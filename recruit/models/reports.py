@@ -61,8 +61,34 @@ class AdvisoryReport(Model):
     stage: Mapped[Stage] = relationship()
     candidate: Mapped[Candidate] = relationship()
     recorded_by = relationship("User")
+    # The panel's members who agreed the report as it now reads; saved again, it is agreed
+    # afresh (the one who saves it agrees by doing so).
+    agreements: Mapped[list[AdvisoryReportAgreement]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", order_by="AdvisoryReportAgreement.id"
+    )
 
     __mapper_args__ = {"version_id_col": lock_version}
     __table_args__ = (
         UniqueConstraint("stage_id", "candidate_id", name="uq_advisory_report_stage_candidate"),
+    )
+
+
+class AdvisoryReportAgreement(Model):
+    """One member of the advisory panel's agreement that the report is the panel's."""
+
+    __tablename__ = "advisory_report_agreement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("advisory_report.id", ondelete="CASCADE"), index=True
+    )
+    # RESTRICT, as a decision's confirmation: who agreed is part of the report's record.
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="RESTRICT"))
+    agreed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    report: Mapped[AdvisoryReport] = relationship(back_populates="agreements")
+    user = relationship("User")
+
+    __table_args__ = (
+        UniqueConstraint("report_id", "user_id", name="uq_advisory_report_agreement_user"),
     )

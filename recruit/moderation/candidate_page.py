@@ -27,6 +27,7 @@ from recruit.moderation.reports import (
     AdvisoryReportForm,
     advisory_reports,
     report_form,
+    report_members,
     report_view,
     saved_report,
 )
@@ -92,9 +93,12 @@ def _advisory_context(page: CandidatePage) -> dict[str, object]:
     if page.stage.role is StageRole.DECIDING:
         return {"advisory_reports": advisory_reports(page.stage.vacancy, page.candidate)}
     report = saved_report(page.stage, page.candidate)
-    form = page.report_form or report_form(report, from_request=False)
+    members = report_members(page.stage, page.candidate)
+    form = page.report_form or report_form(report, members, from_request=False)
+    agreed = {a.user_id for a in report.agreements} if report else set()
     return {
         "report": report,
+        "agreed_names": [seat.user.full_name for seat in members if seat.user_id in agreed],
         "report_view": report_view(page.outcome, page.candidate, report),
         "report_form": form,
         "report_problem": page.report_problem,

@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from recruit import audit
 from recruit.authorisation import login_required
 from recruit.extensions import db
-from recruit.models import AdvisoryReport, Candidate, Stage, StageRole
+from recruit.models import AdvisoryReport, AdvisoryReportAgreement, Candidate, Stage, StageRole
 from recruit.models._types import utcnow
 from recruit.moderation import bp
 from recruit.moderation.access import BASE, saved_meanwhile, stage_for_moderation
@@ -29,7 +29,12 @@ from recruit.moderation.candidate_page import (
 )
 from recruit.moderation.evidence import candidate_evidence
 from recruit.moderation.forms import moderation_form
-from recruit.moderation.reports import AdvisoryReportForm, report_form, saved_report
+from recruit.moderation.reports import (
+    AdvisoryReportForm,
+    report_form,
+    report_members,
+    saved_report,
+)
 from recruit.moderation.state import conflict_refusal
 from recruit.results import sheets
 from recruit.results.consolidation import attribute_names, consolidate_stage
@@ -52,7 +57,7 @@ def advisory_report(vacancy_id: int, stage_id: int, candidate_id: int) -> Respon
     if refusal:
         return refused_page(stage, found, refusal)
     report = saved_report(stage, found)
-    form = report_form(report, from_request=True)
+    form = report_form(report, report_members(stage, found), from_request=True)
     problem = None
     if form.check():
         if moderation.is_closed:
@@ -76,6 +81,21 @@ def advisory_report(vacancy_id: int, stage_id: int, candidate_id: int) -> Respon
     return candidate_page(page)
 
 
+def _record_agreements(
+    stage: Stage, candidate: Candidate, report: AdvisoryReport, form: AdvisoryReportForm
+) -> None:
+    """The members the chair ticked as having agreed the report as saved now. A member's row
+    is kept rather than deleted and re-added, which the one-agreement-per-member constraint
+    would refuse within one flush; only the panel's members count."""
+    members = {seat.user_id for seat in report_members(stage, candidate)}
+    wanted = form.agreed_user_ids() & members
+    for agreement in [a for a in report.agreements if a.user_id not in wanted]:
+        report.agreements.remove(agreement)
+    held = {a.user_id for a in report.agreements}
+    for user_id in sorted(wanted - held):
+        report.agreements.append(AdvisoryReportAgreement(user_id=user_id))
+
+
 def _save(
     stage: Stage, candidate: Candidate, report: AdvisoryReport | None, form: AdvisoryReportForm
 ) -> ResponseReturnValue:
@@ -87,6 +107,7 @@ def _save(
     report.traffic_light = form.light()
     report.recorded_by_id = current_user.id
     report.recorded_at = utcnow()
+    _record_agreements(stage, candidate, report, form)
     # What was written stays out of the log (it is about the candidate); the report keeps it.
     audit.record(
         "moderation.advisory_report_recorded",
@@ -94,6 +115,7 @@ def _save(
         stage_id=stage.id,
         candidate=candidate.code,
         traffic_light=report.traffic_light.value if report.traffic_light else None,
+        agreed_by=len(report.agreements),
     )
     try:
         db.session.commit()

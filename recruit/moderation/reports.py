@@ -11,16 +11,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextArea
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextArea,
+)
 from sqlalchemy import select
-from wtforms import HiddenField, RadioField, SubmitField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectMultipleField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from recruit.domain.scoring.advisory import AdvisoryReportView, attribute_views
 from recruit.extensions import db
 from recruit.form_fields import SelectChoice
-from recruit.models import AdvisoryReport, Candidate, Stage, StageRole, TrafficLight, Vacancy
+from recruit.models import (
+    AdvisoryReport,
+    Candidate,
+    PanelSeat,
+    Stage,
+    StageRole,
+    TrafficLight,
+    Vacancy,
+)
 from recruit.models.reports import TRAFFIC_LIGHT_LABELS
+from recruit.moderation.state import has_conflict
 from recruit.results import sheets
 from recruit.results.consolidation import StageOutcome, attribute_names, consolidate_stage
 
@@ -53,8 +67,25 @@ class AdvisoryReportForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[Optional()],
     )
+    agreed_by = SelectMultipleField(
+        "Members who agreed this report",
+        description=(
+            "Read the report back to the panel, then tick each member who agreed it. The "
+            "deciding panel sees how many of the panel's members agreed."
+        ),
+        widget=GovCheckboxesInput(),
+        validators=[Optional()],
+    )
     lock_version = HiddenField()
     submit = SubmitField("Save the report", widget=GovSubmitInput())
+
+    def set_members(self, members: Sequence[PanelSeat]) -> None:
+        self.agreed_by.choices = [
+            SelectChoice(str(seat.user_id), seat.user.full_name) for seat in members
+        ]
+
+    def agreed_user_ids(self) -> set[int]:
+        return {int(value) for value in self.agreed_by.data or ()}
 
     def check(self) -> bool:
         """Valid, with something written, and a traffic light that is one of the three."""
@@ -74,17 +105,24 @@ class AdvisoryReportForm(FlaskForm):
         return TrafficLight(self.traffic_light.data) if self.traffic_light.data else None
 
 
-def report_form(report: AdvisoryReport | None, *, from_request: bool) -> AdvisoryReportForm:
-    """The form, filled from the saved report (or, ``from_request``, from what was posted)."""
+def report_form(
+    report: AdvisoryReport | None, members: Sequence[PanelSeat], *, from_request: bool
+) -> AdvisoryReportForm:
+    """The form, filled from the saved report (or, ``from_request``, from what was posted),
+    with a box for each member whose agreement counts."""
     data = {
+        "agreed_by": [str(a.user_id) for a in report.agreements] if report else [],
         "lock_version": str(report.lock_version) if report else "",
         "strengths": report.strengths if report else "",
         "concerns": report.concerns if report else "",
         "traffic_light": report.traffic_light.value if report and report.traffic_light else None,
     }
     if from_request:
-        return AdvisoryReportForm(prefix=REPORT_PREFIX, data=data)
-    return AdvisoryReportForm(prefix=REPORT_PREFIX, formdata=None, data=data)
+        form = AdvisoryReportForm(prefix=REPORT_PREFIX, data=data)
+    else:
+        form = AdvisoryReportForm(prefix=REPORT_PREFIX, formdata=None, data=data)
+    form.set_members(members)
+    return form
 
 
 def saved_report(stage: Stage, candidate: Candidate) -> AdvisoryReport | None:
@@ -102,13 +140,27 @@ def report_view(
     result = next((c for c in outcome.result.candidates if c.candidate == candidate.code), None)
     attributes = attribute_views(result, outcome.scores.scores, attribute_names()) if result else ()
     light = report.traffic_light if report else None
+    members = {seat.user_id for seat in report_members(outcome.stage, candidate)}
+    agreed = {a.user_id for a in report.agreements} & members if report else set()
     return AdvisoryReportView(
         stage_name=outcome.stage.name,
         traffic_light=light.label if light else None,
         strengths=report.strengths if report else "",
         concerns=report.concerns if report else "",
         attributes=attributes,
+        agreed=len(agreed),
+        members=len(members),
     )
+
+
+def report_members(stage: Stage, candidate: Candidate) -> list[PanelSeat]:
+    """The members whose agreement makes the report the panel's: those who score at the
+    stage, not stood down, with no declared conflict with the candidate."""
+    return [
+        seat
+        for seat in sheets.scoring_seats(stage)
+        if not seat.is_stood_down and not has_conflict(seat.user_id, candidate.id)
+    ]
 
 
 def advisory_reports(vacancy: Vacancy, candidate: Candidate) -> list[AdvisoryReportView]:

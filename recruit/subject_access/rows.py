@@ -44,7 +44,8 @@ COVERED_TABLES = frozenset(
         "score_amendment",  # _amendment
         "agreed_score",  # _agreed_score
         "candidate_decision",  # _decision
-        "advisory_report",  # _advisory_report
+        "advisory_report",  # _advisory_report, with who agreed it (below)
+        "advisory_report_agreement",
         "conflict_of_interest",  # conflict_record
         "appointment_decision",  # appointment_record, with its two tables below
         "decision_confirmation",

@@ -173,4 +173,5 @@ def _advisory_report(report: AdvisoryReport, context: Context) -> dict[str, Any]
         "traffic_light_label": report.traffic_light.label if report.traffic_light else None,
         "recorded_by": context.people.label(report.recorded_by_id),
         "recorded_at": json_value(report.recorded_at),
+        "agreed_by": [context.people.label(a.user_id) for a in report.agreements],
     }

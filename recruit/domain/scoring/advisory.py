@@ -36,6 +36,22 @@ class AdvisoryReportView:
     strengths: str
     concerns: str
     attributes: tuple[AttributeView, ...]
+    # How many of the panel's members (those who score, not stood down, with no conflict
+    # with the candidate) agreed the report as it reads now.
+    agreed: int = 0
+    members: int = 0
+
+    @property
+    def agreement_text(self) -> str:
+        """'Agreed by all 3 of its members', or 'Agreed by 2 of its 3 members so far'."""
+        if not self.members:
+            return "No member of the panel could agree it (each declared a conflict)"
+        if self.agreed >= self.members:
+            if self.members == 1:
+                return "Agreed by its one member"
+            return f"Agreed by all {self.members} of its members"
+        noun = "member" if self.members == 1 else "members"
+        return f"Agreed by {self.agreed} of its {self.members} {noun} so far"
 
 
 def attribute_views(

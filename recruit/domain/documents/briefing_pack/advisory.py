@@ -62,6 +62,7 @@ def _write_report(writer: PackWriter, report: AdvisoryReportView, label: str) ->
     writer.paragraph(view or "The panel gave no overall view.", label="Overall view:")
     writer.paragraph(report.strengths.strip() or NOTHING_RECORDED, label="Strengths:")
     writer.paragraph(report.concerns.strip() or NOTHING_RECORDED, label="Concerns:")
+    writer.paragraph(report.agreement_text, label="Agreed:")
     if not report.attributes:
         writer.paragraph("The panel's figures are not recorded.")
         return

@@ -46,6 +46,7 @@ def _write_report(writer: PackWriter, candidate: str, report: AdvisoryReportView
     writer.paragraph(report.traffic_light or "Not given", label="Overall view:")
     writer.paragraph(report.strengths or "None written", label="Strengths:")
     writer.paragraph(report.concerns or "None written", label="Concerns:")
+    writer.paragraph(report.agreement_text, label="Agreed:")
     if report.attributes:
         writer.table(
             _HEADER,
