@@ -12,4 +12,8 @@ bp = Blueprint("stages", __name__)
 from recruit.stages import routes  # noqa: E402, F401  (adds its views to bp)
 
 # isort: split
-from recruit.stages import pack_routes, plan_routes  # noqa: E402, F401  (each adds its views to bp)
+from recruit.stages import (  # noqa: E402, F401  (each adds its views to bp)
+    pack_routes,
+    plan_routes,
+    timetable_routes,
+)

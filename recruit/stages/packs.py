@@ -10,20 +10,28 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from flask import current_app
 from sqlalchemy import select
 
 from recruit.bank_store import from_storable
 from recruit.domain.documents.interview_pack import (
+    YOUNG_PEOPLE_FILE,
     InterviewDay,
     PackContext,
     PackPoint,
     PackQuestion,
     PanelSeat,
+    YoungPeopleGuide,
     build_interview_pack,
     build_pack_zip,
+    interview_day_span,
+    load_young_people_guide,
     pack_filename,
+    school_hours_clash,
+    school_hours_warning,
     timetable,
 )
 from recruit.domain.documents.word import document_bytes
@@ -31,6 +39,12 @@ from recruit.domain.interview_plan import weights_as_percentages
 from recruit.domain.question_bank import QuestionBank
 from recruit.domain.scoring.advisory import AdvisoryReportView
 from recruit.domain.shortlisting import point_when
+from recruit.domain.timetable import (
+    TimetableStage,
+    VacancyTimetable,
+    build_timetable,
+    shared_day_grid,
+)
 from recruit.exports import EXPORTS_DIR
 from recruit.extensions import db
 from recruit.models import (
@@ -165,6 +179,8 @@ def _shared_context(
     innovation = next((i for i in bank.innovations if i.key == vacancy.innovation), None)
     candidates = _candidate_labels(vacancy)
     day = interview_day(stage)
+    # Panels sharing a date run as a carousel: the pack's schedule follows this stage's turn.
+    vacancy_day = vacancy_timetable(vacancy)
     return PackContext(
         organisation_name=organisation_name,
         vacancy_title=vacancy.title,
@@ -181,9 +197,15 @@ def _shared_context(
         stage_date=stage.held_on,
         stage_duration_minutes=stage.duration_minutes,
         panel=tuple(
-            PanelSeat(seat.user.full_name, seat.panel_role.label) for seat in ordered_seats(stage)
+            PanelSeat(
+                seat.user.full_name,
+                seat.panel_role.label,
+                panel_role=seat.panel_role.value,
+                stood_down=seat.is_stood_down,
+            )
+            for seat in ordered_seats(stage)
         ),
-        schedule=timetable(candidates, day),
+        schedule=timetable(vacancy_day.order_for(stage.id) or candidates, day),
         schedule_is_suggested=day.suggested,
         questions=tuple(
             pack_question(number, item, bank) for number, item in enumerate(stage.items, 1)
@@ -196,6 +218,33 @@ def _shared_context(
         use_young_people_wording=stage.stage_type is StageType.YOUNG_PEOPLES_PANEL,
         advisory_reports=_advisory_reports(vacancy, stage),
         points_to_explore=_points_to_explore(vacancy, stage),
+        day_timetable=shared_day_grid(vacancy_day, stage.id),
+        young_people_on_panel=young_people_on_panel(stage),
+        young_people_guide=young_people_guide(),
+        school_hours_warning=school_hours_warning_for(stage, len(candidates)),
+    )
+
+
+def vacancy_timetable(vacancy: Vacancy) -> VacancyTimetable:
+    """The day of every stage the candidates attend (shortlisting is done without them), in
+    the vacancy's order, for the candidates taking part, labelled as the packs label them."""
+    stages = [
+        _timetable_stage(stage)
+        for stage in vacancy.stages
+        if stage.stage_type is not StageType.SHORTLISTING
+    ]
+    return build_timetable(stages, _candidate_labels(vacancy))
+
+
+def _timetable_stage(stage: Stage) -> TimetableStage:
+    return TimetableStage(
+        key=stage.id,
+        name=stage.name,
+        held_on=stage.held_on,
+        starts_at=stage.starts_at,
+        interview_minutes=stage.duration_minutes,
+        slot_minutes=stage.slot_minutes,
+        break_minutes=stage.break_minutes,
     )
 
 
@@ -301,3 +350,36 @@ def _weights(stage: Stage, bank: QuestionBank) -> tuple[tuple[str, int], ...]:
         (_attribute_name(bank, key), percent)
         for key, percent in weights_as_percentages(stage.weights)
     )
+
+
+def young_people_on_panel(stage: Stage) -> bool:
+    """A young people's panel, or a seat for a young person (not stood down) on another."""
+    return stage.stage_type is StageType.YOUNG_PEOPLES_PANEL or any(
+        seat.panel_role is PanelRole.YOUNG_PEOPLES_PANEL and not seat.is_stood_down
+        for seat in stage.seats
+    )
+
+
+def young_people_guide() -> YoungPeopleGuide:
+    """The plain wording of ``question_bank/young_people_panel.yaml``; a broken file raises
+    ``YoungPeopleGuideError`` naming the key and the fault."""
+    return _read_guide(Path(current_app.config["QUESTION_BANK_DIR"]) / YOUNG_PEOPLE_FILE)
+
+
+@lru_cache(maxsize=4)
+def _read_guide(path: Path) -> YoungPeopleGuide:
+    # Read once per process: the file changes only when an editor deploys a new one.
+    return load_young_people_guide(path.read_text(encoding="utf-8"), path.name)
+
+
+def school_hours_warning_for(stage: Stage, candidate_count: int | None = None) -> str:
+    """The warning for a stage with young people on its panel whose day (as the packs time
+    it) falls in school hours on a weekday; "" otherwise."""
+    if not young_people_on_panel(stage):
+        return ""
+    if candidate_count is None:
+        candidate_count = len(_candidate_labels(stage.vacancy))
+    span = interview_day_span(interview_day(stage), candidate_count)
+    starts, ends = span if span else (None, None)
+    clash = school_hours_clash(stage.held_on, starts, ends)
+    return school_hours_warning(clash, young_people_guide().school_hours_advice)

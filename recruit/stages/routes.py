@@ -16,7 +16,7 @@ from recruit.extensions import db
 from recruit.form_fields import ConfirmForm, add_error, edited_elsewhere_message, saved_since_loaded
 from recruit.models import PanelRole, PanelSeat, Role, Stage, StageRole, StageType, User, Vacancy
 from recruit.results import sheets
-from recruit.stages import bp, panel
+from recruit.stages import bp, packs, panel
 from recruit.stages.access import stage_of
 from recruit.stages.forms import (
     SET_ASIDE,
@@ -62,6 +62,7 @@ def show(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         form=form,
         panel_problems=panel.appointing_panel_problems_at(stage),
         training=panel.training_at(stage),
+        school_hours_warning=packs.school_hours_warning_for(stage),
     )
 
 

@@ -107,6 +107,8 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "stages.download_pack": HR_AND_ADMIN,
     "stages.download_chair_pack": HR_AND_ADMIN,
     "stages.download_all_packs": HR_AND_ADMIN,
+    "stages.timetable_page": HR_AND_ADMIN,
+    "stages.download_timetable": HR_AND_ADMIN,
     "candidates.index": HR_AND_ADMIN,
     "candidates.create": HR_AND_ADMIN,
     "candidates.edit": HR_AND_ADMIN,

@@ -2,10 +2,13 @@
 
 A pack runs: cover; the conflict of interest declaration, to complete before the first
 interview; the innovation's values and the five attributes; how to score; (for the chair)
-chairing the panel; the schedule; each question with its probes, indicators and
-descriptors; at the deciding stage, what the advisory panels reported on each candidate
-(advice, apart from the sheets); then, for a member who scores, one scoring sheet per
-candidate, each on a new page (an adviser's pack has none). Styles, page set-up, header and
+chairing the panel; (where young people sit on the panel) supporting them; the schedule;
+each question with its probes, indicators and descriptors (in a young person's pack, the
+young people's version, content notes for distressing adult wording and the traffic light);
+at the deciding stage, what the advisory panels reported on each candidate (advice, apart
+from the sheets); (for young people and their chair) the traffic light; then, for a member
+who scores, one scoring sheet per candidate, each on a new page (an adviser's pack has
+none). Styles, page set-up, header and
 footer come from ``exports/interview-pack-reference.docx``, so a council restyles its packs
 in Word. Every string is cleaned on its way in (see ``text_safety``).
 """
@@ -25,6 +28,7 @@ from recruit.domain.documents.interview_pack.advisory import (
     advisory_text,
     write_advisory_reports,
 )
+from recruit.domain.documents.interview_pack.day_timetable import write_day_timetable
 from recruit.domain.documents.interview_pack.declaration import (
     CONFLICT_TICK,
     DECLARATION_HEADING,
@@ -32,11 +36,16 @@ from recruit.domain.documents.interview_pack.declaration import (
 )
 from recruit.domain.documents.interview_pack.guidance import (
     CHAIR_HEADING,
+    FACILITATORS_HEADING,
+    TRAFFIC_LIGHT_HEADING,
     reader,
+    support_person,
     write_chairing,
     write_cover,
+    write_facilitators_guide,
     write_schedule,
     write_scoring_guidance,
+    write_traffic_light,
     write_values,
 )
 from recruit.domain.documents.interview_pack.model import (
@@ -47,6 +56,7 @@ from recruit.domain.documents.interview_pack.model import (
     ScheduleSlot,
 )
 from recruit.domain.documents.interview_pack.questions import (
+    CONTENT_NOTE_LABEL,
     NO_TOTAL_ON_SHEET,
     SHEET_HEADER,
     evidence_lines,
@@ -63,6 +73,15 @@ from recruit.domain.documents.interview_pack.timetable import (
     parse_clock_time,
     timetable,
 )
+from recruit.domain.documents.interview_pack.young_people import (
+    YOUNG_PEOPLE_FILE,
+    YoungPeopleGuide,
+    YoungPeopleGuideError,
+    interview_day_span,
+    load_young_people_guide,
+    school_hours_clash,
+    school_hours_warning,
+)
 from recruit.domain.documents.word.document import DocumentMeta, document_bytes, start_document
 from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.domain.documents.word.writer import PackWriter, one_line, running_text
@@ -72,9 +91,15 @@ __all__ = [
     "advisory_text",
     "CHAIR_HEADING",
     "CONFLICT_TICK",
+    "CONTENT_NOTE_LABEL",
     "DECLARATION_HEADING",
+    "FACILITATORS_HEADING",
     "NO_TOTAL_ON_SHEET",
     "SHEET_HEADER",
+    "TRAFFIC_LIGHT_HEADING",
+    "YOUNG_PEOPLE_FILE",
+    "YoungPeopleGuide",
+    "YoungPeopleGuideError",
     "InterviewDay",
     "POINTS_HEADING",
     "PackContext",
@@ -85,10 +110,15 @@ __all__ = [
     "build_interview_pack",
     "build_pack_zip",
     "evidence_lines",
+    "interview_day_span",
+    "load_young_people_guide",
     "pack_filename",
     "pack_title",
     "parse_clock_time",
+    "school_hours_clash",
+    "school_hours_warning",
     "sheet_heading",
+    "support_person",
     "timetable",
 ]
 
@@ -115,10 +145,13 @@ def build_interview_pack(
     write_scoring_guidance(writer, context)
     if context.is_chair:
         write_chairing(writer, context)
+    write_facilitators_guide(writer, context)
     write_schedule(writer, context)
+    write_day_timetable(writer, context)
     write_points_to_explore(writer, context)
     write_questions(writer, context)
     write_advisory_reports(writer, context)
+    write_traffic_light(writer, context)
     if context.recipient_scores:
         write_scoring_sheets(writer, context)
     return document

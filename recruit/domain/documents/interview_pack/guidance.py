@@ -1,5 +1,10 @@
 """The front of an interview pack: cover, values and attributes, how to score, chairing, schedule.
 
+Where young people sit on the panel the pack adds the facilitator's guide (preparing,
+safeguarding, thanking and debriefing them), a school-hours warning above the schedule, and
+the plain traffic light they judge answers by; the wording is HR's, from
+``question_bank/young_people_panel.yaml``.
+
 The scoring guidance restates the panel's rules from the research and from values-based
 recruitment practice: independent scores first, evidence for every score, "no evidence"
 kept apart from a low score, and formula before discussion.
@@ -10,7 +15,8 @@ from __future__ import annotations
 from itertools import accumulate
 
 from recruit.domain.adverts.draft import format_govuk_date
-from recruit.domain.documents.interview_pack.model import PackContext
+from recruit.domain.documents.interview_pack.model import PackContext, PanelSeat
+from recruit.domain.documents.interview_pack.young_people import TrafficLight
 from recruit.domain.documents.word.writer import PackWriter, one_line, row_cells
 
 NOT_SET = "Not set yet"
@@ -19,6 +25,12 @@ VALUES_HEADING = "Our values and the five attributes"
 SCORING_HEADING = "How to score"
 ADVISER_SCORING_HEADING = "How the panel scores"
 SCHEDULE_HEADING = "Schedule"
+FACILITATORS_HEADING = "Supporting the young people's panel"
+TRAFFIC_LIGHT_HEADING = "Traffic light: how to judge an answer"
+SUPPORT_PERSON_LABEL = "Named support person:"
+SUPPORT_PERSON_TO_BE_NAMED = "To be named by HR"
+# Who answers for the young people's wellbeing on the day, in order of preference.
+SUPPORT_ROLES = ("hr_adviser", "chair")
 SUGGESTED_TIMES = (
     "These times are suggested: the start of the interview day has not been set yet. Check "
     "the times with the organiser."
@@ -234,6 +246,8 @@ def write_schedule(writer: PackWriter, context: PackContext) -> None:
     if not context.schedule:
         writer.paragraph("The schedule has not been set yet.")
         return
+    if context.school_hours_warning:
+        writer.paragraph(context.school_hours_warning, label="Warning:")
     when = f"Interviews on {format_govuk_date(context.stage_date)}" if context.stage_date else ""
     writer.paragraph(f"{when or 'Interview times'}, in order:", keep_with_next=True)
     if context.schedule_is_suggested:
@@ -246,3 +260,57 @@ def write_schedule(writer: PackWriter, context: PackContext) -> None:
             for cell in row_cells(row):
                 for run in cell.paragraphs[0].runs:
                     run.italic = True
+
+
+def support_person(panel: tuple[PanelSeat, ...]) -> str:
+    """The young people's named support person: the stage's HR adviser, else its chair (a
+    member stood down is passed over), e.g. "Priya Shah (HR adviser)"."""
+    for role in SUPPORT_ROLES:
+        seat = next((s for s in panel if s.panel_role == role and not s.stood_down), None)
+        if seat is not None:
+            return f"{one_line(seat.name)} ({one_line(seat.panel_role_label)})"
+    return SUPPORT_PERSON_TO_BE_NAMED
+
+
+def write_facilitators_guide(writer: PackWriter, context: PackContext) -> None:
+    """In every pack of a stage with young people on its panel: how the adults prepare,
+    safeguard, thank and debrief them."""
+    guide = context.young_people_guide
+    if guide is None or not context.young_people_on_panel:
+        return
+    writer.heading(FACILITATORS_HEADING, 1, new_page=True)
+    writer.paragraph(guide.facilitators_introduction)
+    for section in guide.facilitators_guide:
+        writer.heading(section.heading, 2)
+        if section.key == "safeguarding":
+            writer.paragraph(support_person(context.panel), label=SUPPORT_PERSON_LABEL)
+        writer.bullets(section.points)
+
+
+def traffic_light_rows(light: TrafficLight) -> list[tuple[str, str]]:
+    return [("Green", light.green), ("Amber", light.amber), ("Red", light.red)]
+
+
+def write_traffic_light_table(writer: PackWriter, light: TrafficLight, caption: str) -> None:
+    header = ("Colour", "What it means")
+    rows = traffic_light_rows(light)
+    writer.table(header, rows, (0.16, 0.84), caption=caption, keep_together=True)
+    writer.paragraph(light.write_why)
+
+
+def shows_traffic_light(context: PackContext) -> bool:
+    """A young person's pack, and the chair's where young people sit on the panel."""
+    if context.young_people_guide is None:
+        return False
+    return context.use_young_people_wording or (context.is_chair and context.young_people_on_panel)
+
+
+def write_traffic_light(writer: PackWriter, context: PackContext) -> None:
+    """The plain guide before the scoring sheets; the sheets stay as they are, since adults
+    on the panel may still score 1 to 5."""
+    if context.young_people_guide is None or not shows_traffic_light(context):
+        return
+    light = context.young_people_guide.traffic_light
+    writer.heading(TRAFFIC_LIGHT_HEADING, 1, new_page=True)
+    writer.paragraph(light.introduction, keep_with_next=True)
+    write_traffic_light_table(writer, light, "Traffic light")

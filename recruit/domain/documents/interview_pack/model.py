@@ -9,8 +9,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from recruit.domain.scoring.advisory import AdvisoryReportView
+from recruit.domain.timetable import DayGrid
+
+if TYPE_CHECKING:
+    # Only a type here: young_people reads the timetable, which reads this module.
+    from recruit.domain.documents.interview_pack.young_people import YoungPeopleGuide
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,10 @@ class PackPoint:
 class PanelSeat:
     name: str
     panel_role_label: str
+    # The role's key ("chair", "hr_adviser"), so the pack can name a young people's panel's
+    # support person without relying on the wording of a label.
+    panel_role: str = ""
+    stood_down: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,3 +107,14 @@ class PackContext:
     # Per candidate label, the points shortlisting scrutiny gave this stage to explore; only
     # candidates with any are listed.
     points_to_explore: tuple[tuple[str, tuple[PackPoint, ...]], ...] = ()
+    # Young people sit on this stage's panel (a young people's panel, or a seat for a young
+    # person): every pack gets the facilitator's guide, and the chair's marks distressing
+    # questions with a content note.
+    young_people_on_panel: bool = False
+    # The plain wording from question_bank/young_people_panel.yaml; None leaves it out.
+    young_people_guide: YoungPeopleGuide | None = None
+    # The school-hours warning for the top of the schedule, "" when the day is clear.
+    school_hours_warning: str = ""
+    # In the chair's pack, every panel held on the stage's date side by side (a carousel);
+    # None when the stage has the date to itself or has no date.
+    day_timetable: DayGrid | None = None

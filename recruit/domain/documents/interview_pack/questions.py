@@ -1,5 +1,9 @@
 """The back of an interview pack: each question with its marking guide, then the scoring sheets.
 
+A pack written for young people asks the young people's version, leaves out adult wording
+that describes distressing events (with a content note saying what it touches, from the one
+shared list of distressing terms) and shows the plain traffic light instead of descriptors.
+
 A scoring sheet is one page or more per candidate, starting on a new page so that sheets can
 be printed, handed round and collected separately; the table's header row repeats if a
 sheet runs over a page. Each question's evidence box grows with the minutes the plan gives
@@ -9,11 +13,21 @@ at moderation, so an unweighted sum on paper would only mislead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from docx.shared import Length, Mm, Pt
 
-from recruit.domain.documents.interview_pack.guidance import stage_date_text
+from recruit.domain.documents.interview_pack.guidance import (
+    stage_date_text,
+    write_traffic_light_table,
+)
 from recruit.domain.documents.interview_pack.model import PackContext, PackQuestion
 from recruit.domain.documents.interview_pack.scrutiny import write_sheet_points
+from recruit.domain.documents.interview_pack.young_people import (
+    distressing_topics,
+    is_distressing,
+    topics_text,
+)
 from recruit.domain.documents.word.writer import (
     TICK_BOX,
     PackWriter,
@@ -48,6 +62,13 @@ NO_TOTAL_ON_SHEET = (
     "Do not add up your scores: the attributes are weighted, and the weighted figure is "
     "worked out at moderation."
 )
+CONTENT_NOTE_LABEL = "Content note:"
+FOLLOW_UP = "If you want to hear more, ask them to tell you more about it, in their own words."
+NO_YOUNG_PEOPLE_VERSION = (
+    "This question has no young people's version. An adult on the panel asks it; listen to "
+    "the answer and choose a colour as usual."
+)
+CHOOSE_A_COLOUR = "Choose green, amber or red for the answer, and write down why."
 _OVERALL_NOTES_HEIGHT = Mm(20)
 _TICK_BOX_SIZE = Pt(14)
 _SIGNATURE_LINE = "_" * 30
@@ -60,58 +81,169 @@ def write_questions(writer: PackWriter, context: PackContext) -> None:
         return
     writer.paragraph(
         "Ask every candidate the same questions, as written and in this order. "
-        + (
-            "Score each answer against its descriptors on the scoring sheets at the back of "
-            "this pack."
-            if context.recipient_scores
-            else "The descriptors say what each score sounds like, for when you advise the panel."
-        )
+        + _how_answers_are_judged(context)
     )
     for index, question in enumerate(context.questions):
         # One question to a page, so the panel turns the page as the interview moves on.
-        _write_question(
-            writer, question, young_people=context.use_young_people_wording, new_page=index > 0
+        writer.heading(question_heading(question), 2, new_page=index > 0)
+        if for_young_readers(context):
+            # No bank reference: its name can say what the adult version is about.
+            writer.paragraph(f"About {question.minutes} minutes.")
+            _write_for_young_people(writer, context, question)
+        else:
+            writer.paragraph(
+                f"About {question.minutes} minutes. Bank reference "
+                f"{one_line(question.question_id)}, version {question.version}."
+            )
+            _write_for_adults(writer, context, question)
+
+
+def _how_answers_are_judged(context: PackContext) -> str:
+    if for_young_readers(context):
+        return "After each answer, choose a colour with the traffic light and write down why."
+    if context.recipient_scores:
+        return (
+            "Score each answer against its descriptors on the scoring sheets at the back of "
+            "this pack."
         )
+    return "The descriptors say what each score sounds like, for when you advise the panel."
 
 
 def question_heading(question: PackQuestion) -> str:
     return f"Question {question.number}: {one_line(question.attribute_name)}"
 
 
-def _write_question(
-    writer: PackWriter, question: PackQuestion, *, young_people: bool, new_page: bool
-) -> None:
-    writer.heading(question_heading(question), 2, new_page=new_page)
-    writer.paragraph(
-        f"About {question.minutes} minutes. Bank reference {one_line(question.question_id)}, "
-        f"version {question.version}."
+def for_young_readers(context: PackContext) -> bool:
+    """A pack written for young people: the chair's, for the adult who chairs, keeps all."""
+    return context.use_young_people_wording and not context.is_chair
+
+
+def content_note(topics: Sequence[str], *, for_chair: bool) -> str:
+    """What a young person's pack says in place of distressing adult wording, and what the
+    chair's pack says beside it."""
+    about = f"This question's adult version is about {topics_text(topics)}."
+    if for_chair:
+        return (
+            f"{about} The young people's packs leave the adult wording out: ask the young "
+            "people's version, and check on the young people after any answer that goes into it."
+        )
+    return f"{about} It is not printed here: the chair's pack has it."
+
+
+def adult_wording(question: PackQuestion) -> list[str]:
+    """Everything written for adults about a question. Its guidance can name what a scenario
+    is about when the scenario itself does not ("exploitation" in the indicators of a
+    question about a boy who keeps going missing), so the whole question is judged."""
+    return [
+        question.text,
+        *question.probes,
+        *question.positive_indicators,
+        *(text for text, _ in question.negative_indicators),
+        *question.descriptors.values(),
+        *question.warning_signs,
+    ]
+
+
+def _write_for_adults(writer: PackWriter, context: PackContext, question: PackQuestion) -> None:
+    variant = (question.young_people_variant or "").strip()
+    variant = variant if context.use_young_people_wording else ""
+    topics = (
+        distressing_topics(adult_wording(question))
+        if context.is_chair and context.young_people_on_panel
+        else ()
     )
-    variant = question.young_people_variant if young_people else None
-    if variant and variant.strip():
+    if variant:
         writer.paragraph(variant, label="Ask:")
+    if topics:
+        writer.paragraph(content_note(topics, for_chair=True), label=CONTENT_NOTE_LABEL)
+    if variant:
         writer.paragraph(question.text, label="Full wording, for reference:")
     else:
         writer.paragraph(question.text, label="Ask:")
     if question.probes:
         writer.heading("Probes", 3)
         writer.bullets(question.probes)
+    _write_indicators(writer, question, question.positive_indicators, question.negative_indicators)
+    _write_warning_signs(writer, question.warning_signs)
+    _write_descriptors(writer, question)
+
+
+def _write_for_young_people(
+    writer: PackWriter, context: PackContext, question: PackQuestion
+) -> None:
+    """The young people's version first. A question whose adult wording touches distressing
+    events keeps that wording and its probes out, with a content note saying what it is about;
+    any indicator that names such an event is left out too."""
+    variant = (question.young_people_variant or "").strip()
+    topics = distressing_topics(adult_wording(question))
+    if variant:
+        writer.paragraph(variant, label="Ask:")
+    elif topics:
+        writer.paragraph(NO_YOUNG_PEOPLE_VERSION)
+    else:
+        writer.paragraph(question.text, label="Ask:")
+    if topics:
+        writer.paragraph(content_note(topics, for_chair=False), label=CONTENT_NOTE_LABEL)
+    elif variant:
+        writer.paragraph(question.text, label="Full wording, for reference:")
+    if variant and not topics and question.probes:
+        writer.heading("Probes", 3)
+        writer.bullets(question.probes)
+    else:
+        writer.paragraph(FOLLOW_UP, label="Follow-up:")
+    positives = [text for text in question.positive_indicators if not is_distressing(text)]
+    negatives = [item for item in question.negative_indicators if not is_distressing(item[0])]
+    _write_indicators(writer, question, positives, negatives)
+    _write_warning_signs(
+        writer, [text for text in question.warning_signs if not is_distressing(text)]
+    )
+    _write_young_peoples_judgement(writer, context, question)
+
+
+def _write_indicators(
+    writer: PackWriter,
+    question: PackQuestion,
+    positives: Sequence[str],
+    negatives: Sequence[tuple[str, bool]],
+) -> None:
+    if not positives and not negatives:
+        return
     writer.heading("What to listen for", 3)
-    positives = [(text, False) for text in question.positive_indicators]
     writer.bullet_columns(
         INDICATOR_HEADER,
-        (positives, question.negative_indicators),
+        ([(text, False) for text in positives], negatives),
         caption=f"Indicators for question {question.number}",
     )
-    if question.warning_signs:
+
+
+def _write_warning_signs(writer: PackWriter, signs: Sequence[str]) -> None:
+    if signs:
         writer.heading(WARNING_SIGNS_HEADING, 3)
         writer.paragraph(WARNING_SIGNS_GUIDANCE)
-        writer.bullets(question.warning_signs)
+        writer.bullets(signs)
+
+
+def _write_descriptors(writer: PackWriter, question: PackQuestion) -> None:
     if question.descriptors:
         writer.heading(f"Question {question.number}: what each score sounds like", 3)
         rows = [(str(score), question.descriptors[score]) for score in sorted(question.descriptors)]
         caption = f"Descriptors for question {question.number}"
         header = ("Score", "What it sounds like")
         writer.table(header, rows, (0.12, 0.88), caption=caption, keep_together=True)
+
+
+def _write_young_peoples_judgement(
+    writer: PackWriter, context: PackContext, question: PackQuestion
+) -> None:
+    """In place of the professional descriptors: the plain traffic light, the same for every
+    question."""
+    writer.heading(f"Question {question.number}: choose a colour", 3)
+    guide = context.young_people_guide
+    if guide is None:
+        writer.paragraph(CHOOSE_A_COLOUR)
+        return
+    caption = f"Traffic light for question {question.number}"
+    write_traffic_light_table(writer, guide.traffic_light, caption)
 
 
 def write_scoring_sheets(writer: PackWriter, context: PackContext) -> None:
@@ -125,6 +257,11 @@ def write_scoring_sheets(writer: PackWriter, context: PackContext) -> None:
         "did in the notes. Then enter your scores and notes and submit them before the panel "
         "discusses the candidate."
     )
+    if for_young_readers(context):
+        writer.paragraph(
+            "If your panel uses the traffic light, write the colour and why in the notes "
+            "instead of ticking a score."
+        )
     for candidate in context.candidates:
         _write_sheet(writer, context, candidate)
 
