@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from recruit.domain.interchange.format import parse_datetime
+from recruit.domain.interchange.format import item_key, parse_datetime
 from recruit.extensions import db
 from recruit.interchange.appointment import build_appointment
 from recruit.models import (
@@ -41,7 +41,7 @@ from recruit.models import (
 )
 
 Document = dict[str, Any]
-ItemKey = tuple[int, str]  # (position, question_id) within a stage
+ItemKey = tuple[int, str]  # (position, question id or exercise item key) within a stage
 
 
 class _Ids:
@@ -175,11 +175,13 @@ class _Stage:
             item_row = PlanItem(
                 position=item["position"],
                 question_id=item["question_id"],
+                exercise_id=item["exercise_id"],
+                exercise_attribute=item["exercise_attribute"],
                 minutes=item["minutes"],
                 question_version_number=item["question_version_number"],
                 frozen_content=item["frozen_content"],
             )
-            self.items[(item["position"], item["question_id"])] = item_row
+            self.items[(item["position"], item_key(item))] = item_row
             self.row.items.append(item_row)
         self.seats: dict[str, PanelSeat] = {}
         for seat in entry["seats"]:

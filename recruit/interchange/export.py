@@ -202,6 +202,8 @@ def _item(item: PlanItem) -> Document:
     return {
         "position": item.position,
         "question_id": item.question_id,
+        "exercise_id": item.exercise_id,
+        "exercise_attribute": item.exercise_attribute,
         "minutes": item.minutes,
         "question_version_number": item.question_version_number,
         "frozen_content": item.frozen_content,
@@ -259,7 +261,7 @@ def _sheet(sheet: ScoreSheet, codes: dict[int, str], people: _People) -> Documen
 
 
 def _item_ref(item: PlanItem) -> Document:
-    return {"position": item.position, "question_id": item.question_id}
+    return {"position": item.position, "question_id": item.bank_id}
 
 
 def _moderation(stage: Stage, people: _People) -> Document | None:

@@ -20,6 +20,7 @@ from recruit.accounts import create_user
 from recruit.domain.interchange.checks import validate_document
 from recruit.domain.interchange.format import Vocabularies, with_later_keys
 from recruit.domain.interchange.reading import MAX_FILE_BYTES, Unreadable, parse_document
+from recruit.exercise_store import current_exercises
 from recruit.extensions import db
 from recruit.interchange.build import build_vacancy
 from recruit.models import (
@@ -159,14 +160,34 @@ def _missing_user_problem(index: int, email: str) -> str:
 
 
 def _question_problems(stages: list[Document]) -> list[str]:
-    wanted = {item["question_id"] for stage in stages for item in stage["items"]}
+    wanted = {item["question_id"] for stage in stages for item in stage["items"]} - {None}
     known = set(db.session.scalars(select(Question.id).where(Question.id.in_(wanted))))
     return [
         f"stages[{s}].items[{i}].question_id: no question {item['question_id']!r} "
         "in this question bank (load the bank first: flask --app recruit question-bank load)"
         for s, stage in enumerate(stages)
         for i, item in enumerate(stage["items"])
-        if item["question_id"] not in known
+        if item["question_id"] is not None and item["question_id"] not in known
+    ] + _exercise_problems(stages)
+
+
+def _exercise_problems(stages: list[Document]) -> list[str]:
+    """An issued item carries its exercise as issued; one not yet issued needs the exercise
+    in this installation's bank, which will be copied into it at issue."""
+    unissued = [
+        (s, i, item)
+        for s, stage in enumerate(stages)
+        for i, item in enumerate(stage["items"])
+        if item["exercise_id"] is not None and item["frozen_content"] is None
+    ]
+    if not unissued:
+        return []
+    known = {exercise.id for exercise in current_exercises()}
+    return [
+        f"stages[{s}].items[{i}].exercise_id: no exercise {item['exercise_id']!r} in this "
+        "question bank (load the bank first: flask --app recruit question-bank load)"
+        for s, i, item in unissued
+        if item["exercise_id"] not in known
     ]
 
 

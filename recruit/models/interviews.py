@@ -6,7 +6,18 @@ import enum
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Date, Enum, ForeignKey, String, Text, Time, UniqueConstraint, false
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    Enum,
+    ForeignKey,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from recruit.extensions import Model
@@ -148,19 +159,45 @@ class Stage(Model):
 
 
 class PlanItem(Model):
-    """One question in a stage's plan; ``frozen_content`` is the question as issued."""
+    """One scored item in a stage's plan: a bank question, or one attribute of an exercise
+    (an exercise that assesses two attributes is two items, each scored on its own
+    descriptors). ``frozen_content`` is the item as issued, question-shaped either way, so
+    sheets, moderation and packs read both alike."""
 
     __tablename__ = "plan_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"), index=True)
     position: Mapped[int]
-    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"))
+    question_id: Mapped[str | None] = mapped_column(ForeignKey("question.id"), nullable=True)
+    # Exercises live in the bank's files (kept whole in bank_document), not in rows: the id
+    # is kept as text, and the issued plan's frozen copy is the record.
+    exercise_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    exercise_attribute: Mapped[str | None] = mapped_column(String(40), nullable=True)
     minutes: Mapped[int]
     question_version_number: Mapped[int | None] = mapped_column(nullable=True)
     frozen_content: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     stage: Mapped[Stage] = relationship(back_populates="items")
+
+    __table_args__ = (
+        CheckConstraint(
+            "(question_id IS NULL) <> (exercise_id IS NULL)",
+            name="ck_plan_item_question_or_exercise",
+        ),
+    )
+
+    @property
+    def is_exercise(self) -> bool:
+        return self.exercise_id is not None
+
+    @property
+    def bank_id(self) -> str:
+        """What the item is in the bank, for people and records: a question's id, or an
+        exercise's id with the attribute it scores, e.g. "media-...-01 (values)"."""
+        if self.exercise_id is not None:
+            return f"{self.exercise_id} ({self.exercise_attribute})"
+        return str(self.question_id)
 
 
 class PanelSeat(Model):

@@ -91,9 +91,7 @@ def _portable_scores(outcome: StageOutcome) -> list[QuestionScore]:
     the question by its place in the plan and its bank id), not by row ids: an imported
     vacancy gets new ids, and its records must not all read as changed."""
     members = {key: str(seat.user.email).lower() for key, seat in outcome.seats.items()}
-    questions = {
-        str(item.id): f"{item.position}:{item.question_id}" for item in outcome.stage.items
-    }
+    questions = {str(item.id): f"{item.position}:{item.bank_id}" for item in outcome.stage.items}
     return [
         replace(
             score,

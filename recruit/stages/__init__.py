@@ -13,6 +13,7 @@ from recruit.stages import routes  # noqa: E402, F401  (adds its views to bp)
 
 # isort: split
 from recruit.stages import (  # noqa: E402, F401  (each adds its views to bp)
+    brief_routes,
     pack_routes,
     plan_routes,
     timetable_routes,

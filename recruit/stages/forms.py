@@ -244,6 +244,13 @@ def minutes_form_class(item_ids: list[int]) -> type[FlaskForm]:
     return MinutesForm
 
 
+class PlanExerciseForm(FlaskForm):
+    """Add one exercise to the plan: a token and the exercise's id."""
+
+    exercise_id = StringField(validators=[InputRequired(), Length(max=80)])
+    submit = SubmitField("Add to the plan", widget=GovSubmitInput())
+
+
 class PlanItemForm(FlaskForm):
     """Add, remove or move one question: a token and the chosen action's button."""
 

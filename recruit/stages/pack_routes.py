@@ -14,6 +14,7 @@ from flask.typing import ResponseReturnValue
 
 from recruit import audit
 from recruit.bank_store import current_bank
+from recruit.domain.documents.candidate_brief import advance_briefs
 from recruit.domain.documents.interview_pack import pack_filename
 from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.models import Stage, Vacancy
@@ -24,6 +25,7 @@ from recruit.stages.packs import (
     PanelPack,
     chair_pack,
     pack_docx_bytes,
+    pack_exercises,
     packs_zip_bytes,
     stage_packs,
 )
@@ -55,6 +57,7 @@ def packs_page(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         problem=None,
         links=[_link(vacancy, stage, pack) for pack in packs],
         zip_href=url_for("stages.download_all_packs", vacancy_id=vacancy.id, stage_id=stage.id),
+        advance_briefs=advance_briefs(pack_exercises(stage, current_bank())),
     )
 
 
@@ -126,7 +129,7 @@ def _record_export(stage: Stage, kind: str, *, seat_id: int | None, count: int) 
         pack=kind,
         seat_id=seat_id,
         packs=count,
-        question_versions={item.question_id: item.question_version_number for item in stage.items},
+        question_versions={item.bank_id: item.question_version_number for item in stage.items},
     )
 
 

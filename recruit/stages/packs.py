@@ -21,6 +21,7 @@ from recruit.domain.documents.interview_pack import (
     YOUNG_PEOPLE_FILE,
     InterviewDay,
     PackContext,
+    PackExercise,
     PackPoint,
     PackQuestion,
     PanelSeat,
@@ -218,6 +219,7 @@ def _shared_context(
         use_young_people_wording=stage.stage_type is StageType.YOUNG_PEOPLES_PANEL,
         advisory_reports=_advisory_reports(vacancy, stage),
         points_to_explore=_points_to_explore(vacancy, stage),
+        exercises=pack_exercises(stage, bank),
         day_timetable=shared_day_grid(vacancy_day, stage.id),
         young_people_on_panel=young_people_on_panel(stage),
         young_people_guide=young_people_guide(),
@@ -246,6 +248,28 @@ def _timetable_stage(stage: Stage) -> TimetableStage:
         slot_minutes=stage.slot_minutes,
         break_minutes=stage.break_minutes,
     )
+
+
+def pack_exercises(stage: Stage, bank: QuestionBank) -> tuple[PackExercise, ...]:
+    """Each exercise of the issued plan once, in plan order, as issued."""
+    found: dict[str, PackExercise] = {}
+    for item in stage.items:
+        record = (item.frozen_content or {}).get("exercise")
+        if item.exercise_id is None or not record or record["id"] in found:
+            continue
+        found[record["id"]] = PackExercise(
+            title=record["title"],
+            kind_label=record["kind_label"],
+            minutes=record["minutes"],
+            preparation_minutes=record["preparation_minutes"],
+            brief_in_advance=record["brief_in_advance"],
+            candidate_brief=record["candidate_brief"],
+            assessor_brief=record["assessor_brief"],
+            materials=tuple(record["materials"]),
+            content_note=record["content_note"],
+            attribute_names=tuple(_attribute_name(bank, key) for key in record["attributes"]),
+        )
+    return tuple(found.values())
 
 
 def _points_to_explore(
@@ -322,7 +346,7 @@ def pack_question(number: int, item: PlanItem, bank: QuestionBank) -> PackQuesti
     content = from_storable(item.frozen_content)
     return PackQuestion(
         number=number,
-        question_id=item.question_id,
+        question_id=item.bank_id,
         version=item.question_version_number or 1,
         attribute_name=_attribute_name(bank, content["attribute"]),
         text=content["question"],

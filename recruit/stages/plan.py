@@ -6,6 +6,13 @@ from sqlalchemy import func, select
 
 from recruit import audit
 from recruit.bank_store import current_bank, question_row
+from recruit.domain.exercises import (
+    NOT_SCORED,
+    Exercise,
+    exercise_item_content,
+    planned_exercise,
+    split_minutes,
+)
 from recruit.domain.interview_plan import (
     Finding,
     PlannedQuestion,
@@ -14,6 +21,7 @@ from recruit.domain.interview_plan import (
     planned_question_from,
 )
 from recruit.domain.question_bank import QuestionBank
+from recruit.exercise_store import exercise_or_none
 from recruit.extensions import db
 from recruit.models import AuditEvent, PlanItem, Score, Stage, Vacancy
 from recruit.models._types import utcnow
@@ -22,6 +30,14 @@ from recruit.results import sheets
 
 class PlanLocked(Exception):
     """The plan was issued: its questions are frozen until it is withdrawn."""
+
+
+class ExerciseGone(Exception):
+    """The plan names an exercise the bank no longer holds."""
+
+
+class ExerciseNotScored(Exception):
+    """A young people's activity has no place among the scored items."""
 
 
 class ScoredPlanLocked(Exception):
@@ -45,7 +61,32 @@ def stage_plan(stage: Stage, bank: QuestionBank) -> StagePlan:
 
 
 def _planned(item: PlanItem, bank: QuestionBank) -> PlannedQuestion:
-    return planned_question_from(bank.question(item.question_id), item.minutes)
+    if item.exercise_id is None:
+        return planned_question_from(bank.question(str(item.question_id)), item.minutes)
+    attribute = str(item.exercise_attribute)
+    found = exercise_or_none(item.exercise_id)
+    if found is None:
+        # Taken out of the bank since it was planned: the coverage check flags it as it
+        # flags a retired question, and issuing refuses it (``ExerciseGone``).
+        return PlannedQuestion(
+            question_id=item.bank_id,
+            attribute=attribute,
+            minutes=item.minutes,
+            role_levels=(),
+            innovations=("any",),
+            has_young_people_variant=False,
+            is_active=False,
+        )
+    return planned_exercise(found, attribute, item.minutes)
+
+
+def _exercise(exercise_id: str) -> Exercise:
+    found = exercise_or_none(exercise_id)
+    if found is None:
+        raise ExerciseGone(
+            f"The exercise {exercise_id} is no longer in the bank: remove it from the plan"
+        )
+    return found
 
 
 def vacancy_findings(vacancy: Vacancy, bank: QuestionBank) -> list[Finding]:
@@ -70,6 +111,25 @@ def add_question(stage: Stage, question_id: str) -> PlanItem:
     return item
 
 
+def add_exercise(stage: Stage, exercise: Exercise) -> list[PlanItem]:
+    """One scored item per attribute the exercise assesses, next in the plan."""
+    _check_open(stage)
+    if exercise.is_for_young_people:
+        raise ExerciseNotScored(NOT_SCORED)
+    items = []
+    for attribute, minutes in zip(exercise.attributes, split_minutes(exercise), strict=True):
+        item = PlanItem(
+            exercise_id=exercise.id,
+            exercise_attribute=attribute,
+            minutes=minutes,
+            position=len(stage.items) + 1,
+        )
+        stage.items.append(item)
+        items.append(item)
+    audit.record("plan.exercise_added", stage, exercise_id=exercise.id)
+    return items
+
+
 def remove_item(stage: Stage, item: PlanItem) -> None:
     _check_open(stage)
     scored = db.session.scalar(select(func.count()).where(Score.plan_item_id == item.id))
@@ -81,7 +141,7 @@ def remove_item(stage: Stage, item: PlanItem) -> None:
         )
     stage.items.remove(item)
     _renumber(stage)
-    audit.record("plan.question_removed", stage, question_id=item.question_id)
+    audit.record("plan.question_removed", stage, question_id=item.bank_id)
 
 
 def move_item(stage: Stage, item: PlanItem, step: int) -> None:
@@ -120,12 +180,9 @@ def issue_plan(
     """
     _check_open(stage)
     for item in stage.items:
-        row = question_row(item.question_id)
-        assert row is not None
-        item.question_version_number = row.current_version_number
-        item.frozen_content = dict(row.current.content)
+        _freeze(item)
     stage.plan_issued_at = utcnow()
-    questions = [item.question_id for item in stage.items]
+    questions = [item.bank_id for item in stage.items]
     if overridden:
         audit.record(
             "plan.issued",
@@ -172,3 +229,17 @@ def _check_open(stage: Stage) -> None:
 def _renumber(stage: Stage) -> None:
     for position, item in enumerate(stage.items, start=1):
         item.position = position
+
+
+def _freeze(item: PlanItem) -> None:
+    """Copy the item as it stands now into the plan: later bank edits never change it."""
+    if item.exercise_id is not None:
+        exercise = _exercise(item.exercise_id)
+        attribute = str(item.exercise_attribute)
+        item.question_version_number = None
+        item.frozen_content = exercise_item_content(exercise, attribute, item.minutes)
+        return
+    row = question_row(str(item.question_id))
+    assert row is not None
+    item.question_version_number = row.current_version_number
+    item.frozen_content = dict(row.current.content)

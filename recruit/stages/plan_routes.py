@@ -19,6 +19,7 @@ from recruit.domain.interview_plan import (
     weights_as_percentages,
 )
 from recruit.domain.question_bank.search import QuestionFilters
+from recruit.exercise_store import current_exercises, exercise_or_none
 from recruit.extensions import db
 from recruit.form_fields import ConfirmForm
 from recruit.models import Stage, StageType, Vacancy
@@ -29,6 +30,7 @@ from recruit.stages import bp, plan
 from recruit.stages.access import stage_of
 from recruit.stages.forms import (
     IssuePlanForm,
+    PlanExerciseForm,
     PlanItemForm,
     minutes_form_class,
     weight_field_name,
@@ -88,6 +90,10 @@ def _render_plan(
         else issue_blockers(vacancy, stage, bank, every_finding),
         override=plan.issue_override(stage) if stage.plan_issued_at else None,
         scoring_started=sheets.scoring_started(stage),
+        exercise_titles={
+            exercise.id: f"{exercise.kind.label}: {exercise.title}"
+            for exercise in current_exercises()
+        },
         # base.html shows the GOV.UK error summary for the page's ``form``: the one in error.
         form=next((f for f in (weights_form, minutes_form, issue_form) if f and f.errors), None),
     ), status
@@ -141,6 +147,49 @@ def add_to_plan(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         plan.add_question(stage, form.question_id.data)
         db.session.commit()
         flash(f"Question {form.question_id.data} added to the plan", "success")
+    return redirect(_plan_url(vacancy.id, stage.id))
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/exercises")
+def find_exercises(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
+    """The exercises that suit the post, to add to the plan; young people's activities are
+    listed apart, since their panel records a traffic light rather than scores."""
+    vacancy, stage = stage_of(vacancy_id, stage_id)
+    suited = [
+        exercise
+        for exercise in current_exercises()
+        if exercise.is_active
+        and vacancy.role_level in exercise.role_levels
+        and exercise.suits_innovation(vacancy.innovation)
+    ]
+    planned = {item.exercise_id for s in vacancy.stages for item in s.items}
+    return render_template(
+        "stages/find_exercises.html",
+        vacancy=vacancy,
+        stage=stage,
+        bank=current_bank(),
+        scored=[e for e in suited if not e.is_for_young_people],
+        young_people=[e for e in suited if e.is_for_young_people],
+        planned=planned,
+        form=PlanExerciseForm(),
+    )
+
+
+@bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/exercises/add", methods=["POST"])
+def add_exercise(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
+    vacancy, stage = stage_of(vacancy_id, stage_id)
+    form = PlanExerciseForm()
+    chosen = exercise_or_none(form.exercise_id.data or "") if form.validate_on_submit() else None
+    if chosen is None or not chosen.is_active:
+        abort(400)
+    with _unless_locked():
+        items = plan.add_exercise(stage, chosen)
+        db.session.commit()
+        flash(
+            f"{chosen.title} added to the plan: scored on {len(items)} "
+            f"{'attribute' if len(items) == 1 else 'attributes'}",
+            "success",
+        )
     return redirect(_plan_url(vacancy.id, stage.id))
 
 
@@ -244,6 +293,6 @@ def _unless_locked() -> Iterator[None]:
     except plan.PlanLocked:
         db.session.rollback()
         flash("This plan has been issued. Withdraw it to change its questions.", "info")
-    except plan.ScoredPlanLocked as locked:
+    except (plan.ScoredPlanLocked, plan.ExerciseGone, plan.ExerciseNotScored) as refused:
         db.session.rollback()
-        flash(str(locked), "info")
+        flash(str(refused), "info")

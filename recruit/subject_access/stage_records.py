@@ -103,12 +103,12 @@ def _question(item: PlanItem, young_people: bool, context: Context) -> dict[str,
     content = item.frozen_content
     issued = content is not None
     if content is None:
-        row = question_row(item.question_id)
+        row = question_row(item.question_id) if item.question_id else None
         content = dict(row.current.content) if row is not None else {}
     text = (young_people and content.get("young_people_variant")) or content.get("question")
     attribute = str(content.get("attribute", ""))
     return {
-        "question_id": item.question_id,
+        "question_id": item.bank_id,
         "question_version": item.question_version_number,
         "attribute": attribute,
         "attribute_name": context.attribute_name(attribute),

@@ -208,7 +208,7 @@ def raw_score_rows(
                     stage=outcome.stage.name,
                     candidate_label=labels[score.candidate],
                     member_label=seat.user.full_name,
-                    question_id=item.question_id,
+                    question_id=item.bank_id,
                     question_text=(item.frozen_content or {}).get("question", ""),
                     attribute_name=names.get(score.attribute, score.attribute),
                     score=score.score,

@@ -39,7 +39,7 @@ def minimal_document() -> dict:
     """The smallest document with one of everything that refers to something else."""
     return {
         "format": "recruit-vacancy",
-        "version": 4,
+        "version": 5,
         "exported_at": WHEN,
         "source_vacancy_id": 3,
         "people": [{"email": CHAIR, "full_name": "Chris Chair"}],
@@ -79,7 +79,13 @@ def _candidate(code: str) -> dict:
 
 
 def _stage() -> dict:
-    item = {"position": 1, "question_id": "values-01", "minutes": 10}
+    item = {
+        "position": 1,
+        "question_id": "values-01",
+        "exercise_id": None,
+        "exercise_attribute": None,
+        "minutes": 10,
+    }
     score = {"position": 1, "question_id": "values-01", "score": 4, "no_evidence": False}
     return {
         "name": "Final panel",
@@ -139,8 +145,8 @@ def _problems_after(path: list, value: object) -> list[str]:
 @pytest.mark.parametrize(
     ("path", "value", "problem"),
     [
-        (["version"], True, "version: this app reads versions 1, 2, 3 and 4, the file has True"),
-        (["version"], 5, "version: this app reads versions 1, 2, 3 and 4, the file has 5"),
+        (["version"], True, "version: this app reads versions 1, 2, 3, 4 and 5, the file has True"),
+        (["version"], 6, "version: this app reads versions 1, 2, 3, 4 and 5, the file has 6"),
         (["stages", 0, "position"], 2**31, "stages[0].position: must be at most 2147483647"),
         (["people"], {}, "people: must be a list"),
         (["vacancy", "title"], None, "vacancy.title: must not be null"),

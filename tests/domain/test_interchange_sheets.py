@@ -103,4 +103,6 @@ def test_the_panel_rules_apply_to_version_1_files_too():
         del document["stages"][0]["seats"][0][key]
     del document["stages"][0]["role"], document["stages"][0]["reports"]
     del document["appointment"], document["vacancy"]["job_reference"]
+    for item in document["stages"][0]["items"]:
+        del item["exercise_id"], item["exercise_attribute"]
     assert [p.split(": ", 1)[0] for p in problems_in(document)] == ["stages[0].sheets[0]"]

@@ -22,6 +22,7 @@ LATER_KEYS = {
     "stages[].sheets[]": ["set_aside_at", "set_aside_reason", "set_aside_by_email"],
     "stages[].moderation": ["closed_at", "closed_by_email", "close_reason"],
     "stages[].decisions[]": ["inputs_digest", "red_flag_discussion"],
+    "stages[].items[]": ["exercise_id", "exercise_attribute"],
 }
 
 
@@ -35,7 +36,7 @@ def _version_1(document: dict) -> dict:
     for stage in document["stages"]:
         for key in LATER_KEYS["stages[]"]:
             del stage[key]
-        for section in ("seats", "sheets", "decisions"):
+        for section in ("seats", "sheets", "decisions", "items"):
             for entry in stage[section]:
                 for key in LATER_KEYS[f"stages[].{section}[]"]:
                     del entry[key]
@@ -70,8 +71,8 @@ def _with_moderation(document: dict) -> dict:
     return document
 
 
-def test_the_format_is_version_4_and_lists_exactly_the_later_keys():
-    assert FORMAT_VERSION == 4
+def test_the_format_is_version_5_and_lists_exactly_the_later_keys():
+    assert FORMAT_VERSION == 5
     later = {
         name: [key for key, field in spec.items() if field.since > 1]
         for name, spec in SECTIONS.items()
@@ -273,11 +274,46 @@ def test_a_version_3_file_has_no_job_reference_and_reads_as_none():
     document = minimal_document()
     document["version"] = 3
     del document["vacancy"]["job_reference"]
+    for stage in document["stages"]:
+        for item in stage["items"]:
+            del item["exercise_id"], item["exercise_attribute"]
     assert problems_in(document) == []
     assert with_later_keys(document)["vacancy"]["job_reference"] is None
 
 
 def test_a_version_4_file_must_give_the_job_reference():
     document = minimal_document()
+    document["version"] = 4
     del document["vacancy"]["job_reference"]
     assert any("job_reference" in problem for problem in problems_in(document))
+
+
+def test_a_version_4_file_has_no_exercise_items_and_reads_as_questions():
+    document = minimal_document()
+    document["version"] = 4
+    for stage in document["stages"]:
+        for item in stage["items"]:
+            del item["exercise_id"], item["exercise_attribute"]
+    assert problems_in(document) == []
+    item = with_later_keys(document)["stages"][0]["items"][0]
+    assert item["exercise_id"] is None and item["exercise_attribute"] is None
+
+
+def test_an_item_is_a_question_or_an_exercise_never_both_or_neither():
+    both = minimal_document()
+    both["stages"][0]["items"][0]["exercise_id"] = "presentation-first-hundred-days-values-01"
+    both["stages"][0]["items"][0]["exercise_attribute"] = "values"
+    assert "stages[0].items[0]: give question_id or exercise_id, not both or neither" in (
+        problems_in(both)
+    )
+    neither = minimal_document()
+    neither["stages"][0]["items"][0]["question_id"] = None
+    assert "stages[0].items[0]: give question_id or exercise_id, not both or neither" in (
+        problems_in(neither)
+    )
+    no_attribute = minimal_document()
+    item = no_attribute["stages"][0]["items"][0]
+    item["question_id"], item["exercise_id"] = None, "presentation-first-hundred-days-values-01"
+    assert any(
+        p.endswith("an exercise's item names the attribute") for p in problems_in(no_attribute)
+    )

@@ -36,6 +36,7 @@ from recruit.models import (
     Outcome,
     PanelRole,
     PersonSpecCriterion,
+    PlanItem,
     PreEmploymentCheck,
     Role,
     Score,
@@ -99,6 +100,15 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
         stage_type=StageType.YOUNG_PEOPLES_PANEL,
         seats=[(people[CHAIR], PanelRole.CHAIR)],
         questions=ONE_PER_ATTRIBUTE[:2],
+    )
+    # The draft plan also holds an exercise's line, so its plan page shows one.
+    draft.items.append(
+        PlanItem(
+            exercise_id="presentation-first-hundred-days-values-01",
+            exercise_attribute="values",
+            minutes=15,
+            position=len(draft.items) + 1,
+        )
     )
     no_advert = make_vacancy(title="Head of Service, Fostering", status=VacancyStatus.DRAFT)
     chair_profile, request = _profiles(people, vacancy)

@@ -86,6 +86,7 @@ FUZZED = {
     "stages.stand_down_seat": "test_stage_forms",
     "stages.move": "test_stage_forms",
     "stages.add_to_plan": "test_plan_forms",
+    "stages.add_exercise": "test_plan_forms",
     "stages.change_item": "test_plan_forms",
     "stages.save_minutes": "test_plan_forms",
     "stages.save_weights": "test_plan_forms",
@@ -344,6 +345,11 @@ def test_plan_forms(app, bank, signed_in):
         for question_id in (text[:80], "partnerships-shared-outcomes-01"):
             data = {"question_id": question_id}
             assert_safe_page(*post_form(client, f"{plan}/add", data, form_page=plan))
+        exercises = f"{plan}/exercises"
+        for exercise_id in (text[:80], "presentation-first-hundred-days-values-01"):
+            data = {"exercise_id": exercise_id}
+            add = f"{exercises}/add"
+            assert_safe_page(*post_form(client, add, data, form_page=exercises))
         db.session.expire_all()
         item = stage.items[0].id
         for action in ("down", quote(text[:100], safe="")):
@@ -357,7 +363,7 @@ def test_plan_forms(app, bank, signed_in):
             data = {"confirm": text, "override_reason": text}
             assert_safe_page(*post_form(client, f"{plan}/{action}", data, form_page=plan))
         query = urlencode({"q": text[:300], "attribute": text, "audience": text})
-        _pages_are_safe(client, plan, f"{plan}/questions?{query}")
+        _pages_are_safe(client, plan, f"{plan}/questions?{query}", exercises)
 
     run()
 

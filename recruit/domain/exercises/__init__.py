@@ -29,9 +29,23 @@ from recruit.domain.exercises.model import (
     TrafficLight,
     active_exercises,
 )
+from recruit.domain.exercises.planning import (
+    EXERCISE_FORMAT,
+    NOT_SCORED,
+    exercise_item_content,
+    exercise_record,
+    planned_exercise,
+    split_minutes,
+)
 from recruit.domain.exercises.schema import EXERCISES_FOLDER, ExerciseProblem
 
 __all__ = [
+    "EXERCISE_FORMAT",
+    "NOT_SCORED",
+    "exercise_item_content",
+    "exercise_record",
+    "planned_exercise",
+    "split_minutes",
     "EXERCISES_FOLDER",
     "MIN_ACTIVE_EXERCISES",
     "MIN_EXERCISES_PER_ATTRIBUTE",

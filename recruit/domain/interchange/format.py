@@ -9,7 +9,9 @@ seats stood down, moderation closed, the digest a decision was made on); 3 added
 stage decides or advises, which panel members are councillors and on the executive, the
 discussion a red flag had at moderation, the appointment decision with its steps, and each
 advisory stage's report on its candidates; 4 added the council's job reference for the
-vacancy. A file from before 3 has no stage roles: its
+vacancy; 5 added plan items that are one attribute of an exercise (``exercise_id`` and
+``exercise_attribute``, with ``question_id`` null), referred to by scores as
+"<exercise id> (<attribute>)". A file from before 3 has no stage roles: its
 last stage decides, as the migration decided for the app. Each key says the version it came
 in (``since``); every later key may be null, and a file from before it simply lacks it, read
 as null: not set aside, not stood down, not closed, no digest, no stage role (then decided
@@ -24,8 +26,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 FORMAT_NAME = "recruit-vacancy"
-FORMAT_VERSION = 4
-READABLE_VERSIONS = (1, 2, 3, 4)
+FORMAT_VERSION = 5
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 ROOT = "(top level)"
 # Counts go into integer columns: PostgreSQL's hold at most this.
 MAX_COUNT = 2_147_483_647
@@ -126,7 +128,9 @@ CONFLICT = {
 }
 PLAN_ITEM = {
     "position": COUNT,
-    "question_id": text(80),
+    "question_id": text(80, nullable=True),
+    "exercise_id": later(text(80, nullable=True), 5),
+    "exercise_attribute": later(text(40, nullable=True), 5),
     "minutes": COUNT,
     "question_version_number": Field("count", nullable=True),
     "frozen_content": Field("json_object", nullable=True),
@@ -324,3 +328,11 @@ def parse_datetime(value: str) -> datetime:
     if parsed.tzinfo is None:
         raise ValueError("no time zone")
     return parsed.astimezone(UTC)
+
+
+def item_key(item: Mapping[str, Any]) -> str:
+    """What scores and amendments call a plan item besides its position: the question's id,
+    or for an exercise's item "<exercise id> (<attribute>)", as ``PlanItem.bank_id``."""
+    if item.get("exercise_id") is not None:
+        return f"{item['exercise_id']} ({item['exercise_attribute']})"
+    return str(item["question_id"])

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from recruit.domain.interchange.format import item_key
+
 Entry = dict[str, Any]
 # What names an entry: the values of its identifying fields (emails in lower case).
 Key = tuple[object, ...]
@@ -87,7 +89,9 @@ class _Checker:
 
     def stage(self, stage: Entry, path: str) -> None:
         self.unique(stage["items"], f"{path}.items", ("position",))
-        items: set[Key] = {(item["position"], item["question_id"]) for item in stage["items"]}
+        items: set[Key] = {(item["position"], item_key(item)) for item in stage["items"]}
+        for index, item in enumerate(stage["items"]):
+            self.plan_item(item, f"{path}.items[{index}]")
         seats = self.unique(stage["seats"], f"{path}.seats", ("member_email",))
         for index, seat in enumerate(stage["seats"]):
             self.person(seat, f"{path}.seats[{index}]", "member_email")
@@ -159,6 +163,14 @@ class _Checker:
             for key in details:
                 if entry[key] is not None:
                     self.out.append(f"{path}.{key}: must be null when {when} is null")
+
+    def plan_item(self, item: Entry, path: str) -> None:
+        """A question or one attribute of an exercise, never both, never neither."""
+        has_question = item["question_id"] is not None
+        if has_question == (item.get("exercise_id") is not None):
+            self.out.append(f"{path}: give question_id or exercise_id, not both or neither")
+        elif not has_question and item.get("exercise_attribute") is None:
+            self.out.append(f"{path}.exercise_attribute: an exercise's item names the attribute")
 
     def item(self, entry: Entry, path: str, items: set[Key]) -> None:
         if (entry["position"], entry["question_id"]) not in items:

@@ -34,6 +34,11 @@ from recruit.domain.documents.interview_pack.declaration import (
     DECLARATION_HEADING,
     write_declaration,
 )
+from recruit.domain.documents.interview_pack.exercises import (
+    EXERCISES_HEADING,
+    timing_text,
+    write_exercises,
+)
 from recruit.domain.documents.interview_pack.guidance import (
     CHAIR_HEADING,
     FACILITATORS_HEADING,
@@ -50,6 +55,7 @@ from recruit.domain.documents.interview_pack.guidance import (
 )
 from recruit.domain.documents.interview_pack.model import (
     PackContext,
+    PackExercise,
     PackPoint,
     PackQuestion,
     PanelSeat,
@@ -87,6 +93,9 @@ from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.domain.documents.word.writer import PackWriter, one_line, running_text
 
 __all__ = [
+    "EXERCISES_HEADING",
+    "PackExercise",
+    "timing_text",
     "ADVISORY_HEADING",
     "advisory_text",
     "CHAIR_HEADING",
@@ -149,6 +158,7 @@ def build_interview_pack(
     write_schedule(writer, context)
     write_day_timetable(writer, context)
     write_points_to_explore(writer, context)
+    write_exercises(writer, context)
     write_questions(writer, context)
     write_advisory_reports(writer, context)
     write_traffic_light(writer, context)

@@ -49,6 +49,23 @@ class PackPoint:
 
 
 @dataclass(frozen=True)
+class PackExercise:
+    """An exercise in the stage's plan, printed once before the questions; its scored
+    attributes appear among the questions. Copied from the plan as issued."""
+
+    title: str
+    kind_label: str
+    minutes: int
+    preparation_minutes: int
+    brief_in_advance: bool
+    candidate_brief: str
+    assessor_brief: str
+    materials: tuple[str, ...]
+    content_note: str | None
+    attribute_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PanelSeat:
     name: str
     panel_role_label: str
@@ -118,3 +135,5 @@ class PackContext:
     # In the chair's pack, every panel held on the stage's date side by side (a carousel);
     # None when the stage has the date to itself or has no date.
     day_timetable: DayGrid | None = None
+    # The exercises in the plan, in the order first planned; none for a plan of questions.
+    exercises: tuple[PackExercise, ...] = ()

@@ -1,0 +1,85 @@
+"""An exercise in a stage's plan: one scored item per attribute it assesses.
+
+A presentation that assesses values and buy-in is scored twice, once on each attribute's
+descriptors, so each plan item is question-shaped: the score sheets, moderation, results
+and packs read it as they read a question. The exercise's briefs, materials and content
+note travel with each item (``exercise``), so a pack can print them once. A young people's
+activity records a traffic light, not a score, so it is not planned as a scored item.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from recruit.domain.exercises.model import Exercise
+from recruit.domain.interview_plan.model import PlannedQuestion
+
+EXERCISE_FORMAT = "exercise"
+NOT_SCORED = (
+    "A young people's activity is not scored: its panel records a traffic light and why, "
+    "in its report to the deciding panel"
+)
+
+
+def split_minutes(exercise: Exercise) -> list[int]:
+    """The exercise's minutes shared across its attributes, the first taking any remainder,
+    so the plan's total is the exercise's time."""
+    count = len(exercise.attributes)
+    share, remainder = divmod(exercise.minutes, count)
+    return [share + (remainder if index == 0 else 0) for index in range(count)]
+
+
+def planned_exercise(exercise: Exercise, attribute: str, minutes: int) -> PlannedQuestion:
+    """The item as the coverage check sees it: it covers ``attribute``."""
+    return PlannedQuestion(
+        question_id=f"{exercise.id} ({attribute})",
+        attribute=attribute,
+        minutes=minutes,
+        role_levels=exercise.role_levels,
+        innovations=exercise.innovations,
+        has_young_people_variant=False,
+        is_active=exercise.is_active,
+    )
+
+
+def exercise_item_content(exercise: Exercise, attribute: str, minutes: int) -> dict[str, Any]:
+    """The item as issued: question-shaped for ``attribute``, with the exercise attached."""
+    return {
+        "id": exercise.id,
+        "status": exercise.status,
+        "attribute": attribute,
+        "format": EXERCISE_FORMAT,
+        "behaviours": list(exercise.behaviours),
+        "question": f"{exercise.kind.label}: {exercise.title}",
+        "probes": list(exercise.follow_up_questions),
+        "positive_indicators": list(exercise.what_good_looks_like.get(attribute, ())),
+        "negative_indicators": [
+            {"text": item.text, "decisive": True} if item.decisive else {"text": item.text}
+            for item in exercise.negative_indicators
+        ],
+        "descriptors": {
+            str(score): text for score, text in exercise.descriptors[attribute].items()
+        },
+        "role_levels": list(exercise.role_levels),
+        "innovations": list(exercise.innovations),
+        "minutes": minutes,
+        "exercise": exercise_record(exercise),
+    }
+
+
+def exercise_record(exercise: Exercise) -> dict[str, Any]:
+    """What a pack and a candidate brief print about the exercise, as plain data."""
+    return {
+        "id": exercise.id,
+        "title": exercise.title,
+        "kind": exercise.kind.value,
+        "kind_label": exercise.kind.label,
+        "minutes": exercise.minutes,
+        "preparation_minutes": exercise.preparation_minutes,
+        "brief_in_advance": exercise.brief_in_advance,
+        "candidate_brief": exercise.candidate_brief,
+        "assessor_brief": exercise.assessor_brief,
+        "materials": list(exercise.materials),
+        "content_note": exercise.content_note,
+        "attributes": list(exercise.attributes),
+    }
