@@ -347,7 +347,7 @@ def pack_question(number: int, item: PlanItem, bank: QuestionBank) -> PackQuesti
     return PackQuestion(
         number=number,
         question_id=item.bank_id,
-        version=item.question_version_number or 1,
+        version=0 if item.is_exercise else item.question_version_number or 1,
         attribute_name=_attribute_name(bank, content["attribute"]),
         text=content["question"],
         probes=tuple(content.get("probes", ())),

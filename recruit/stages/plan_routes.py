@@ -90,10 +90,7 @@ def _render_plan(
         else issue_blockers(vacancy, stage, bank, every_finding),
         override=plan.issue_override(stage) if stage.plan_issued_at else None,
         scoring_started=sheets.scoring_started(stage),
-        exercise_titles={
-            exercise.id: f"{exercise.kind.label}: {exercise.title}"
-            for exercise in current_exercises()
-        },
+        exercise_titles={exercise.id: exercise.title for exercise in current_exercises()},
         # base.html shows the GOV.UK error summary for the page's ``form``: the one in error.
         form=next((f for f in (weights_form, minutes_form, issue_form) if f and f.errors), None),
     ), status

@@ -93,7 +93,7 @@ def test_issued_exercise_lines_are_scored_and_moderated_like_questions(app, bank
     values, culture = _exercise_items(stage)
     content = values.frozen_content
     assert content["attribute"] == "values" and content["format"] == "exercise"
-    assert content["question"].startswith("Presentation: Presentation: what you stand for")
+    assert content["question"].startswith("Presentation: what you stand for")
     assert set(content["descriptors"]) == {"1", "2", "3", "4", "5"}
     assert content["exercise"]["brief_in_advance"] is True
     assert culture.frozen_content["attribute"] == "practice-culture"
@@ -123,8 +123,8 @@ def test_the_packs_print_each_exercise_once_and_the_candidate_brief(app, bank, m
     pack = Document(io.BytesIO(client.get(f"{base}/packs/chair.docx").data))
     text = "\n".join(p.text for p in pack.paragraphs)
     headings = [p.text for p in pack.paragraphs if p.style.name == "Heading 2"]
-    assert headings.count("Presentation: Presentation: what you stand for, and how Northshire "
-                          "would know it in 100 days") == 1  # fmt: skip
+    assert headings.count("Presentation: what you stand for, and how Northshire would know it "
+                          "in 100 days") == 1  # fmt: skip
     assert "Content note:" in text and "Running the exercise" in text
     assert "the brief is sent to candidates in advance" in text
 

@@ -50,7 +50,8 @@ def exercise_item_content(exercise: Exercise, attribute: str, minutes: int) -> d
         "attribute": attribute,
         "format": EXERCISE_FORMAT,
         "behaviours": list(exercise.behaviours),
-        "question": f"{exercise.kind.label}: {exercise.title}",
+        # The bank's titles name the kind ("Presentation: ..."), so the title reads alone.
+        "question": exercise.title,
         "probes": list(exercise.follow_up_questions),
         "positive_indicators": list(exercise.what_good_looks_like.get(attribute, ())),
         "negative_indicators": [

@@ -71,7 +71,7 @@ def build_candidate_brief(
         writer.paragraph(context.location, label="Where:")
     writer.paragraph(INTRO)
     for exercise in context.exercises:
-        writer.heading(f"{one_line(exercise.kind_label)}: {one_line(exercise.title)}", 2)
+        writer.heading(one_line(exercise.title), 2)
         writer.paragraph(timing_text(exercise), label="Time:")
         writer.paragraph("; ".join(exercise.attribute_names), label="What it assesses:")
         writer.paragraph(exercise.candidate_brief)

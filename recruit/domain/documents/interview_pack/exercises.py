@@ -28,9 +28,10 @@ def write_exercises(writer: PackWriter, context: PackContext) -> None:
 
 
 def _write_exercise(writer: PackWriter, exercise: PackExercise) -> None:
-    writer.heading(f"{one_line(exercise.kind_label)}: {one_line(exercise.title)}", 2)
+    writer.heading(one_line(exercise.title), 2)
     if exercise.content_note:
         writer.paragraph(exercise.content_note, label="Content note:")
+    writer.paragraph(exercise.kind_label, label="Kind:")
     writer.paragraph("; ".join(exercise.attribute_names), label="Assesses:")
     writer.paragraph(timing_text(exercise), label="Time:")
     writer.heading("The candidate's brief", 3)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class PackQuestion:
     number: int
     question_id: str
-    version: int
+    version: int  # 0 for an exercise's line: an exercise is copied whole, unversioned
     attribute_name: str
     text: str
     probes: tuple[str, ...]

@@ -91,9 +91,11 @@ def write_questions(writer: PackWriter, context: PackContext) -> None:
             writer.paragraph(f"About {question.minutes} minutes.")
             _write_for_young_people(writer, context, question)
         else:
+            # An exercise's line has no question version: the exercise is copied whole.
+            version = f", version {question.version}" if question.version else ""
             writer.paragraph(
                 f"About {question.minutes} minutes. Bank reference "
-                f"{one_line(question.question_id)}, version {question.version}."
+                f"{one_line(question.question_id)}{version}."
             )
             _write_for_adults(writer, context, question)
 
