@@ -61,7 +61,9 @@ def current_exercises() -> tuple[Exercise, ...]:
     revision = (*_exercise_revision(), bank.version_hash, len(bank.questions))
     if _cache.revision != revision:
         texts = database_exercise_texts()
-        _cache.exercises = exercises_from_texts(texts, ExerciseKeys.from_bank(bank))
+        # None stored (a bank loaded before exercises existed): no exercises, not an error.
+        keys = ExerciseKeys.from_bank(bank)
+        _cache.exercises = exercises_from_texts(texts, keys) if texts else ()
         _cache.revision = revision
     return _cache.exercises
 

@@ -34,7 +34,9 @@ from recruit.cli.demo_timeline import (
     working_days_before,
 )
 from recruit.domain.adverts.draft.model import format_govuk_date
+from recruit.domain.exercises import read_exercise_texts
 from recruit.domain.question_bank import QuestionBank, load_bank
+from recruit.exercise_store import store_exercise_texts
 from recruit.extensions import db
 from recruit.models import PersonSpecCriterion, Role, Vacancy, VacancyStatus
 from recruit.stages.panel import council_today
@@ -198,7 +200,9 @@ def _bank_loaded_from_files() -> QuestionBank:
     try:
         return current_bank()
     except BankNotLoaded:
-        load_bank_into_database(load_bank(Path(current_app.config["QUESTION_BANK_DIR"])), "demo")
+        directory = Path(current_app.config["QUESTION_BANK_DIR"])
+        load_bank_into_database(load_bank(directory), "demo")
+        store_exercise_texts(read_exercise_texts(directory))
         db.session.flush()
         return current_bank()
 

@@ -81,7 +81,8 @@ def _record_appointment(vacancy: Vacancy, stage: Stage, timeline: DemoTimeline) 
     chair = panel_chair(stage)
     moderation = sheets.moderation_for(stage)
     assert moderation is not None, "the decision follows moderation"
-    moderation.closed_at = uk_time(timeline.appointment_panel, 18, 0)
+    # The day runs to four with the presentations; the wash-up ends before seven.
+    moderation.closed_at = uk_time(timeline.appointment_panel, 19, 0)
     moderation.closed_by_id = chair.id
     preferred = next(c for c in vacancy.candidates if c.code == "C-01")
     decision = AppointmentDecision(
@@ -125,6 +126,9 @@ def _score_final_shortlist(vacancy: Vacancy, stage: Stage, timeline: DemoTimelin
             for item in stage.items:
                 attribute = planned_attribute(item)
                 score, note = judgements[attribute][voice % len(judgements[attribute])]
+                if item.is_exercise:
+                    # The same judgement, heard in the presentation rather than the answer.
+                    note = f"In the presentation: {note[:1].lower()}{note[1:]}"
                 sheet.scores.append(
                     Score(plan_item_id=item.id, score=score, no_evidence=False, evidence=note)
                 )

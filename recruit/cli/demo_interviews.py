@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from recruit.accounts import find_user_by_email
 from recruit.domain.interview_plan import default_weights
 from recruit.domain.question_bank import Question, QuestionBank
+from recruit.exercise_store import exercise_or_none
 from recruit.extensions import db
 from recruit.models import (
     Candidate,
@@ -24,7 +25,7 @@ from recruit.models import (
     StageType,
     Vacancy,
 )
-from recruit.stages.plan import add_question, issue_plan
+from recruit.stages.plan import add_exercise, add_question, issue_plan
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class DemoStage:
     # Whether its values question is a safeguarding one: safer recruitment asks that some
     # stage tests motivation, attitudes, boundaries and whistleblowing.
     safeguarding: bool = False
+    # Exercises in the plan after the questions, by id: each is scored per attribute.
+    exercises: tuple[str, ...] = ()
 
 
 DEMO_STAGES = (
@@ -69,7 +72,9 @@ DEMO_STAGES = (
         "Appointment panel",
         StageType.ELECTED_MEMBER_PANEL,
         StageRole.DECIDING,
-        75,
+        # Five questions, then the presentation candidates prepared from the brief sent
+        # a week before.
+        105,
         ("values", "decisions", "practice-culture", "partnerships", "buy-in"),
         (
             # The cabinet member for children chairs, as the constitution asks for a member
@@ -81,6 +86,7 @@ DEMO_STAGES = (
             ("chiefexec@demo.recruit.local", PanelRole.ADVISER),
             ("hr@demo.recruit.local", PanelRole.HR_ADVISER),
         ),
+        exercises=("presentation-first-hundred-days-values-01",),
     ),
 )
 
@@ -159,6 +165,10 @@ def _add_stage(
         )
         used.add(question.id)
         add_question(stage, question.id)
+    for exercise_id in demo.exercises:
+        exercise = exercise_or_none(exercise_id)
+        if exercise is not None:  # a bank loaded without exercises plans questions only
+            add_exercise(stage, exercise)
     db.session.flush()
     issue_plan(stage)
 
