@@ -44,6 +44,10 @@ bp.before_request(check_file_before_first_query)
 require_roles_for_blueprint(bp, Role.ADMIN, Role.HR)
 
 CHECKS_FIRST = "Complete the pre-employment checks first: "
+SHORTLISTING_ON_ITS_PAGE = (
+    "Record whether the candidate is shortlisted on their shortlisting scrutiny page, which "
+    "keeps the decision against each essential criterion and the reasons"
+)
 FILE_HAS_PROBLEMS = "The file has problems: nothing has been imported. Fix them and upload it again"
 CANDIDATE_FIELDS = (
     "first_name",
@@ -87,6 +91,8 @@ def create(vacancy_id: int) -> ResponseReturnValue:
             add_error(
                 form.email, "This email address is already used by a candidate for this vacancy"
             )
+        elif _shortlisting_bypassed(form, CandidateStatus.APPLIED):
+            add_error(form.status, SHORTLISTING_ON_ITS_PAGE)
         elif form.status.data == CandidateStatus.APPOINTED.value or form.starts_on.data:
             # A new candidate has no checks recorded: add them, record the checks, then appoint.
             field = form.status if form.starts_on.data is None else form.starts_on
@@ -117,6 +123,8 @@ def edit(vacancy_id: int, candidate_id: int) -> ResponseReturnValue:
             add_error(
                 form.email, "This email address is already used by a candidate for this vacancy"
             )
+        elif _shortlisting_bypassed(form, candidate.status):
+            add_error(form.status, SHORTLISTING_ON_ITS_PAGE)
         elif not _appointment_allowed(form, candidate):
             pass  # the form shows why, and nothing is saved
         else:
@@ -205,6 +213,15 @@ def import_confirm(vacancy_id: int) -> ResponseReturnValue:
     db.session.commit()
     flash(f"{len(result.rows)} candidates imported", "success")
     return redirect(url_for("candidates.index", vacancy_id=vacancy.id))
+
+
+def _shortlisting_bypassed(form: CandidateForm, current: CandidateStatus) -> bool:
+    """Whether the form moves the candidate into or out of "not shortlisted": only the
+    shortlisting decision does that, with its reasons and the rule that a candidate a panel
+    has begun scoring stays in (their scores must not leave the results unrecorded)."""
+    not_shortlisted = CandidateStatus.NOT_SHORTLISTED
+    entered: bool = form.status.data == not_shortlisted.value
+    return entered != (current is not_shortlisted)
 
 
 def _appoints(form: CandidateForm, candidate: Candidate) -> bool:

@@ -116,6 +116,7 @@ def _save(
         candidate=candidate.code,
         traffic_light=report.traffic_light.value if report.traffic_light else None,
         agreed_by=len(report.agreements),
+        agreed_by_user_ids=sorted(a.user_id for a in report.agreements),
     )
     try:
         db.session.commit()

@@ -34,7 +34,6 @@ from recruit.models import (
     Vacancy,
 )
 from recruit.models.reports import TRAFFIC_LIGHT_LABELS
-from recruit.moderation.state import has_conflict
 from recruit.results import sheets
 from recruit.results.consolidation import StageOutcome, attribute_names, consolidate_stage
 
@@ -134,13 +133,16 @@ def saved_report(stage: Stage, candidate: Candidate) -> AdvisoryReport | None:
 
 
 def report_view(
-    outcome: StageOutcome, candidate: Candidate, report: AdvisoryReport | None
+    outcome: StageOutcome,
+    candidate: Candidate,
+    report: AdvisoryReport | None,
+    conflicts: set[tuple[int, int]] | None = None,
 ) -> AdvisoryReportView:
     """The report as the deciding panel reads it; with no report yet, only the figures."""
     result = next((c for c in outcome.result.candidates if c.candidate == candidate.code), None)
     attributes = attribute_views(result, outcome.scores.scores, attribute_names()) if result else ()
     light = report.traffic_light if report else None
-    members = {seat.user_id for seat in report_members(outcome.stage, candidate)}
+    members = {seat.user_id for seat in report_members(outcome.stage, candidate, conflicts)}
     agreed = {a.user_id for a in report.agreements} & members if report else set()
     return AdvisoryReportView(
         stage_name=outcome.stage.name,
@@ -153,13 +155,17 @@ def report_view(
     )
 
 
-def report_members(stage: Stage, candidate: Candidate) -> list[PanelSeat]:
+def report_members(
+    stage: Stage, candidate: Candidate, conflicts: set[tuple[int, int]] | None = None
+) -> list[PanelSeat]:
     """The members whose agreement makes the report the panel's: those who score at the
-    stage, not stood down, with no declared conflict with the candidate."""
+    stage, not stood down, with no declared conflict with the candidate. ``conflicts``
+    (``sheets.conflicts_for``) saves a query per candidate when reading many reports."""
+    declared = sheets.conflicts_for(stage) if conflicts is None else conflicts
     return [
         seat
         for seat in sheets.scoring_seats(stage)
-        if not seat.is_stood_down and not has_conflict(seat.user_id, candidate.id)
+        if not seat.is_stood_down and (seat.user_id, candidate.id) not in declared
     ]
 
 
@@ -183,8 +189,9 @@ def reports_by_candidate(
         if not wanted:
             continue
         outcome = consolidate_stage(stage)
+        conflicts = sheets.conflicts_for(stage)
         for candidate in wanted:
-            view = report_view(outcome, candidate, saved[candidate.id])
+            view = report_view(outcome, candidate, saved[candidate.id], conflicts)
             found.setdefault(candidate.id, []).append(view)
     return found
 

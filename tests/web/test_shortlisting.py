@@ -329,3 +329,29 @@ def test_the_overview_and_the_task_list_count_decisions_and_points(app, bank, ma
     assert "Not decided" in tom and ">0<" in tom
     show = client.get(f"/vacancies/{vacancy_id}").get_data(as_text=True)
     assert "Decisions recorded for 1 of 2 candidates; 1 point to explore noted" in show
+
+
+def test_the_candidate_form_cannot_move_a_candidate_in_or_out_of_not_shortlisted(
+    app, bank, make_user
+):
+    panel = build_panel(app, make_user)
+    client = client_for(app, panel.hr)
+    # A member has begun scoring Amara: were the form allowed to set "not shortlisted", her
+    # scores would leave the results with no decision or reasons recorded.
+    save_sheet(client_for(app, panel.member), panel.stage, panel.amara, ["3", ""], ["x", ""])
+    url = f"/vacancies/{panel.stage.vacancy_id}/candidates/{panel.amara.id}/edit"
+    data = {
+        "first_name": "Amara", "last_name": "Okafor", "email": panel.amara.email,
+        "application_date": ["", "", ""], "starts_on": ["", "", ""],
+        "status": "not_shortlisted",
+    }  # fmt: skip
+    response = _post(client, url, **data)
+    assert "Record whether the candidate is shortlisted on their shortlisting scrutiny page" in (
+        response.get_data(as_text=True)
+    )
+    db.session.refresh(panel.amara)
+    assert panel.amara.status is CandidateStatus.APPLIED
+    assert panel.amara in scored_candidates(panel.stage)
+    new = f"/vacancies/{panel.stage.vacancy_id}/candidates/new"
+    response = _post(client, new, **{**data, "email": "new@example.com"})
+    assert "shortlisting scrutiny page" in response.get_data(as_text=True)
