@@ -24,8 +24,11 @@ from recruit.cli.demo_profiles import ensure_demo_profiles
 from recruit.cli.demo_scoring import ensure_demo_scores
 from recruit.cli.demo_shortlisting import ensure_demo_shortlisting
 from recruit.cli.demo_timeline import (
+    ASSESSMENT_DAY_BREAK_MINUTES,
+    ASSESSMENT_DAY_SLOT_MINUTES,
     FIRST_INTERVIEW,
     RECORDED_STARTS,
+    YOUNG_PEOPLE,
     DemoTimeline,
     demo_timeline,
     later,
@@ -158,16 +161,10 @@ def ensure_demo_campaign() -> None:
 
 
 def _interview_dates(timeline: DemoTimeline) -> str:
-    young_people, stakeholders, appointment = (
-        format_govuk_date(day)
-        for day in (
-            timeline.young_peoples_panel,
-            timeline.stakeholder_panel,
-            timeline.appointment_panel,
-        )
-    )
+    assessment_day = format_govuk_date(timeline.stakeholder_panel)
+    appointment = format_govuk_date(timeline.appointment_panel)
     return (
-        f"Young people's panel {young_people} and stakeholder panel {stakeholders}; "
+        f"Assessment day with the young people's and stakeholder panels {assessment_day}; "
         f"the appointment panel {appointment}"
     )
 
@@ -187,13 +184,29 @@ def _date_candidates(vacancy: Vacancy, timeline: DemoTimeline) -> None:
 
 
 def _date_stages(vacancy: Vacancy, timeline: DemoTimeline) -> None:
-    """Each stage's day, its first interview's start where the stage records one, and its
-    plan issued before any panel met. (The audit log keeps when the demo was loaded.)"""
+    """Each stage's day; for the assessment day's panels, the first interview's start, the
+    carousel's slots and lunch; and each plan issued before any panel met. (The audit log
+    keeps when the demo was loaded.)"""
     for number, stage in enumerate(vacancy.stages):
         stage.held_on = timeline.stage_day(stage.name)
         if stage.name in RECORDED_STARTS:
             stage.starts_at = FIRST_INTERVIEW[stage.name]
+            stage.slot_minutes = ASSESSMENT_DAY_SLOT_MINUTES
+            stage.break_minutes = ASSESSMENT_DAY_BREAK_MINUTES
+        if stage.name == YOUNG_PEOPLE:
+            stage.school_hours_agreement = _school_hours_agreement(timeline)
         stage.plan_issued_at = later(uk_time(timeline.plans_issued, 11, 0), 15 * number)
+
+
+def _school_hours_agreement(timeline: DemoTimeline) -> str:
+    """How the participation lead agreed the young people's day, as HR recorded it."""
+    agreed_on = format_govuk_date(working_days_before(timeline.young_peoples_panel, 10))
+    return (
+        f"Priya Shah, participation lead, agreed the day on {agreed_on} with the six young "
+        "people, their carers and their schools and colleges: the four still in education "
+        "have authorised leave for the day, which counts towards their participation award. "
+        "The day has a lunch break and a quiet room, and the young people leave by 16:30."
+    )
 
 
 def _bank_loaded_from_files() -> QuestionBank:

@@ -25,7 +25,7 @@ from recruit.models import (
     StageType,
     Vacancy,
 )
-from recruit.stages.plan import add_exercise, add_question, issue_plan
+from recruit.stages.plan import add_activity, add_exercise, add_question, issue_plan
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class DemoStage:
     safeguarding: bool = False
     # Exercises in the plan after the questions, by id: each is scored per attribute.
     exercises: tuple[str, ...] = ()
+    # Young people's activities, by id: timed and printed, not scored (a traffic light).
+    activities: tuple[str, ...] = ()
 
 
 DEMO_STAGES = (
@@ -48,12 +50,15 @@ DEMO_STAGES = (
         "Young people's panel",
         StageType.YOUNG_PEOPLES_PANEL,
         StageRole.ADVISORY,
-        30,
+        # Two questions in the young people's words, then a conversation about workers who
+        # help the whole family, which candidates read about in advance.
+        45,
         ("values", "decisions"),
         (
             ("panel@demo.recruit.local", PanelRole.CHAIR),
             ("youngpeople@demo.recruit.local", PanelRole.YOUNG_PEOPLES_PANEL),
         ),
+        activities=("young-people-family-safeguarding-workers-who-help-01",),
     ),
     DemoStage(
         "Stakeholder panel",
@@ -140,7 +145,7 @@ def _add_stage(
         role=demo.role,
         duration_minutes=demo.minutes,
         position=position,
-        weights=default_weights([a.key for a in bank.attributes]),
+        weights=_weights(bank, demo.attributes),
     )
     vacancy.stages.append(stage)
     for email, role in demo.panel:
@@ -169,8 +174,19 @@ def _add_stage(
         exercise = exercise_or_none(exercise_id)
         if exercise is not None:  # a bank loaded without exercises plans questions only
             add_exercise(stage, exercise)
+    for activity_id in demo.activities:
+        activity = exercise_or_none(activity_id)
+        if activity is not None:
+            add_activity(stage, activity)
     db.session.flush()
     issue_plan(stage)
+
+
+def _weights(bank: QuestionBank, attributes: tuple[str, ...]) -> dict[str, float]:
+    """The default weights over the attributes the stage asks about, 0 for the others: a
+    weight with no question would leave the stage's total without that score."""
+    asked = default_weights(attributes)
+    return {attribute.key: asked.get(attribute.key, 0.0) for attribute in bank.attributes}
 
 
 def _first_suitable(

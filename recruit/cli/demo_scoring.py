@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from recruit.cli.demo_timeline import DemoTimeline, later
+from recruit.cli.demo_timeline import DemoTimeline, later, uk_time
+from recruit.domain.timetable.slots import slot_length
 from recruit.extensions import db
 from recruit.models import (
     AdvisoryReport,
@@ -34,6 +35,7 @@ from recruit.models import (
     Vacancy,
 )
 from recruit.results.sheets import scoring_seats
+from recruit.stages.packs import timetabled_sessions
 
 # Each candidate's typical score per attribute, by candidate code.
 PROFILES: dict[str, dict[str, int]] = {
@@ -241,8 +243,15 @@ def ensure_demo_scores(vacancy: Vacancy, timeline: DemoTimeline) -> None:
         _record_reports(vacancy, stakeholders, STAKEHOLDER_REPORTS, timeline)
 
 
-def interview_ends(stage: Stage, slot: int, timeline: DemoTimeline) -> datetime:
-    """When the stage's ``slot``-th interview of the day ends (0: the first)."""
+def interview_ends(
+    stage: Stage, slot: int, timeline: DemoTimeline, candidate: Candidate | None = None
+) -> datetime:
+    """When the candidate's interview at the stage ends: as the vacancy's timetable times it
+    where the stage is timed (the assessment day's carousel), else the ``slot``-th interview
+    of the stage's day (0: the first)."""
+    session = timetabled_sessions(stage).get(candidate.id) if candidate else None
+    if session is not None and session.end is not None and stage.held_on is not None:
+        return uk_time(stage.held_on, *divmod(session.end, 60))
     minutes = stage.duration_minutes or 0
     return later(timeline.interview_starts(stage.name, slot, minutes), minutes)
 
@@ -251,6 +260,11 @@ def moderation_opens(
     stage: Stage, timeline: DemoTimeline, interviews: int | None = None
 ) -> datetime:
     """After the day's last interview and the time to score it: every sheet is in."""
+    sessions = timetabled_sessions(stage)
+    if sessions and stage.held_on is not None:
+        last_start = max(session.start or 0 for session in sessions.values())
+        slot = slot_length(stage.duration_minutes, stage.slot_minutes) or 0
+        return uk_time(stage.held_on, *divmod(last_start + slot, 60))
     count = len(stage.vacancy.candidates) if interviews is None else interviews
     return timeline.day_ends(stage.name, count, stage.duration_minutes or 0)
 
@@ -305,7 +319,8 @@ def _score_stage(vacancy: Vacancy, stage: Stage, timeline: DemoTimeline) -> None
     members = [seat for seat in stage.seats if seat.panel_role is not PanelRole.HR_ADVISER]
     for number, seat in enumerate(members):
         for slot, candidate in enumerate(vacancy.candidates):
-            sheet = submitted_sheet(seat, candidate, interview_ends(stage, slot, timeline), number)
+            ended = interview_ends(stage, slot, timeline, candidate)
+            sheet = submitted_sheet(seat, candidate, ended, number)
             for item in stage.items:
                 attribute = planned_attribute(item)
                 key = (stage.name, seat.user.email, candidate.code, attribute)

@@ -2,9 +2,10 @@
 
 The demo is loaded on any day, so its days are working days (Monday to Friday; bank holidays
 are not counted, as the app's objection period does not count them) before that day, in the
-order a council's campaign runs: advert, closing date, shortlist, the advisory panels on two
-consecutive days, the appointment panel, the decision the next day, the notice to the
-executive the day after, the objection period, then the offer. Nothing is in the future.
+order a council's campaign runs: advert, closing date, shortlist, the assessment day (the
+young people's and stakeholder panels side by side, the candidates moving between them),
+the appointment panel, the decision the next day, the notice to the executive the day
+after, the objection period, then the offer. Nothing is in the future.
 Times are UK times of day, stored as UTC like every time the app records.
 """
 
@@ -24,8 +25,12 @@ SATURDAY = 5
 YOUNG_PEOPLE = "Young people's panel"
 STAKEHOLDERS = "Stakeholder panel"
 APPOINTMENT = "Appointment panel"
-FIRST_INTERVIEW = {YOUNG_PEOPLE: time(10, 0), STAKEHOLDERS: time(9, 30), APPOINTMENT: time(10, 0)}
+FIRST_INTERVIEW = {YOUNG_PEOPLE: time(9, 30), STAKEHOLDERS: time(9, 30), APPOINTMENT: time(10, 0)}
 RECORDED_STARTS = frozenset({YOUNG_PEOPLE, STAKEHOLDERS})
+# The assessment day's carousel: both panels keep the same hour-long slots, so a candidate
+# leaving one panel walks to the other, with lunch after the third.
+ASSESSMENT_DAY_SLOT_MINUTES = 60
+ASSESSMENT_DAY_BREAK_MINUTES = 45
 
 
 def is_working_day(day: date) -> bool:
@@ -72,8 +77,8 @@ class DemoTimeline:
     shortlisted: date  # HR adds the six candidates shortlisted
     target_set: date  # the appointment panel's target levels, before any interview
     plans_issued: date
-    young_peoples_panel: date
-    stakeholder_panel: date  # the next working day
+    young_peoples_panel: date  # the assessment day: both advisory panels
+    stakeholder_panel: date
     final_shortlist: date  # three taken forward after the advisory panels
     appointment_panel: date
     decision_recorded: date  # recorded and confirmed by the three councillors
@@ -104,7 +109,7 @@ def demo_timeline(today: date | None = None) -> DemoTimeline:
     """The calendar for a demo loaded on ``today`` (by default the real today)."""
     today = today or date.today()
     appointment_panel = working_days_before(today, 15)  # three weeks ago
-    stakeholder_panel = working_days_before(today, 25)  # five weeks ago
+    stakeholder_panel = working_days_before(today, 25)  # five weeks ago: the assessment day
     closing_date = working_days_before(today, 35)  # seven weeks ago
     decision_recorded = next_working_day(appointment_panel)
     executive_notified = next_working_day(decision_recorded)
@@ -117,7 +122,7 @@ def demo_timeline(today: date | None = None) -> DemoTimeline:
         shortlisted=working_days_after(closing_date, 3),
         target_set=working_days_after(closing_date, 5),
         plans_issued=working_days_after(closing_date, 6),
-        young_peoples_panel=working_days_before(stakeholder_panel, 1),
+        young_peoples_panel=stakeholder_panel,
         stakeholder_panel=stakeholder_panel,
         final_shortlist=next_working_day(stakeholder_panel),
         appointment_panel=appointment_panel,

@@ -8,7 +8,7 @@ a re-export comes out the same.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from recruit.domain.interchange.format import item_key, parse_datetime
@@ -26,6 +26,7 @@ from recruit.models import (
     Outcome,
     PanelRole,
     PanelSeat,
+    PlanActivity,
     PlanItem,
     Score,
     ScoreAmendment,
@@ -166,6 +167,11 @@ class _Stage:
             role=StageRole(entry["role"] or StageRole.ADVISORY),
             held_on=_day(entry["held_on"]),
             duration_minutes=entry["duration_minutes"],
+            # Null in a file from before version 6: the packs suggest times.
+            starts_at=time.fromisoformat(entry["starts_at"]) if entry["starts_at"] else None,
+            slot_minutes=entry["slot_minutes"],
+            break_minutes=entry["break_minutes"] or None,  # a break of 0 is no break
+            school_hours_agreement=entry["school_hours_agreement"],
             position=entry["position"],
             weights=entry["weights"],
             plan_issued_at=_when(entry["plan_issued_at"]),
@@ -183,6 +189,15 @@ class _Stage:
             )
             self.items[(item["position"], item_key(item))] = item_row
             self.row.items.append(item_row)
+        for activity in entry["activities"] or ():  # null in a file from before version 6
+            self.row.activities.append(
+                PlanActivity(
+                    position=activity["position"],
+                    exercise_id=activity["exercise_id"],
+                    minutes=activity["minutes"],
+                    frozen_content=activity["frozen_content"],
+                )
+            )
         self.seats: dict[str, PanelSeat] = {}
         for seat in entry["seats"]:
             seat_row = PanelSeat(

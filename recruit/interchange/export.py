@@ -22,6 +22,7 @@ from recruit.models import (
     CandidateDecision,
     ConflictOfInterest,
     PanelSeat,
+    PlanActivity,
     PlanItem,
     ScoreSheet,
     Stage,
@@ -168,16 +169,22 @@ def _ordered_stages(vacancy: Vacancy) -> list[Stage]:
 def _stage(stage: Stage, codes: dict[int, str], people: _People) -> Document:
     seats = sorted(stage.seats, key=lambda seat: seat.id)
     items = sorted(stage.items, key=lambda item: (item.position, item.id))
+    activities = sorted(stage.activities, key=lambda activity: (activity.position, activity.id))
     return {
         "name": stage.name,
         "stage_type": stage.stage_type.value,
         "role": stage.role.value,
         "held_on": _day(stage.held_on),
         "duration_minutes": stage.duration_minutes,
+        "starts_at": stage.starts_at.strftime("%H:%M") if stage.starts_at else None,
+        "slot_minutes": stage.slot_minutes,
+        "break_minutes": stage.break_minutes,
+        "school_hours_agreement": stage.school_hours_agreement,
         "position": stage.position,
         "weights": stage.weights,
         "plan_issued_at": _when(stage.plan_issued_at),
         "items": [_item(item) for item in items],
+        "activities": [_activity(activity) for activity in activities],
         "seats": [_seat(seat, people) for seat in seats],
         "sheets": _sheets(stage, seats, codes, people),
         "moderation": _moderation(stage, people),
@@ -207,6 +214,15 @@ def _item(item: PlanItem) -> Document:
         "minutes": item.minutes,
         "question_version_number": item.question_version_number,
         "frozen_content": item.frozen_content,
+    }
+
+
+def _activity(activity: PlanActivity) -> Document:
+    return {
+        "position": activity.position,
+        "exercise_id": activity.exercise_id,
+        "minutes": activity.minutes,
+        "frozen_content": activity.frozen_content,
     }
 
 

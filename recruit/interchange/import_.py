@@ -172,22 +172,23 @@ def _question_problems(stages: list[Document]) -> list[str]:
 
 
 def _exercise_problems(stages: list[Document]) -> list[str]:
-    """An issued item carries its exercise as issued; one not yet issued needs the exercise
-    in this installation's bank, which will be copied into it at issue."""
+    """An issued item or activity carries its exercise as issued; one not yet issued needs
+    the exercise in this installation's bank, which will be copied into it at issue."""
     unissued = [
-        (s, i, item)
+        (f"stages[{s}].{section}[{i}]", entry)
         for s, stage in enumerate(stages)
-        for i, item in enumerate(stage["items"])
-        if item["exercise_id"] is not None and item["frozen_content"] is None
+        for section, entries in (("items", stage["items"]), ("activities", stage["activities"]))
+        for i, entry in enumerate(entries or ())  # activities: null before version 6
+        if entry["exercise_id"] is not None and entry["frozen_content"] is None
     ]
     if not unissued:
         return []
     known = {exercise.id for exercise in current_exercises()}
     return [
-        f"stages[{s}].items[{i}].exercise_id: no exercise {item['exercise_id']!r} in this "
+        f"{path}.exercise_id: no exercise {entry['exercise_id']!r} in this "
         "question bank (load the bank first: flask --app recruit question-bank load)"
-        for s, i, item in unissued
-        if item["exercise_id"] not in known
+        for path, entry in unissued
+        if entry["exercise_id"] not in known
     ]
 
 

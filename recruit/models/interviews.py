@@ -141,6 +141,9 @@ class Stage(Model):
     starts_at: Mapped[time | None] = mapped_column(Time, nullable=True)
     slot_minutes: Mapped[int | None] = mapped_column(nullable=True)
     break_minutes: Mapped[int | None] = mapped_column(nullable=True)
+    # How a young people's panel held in school hours was agreed with the young people and
+    # their schools: recorded, it replaces the stage's school-hours warning.
+    school_hours_agreement: Mapped[str | None] = mapped_column(Text, nullable=True)
     # Attribute key -> weight, normalised to sum to 1 (see domain.interview_plan).
     weights: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
     # Once issued, plan items carry the exact question text they were issued with.
@@ -153,6 +156,9 @@ class Stage(Model):
     )
     seats: Mapped[list[PanelSeat]] = relationship(
         back_populates="stage", cascade="all, delete-orphan"
+    )
+    activities: Mapped[list[PlanActivity]] = relationship(
+        back_populates="stage", order_by="PlanActivity.position", cascade="all, delete-orphan"
     )
 
     __mapper_args__ = {"version_id_col": lock_version}
@@ -198,6 +204,24 @@ class PlanItem(Model):
         if self.exercise_id is not None:
             return f"{self.exercise_id} ({self.exercise_attribute})"
         return str(self.question_id)
+
+
+class PlanActivity(Model):
+    """A young people's activity in a young people's panel's plan: timed, printed in the
+    packs and briefed to candidates, but not scored. The young people choose a colour and
+    say why, and the chair records it in the panel's report, so no score sheet, result or
+    summary reads it. ``frozen_content`` is the activity as issued with the plan."""
+
+    __tablename__ = "plan_activity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    exercise_id: Mapped[str] = mapped_column(String(80))
+    minutes: Mapped[int]
+    frozen_content: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+    stage: Mapped[Stage] = relationship(back_populates="activities")
 
 
 class PanelSeat(Model):

@@ -150,6 +150,20 @@ class StageForm(FlaskForm):
             NumberRange(min=0, max=240, message="Break must be between 0 and 240 minutes"),
         ],
     )
+    school_hours_agreement = TextAreaField(
+        "If young people on the panel would miss school: how the time was agreed",
+        description=(
+            "Optional. For a young people's panel held on a school day between 09:00 and "
+            "15:30: who agreed the time with the young people and their schools or "
+            "colleges, and when. Leave it blank and the stage page and the packs warn "
+            "instead."
+        ),
+        widget=GovTextArea(),
+        validators=[
+            Optional(),
+            Length(max=2000, message="How the time was agreed must be 2000 characters or fewer"),
+        ],
+    )
     lock_version = WholeNumberField(
         widget=HiddenInput(),
         invalid_message="Reload the page and try again",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import select
@@ -20,17 +21,20 @@ from recruit.bank_store import from_storable
 from recruit.domain.documents.interview_pack import (
     YOUNG_PEOPLE_FILE,
     InterviewDay,
+    PackActivity,
     PackContext,
     PackExercise,
     PackPoint,
     PackQuestion,
     PanelSeat,
+    SchoolHoursClash,
     YoungPeopleGuide,
     build_interview_pack,
     build_pack_zip,
     interview_day_span,
     load_young_people_guide,
     pack_filename,
+    school_hours_agreed,
     school_hours_clash,
     school_hours_warning,
     timetable,
@@ -41,6 +45,7 @@ from recruit.domain.question_bank import QuestionBank
 from recruit.domain.scoring.advisory import AdvisoryReportView
 from recruit.domain.shortlisting import point_when
 from recruit.domain.timetable import (
+    Session,
     TimetableStage,
     VacancyTimetable,
     build_timetable,
@@ -51,6 +56,7 @@ from recruit.extensions import db
 from recruit.models import (
     ConflictOfInterest,
     PanelRole,
+    PlanActivity,
     PlanItem,
     ScrutinyPoint,
     Stage,
@@ -224,6 +230,7 @@ def _shared_context(
         young_people_on_panel=young_people_on_panel(stage),
         young_people_guide=young_people_guide(),
         school_hours_warning=school_hours_warning_for(stage, len(candidates)),
+        school_hours_agreed=school_hours_agreed_for(stage, len(candidates)),
     )
 
 
@@ -250,26 +257,71 @@ def _timetable_stage(stage: Stage) -> TimetableStage:
     )
 
 
+def timetabled_sessions(stage: Stage) -> dict[int, Session]:
+    """Per candidate id, their interview at the stage as the vacancy's timetable times it
+    (carousel and break included); empty while the stage's times are to be confirmed."""
+    vacancy = stage.vacancy
+    schedules = vacancy_timetable(vacancy).stages
+    schedule = next((s for s in schedules if s.stage.key == stage.id), None)
+    if schedule is None or not schedule.timed:
+        return {}
+    by_label = {session.candidate: session for session in schedule.sessions}
+    return {
+        candidate.id: by_label[label]
+        for candidate, label in zip(vacancy.candidates, _all_labels(vacancy), strict=True)
+        if label in by_label
+    }
+
+
 def pack_exercises(stage: Stage, bank: QuestionBank) -> tuple[PackExercise, ...]:
-    """Each exercise of the issued plan once, in plan order, as issued."""
+    """Each exercise of the issued plan once, in plan order, as issued, then the young
+    people's activities."""
     found: dict[str, PackExercise] = {}
     for item in stage.items:
         record = (item.frozen_content or {}).get("exercise")
         if item.exercise_id is None or not record or record["id"] in found:
             continue
-        found[record["id"]] = PackExercise(
-            title=record["title"],
-            kind_label=record["kind_label"],
-            minutes=record["minutes"],
-            preparation_minutes=record["preparation_minutes"],
-            brief_in_advance=record["brief_in_advance"],
-            candidate_brief=record["candidate_brief"],
-            assessor_brief=record["assessor_brief"],
-            materials=tuple(record["materials"]),
-            content_note=record["content_note"],
-            attribute_names=tuple(_attribute_name(bank, key) for key in record["attributes"]),
-        )
-    return tuple(found.values())
+        found[record["id"]] = _pack_exercise(record, bank)
+    activities = tuple(
+        _pack_exercise(activity.frozen_content, bank, activity=_pack_activity(activity))
+        for activity in stage.activities
+        if activity.frozen_content
+    )
+    return tuple(found.values()) + activities
+
+
+def _pack_exercise(
+    record: dict[str, Any], bank: QuestionBank, activity: PackActivity | None = None
+) -> PackExercise:
+    return PackExercise(
+        title=record["title"],
+        kind_label=record["kind_label"],
+        minutes=record["minutes"],
+        preparation_minutes=record["preparation_minutes"],
+        brief_in_advance=record["brief_in_advance"],
+        candidate_brief=record["candidate_brief"],
+        assessor_brief=record["assessor_brief"],
+        materials=tuple(record["materials"]),
+        content_note=record["content_note"],
+        attribute_names=tuple(_attribute_name(bank, key) for key in record["attributes"]),
+        activity=activity,
+    )
+
+
+def _pack_activity(activity: PlanActivity) -> PackActivity:
+    content = activity.frozen_content or {}
+    light = content.get("traffic_light") or {}
+    return PackActivity(
+        follow_up_questions=tuple(content.get("follow_up_questions", ())),
+        what_good_looks_like=tuple(content.get("what_good_looks_like", ())),
+        worries=tuple(content.get("worries", ())),
+        traffic_light=tuple(
+            (colour.capitalize(), str(light[colour]))
+            for colour in ("green", "amber", "red")
+            if light.get(colour)
+        ),
+        why_prompt=str(light.get("why_prompt", "")),
+    )
 
 
 def _points_to_explore(
@@ -398,12 +450,26 @@ def _read_guide(path: Path) -> YoungPeopleGuide:
 
 def school_hours_warning_for(stage: Stage, candidate_count: int | None = None) -> str:
     """The warning for a stage with young people on its panel whose day (as the packs time
-    it) falls in school hours on a weekday; "" otherwise."""
-    if not young_people_on_panel(stage):
+    it) falls in school hours on a weekday, unless the time was agreed; "" otherwise."""
+    if stage.school_hours_agreement:
         return ""
+    clash = _school_hours_clash(stage, candidate_count)
+    return school_hours_warning(clash, young_people_guide().school_hours_advice)
+
+
+def school_hours_agreed_for(stage: Stage, candidate_count: int | None = None) -> str:
+    """For such a stage whose time was agreed with the young people and their schools, the
+    clash and how it was agreed; "" otherwise."""
+    return school_hours_agreed(
+        _school_hours_clash(stage, candidate_count), stage.school_hours_agreement
+    )
+
+
+def _school_hours_clash(stage: Stage, candidate_count: int | None) -> SchoolHoursClash | None:
+    if not young_people_on_panel(stage):
+        return None
     if candidate_count is None:
         candidate_count = len(_candidate_labels(stage.vacancy))
     span = interview_day_span(interview_day(stage), candidate_count)
     starts, ends = span if span else (None, None)
-    clash = school_hours_clash(stage.held_on, starts, ends)
-    return school_hours_warning(clash, young_people_guide().school_hours_advice)
+    return school_hours_clash(stage.held_on, starts, ends)

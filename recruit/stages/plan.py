@@ -7,8 +7,10 @@ from sqlalchemy import func, select
 from recruit import audit
 from recruit.bank_store import current_bank, question_row
 from recruit.domain.exercises import (
+    NOT_AN_ACTIVITY,
     NOT_SCORED,
     Exercise,
+    activity_content,
     exercise_item_content,
     planned_exercise,
     split_minutes,
@@ -23,7 +25,7 @@ from recruit.domain.interview_plan import (
 from recruit.domain.question_bank import QuestionBank
 from recruit.exercise_store import exercise_or_none
 from recruit.extensions import db
-from recruit.models import AuditEvent, PlanItem, Score, Stage, Vacancy
+from recruit.models import AuditEvent, PlanActivity, PlanItem, Score, Stage, StageType, Vacancy
 from recruit.models._types import utcnow
 from recruit.results import sheets
 
@@ -37,7 +39,8 @@ class ExerciseGone(Exception):
 
 
 class ExerciseNotScored(Exception):
-    """A young people's activity has no place among the scored items."""
+    """A young people's activity has no place among the scored items, and belongs only in a
+    young people's panel's plan."""
 
 
 class ScoredPlanLocked(Exception):
@@ -57,6 +60,7 @@ def stage_plan(stage: Stage, bank: QuestionBank) -> StagePlan:
         duration_minutes=stage.duration_minutes,
         questions=tuple(_planned(item, bank) for item in stage.items),
         weights=stage.weights or {},
+        activity_minutes=sum(activity.minutes for activity in stage.activities),
     )
 
 
@@ -130,6 +134,30 @@ def add_exercise(stage: Stage, exercise: Exercise) -> list[PlanItem]:
     return items
 
 
+def add_activity(stage: Stage, exercise: Exercise) -> PlanActivity:
+    """A young people's activity, next among the panel's activities: timed, not scored."""
+    _check_open(stage)
+    if not exercise.is_for_young_people:
+        raise ExerciseNotScored(NOT_AN_ACTIVITY)
+    if stage.stage_type is not StageType.YOUNG_PEOPLES_PANEL:
+        raise ExerciseNotScored(NOT_SCORED)
+    activity = PlanActivity(
+        exercise_id=exercise.id, minutes=exercise.minutes, position=len(stage.activities) + 1
+    )
+    stage.activities.append(activity)
+    audit.record("plan.activity_added", stage, exercise_id=exercise.id)
+    return activity
+
+
+def remove_activity(stage: Stage, activity: PlanActivity) -> None:
+    """Nothing is scored on an activity, so it leaves the plan freely until issue."""
+    _check_open(stage)
+    stage.activities.remove(activity)
+    for position, kept in enumerate(stage.activities, start=1):
+        kept.position = position
+    audit.record("plan.activity_removed", stage, exercise_id=activity.exercise_id)
+
+
 def remove_item(stage: Stage, item: PlanItem) -> None:
     _check_open(stage)
     scored = db.session.scalar(select(func.count()).where(Score.plan_item_id == item.id))
@@ -181,8 +209,11 @@ def issue_plan(
     _check_open(stage)
     for item in stage.items:
         _freeze(item)
+    for activity in stage.activities:
+        activity.frozen_content = activity_content(_exercise(activity.exercise_id))
     stage.plan_issued_at = utcnow()
     questions = [item.bank_id for item in stage.items]
+    questions += [activity.exercise_id for activity in stage.activities]
     if overridden:
         audit.record(
             "plan.issued",

@@ -150,7 +150,8 @@ def add_to_plan(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/exercises")
 def find_exercises(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     """The exercises that suit the post, to add to the plan; young people's activities are
-    listed apart, since their panel records a traffic light rather than scores."""
+    listed apart, since their panel records a traffic light rather than scores, and only a
+    young people's panel adds them."""
     vacancy, stage = stage_of(vacancy_id, stage_id)
     suited = [
         exercise
@@ -160,6 +161,7 @@ def find_exercises(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         and exercise.suits_innovation(vacancy.innovation)
     ]
     planned = {item.exercise_id for s in vacancy.stages for item in s.items}
+    planned |= {activity.exercise_id for s in vacancy.stages for activity in s.activities}
     return render_template(
         "stages/find_exercises.html",
         vacancy=vacancy,
@@ -168,6 +170,7 @@ def find_exercises(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         scored=[e for e in suited if not e.is_for_young_people],
         young_people=[e for e in suited if e.is_for_young_people],
         planned=planned,
+        young_peoples_panel=stage.stage_type is StageType.YOUNG_PEOPLES_PANEL,
         form=PlanExerciseForm(),
     )
 
@@ -180,13 +183,34 @@ def add_exercise(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     if chosen is None or not chosen.is_active:
         abort(400)
     with _unless_locked():
-        items = plan.add_exercise(stage, chosen)
+        if chosen.is_for_young_people:
+            plan.add_activity(stage, chosen)
+            db.session.commit()
+            flash(f"{chosen.title} added to the plan: not scored", "success")
+        else:
+            items = plan.add_exercise(stage, chosen)
+            db.session.commit()
+            flash(
+                f"{chosen.title} added to the plan: scored on {len(items)} "
+                f"{'attribute' if len(items) == 1 else 'attributes'}",
+                "success",
+            )
+    return redirect(_plan_url(vacancy.id, stage.id))
+
+
+@bp.route(
+    "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/activities/<int:activity_id>/remove",
+    methods=["POST"],
+)
+def remove_activity(vacancy_id: int, stage_id: int, activity_id: int) -> ResponseReturnValue:
+    vacancy, stage = stage_of(vacancy_id, stage_id)
+    activity = next((a for a in stage.activities if a.id == activity_id), None) or abort(404)
+    if not PlanItemForm().validate_on_submit():
+        abort(400)
+    with _unless_locked():
+        plan.remove_activity(stage, activity)
         db.session.commit()
-        flash(
-            f"{chosen.title} added to the plan: scored on {len(items)} "
-            f"{'attribute' if len(items) == 1 else 'attributes'}",
-            "success",
-        )
+        flash("Activity removed from the plan", "success")
     return redirect(_plan_url(vacancy.id, stage.id))
 
 

@@ -63,6 +63,7 @@ def show(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         panel_problems=panel.appointing_panel_problems_at(stage),
         training=panel.training_at(stage),
         school_hours_warning=packs.school_hours_warning_for(stage),
+        school_hours_agreed=packs.school_hours_agreed_for(stage),
     )
 
 
@@ -210,6 +211,7 @@ def _copy_form(form: StageForm, stage: Stage, role: StageRole) -> None:
     stage.starts_at = form.starts_at.data
     stage.slot_minutes = form.slot_minutes.data
     stage.break_minutes = form.break_minutes.data or None  # a break of 0 is no break
+    stage.school_hours_agreement = (form.school_hours_agreement.data or "").strip() or None
 
 
 def _stage_state(stage: Stage) -> dict[str, object]:
@@ -222,6 +224,7 @@ def _stage_state(stage: Stage) -> dict[str, object]:
         "starts_at": stage.starts_at.strftime("%H:%M") if stage.starts_at else None,
         "slot_minutes": stage.slot_minutes,
         "break_minutes": stage.break_minutes,
+        "school_hours_agreement": stage.school_hours_agreement,
     }
 
 

@@ -17,7 +17,7 @@ VOCABULARIES = {
     "contract": frozenset({"permanent"}),
     "vacancy_status": frozenset({"open"}),
     "candidate_status": frozenset({"applied"}),
-    "stage_type": frozenset({"final_panel"}),
+    "stage_type": frozenset({"final_panel", "young_peoples_panel"}),
     "stage_role": frozenset({"deciding", "advisory"}),
     "panel_role": frozenset({"chair", "member", "hr_adviser"}),
     "sheet_status": frozenset({"draft", "submitted"}),
@@ -39,7 +39,7 @@ def minimal_document() -> dict:
     """The smallest document with one of everything that refers to something else."""
     return {
         "format": "recruit-vacancy",
-        "version": 5,
+        "version": 6,
         "exported_at": WHEN,
         "source_vacancy_id": 3,
         "people": [{"email": CHAIR, "full_name": "Chris Chair"}],
@@ -93,10 +93,15 @@ def _stage() -> dict:
         "role": "deciding",
         "held_on": None,
         "duration_minutes": None,
+        "starts_at": None,
+        "slot_minutes": None,
+        "break_minutes": None,
+        "school_hours_agreement": None,
         "position": 1,
         "weights": {"values": 1.0},
         "plan_issued_at": None,
         "items": [{**item, "question_version_number": None, "frozen_content": None}],
+        "activities": [],
         "seats": [
             {
                 "member_email": CHAIR,
@@ -145,8 +150,12 @@ def _problems_after(path: list, value: object) -> list[str]:
 @pytest.mark.parametrize(
     ("path", "value", "problem"),
     [
-        (["version"], True, "version: this app reads versions 1, 2, 3, 4 and 5, the file has True"),
-        (["version"], 6, "version: this app reads versions 1, 2, 3, 4 and 5, the file has 6"),
+        (
+            ["version"],
+            True,
+            "version: this app reads versions 1, 2, 3, 4, 5 and 6, the file has True",
+        ),
+        (["version"], 7, "version: this app reads versions 1, 2, 3, 4, 5 and 6, the file has 7"),
         (["stages", 0, "position"], 2**31, "stages[0].position: must be at most 2147483647"),
         (["people"], {}, "people: must be a list"),
         (["vacancy", "title"], None, "vacancy.title: must not be null"),
@@ -236,6 +245,7 @@ WORDS = {
     "number": "number",
     "score": "1 to 5",
     "date": "date",
+    "time": "time",
     "datetime": "date and time",
     "weights": "object of numbers",
     "json_object": "object",

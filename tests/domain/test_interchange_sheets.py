@@ -102,6 +102,9 @@ def test_the_panel_rules_apply_to_version_1_files_too():
     for key in ("stood_down_at", "stood_down_reason", "is_councillor", "is_executive_member"):
         del document["stages"][0]["seats"][0][key]
     del document["stages"][0]["role"], document["stages"][0]["reports"]
+    for key in ("activities", "starts_at", "slot_minutes", "break_minutes"):
+        del document["stages"][0][key]
+    del document["stages"][0]["school_hours_agreement"]
     del document["appointment"], document["vacancy"]["job_reference"]
     for item in document["stages"][0]["items"]:
         del item["exercise_id"], item["exercise_attribute"]

@@ -12,7 +12,15 @@ from tests.domain.test_interchange_format import CHAIR, WHEN, minimal_document, 
 LATER_KEYS = {
     "(top level)": ["appointment"],
     "vacancy": ["job_reference"],
-    "stages[]": ["role", "reports"],
+    "stages[]": [
+        "role",
+        "starts_at",
+        "slot_minutes",
+        "break_minutes",
+        "school_hours_agreement",
+        "activities",
+        "reports",
+    ],
     "stages[].seats[]": [
         "stood_down_at",
         "stood_down_reason",
@@ -24,6 +32,16 @@ LATER_KEYS = {
     "stages[].decisions[]": ["inputs_digest", "red_flag_discussion"],
     "stages[].items[]": ["exercise_id", "exercise_attribute"],
 }
+
+
+# The stage's keys that came in version 6: its activities and its timetable.
+VERSION_6_STAGE_KEYS = (
+    "starts_at",
+    "slot_minutes",
+    "break_minutes",
+    "school_hours_agreement",
+    "activities",
+)
 
 
 def _version_1(document: dict) -> dict:
@@ -71,8 +89,8 @@ def _with_moderation(document: dict) -> dict:
     return document
 
 
-def test_the_format_is_version_5_and_lists_exactly_the_later_keys():
-    assert FORMAT_VERSION == 5
+def test_the_format_is_version_6_and_lists_exactly_the_later_keys():
+    assert FORMAT_VERSION == 6
     later = {
         name: [key for key, field in spec.items() if field.since > 1]
         for name, spec in SECTIONS.items()
@@ -275,6 +293,8 @@ def test_a_version_3_file_has_no_job_reference_and_reads_as_none():
     document["version"] = 3
     del document["vacancy"]["job_reference"]
     for stage in document["stages"]:
+        for key in VERSION_6_STAGE_KEYS:
+            del stage[key]
         for item in stage["items"]:
             del item["exercise_id"], item["exercise_attribute"]
     assert problems_in(document) == []
@@ -292,6 +312,8 @@ def test_a_version_4_file_has_no_exercise_items_and_reads_as_questions():
     document = minimal_document()
     document["version"] = 4
     for stage in document["stages"]:
+        for key in VERSION_6_STAGE_KEYS:
+            del stage[key]
         for item in stage["items"]:
             del item["exercise_id"], item["exercise_attribute"]
     assert problems_in(document) == []
@@ -317,3 +339,73 @@ def test_an_item_is_a_question_or_an_exercise_never_both_or_neither():
     assert any(
         p.endswith("an exercise's item names the attribute") for p in problems_in(no_attribute)
     )
+
+
+def _activity(**changes: object) -> dict:
+    return {
+        "position": 1,
+        "exercise_id": "young-people-what-would-you-change-01",
+        "minutes": 20,
+        "frozen_content": None,
+        **changes,
+    }
+
+
+def test_a_version_5_file_has_no_activities_and_reads_as_none():
+    document = minimal_document()
+    document["version"] = 5
+    for stage in document["stages"]:
+        for key in VERSION_6_STAGE_KEYS:
+            del stage[key]
+    assert problems_in(document) == []
+    assert with_later_keys(document)["stages"][0]["activities"] is None
+    document["stages"][0]["activities"] = [_activity()]
+    assert problems_in(document) == [
+        "stages[0].activities: is not in version 5 of this format (it came in version 6)"
+    ]
+
+
+def test_a_version_6_file_must_give_the_activities_and_the_timetable():
+    document = minimal_document()
+    for key in VERSION_6_STAGE_KEYS:
+        del document["stages"][0][key]
+    assert problems_in(document) == [f"stages[0].{key}: is missing" for key in VERSION_6_STAGE_KEYS]
+
+
+def test_a_stages_activities_are_well_formed():
+    document = minimal_document()
+    issued = _activity(position=2, frozen_content={"id": "young-people-what-would-you-change-01"})
+    document["stages"][0]["stage_type"] = "young_peoples_panel"
+    document["stages"][0]["activities"] = [_activity(), issued]
+    assert problems_in(document) == []
+    current = with_later_keys(document)["stages"][0]["activities"]
+    assert [activity["position"] for activity in current] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("activity", "problem"),
+    [
+        (_activity(exercise_id=None), "stages[0].activities[0].exercise_id: must not be null"),
+        (
+            _activity(exercise_id="x" * 81),
+            "stages[0].activities[0].exercise_id: must be at most 80 characters",
+        ),
+        (_activity(minutes=-5), "stages[0].activities[0].minutes: must be a whole number"),
+        (_activity(frozen_content=[]), "stages[0].activities[0].frozen_content: must be"),
+        ({**_activity(), "score": 4}, "stages[0].activities[0].score: is not a key"),
+    ],
+)
+def test_activities_are_checked(activity, problem):
+    document = minimal_document()
+    document["stages"][0]["activities"] = [activity]
+    problems = problems_in(document)
+    assert any(p.startswith(problem) for p in problems), problems
+
+
+def test_activities_belong_to_a_young_peoples_panel_each_in_its_own_place():
+    document = minimal_document()  # its stage is a final panel
+    document["stages"][0]["activities"] = [_activity(), _activity(minutes=30)]
+    assert problems_in(document) == [
+        "stages[0].activities[1]: same position as stages[0].activities[0]",
+        "stages[0].activities: only a young people's panel holds activities",
+    ]

@@ -36,6 +36,7 @@ from recruit.models import (
     Outcome,
     PanelRole,
     PersonSpecCriterion,
+    PlanActivity,
     PlanItem,
     PreEmploymentCheck,
     Role,
@@ -110,6 +111,10 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
             position=len(draft.items) + 1,
         )
     )
+    # And a young people's activity, timed and not scored.
+    draft.activities.append(
+        PlanActivity(exercise_id="young-people-what-would-you-change-01", minutes=20, position=1)
+    )
     no_advert = make_vacancy(title="Head of Service, Fostering", status=VacancyStatus.DRAFT)
     chair_profile, request = _profiles(people, vacancy)
     _retire(RETIRED_QUESTION, people[ADMIN])
@@ -139,6 +144,8 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
         "stages.remove_seat.stage_id": draft.id,
         "stages.remove_seat.seat_id": draft.seats[0].id,
         "stages.find_questions.stage_id": draft.id,
+        # A young people's panel: its activities can be added.
+        "stages.find_exercises.stage_id": draft.id,
         "questions.reinstate.question_id": RETIRED_QUESTION,
         "retired_question_id": RETIRED_QUESTION,
         "young_people_exercise_id": "young-people-a-day-in-our-shoes-01",

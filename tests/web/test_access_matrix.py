@@ -16,6 +16,7 @@ from recruit.models import (
     FeedbackRequest,
     LeadershipProfile,
     PanelRole,
+    PlanActivity,
     Role,
     ScrutinyKind,
     ScrutinyPoint,
@@ -100,6 +101,7 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "stages.add_to_plan": HR_AND_ADMIN,
     "stages.find_exercises": HR_AND_ADMIN,
     "stages.add_exercise": HR_AND_ADMIN,
+    "stages.remove_activity": HR_AND_ADMIN,
     "stages.download_candidate_brief": HR_AND_ADMIN,
     "stages.change_item": HR_AND_ADMIN,
     "stages.save_minutes": HR_AND_ADMIN,
@@ -175,6 +177,7 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "profiles.give_feedback": SEATED,
 }
 
+YOUNG_PEOPLES_ACTIVITY = "young-people-what-would-you-change-01"
 SAMPLE_ARGUMENTS: dict[str, object] = {
     "static.filename": "app.css",
     "filename": "govuk-frontend.min.css",
@@ -247,6 +250,8 @@ def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
         noted="A gap",
         to_explore="Ask about it",
     )
+    activity = PlanActivity(exercise_id=YOUNG_PEOPLES_ACTIVITY, minutes=20, position=1)
+    stage.activities.append(activity)
     db.session.add_all([reference, point])
     db.session.commit()
     return {
@@ -257,6 +262,7 @@ def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
         "stage_id": stage.id,
         "seat_id": stage.seats[0].id,
         "item_id": stage.items[0].id,
+        "activity_id": activity.id,
         "candidate_id": candidate.id,
         "reference_id": reference.id,
         "point_id": point.id,

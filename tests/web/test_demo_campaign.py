@@ -234,7 +234,6 @@ LOADED_NOW = {
 
 
 def test_the_demo_campaign_tells_one_story_in_order_with_nothing_in_the_future(app):
-    from recruit.cli.demo_timeline import next_working_day
     from recruit.comparisons.decision_steps import uk_day
     from recruit.domain.decisions import objection_deadline
     from recruit.models import AppointmentDecision, LeadershipProfile, TargetProfile
@@ -252,8 +251,8 @@ def test_the_demo_campaign_tells_one_story_in_order_with_nothing_in_the_future(a
     assert all(c.application_date <= vacancy.closing_date for c in vacancy.candidates)
     assert all(vacancy.closing_date < uk_day(c.created_at) for c in vacancy.candidates)
     young_people, stakeholders, appointment = vacancy.stages
-    # The advisory panels on consecutive working days, the appointment panel after them.
-    assert next_working_day(young_people.held_on) == stakeholders.held_on
+    # The advisory panels side by side on the assessment day, the appointment panel after.
+    assert young_people.held_on == stakeholders.held_on
     assert stakeholders.held_on < appointment.held_on
     for stage in vacancy.stages:
         moderation = sheets.moderation_for(stage)
@@ -325,7 +324,7 @@ def test_the_demo_timeline_keeps_its_order_whatever_day_it_is_loaded():
         assert list(days) == sorted(days) and days[-1] < today, today
         assert all(day.weekday() < 5 for day in days), today
         assert timeline.closing_date < timeline.shortlisted < timeline.young_peoples_panel
-        assert next_working_day(timeline.young_peoples_panel) == timeline.stakeholder_panel
+        assert timeline.young_peoples_panel == timeline.stakeholder_panel  # one day
         assert timeline.target_set < timeline.young_peoples_panel
         assert timeline.decision_recorded == next_working_day(timeline.appointment_panel)
         assert timeline.executive_notified == next_working_day(timeline.decision_recorded)

@@ -30,6 +30,7 @@ from recruit.models import (
     SheetStatus,
     Stage,
     StageModeration,
+    StageType,
     User,
     Vacancy,
 )
@@ -87,6 +88,7 @@ FUZZED = {
     "stages.move": "test_stage_forms",
     "stages.add_to_plan": "test_plan_forms",
     "stages.add_exercise": "test_plan_forms",
+    "stages.remove_activity": "test_plan_forms",
     "stages.change_item": "test_plan_forms",
     "stages.save_minutes": "test_plan_forms",
     "stages.save_weights": "test_plan_forms",
@@ -316,7 +318,8 @@ def test_stage_forms(app, bank, signed_in, make_user):
                     "duration_minutes": "60"}  # fmt: skip
             assert_safe_page(*post_form(client, f"{base}/new", data))
             assert_safe_page(*post_form(client, f"{show}/edit", {**data, "duration_minutes": text}))
-            timetable = {"starts_at": text, "slot_minutes": text, "break_minutes": text}
+            timetable = {"starts_at": text, "slot_minutes": text, "break_minutes": text,
+                         "school_hours_agreement": text}  # fmt: skip
             assert_safe_page(*post_form(client, f"{show}/edit", {**data, **timetable}))
         for user_id in (text, str(person.id)):
             data = {"user_id": user_id, "panel_role": text}
@@ -364,8 +367,23 @@ def test_plan_forms(app, bank, signed_in):
             assert_safe_page(*post_form(client, f"{plan}/{action}", data, form_page=plan))
         query = urlencode({"q": text[:300], "attribute": text, "audience": text})
         _pages_are_safe(client, plan, f"{plan}/questions?{query}", exercises)
+        _fuzz_activities(client, young_people, text)
 
+    young_people = make_stage(vacancy, stage_type=StageType.YOUNG_PEOPLES_PANEL)
     run()
+
+
+def _fuzz_activities(client, stage, text):  # type: ignore[no-untyped-def]
+    """A young people's panel adds an activity (or refuses a fuzzed id) and removes it."""
+    plan = f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/plan"
+    exercises = f"{plan}/exercises"
+    for exercise_id in (text[:80], "young-people-what-would-you-change-01"):
+        data = {"exercise_id": exercise_id}
+        assert_safe_page(*post_form(client, f"{exercises}/add", data, form_page=exercises))
+    db.session.expire_all()
+    for activity in list(stage.activities):
+        url = f"{plan}/activities/{activity.id}/remove"
+        assert_safe_page(*post_form(client, url, {"question_id": text}, form_page=plan))
 
 
 def test_candidate_edit_and_anonymise(app, bank, signed_in):

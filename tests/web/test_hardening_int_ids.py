@@ -18,6 +18,7 @@ from recruit.models import (
     FeedbackRequest,
     LeadershipProfile,
     PanelRole,
+    PlanActivity,
     Role,
     ScrutinyKind,
     ScrutinyPoint,
@@ -30,6 +31,7 @@ from tests.web.test_access_matrix import (
     NAMED_ELSE_404,
     SAMPLE_ARGUMENTS,
     SEATED_ELSE_404,
+    YOUNG_PEOPLES_ACTIVITY,
 )
 
 LARGEST_ID = 2**31 - 1  # the largest PostgreSQL's INTEGER holds
@@ -77,6 +79,8 @@ def _world(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
         noted="A gap",
         to_explore="Ask about it",
     )
+    activity = PlanActivity(exercise_id=YOUNG_PEOPLES_ACTIVITY, minutes=20, position=1)
+    stage.activities.append(activity)
     db.session.add_all([reference, point])
     db.session.commit()
     return {
@@ -87,6 +91,7 @@ def _world(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
         "stage_id": stage.id,
         "seat_id": stage.seats[0].id,
         "item_id": stage.items[0].id,
+        "activity_id": activity.id,
         "candidate_id": candidate.id,
         "reference_id": reference.id,
         "point_id": point.id,

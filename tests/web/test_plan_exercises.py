@@ -19,11 +19,13 @@ from recruit.results.consolidation import consolidate_stage
 from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
 from tests.support.forms import csrf_token_from
 from tests.support.panel_web import client_for
+from tests.support.plan_web import add_from_exercises, issue_anyway, plan_url
 
 PRESENTATION = "presentation-first-hundred-days-values-01"  # values and practice culture
 MEDIA = "media-serious-incident-decisions-01"  # a content note; brief on the day
 YOUNG_PEOPLE = "young-people-our-own-questions-01"
 QUESTION = "values-personal-values-01"
+REASON = "These tests look at exercises only"
 
 
 def _scene(app, make_user):  # type: ignore[no-untyped-def]
@@ -34,22 +36,6 @@ def _scene(app, make_user):  # type: ignore[no-untyped-def]
     return hr, chair, vacancy, stage
 
 
-def _plan(stage) -> str:  # type: ignore[no-untyped-def]
-    return f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/plan"
-
-
-def _add(client, stage, exercise_id):  # type: ignore[no-untyped-def]
-    page = client.get(f"{_plan(stage)}/exercises").get_data(as_text=True)
-    data = {"csrf_token": csrf_token_from(page), "exercise_id": exercise_id}
-    return client.post(f"{_plan(stage)}/exercises/add", data=data, follow_redirects=True)
-
-
-def _issue(client, stage):  # type: ignore[no-untyped-def]
-    token = csrf_token_from(client.get(_plan(stage)).get_data(as_text=True))
-    data = {"csrf_token": token, "override_reason": "These tests look at exercises only"}
-    return client.post(f"{_plan(stage)}/issue", data=data)
-
-
 def _exercise_items(stage) -> list[PlanItem]:  # type: ignore[no-untyped-def]
     db.session.expire_all()
     return [item for item in stage.items if item.exercise_id]
@@ -58,12 +44,12 @@ def _exercise_items(stage) -> list[PlanItem]:  # type: ignore[no-untyped-def]
 def test_an_exercise_is_added_as_one_line_per_attribute_sharing_its_minutes(app, bank, make_user):
     hr, _, _, stage = _scene(app, make_user)
     client = client_for(app, hr)
-    listing = client.get(f"{_plan(stage)}/exercises").get_data(as_text=True)
+    listing = client.get(f"{plan_url(stage)}/exercises").get_data(as_text=True)
     assert f'id="exercise-{PRESENTATION}"' in listing
     young = listing.split("Young people&#39;s activities</caption>")[1]
     assert YOUNG_PEOPLE in young and "<form" not in young.split("</table>")[0]
 
-    page = _add(client, stage, PRESENTATION).get_data(as_text=True)
+    page = add_from_exercises(client, stage, PRESENTATION).get_data(as_text=True)
     assert "added to the plan: scored on 2 attributes" in page
     items = _exercise_items(stage)
     assert [(i.exercise_id, i.exercise_attribute, i.minutes) for i in items] == [
@@ -79,17 +65,17 @@ def test_an_exercise_is_added_as_one_line_per_attribute_sharing_its_minutes(app,
 def test_a_young_peoples_activity_or_an_unknown_exercise_is_refused(app, bank, make_user):
     hr, _, _, stage = _scene(app, make_user)
     client = client_for(app, hr)
-    page = _add(client, stage, YOUNG_PEOPLE).get_data(as_text=True)
+    page = add_from_exercises(client, stage, YOUNG_PEOPLE).get_data(as_text=True)
     assert "A young people&#39;s activity is not scored" in page
-    assert _add(client, stage, "no-such-exercise-01").status_code == 400
+    assert add_from_exercises(client, stage, "no-such-exercise-01").status_code == 400
     assert _exercise_items(stage) == []
 
 
 def test_issued_exercise_lines_are_scored_and_moderated_like_questions(app, bank, make_user):
     hr, chair, vacancy, stage = _scene(app, make_user)
     client = client_for(app, hr)
-    _add(client, stage, PRESENTATION)
-    assert _issue(client, stage).status_code == 302
+    add_from_exercises(client, stage, PRESENTATION)
+    assert issue_anyway(client, stage, REASON).status_code == 302
     values, culture = _exercise_items(stage)
     content = values.frozen_content
     assert content["attribute"] == "values" and content["format"] == "exercise"
@@ -116,9 +102,9 @@ def test_the_packs_print_each_exercise_once_and_the_candidate_brief(app, bank, m
     base = f"/vacancies/{vacancy.id}/stages/{stage.id}"
     response = client.get(f"{base}/candidate-brief.docx", follow_redirects=True)
     assert "Issue the plan first" in response.get_data(as_text=True)
-    _add(client, stage, PRESENTATION)
-    _add(client, stage, MEDIA)
-    _issue(client, stage)
+    add_from_exercises(client, stage, PRESENTATION)
+    add_from_exercises(client, stage, MEDIA)
+    issue_anyway(client, stage, REASON)
 
     pack = Document(io.BytesIO(client.get(f"{base}/packs/chair.docx").data))
     text = "\n".join(p.text for p in pack.paragraphs)
@@ -142,15 +128,15 @@ def test_the_packs_print_each_exercise_once_and_the_candidate_brief(app, bank, m
 def test_an_exercise_gone_from_the_bank_is_flagged_and_not_issued(app, bank, make_user):
     hr, _, _, stage = _scene(app, make_user)
     client = client_for(app, hr)
-    _add(client, stage, PRESENTATION)
+    add_from_exercises(client, stage, PRESENTATION)
     texts = database_exercise_texts()
     texts.pop("exercises/values.yaml")
     store_exercise_texts(texts)
     db.session.commit()
-    page = client.get(_plan(stage)).get_data(as_text=True)
+    page = client.get(plan_url(stage)).get_data(as_text=True)
     assert "(no longer in the bank)" in page and "retired" in page
     response = client.post(
-        f"{_plan(stage)}/issue",
+        f"{plan_url(stage)}/issue",
         data={
             "csrf_token": csrf_token_from(page),
             "override_reason": "Issue anyway",
@@ -165,8 +151,8 @@ def test_an_exercise_gone_from_the_bank_is_flagged_and_not_issued(app, bank, mak
 def test_the_vacancy_file_carries_exercise_lines(app, bank, make_user, tmp_path):
     hr, chair, vacancy, stage = _scene(app, make_user)
     client = client_for(app, hr)
-    _add(client, stage, PRESENTATION)
-    _issue(client, stage)
+    add_from_exercises(client, stage, PRESENTATION)
+    issue_anyway(client, stage, REASON)
     amara = make_candidate(vacancy)
     submit_sheet(stage, chair, amara, [4, 5, 3])
     out = tmp_path / "vacancy.json"

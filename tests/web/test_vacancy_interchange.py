@@ -320,7 +320,7 @@ def test_export_carries_the_advisory_reports(exported):
 def test_export_carries_everything_but_never_secrets(exported, tmp_path):
     text = (tmp_path / "vacancy.json").read_text(encoding="utf-8")
     assert "password" not in text and "scrypt" not in text and "session" not in text
-    assert exported["format"] == "recruit-vacancy" and exported["version"] == 5
+    assert exported["format"] == "recruit-vacancy" and exported["version"] == 6
     assert [p["email"] for p in exported["people"]] == sorted(
         p["email"] for p in exported["people"]
     )
@@ -367,7 +367,10 @@ def _set(path_in_document, value):  # type: ignore[no-untyped-def]
 
 REFUSALS = [
     (_set(["format"], "something-else"), "format: must be 'recruit-vacancy'"),
-    (_set(["version"], 6), "version: this app reads versions 1, 2, 3, 4 and 5, the file has 6"),
+    (
+        _set(["version"], 7),
+        "version: this app reads versions 1, 2, 3, 4, 5 and 6, the file has 7",
+    ),
     (
         _set(["stages", 1, "sheets", 0, "scores", 0, "score"], 7),
         "stages[1].sheets[0].scores[0].score: must be 1 to 5 or null",
@@ -457,6 +460,7 @@ def test_text_limits_in_the_format_match_the_columns():
         "candidates[]": "candidate",
         "people[]": "user_account",
         "stages[]": "stage",
+        "stages[].activities[]": "plan_activity",
         "advert.versions[]": "advert_version",
         "stages[].seats[]": "panel_seat",
         "stages[].sheets[]": "score_sheet",

@@ -180,3 +180,76 @@ def test_the_stage_page_has_no_warning_outside_school_hours(bank, signed_in, mak
     client, vacancy, stage = _young_peoples_stage(signed_in, make_user, **overrides)
     page = client.get(_base(vacancy, stage)).get_data(as_text=True)
     assert SCHOOL_HOURS_ID not in page
+
+
+AGREEMENT = (
+    "Agreed with the young people, their carers and their schools by Dee Moss, participation "
+    "lead, on 20 January 2027: the two still at school are on study leave that day."
+)
+
+
+def _edit_stage(client, vacancy, stage, agreement: str):  # type: ignore[no-untyped-def]
+    url = f"{_base(vacancy, stage)}/edit"
+    token = csrf_token_from(client.get(url).get_data(as_text=True))
+    data = {
+        "csrf_token": token,
+        "lock_version": stage.lock_version,
+        "name": stage.name,
+        "stage_type": stage.stage_type.value,
+        "role": stage.role.value,
+        "held_on": ["3", "2", "2027"],
+        "duration_minutes": "45",
+        "starts_at": "10:00",
+        "school_hours_agreement": agreement,
+    }
+    return client.post(url, data=data, follow_redirects=True)
+
+
+def test_an_agreed_time_replaces_the_warning_on_the_stage_page_and_in_the_pack(
+    bank, signed_in, make_user
+):  # type: ignore[no-untyped-def]
+    client, vacancy, stage = _young_peoples_stage(signed_in, make_user)
+    page = _edit_stage(client, vacancy, stage, f"  {AGREEMENT}  ").get_data(as_text=True)
+    assert SCHOOL_HOURS_ID not in page and 'id="school-hours-agreed"' in page
+    agreed = page.split('id="school-hours-agreed">')[1].split("</div>")[0]
+    assert "on Wednesday 3 February 2027, a school day. The time was agreed: Agreed with" in (
+        agreed.replace("&#39;", "'")
+    )
+    db.session.expire_all()
+    assert stage.school_hours_agreement == AGREEMENT  # kept without the spaces around it
+
+    base = _base(vacancy, stage)
+    _issue(client, base)
+    texts = _texts(
+        _pack(client, f"{base}/packs/{_seat(stage, PanelRole.YOUNG_PEOPLES_PANEL)}.docx")
+    )
+    assert not any(t.startswith("Warning: This young people's panel") for t in texts)
+    agreed_line = next(t for t in texts if t.startswith("School hours: This young people's panel"))
+    assert agreed_line.endswith(f"The time was agreed: {AGREEMENT}")
+
+
+def test_clearing_the_agreement_brings_the_warning_back(bank, signed_in, make_user):
+    client, vacancy, stage = _young_peoples_stage(signed_in, make_user)
+    _edit_stage(client, vacancy, stage, AGREEMENT)
+    db.session.expire_all()
+    page = _edit_stage(client, vacancy, stage, "   ").get_data(as_text=True)
+    assert SCHOOL_HOURS_ID in page and 'id="school-hours-agreed"' not in page
+    db.session.expire_all()
+    assert stage.school_hours_agreement is None
+
+
+def test_an_agreement_outside_school_hours_says_nothing(bank, signed_in, make_user):
+    client, vacancy, stage = _young_peoples_stage(signed_in, make_user, held_on=SATURDAY)
+    stage.school_hours_agreement = AGREEMENT
+    db.session.commit()
+    page = client.get(_base(vacancy, stage)).get_data(as_text=True)
+    assert SCHOOL_HOURS_ID not in page and 'id="school-hours-agreed"' not in page
+
+
+def test_an_overlong_agreement_is_refused_and_kept(bank, signed_in, make_user):
+    client, vacancy, stage = _young_peoples_stage(signed_in, make_user)
+    page = _edit_stage(client, vacancy, stage, "x" * 2001).get_data(as_text=True)
+    assert "How the time was agreed must be 2000 characters or fewer" in page
+    assert "x" * 2001 in page  # re-shown, nothing lost
+    db.session.expire_all()
+    assert stage.school_hours_agreement is None

@@ -31,7 +31,9 @@ from recruit.domain.exercises.model import (
 )
 from recruit.domain.exercises.planning import (
     EXERCISE_FORMAT,
+    NOT_AN_ACTIVITY,
     NOT_SCORED,
+    activity_content,
     exercise_item_content,
     exercise_record,
     planned_exercise,
@@ -41,7 +43,9 @@ from recruit.domain.exercises.schema import EXERCISES_FOLDER, ExerciseProblem
 
 __all__ = [
     "EXERCISE_FORMAT",
+    "NOT_AN_ACTIVITY",
     "NOT_SCORED",
+    "activity_content",
     "exercise_item_content",
     "exercise_record",
     "planned_exercise",

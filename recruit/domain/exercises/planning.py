@@ -16,9 +16,10 @@ from recruit.domain.interview_plan.model import PlannedQuestion
 
 EXERCISE_FORMAT = "exercise"
 NOT_SCORED = (
-    "A young people's activity is not scored: its panel records a traffic light and why, "
-    "in its report to the deciding panel"
+    "A young people's activity is not scored: add it to a young people's panel, whose "
+    "young people choose a colour and say why, in the panel's report to the deciding panel"
 )
+NOT_AN_ACTIVITY = "Only a young people's activity is added to a plan without scores"
 
 
 def split_minutes(exercise: Exercise) -> list[int]:
@@ -83,4 +84,29 @@ def exercise_record(exercise: Exercise) -> dict[str, Any]:
         "materials": list(exercise.materials),
         "content_note": exercise.content_note,
         "attributes": list(exercise.attributes),
+    }
+
+
+def activity_content(exercise: Exercise) -> dict[str, Any]:
+    """A young people's activity as issued: what the pack prints about any exercise, with
+    what the young people read (the follow-up questions, what good looks like, what would
+    worry them) and the traffic light they choose from."""
+    light = exercise.traffic_light
+    return {
+        **exercise_record(exercise),
+        "follow_up_questions": list(exercise.follow_up_questions),
+        "what_good_looks_like": [
+            text
+            for attribute in exercise.attributes
+            for text in exercise.what_good_looks_like.get(attribute, ())
+        ],
+        "worries": [item.text for item in exercise.negative_indicators],
+        "traffic_light": None
+        if light is None
+        else {
+            "green": light.green,
+            "amber": light.amber,
+            "red": light.red,
+            "why_prompt": light.why_prompt,
+        },
     }

@@ -7,6 +7,7 @@ import can list every problem in a file and refuse it before it touches the data
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
@@ -217,6 +218,12 @@ def _date_problem(value: object) -> str | None:
     return "must be a date like 2026-03-27"
 
 
+def _time_problem(value: object) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+        return None
+    return "must be a time on the 24-hour clock, like 09:30"
+
+
 def _datetime_problem(value: object) -> str | None:
     if isinstance(value, str):
         try:
@@ -236,6 +243,7 @@ _SCALAR_CHECKS: dict[str, ScalarCheck] = {
     "number": _unless(_is_number, "must be a number"),
     "score": _unless(lambda value: _is_int(value, minimum=1, maximum=5), "must be 1 to 5 or null"),
     "date": _on_value(_date_problem),
+    "time": _on_value(_time_problem),
     "datetime": _on_value(_datetime_problem),
     "weights": _weights_problem,
     "json_object": _unless(lambda value: isinstance(value, dict), "must be an object"),

@@ -11,11 +11,14 @@ discussion a red flag had at moderation, the appointment decision with its steps
 advisory stage's report on its candidates; 4 added the council's job reference for the
 vacancy; 5 added plan items that are one attribute of an exercise (``exercise_id`` and
 ``exercise_attribute``, with ``question_id`` null), referred to by scores as
-"<exercise id> (<attribute>)". A file from before 3 has no stage roles: its
-last stage decides, as the migration decided for the app. Each key says the version it came
-in (``since``); every later key may be null, and a file from before it simply lacks it, read
-as null: not set aside, not stood down, not closed, no digest, no stage role (then decided
-as above), no advisory reports.
+"<exercise id> (<attribute>)"; 6 added a stage's young people's activities
+(``activities``: timed and printed, never scored, so no score refers to one) and a stage's
+timetable (``starts_at``, ``slot_minutes``, ``break_minutes``) with how a young people's
+panel in school hours was agreed (``school_hours_agreement``). A file from
+before 3 has no stage roles: its last stage decides, as the migration decided for the app.
+Each key says the version it came in (``since``); every later key may be null, and a file
+from before it simply lacks it, read as null: not set aside, not stood down, not closed, no
+digest, no stage role (then decided as above), no advisory reports, no activities.
 """
 
 from __future__ import annotations
@@ -26,8 +29,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 FORMAT_NAME = "recruit-vacancy"
-FORMAT_VERSION = 5
-READABLE_VERSIONS = (1, 2, 3, 4, 5)
+FORMAT_VERSION = 6
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 ROOT = "(top level)"
 # Counts go into integer columns: PostgreSQL's hold at most this.
 MAX_COUNT = 2_147_483_647
@@ -135,6 +138,12 @@ PLAN_ITEM = {
     "question_version_number": Field("count", nullable=True),
     "frozen_content": Field("json_object", nullable=True),
 }
+PLAN_ACTIVITY = {
+    "position": COUNT,
+    "exercise_id": text(80),
+    "minutes": COUNT,
+    "frozen_content": Field("json_object", nullable=True),
+}
 SEAT = {
     "member_email": EMAIL,
     "panel_role": choice("panel_role"),
@@ -217,10 +226,15 @@ STAGE = {
     "role": later(Field("choice", nullable=True, vocabulary="stage_role"), 3),
     "held_on": Field("date", nullable=True),
     "duration_minutes": Field("count", nullable=True),
+    "starts_at": later(Field("time", nullable=True), 6),
+    "slot_minutes": later(Field("count", nullable=True), 6),
+    "break_minutes": later(Field("count", nullable=True), 6),
+    "school_hours_agreement": later(text(nullable=True), 6),
     "position": COUNT,
     "weights": Field("weights"),
     "plan_issued_at": OPTIONAL_DATETIME,
     "items": objects(PLAN_ITEM),
+    "activities": later(Field("list", nullable=True, spec=PLAN_ACTIVITY), 6),
     "seats": objects(SEAT),
     "sheets": objects(SHEET),
     "moderation": Field("object", nullable=True, spec=MODERATION),
@@ -280,6 +294,7 @@ SECTIONS: dict[str, Mapping[str, Field]] = {
     "conflicts[]": CONFLICT,
     "stages[]": STAGE,
     "stages[].items[]": PLAN_ITEM,
+    "stages[].activities[]": PLAN_ACTIVITY,
     "stages[].seats[]": SEAT,
     "stages[].sheets[]": SHEET,
     "stages[].sheets[].scores[]": SCORE_ROW,

@@ -92,6 +92,10 @@ class _Checker:
         items: set[Key] = {(item["position"], item_key(item)) for item in stage["items"]}
         for index, item in enumerate(stage["items"]):
             self.plan_item(item, f"{path}.items[{index}]")
+        # A file from before version 6 has no activities (null): read as none.
+        self.unique(stage["activities"] or [], f"{path}.activities", ("position",))
+        if stage["activities"] and stage["stage_type"] != "young_peoples_panel":
+            self.out.append(f"{path}.activities: only a young people's panel holds activities")
         seats = self.unique(stage["seats"], f"{path}.seats", ("member_email",))
         for index, seat in enumerate(stage["seats"]):
             self.person(seat, f"{path}.seats[{index}]", "member_email")

@@ -132,10 +132,14 @@ def _over_time(plans: Sequence[StagePlan]) -> Iterator[Finding]:
             yield Finding(
                 "over_time",
                 "warning",
-                f"{plan.name}: {minutes} minutes of questions planned for a "
+                f"{plan.name}: {minutes} minutes of {_what(plan)} planned for a "
                 f"{plan.duration_minutes}-minute slot; remove a question or shorten the time",
                 stage=plan.name,
             )
+
+
+def _what(plan: StagePlan) -> str:
+    return "questions and activities" if plan.activity_minutes else "questions"
 
 
 def _repeated_questions(plans: Sequence[StagePlan]) -> Iterator[Finding]:

@@ -95,6 +95,8 @@ class StagePlan:
     duration_minutes: int | None
     questions: tuple[PlannedQuestion, ...]
     weights: Mapping[str, float]
+    # A young people's panel's activities: timed in the slot, never scored.
+    activity_minutes: int = 0
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ class Finding:
 
 
 def planned_minutes(plan: StagePlan) -> int:
-    return sum(question.minutes for question in plan.questions)
+    """The slot's planned time: its questions and exercises, and any activities."""
+    return sum(question.minutes for question in plan.questions) + plan.activity_minutes
 
 
 def attribute_minutes(plan: StagePlan) -> dict[str, int]:

@@ -54,6 +54,7 @@ from recruit.domain.documents.interview_pack.guidance import (
     write_values,
 )
 from recruit.domain.documents.interview_pack.model import (
+    PackActivity,
     PackContext,
     PackExercise,
     PackPoint,
@@ -81,10 +82,12 @@ from recruit.domain.documents.interview_pack.timetable import (
 )
 from recruit.domain.documents.interview_pack.young_people import (
     YOUNG_PEOPLE_FILE,
+    SchoolHoursClash,
     YoungPeopleGuide,
     YoungPeopleGuideError,
     interview_day_span,
     load_young_people_guide,
+    school_hours_agreed,
     school_hours_clash,
     school_hours_warning,
 )
@@ -94,6 +97,7 @@ from recruit.domain.documents.word.writer import PackWriter, one_line, running_t
 
 __all__ = [
     "EXERCISES_HEADING",
+    "PackActivity",
     "PackExercise",
     "timing_text",
     "ADVISORY_HEADING",
@@ -107,6 +111,7 @@ __all__ = [
     "SHEET_HEADER",
     "TRAFFIC_LIGHT_HEADING",
     "YOUNG_PEOPLE_FILE",
+    "SchoolHoursClash",
     "YoungPeopleGuide",
     "YoungPeopleGuideError",
     "InterviewDay",
@@ -124,6 +129,7 @@ __all__ = [
     "pack_filename",
     "pack_title",
     "parse_clock_time",
+    "school_hours_agreed",
     "school_hours_clash",
     "school_hours_warning",
     "sheet_heading",

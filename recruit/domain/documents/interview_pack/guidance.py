@@ -248,6 +248,8 @@ def write_schedule(writer: PackWriter, context: PackContext) -> None:
         return
     if context.school_hours_warning:
         writer.paragraph(context.school_hours_warning, label="Warning:")
+    if context.school_hours_agreed:
+        writer.paragraph(context.school_hours_agreed, label="School hours:")
     when = f"Interviews on {format_govuk_date(context.stage_date)}" if context.stage_date else ""
     writer.paragraph(f"{when or 'Interview times'}, in order:", keep_with_next=True)
     if context.schedule_is_suggested:

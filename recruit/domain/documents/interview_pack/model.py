@@ -49,6 +49,18 @@ class PackPoint:
 
 
 @dataclass(frozen=True)
+class PackActivity:
+    """What a young people's activity adds to its pack section, in the young people's own
+    words: it is not scored, so it has no descriptors."""
+
+    follow_up_questions: tuple[str, ...]
+    what_good_looks_like: tuple[str, ...]
+    worries: tuple[str, ...]
+    traffic_light: tuple[tuple[str, str], ...]  # ("Green", meaning), then amber, red
+    why_prompt: str
+
+
+@dataclass(frozen=True)
 class PackExercise:
     """An exercise in the stage's plan, printed once before the questions; its scored
     attributes appear among the questions. Copied from the plan as issued."""
@@ -63,6 +75,9 @@ class PackExercise:
     materials: tuple[str, ...]
     content_note: str | None
     attribute_names: tuple[str, ...]
+    # A young people's activity (not scored): what the young people read and the colours
+    # they choose from, each colour's meaning with the "why" question last.
+    activity: PackActivity | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +147,8 @@ class PackContext:
     young_people_guide: YoungPeopleGuide | None = None
     # The school-hours warning for the top of the schedule, "" when the day is clear.
     school_hours_warning: str = ""
+    # Instead of the warning, once the time was agreed with the young people and schools.
+    school_hours_agreed: str = ""
     # In the chair's pack, every panel held on the stage's date side by side (a carousel);
     # None when the stage has the date to itself or has no date.
     day_timetable: DayGrid | None = None

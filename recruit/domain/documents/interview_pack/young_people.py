@@ -143,9 +143,21 @@ def school_hours_warning(clash: SchoolHoursClash | None, advice: str) -> str:
     """The warning's text, "" when there is no clash."""
     if clash is None:
         return ""
+    return f"{_runs_on_a_school_day(clash)} {advice}"
+
+
+def school_hours_agreed(clash: SchoolHoursClash | None, agreement: str | None) -> str:
+    """What replaces the warning once the time was agreed with the young people and their
+    schools: the clash, then how it was agreed; "" without a clash or an agreement."""
+    if clash is None or not agreement:
+        return ""
+    return f"{_runs_on_a_school_day(clash)} The time was agreed: {agreement}"
+
+
+def _runs_on_a_school_day(clash: SchoolHoursClash) -> str:
     day = f"{clash.held_on:%A} {format_govuk_date(clash.held_on)}"
     times = f"{clash.starts_at:%H:%M} to {clash.ends_at:%H:%M}"
-    return f"This young people's panel runs from {times} on {day}, a school day. {advice}"
+    return f"This young people's panel runs from {times} on {day}, a school day."
 
 
 def interview_day_span(
