@@ -63,10 +63,48 @@ def _quoted(text: str) -> str:
     return repr(text[:40] + ("…" if len(text) > 40 else ""))
 
 
+# The guaranteed interview schemes an advert can name (recruit.domain.adverts.draft).
+GUARANTEED_INTERVIEW_SCHEMES = ("disability_confident", "care_leavers", "armed_forces")
+_MAX_STATEMENT = 600
+
+
+def _schemes(name: str) -> tuple[str, ...]:
+    """A comma-separated list of scheme keys, refused at start-up if one is unknown."""
+    keys = tuple(key.strip().lower() for key in _env(name, "").split(",") if key.strip())
+    unknown = [key for key in keys if key not in GUARANTEED_INTERVIEW_SCHEMES]
+    if unknown:
+        raise ConfigurationError(
+            f"{name} lists schemes separated by commas, from "
+            f"{', '.join(GUARANTEED_INTERVIEW_SCHEMES)}; {_quoted(unknown[0])} is not one."
+        )
+    return tuple(dict.fromkeys(keys))
+
+
+def _statement(name: str, default: str = "") -> str:
+    """A sentence or two for the advert, refused at start-up if it is too long to read."""
+    text = " ".join((_env(name, default) or "").split())
+    if len(text) > _MAX_STATEMENT:
+        raise ConfigurationError(f"{name} must be {_MAX_STATEMENT} characters or fewer.")
+    return text
+
+
+_PLACE_WORDS = ("county", "city", "borough", "district")
+
+
+def place_noun(setting: str | None, organisation: str) -> str:
+    """The setting in lowercase if given; else the first of county, city, borough or
+    district in the council's name ("Northshire County Council": "county"); else "area"."""
+    if setting and setting.strip():
+        return " ".join(setting.split()).lower()
+    words = organisation.lower().split()
+    return next((word for word in _PLACE_WORDS if word in words), "area")
+
+
 def load_config(instance_path: str) -> dict[str, object]:
     """Build the Flask config from the environment."""
     environment = _env("RECRUIT_ENV", "development")
     sqlite_path = Path(instance_path) / "recruit.sqlite"
+    organisation = _env("ORGANISATION_NAME", "Northshire County Council") or ""
     return {
         "RECRUIT_ENV": environment,
         "SECRET_KEY": _env(
@@ -75,7 +113,20 @@ def load_config(instance_path: str) -> dict[str, object]:
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(
             _env("DATABASE_URL", f"sqlite:///{sqlite_path}")
         ),
-        "ORGANISATION_NAME": _env("ORGANISATION_NAME", "Northshire County Council"),
+        "ORGANISATION_NAME": organisation,
+        # What adverts call the council's place ("across the whole county"): PLACE_NOUN, or
+        # read from the council's name, else "area".
+        "PLACE_NOUN": place_noun(_env("PLACE_NOUN", ""), organisation),
+        # The organisation's own statements in every advert draft: its equality statement,
+        # the guaranteed interview schemes it offers, who answers questions about applying,
+        # what it offers beyond pay, and what it says on the right to work (visa sponsorship).
+        # Empty: the draft's default equality statement, no scheme, no contact beyond the
+        # hiring manager, no offer or right-to-work line (the check itself is always stated).
+        "EQUALITY_STATEMENT": _statement("EQUALITY_STATEMENT"),
+        "GUARANTEED_INTERVIEWS": _schemes("GUARANTEED_INTERVIEWS"),
+        "RECRUITMENT_CONTACT": _statement("RECRUITMENT_CONTACT"),
+        "ADVERT_OFFER": _statement("ADVERT_OFFER"),
+        "RIGHT_TO_WORK_STATEMENT": _statement("RIGHT_TO_WORK_STATEMENT"),
         "BRAND_COLOUR": _env("BRAND_COLOUR", "#0b4f6c"),
         "RETENTION_MONTHS": int(_env("RETENTION_MONTHS", "6") or 6),
         # The values floor (see recruit.domain.scoring.model.ValuesFloor): a panel mean below

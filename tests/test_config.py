@@ -186,3 +186,21 @@ def test_a_bad_references_setting_stops_the_app_starting(monkeypatch, value):
     message = str(refused.value)
     assert message.startswith("REFERENCES_BEFORE_DECIDING_STAGE must be true or false")
     assert len(message) < 200
+
+
+@pytest.mark.parametrize(
+    ("setting", "organisation", "expected"),
+    [
+        ("", "Northshire County Council", "county"),
+        ("", "Eastmoor City Council", "city"),
+        ("", "Westhampton Borough Council", "borough"),
+        ("", "Northshire Council", "area"),
+        ("  Metropolitan  Borough ", "Eastmoor City Council", "metropolitan borough"),
+    ],
+)
+def test_the_place_noun_is_the_setting_or_read_from_the_councils_name(
+    setting, organisation, expected
+):
+    from recruit.config import place_noun
+
+    assert place_noun(setting, organisation) == expected

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
+from flask import current_app
 
 from recruit import audit
 from recruit.domain.adverts.check import AdvertCheck, AdvertLexicon, check_advert
@@ -15,13 +16,15 @@ from recruit.domain.adverts.draft import (
     compose_advert,
     self_assessment_prompts,
 )
+from recruit.domain.adverts.draft.model import DEFAULT_EQUALITY_STATEMENT, StageFact
 from recruit.domain.adverts.role_levels import is_politically_restricted
 from recruit.domain.documents.advert import AdvertDocument
 from recruit.domain.person_spec import Criterion
 from recruit.domain.question_bank import QuestionBank
 from recruit.extensions import db
-from recruit.models import Advert, AdvertVersion, User, Vacancy
+from recruit.models import Advert, AdvertVersion, StageRole, StageType, User, Vacancy
 from recruit.models.vacancies import CONTRACT_LABELS
+from recruit.vacancies.person_spec import standard_criteria
 
 ADVERT_LEXICON_FILE = "advert_lexicon.yaml"
 
@@ -47,6 +50,48 @@ def vacancy_facts(vacancy: Vacancy, bank: QuestionBank, organisation_name: str) 
         interview_dates=vacancy.interview_dates,
         hiring_manager=vacancy.hiring_manager,
         how_to_apply=f"Apply through {organisation_name}'s jobs website.",
+        place_noun=current_app.config["PLACE_NOUN"],
+        needs=advert_needs(vacancy),
+        stages=advert_stages(vacancy),
+        equality_statement=current_app.config["EQUALITY_STATEMENT"] or DEFAULT_EQUALITY_STATEMENT,
+        guaranteed_interviews=current_app.config["GUARANTEED_INTERVIEWS"],
+        contact=current_app.config["RECRUITMENT_CONTACT"],
+        offer=current_app.config["ADVERT_OFFER"],
+        right_to_work=current_app.config["RIGHT_TO_WORK_STATEMENT"],
+    )
+
+
+# What a panel tests; the checks (DBS, right to work, references) are in the advert's safer
+# recruitment statements already.
+_TESTED_BY_A_PANEL = frozenset({"interview", "exercise"})
+
+
+def advert_needs(vacancy: Vacancy) -> tuple[str, ...]:
+    """The essential criteria a panel tests, from the vacancy's person specification, or
+    the standard ones for its level and model before HR has one."""
+    criteria = [
+        (row.text, row.essential, tuple(row.assessed_by or ())) for row in vacancy.criteria
+    ] or [(c.text, c.essential, c.assessed_by) for c in standard_criteria(vacancy)]
+    return tuple(
+        " ".join(text.split())
+        for text, essential, assessed_by in criteria
+        if essential and _TESTED_BY_A_PANEL & set(assessed_by)
+    )
+
+
+def advert_stages(vacancy: Vacancy) -> tuple[StageFact, ...] | None:
+    """The stages candidates attend, in order; None before any is set up."""
+    stages = [stage for stage in vacancy.stages if stage.stage_type is not StageType.SHORTLISTING]
+    if not stages:
+        return None
+    return tuple(
+        StageFact(
+            label=stage.stage_type.label,
+            decides=stage.role is StageRole.DECIDING,
+            young_people=stage.stage_type is StageType.YOUNG_PEOPLES_PANEL,
+            elected_members=stage.stage_type is StageType.ELECTED_MEMBER_PANEL,
+        )
+        for stage in sorted(stages, key=lambda stage: stage.position)
     )
 
 

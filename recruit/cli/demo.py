@@ -139,13 +139,14 @@ def ensure_demo_campaign() -> None:
         db.session.flush()
     if not vacancy.criteria:
         _person_spec(vacancy, timeline)
+    new_candidates, new_stages = not vacancy.candidates, not vacancy.stages
+    ensure_demo_interviews(vacancy, bank)
+    db.session.flush()
+    # Drafted once the assessment was planned, so the advert names its real stages.
     if vacancy.advert is None and hr is not None:
         advert = start_advert(vacancy, bank, current_app.config["ORGANISATION_NAME"], hr)
         advert.versions[0].created_at = uk_time(timeline.vacancy_created, 10, 0)
         advert.is_finished = True
-    new_candidates, new_stages = not vacancy.candidates, not vacancy.stages
-    ensure_demo_interviews(vacancy, bank)
-    db.session.flush()
     # Dated here only when just made, so a second run changes nothing.
     if new_candidates:
         _date_candidates(vacancy, timeline)

@@ -21,6 +21,7 @@ from recruit.domain.exercises import (
     read_exercise_texts,
 )
 from recruit.domain.question_bank import QuestionBankError, bank_files, check_bank, load_bank
+from recruit.domain.question_bank.floor import question_floor_shortfalls
 from recruit.domain.question_bank.model import QuestionBank
 from recruit.exercise_store import database_exercise_texts, store_exercise_texts
 from recruit.extensions import db
@@ -34,8 +35,15 @@ def _default_directory() -> Path:
 
 @question_bank_group.command("check")
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--allow-below-floor",
+    is_flag=True,
+    help="Report a bank below the shipped floor (questions per practice model, education, "
+    "young people's versions, exercises) as notes instead of refusing it: for a council "
+    "that retired content on purpose.",
+)
 @with_appcontext
-def check_command(path: Path | None) -> None:
+def check_command(path: Path | None, allow_below_floor: bool) -> None:
     """Check the bank's YAML files (default: the configured bank folder)."""
     directory = path or _default_directory()
     if not directory.is_dir():
@@ -64,14 +72,27 @@ def check_command(path: Path | None) -> None:
         f"({len(bank.active_questions())} active), {len(exercises)} exercises, "
         f"version {bank.version_hash[:12]}."
     )
-    _say_shortfalls(exercises, bank)
+    _check_floor(exercises, bank, allow_below_floor)
 
 
-def _say_shortfalls(exercises: tuple[Exercise, ...], bank: QuestionBank) -> None:
-    """The shipped bank's floor (15 exercises, 2 per attribute, 3 for young people): a
-    council may retire exercises below it, so this is a note, not a refusal."""
-    for shortfall in floor_shortfalls(exercises, [a.key for a in bank.attributes]):
-        click.echo(f"Note: {shortfall}")
+def _check_floor(exercises: tuple[Exercise, ...], bank: QuestionBank, allow: bool) -> None:
+    """The shipped bank's floor: questions per attribute and practice model, on education,
+    in young people's words; 15 exercises, 2 per attribute, 3 for young people. Refused
+    unless the council chose to go below it (then each shortfall is a note)."""
+    attributes = [attribute.key for attribute in bank.attributes]
+    shortfalls = [
+        *question_floor_shortfalls(
+            bank.questions, attributes, [innovation.key for innovation in bank.innovations]
+        ),
+        *floor_shortfalls(exercises, attributes),
+    ]
+    for shortfall in shortfalls:
+        click.echo(f"{'Note' if allow else 'Below the floor'}: {shortfall}", err=not allow)
+    if shortfalls and not allow:
+        raise click.ClickException(
+            f"{len(shortfalls)} shortfall(s) below the bank's floor: add content, or check "
+            "with --allow-below-floor if your council retired it on purpose"
+        )
 
 
 @question_bank_group.command("load")

@@ -13,6 +13,7 @@ from recruit.domain.adverts.draft import (
     SECTION_HEADINGS,
     SECTION_KEYS,
     AdvertSection,
+    StageFact,
     VacancyFacts,
     applicant_statement,
     compose_advert,
@@ -97,13 +98,13 @@ def test_draft_names_the_model_every_attribute_and_the_closing_date(
     text = full_text(sections)
 
     model = "our practice model" if innovation == "any" else bank.innovation(innovation).name
-    assert model in by_key["council_and_innovation"].heading
+    assert model.removeprefix("our ") in by_key["council_and_innovation"].heading
     # The generic draft calls it "our practice model" or, at a sentence's start, "Practice models".
     assert model.removeprefix("our ").lower() in by_key["the_role"].body.lower()
     for attribute in bank.attributes:
         assert attribute.name in by_key["what_we_value"].body
-    assert "12 January 2027" in by_key["how_to_apply"].body
-    assert "Closing date: 12 January 2027" in by_key["practical_details"].body
+    assert "The closing date is 12 January 2027." in by_key["how_to_apply"].body
+    assert "Interview dates: 3 and 4 February 2027" in by_key["practical_details"].body
     assert "Any innovation" not in text and "`any`" not in text
 
 
@@ -128,8 +129,8 @@ def test_the_innovation_text_comes_from_the_bank(bank: QuestionBank) -> None:
     assert f"{innovation.name} model, which began in {innovation.originating_council}." in about
     for value in innovation.values:
         assert f"- {value}" in about
-    for item in innovation.leaders_must_champion:
-        assert f"- {item}" in by_key["what_you_will_bring"].body
+    for item in innovation.leaders_must_champion[:3]:  # the role keeps the first few strong
+        assert f"- {item}" in by_key["the_role"].body
 
 
 def test_a_model_without_an_advert_outline_is_introduced_by_its_bank_summary(
@@ -181,7 +182,7 @@ def test_dcs_wording_differs_from_team_manager_wording(bank: QuestionBank) -> No
         compose_advert(make_facts(bank, "team_manager", "family_safeguarding"), bank.attributes)
     )
 
-    for key in ("the_role", "what_we_value", "what_you_will_bring", "how_we_assess"):
+    for key in ("the_role", "what_we_value", "how_we_assess"):
         assert dcs[key].body != manager[key].body, key
     assert "section 18 of the Children Act 2004" in dcs["the_role"].body
     assert "team's daily practice" in manager["the_role"].body
@@ -215,16 +216,37 @@ def test_assessment_is_values_based_with_member_panel_for_chief_officers(
 
     assert "values-based" in body
     assert "behavioural questions on each of the five attributes" in body
-    assert "independently, against published descriptors" in body
+    assert "score you separately, against published descriptors" in body
     assert ("appointment panel of elected members" in body) is member_panel
 
 
-def test_no_wrong_door_always_has_a_young_peoples_panel(bank: QuestionBank) -> None:
-    for level in ROLE_LEVELS:
-        body = sections_by_key(
-            compose_advert(make_facts(bank, level, "no_wrong_door"), bank.attributes)
-        )["how_we_assess"].body
-        assert "young people's panel" in body, level
+def test_the_advert_names_only_the_stages_the_vacancy_holds(bank: QuestionBank) -> None:
+    """It once promised a young people's panel and a stakeholder panel whatever was set up."""
+    stages = (
+        StageFact("Young people's panel", decides=False, young_people=True),
+        StageFact("Final panel", decides=True),
+    )
+    body = sections_by_key(
+        compose_advert(make_facts(bank, "team_manager", "any", stages=stages), bank.attributes)
+    )["how_we_assess"].body
+    assert "You will also meet a young people's panel, who advise the panel that appoints." in (
+        body
+    )
+    assert "The decision is made at the final panel." in body
+    assert "stakeholder" not in body and "elected members" not in body
+
+
+@pytest.mark.parametrize("level", ROLE_LEVELS)
+def test_before_any_stage_is_set_up_no_panel_is_promised(bank: QuestionBank, level: str) -> None:
+    body = sections_by_key(
+        compose_advert(make_facts(bank, level, "no_wrong_door"), bank.attributes)
+    )["how_we_assess"].body
+    assert "We will tell shortlisted candidates about each stage" in body
+    assert "young people's panel" not in body and "stakeholder panel" not in body
+    # A chief officer is appointed by members whatever the stages: that is always said.
+    assert ("appointment panel of elected members" in body) is (
+        level in ("dcs", "assistant_director")
+    )
 
 
 def test_an_unknown_role_level_falls_back_to_the_banks_description(bank: QuestionBank) -> None:
@@ -336,16 +358,31 @@ def test_behaviours_are_said_to_the_applicant(name: str, expected: str) -> None:
     assert applicant_statement(Behaviour("new-behaviour", name, "")) == expected
 
 
-def test_what_you_will_bring_speaks_to_the_applicant(bank: QuestionBank) -> None:
+def test_what_you_need_lists_the_person_specifications_first_essentials(
+    bank: QuestionBank,
+) -> None:
+    """The first criteria up to about 45 words, always the first, and where the rest are."""
+    twenty = " ".join(["word"] * 19)
+    needs = (f"One {twenty}.", f"Two {twenty}.", f"Three {twenty}.")
     body = sections_by_key(
+        compose_advert(make_facts(bank, "team_manager", "any", needs=needs), bank.attributes)
+    )["what_you_will_bring"].body
+    assert body.split("\n") == [
+        "You will need:",
+        f"- One {twenty}.",
+        f"- Two {twenty}.",
+        "The person specification in the candidate pack lists the rest.",
+    ]
+    long_first = (" ".join(["word"] * 60) + ".",)
+    body = sections_by_key(
+        compose_advert(make_facts(bank, "dcs", "any", needs=long_first), bank.attributes)
+    )["what_you_will_bring"].body
+    assert body == f"You will need:\n- {long_first[0]}"
+    without = sections_by_key(
         compose_advert(make_facts(bank, "team_manager", "any"), bank.attributes)
     )["what_you_will_bring"].body
-    introduction = body.split("\n")[0]
-
-    assert (
-        introduction == "As Team Manager, you will champion the essentials of our practice model:"
-    )
-    assert "Leaders" not in body
+    assert without.startswith("You will need experience of heading services")
+    assert "champion" not in without  # what the post needs, not what the holder will do
 
 
 @pytest.mark.parametrize("level", ROLE_LEVELS)
@@ -361,3 +398,45 @@ def test_self_assessment_prompts_cover_all_five_attributes(bank: QuestionBank, l
         assert all(question.endswith("?") for question in questions), questions
         assert all(re.search(r"\byou(r)?\b", question) for question in questions), questions
         assert not any(PLACEHOLDER.search(question) for question in questions)
+
+
+@pytest.mark.parametrize("place", ["county", "city", "borough", "area"])
+def test_family_valued_speaks_of_the_councils_own_place(bank: QuestionBank, place: str) -> None:
+    text = full_text(
+        compose_advert(make_facts(bank, "dcs", "family_valued", place_noun=place), bank.attributes)
+    )
+    assert f"restorative practice across the whole {place}." in text
+    assert "{place}" not in text
+    others = {"county", "city", "borough"} - {place}
+    assert not any(f"whole {other}" in text for other in others)
+
+
+def test_no_innovation_text_assumes_a_city(bank: QuestionBank) -> None:
+    for innovation in bank.innovations:
+        texts = [
+            innovation.advert_outline or "",
+            *innovation.values,
+            *innovation.practice_principles,
+            *innovation.leaders_must_champion,
+        ]
+        assert not [text for text in texts if "city" in text.lower().split()], innovation.key
+
+
+@pytest.mark.parametrize("level", ["service_manager", "team_manager", "practice_lead"])
+def test_reflection_questions_suit_the_role_level(bank: QuestionBank, level: str) -> None:
+    """A team manager was once asked "How do you brief politicians across parties?"."""
+    role_level = next(item for item in bank.role_levels if item.key == level)
+    prompts = dict(self_assessment_prompts(bank.attributes, role_level))
+    senior = {q for attribute in bank.attributes for q in attribute.reflection_questions}
+    for name, questions in prompts.items():
+        assert len(questions) == 3, name
+        assert not senior & set(questions[1:]), name
+    buy_in = " ".join(prompts["Securing buy-in from corporate leaders and politicians"])
+    assert "across parties" not in buy_in
+
+
+def test_senior_levels_keep_the_banks_reflection_questions(bank: QuestionBank) -> None:
+    dcs = next(item for item in bank.role_levels if item.key == "dcs")
+    prompts = dict(self_assessment_prompts(bank.attributes, dcs))
+    for attribute in bank.attributes:
+        assert prompts[attribute.name][1:] == list(attribute.reflection_questions[:2])

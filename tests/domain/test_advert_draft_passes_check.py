@@ -18,8 +18,9 @@ import yaml
 from recruit.domain.adverts.check import AdvertCheck, AdvertLexicon, check_advert
 from recruit.domain.adverts.check.gender import MASCULINE, SLIGHTLY_MASCULINE
 from recruit.domain.adverts.check.readability import LENGTH_OK
-from recruit.domain.adverts.draft import AdvertSection, VacancyFacts, compose_advert
+from recruit.domain.adverts.draft import AdvertSection, StageFact, VacancyFacts, compose_advert
 from recruit.domain.adverts.role_levels import is_politically_restricted
+from recruit.domain.person_spec import load_starters, starters_for
 from recruit.domain.question_bank import QuestionBank, load_bank
 
 BANK = Path(__file__).resolve().parents[2] / "question_bank"
@@ -86,8 +87,36 @@ def checked(bank: QuestionBank) -> Callable[[str, str], AdvertCheck]:
     return check
 
 
+# The stages a council typically sets up: advisory panels, then the panel that appoints (the
+# members, for a chief officer).
+ADVISORY = (
+    StageFact("Young people's panel", decides=False, young_people=True),
+    StageFact("Stakeholder panel", decides=False),
+)
+MEMBERS = StageFact("Elected member panel", decides=True, elected_members=True)
+FINAL = StageFact("Final panel", decides=True)
+
+
+def _needs(level: str, innovation: str) -> tuple[str, ...]:
+    """The shipped person specification's essential criteria a panel tests, as the app
+    gives the advert (recruit.adverts.queries.advert_needs)."""
+    starters = load_starters(
+        (BANK / "person_specifications.yaml").read_text(encoding="utf-8"),
+        tuple(VACANCIES),
+        ("family_safeguarding", "no_wrong_door", "family_valued", "any"),
+    )
+    return tuple(
+        " ".join(c.text.split())
+        for c in starters_for(starters, level, innovation)
+        if c.essential and {"interview", "exercise"} & set(c.assessed_by)
+    )
+
+
 def vacancy_facts(bank: QuestionBank, level: str, innovation: str) -> VacancyFacts:
+    """A vacancy as the app drafts it once its person specification and stages are set up,
+    with guaranteed interviews for disabled applicants and care leavers."""
     title, hiring_manager = VACANCIES[level]
+    deciding = MEMBERS if level in ("dcs", "assistant_director") else FINAL
     return VacancyFacts(
         organisation_name="Testshire County Council",
         title=title,
@@ -101,6 +130,10 @@ def vacancy_facts(bank: QuestionBank, level: str, innovation: str) -> VacancyFac
         interview_dates="Panels on 2 February 2027; final interviews on 4 February 2027",
         hiring_manager=hiring_manager,
         how_to_apply="https://jobs.testshire.gov.uk/vacancies/12345",
+        place_noun="county",
+        needs=_needs(level, innovation),
+        stages=(*ADVISORY, deciding),
+        guaranteed_interviews=("disability_confident", "care_leavers"),
     )
 
 
@@ -215,3 +248,15 @@ def test_draft_explains_every_acronym_it_uses(
     ]
 
     assert not unexplained, f"acronyms used without their meaning: {unexplained}"
+
+
+@pytest.mark.parametrize(("level", "innovation"), COMBINATIONS)
+def test_draft_passes_its_own_check_with_nothing_to_improve(
+    checked: Callable[[str, str], AdvertCheck], level: str, innovation: str
+) -> None:
+    """The page's "Nothing to improve" headline: no suggestion at all, and no masculine-coded
+    word the sector's terms do not excuse."""
+    result = checked(level, innovation)
+
+    assert result.suggestions == (), [item.message for item in result.suggestions]
+    assert result.gender.masculine == ()

@@ -9,6 +9,7 @@ import re
 import pytest
 from docx import Document
 
+from recruit.extensions import db
 from recruit.models import Role
 from tests.support.factories import make_vacancy
 from tests.support.forms import submit_form
@@ -36,17 +37,21 @@ def _findings(page: str) -> dict[str, str]:
 
 
 def _remove_section(client, vacancy) -> None:  # type: ignore[no-untyped-def]
-    response = submit_form(
-        client,
-        f"/vacancies/{vacancy.id}/advert/sections/safer_recruitment",
-        {
-            "heading": "Working here",
-            "body": "We offer flexible working and a generous leave allowance.",
-            "lock_version": vacancy.advert.lock_version,
-            "submit": "Save section",
-        },
-    )
-    assert response.status_code == 302
+    """Replace the safer recruitment section, and "What you need" too: its person
+    specification asks for a commitment to safeguarding, which the check rightly counts."""
+    for key in ("safer_recruitment", "what_you_will_bring"):
+        db.session.refresh(vacancy.advert)
+        response = submit_form(
+            client,
+            f"/vacancies/{vacancy.id}/advert/sections/{key}",
+            {
+                "heading": "Working here",
+                "body": "We offer flexible working and a generous leave allowance.",
+                "lock_version": vacancy.advert.lock_version,
+                "submit": "Save section",
+            },
+        )
+        assert response.status_code == 302
 
 
 def test_a_fresh_dcs_draft_states_every_statement_on_the_check_page(hr):  # type: ignore[no-untyped-def]

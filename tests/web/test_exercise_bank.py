@@ -106,3 +106,32 @@ def test_the_pages_list_filter_and_show_exercises(bank, signed_in):
     in_tray = client.get("/exercises/in-tray-monday-morning-decisions-01").get_data(as_text=True)
     assert 'id="content-note"' in in_tray and "Materials" in in_tray
     assert client.get("/exercises/no-such-exercise-01").status_code == 404
+
+
+def _retire_one_written_for_family_safeguarding(folder: Path) -> None:
+    path = folder / "questions" / "values.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: values-fs-")
+    status = text.index("status: active", start)
+    path.write_text(
+        text[:status] + "status: retired" + text[status + len("status: active") :],
+        encoding="utf-8",
+    )
+
+
+def test_check_refuses_a_bank_below_the_floor_unless_told_it_was_chosen(app, tmp_path):
+    folder = _copy_bank(tmp_path)
+    _retire_one_written_for_family_safeguarding(folder)
+    runner = app.test_cli_runner()
+    refused = runner.invoke(args=["question-bank", "check", str(folder)])
+    assert refused.exit_code != 0
+    assert (
+        "Below the floor: 2 active 'values' questions are written for 'family_safeguarding': "
+        "it needs at least 3"
+    ) in refused.output
+    assert "1 shortfall(s) below the bank's floor" in refused.output
+    allowed = runner.invoke(args=["question-bank", "check", "--allow-below-floor", str(folder)])
+    assert allowed.exit_code == 0, allowed.output
+    assert "Note: 2 active 'values' questions are written for 'family_safeguarding'" in (
+        allowed.output
+    )

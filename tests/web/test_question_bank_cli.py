@@ -17,7 +17,7 @@ BANK = Path(__file__).resolve().parents[2] / "question_bank"
 def test_check_accepts_the_shipped_bank(app):
     result = app.test_cli_runner().invoke(args=["question-bank", "check"])
     assert result.exit_code == 0, result.output
-    assert "The question bank is valid: 74 questions (74 active)" in result.output
+    assert "The question bank is valid: 109 questions (109 active)" in result.output
 
 
 def test_check_names_file_line_and_problem_and_fails(app, tmp_path):
@@ -40,11 +40,11 @@ def test_load_is_idempotent_and_records_the_version(app):
     runner = app.test_cli_runner()
     first = runner.invoke(args=["question-bank", "load"])
     assert first.exit_code == 0, first.output
-    assert "74 added, 0 updated, 0 unchanged" in first.output
+    assert "109 added, 0 updated, 0 unchanged" in first.output
     second = runner.invoke(args=["question-bank", "load"])
-    assert "0 added, 0 updated, 74 unchanged" in second.output
-    assert db.session.scalar(select(func.count()).select_from(Question)) == 74
-    assert db.session.scalar(select(func.count()).select_from(QuestionVersion)) == 74
+    assert "0 added, 0 updated, 109 unchanged" in second.output
+    assert db.session.scalar(select(func.count()).select_from(Question)) == 109
+    assert db.session.scalar(select(func.count()).select_from(QuestionVersion)) == 109
     loads = db.session.scalars(select(BankLoad)).all()
     assert len(loads) == 2 and loads[0].version_hash == load_bank(BANK).version_hash
 
@@ -62,7 +62,7 @@ def test_load_versions_a_changed_question_and_keeps_retired_ones(app, tmp_path):
         encoding="utf-8",
     )
     result = runner.invoke(args=["question-bank", "load", str(edited)])
-    assert "0 added, 1 updated, 73 unchanged" in result.output, result.output
+    assert "0 added, 1 updated, 108 unchanged" in result.output, result.output
     retired = db.session.scalars(select(Question).where(Question.status == "retired")).all()
     assert len(retired) == 1 and retired[0].current_version_number == 2
 
@@ -91,7 +91,7 @@ def test_export_round_trip(app, tmp_path):
 
     assert by_id(out) == by_id(BANK)
     reloaded = runner.invoke(args=["question-bank", "load", str(out)])
-    assert "0 added, 0 updated, 74 unchanged" in reloaded.output
+    assert "0 added, 0 updated, 109 unchanged" in reloaded.output
     assert (out / "advert_lexicon.yaml").read_text(encoding="utf-8") == (
         BANK / "advert_lexicon.yaml"
     ).read_text(encoding="utf-8")

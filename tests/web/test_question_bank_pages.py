@@ -296,5 +296,5 @@ def test_home_page_shows_the_question_bank_card_once_loaded(app, signed_in):
 
     _load_real_bank(app)
     page = client.get("/").get_data(as_text=True)
-    assert "74 active value-fit questions" in page
+    assert "109 active value-fit questions" in page
     assert 'href="/questions/new"' in page

@@ -10,7 +10,7 @@ back to the bank's own description, so a draft is never left with a gap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -20,9 +20,6 @@ class LevelVoice:
     # The report's behaviours this level features. The self-assessment prompts ask for
     # evidence of the first of each attribute's, in the bank's order.
     behaviours: tuple[str, ...]
-    young_peoples_panel: bool = False
-    stakeholder_panel: bool = False
-    practitioner_panel: bool = False
     member_appointment: bool = False
     # Chief and deputy chief officers are politically restricted (Local Government and
     # Housing Act 1989, s.2), and the advert must say so. The DCS is a statutory chief
@@ -34,14 +31,19 @@ class LevelVoice:
     # three strategic tiers, whose shortlists are small and whose panels include members
     # or partners who should not meet a candidate a referee has concerns about.
     references_before_interview: bool = False
+    # Two questions per attribute applicants at this level can ask themselves; a level
+    # without its own takes the bank's reflection questions, written for senior leaders
+    # ("How do you brief politicians across parties?").
+    reflections: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 LEVEL_VOICES: dict[str, LevelVoice] = {
     "dcs": LevelVoice(
         scope=(
-            "You will lead children's services across the council and its partnership, holding "
-            "the statutory role under section 18 of the Children Act 2004. You will be "
-            "accountable for every child the council supports."
+            "You will head children's services across the council and its partnership, holding "
+            "the statutory role under section 18 of the Children Act 2004. It covers schools "
+            "and special educational needs as well as social care. You will be accountable for "
+            "every child the council supports."
         ),
         attributes={
             "values": "you set the values the whole service works by, and put children "
@@ -66,15 +68,13 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
             "shared-political-ownership",
             "learning-for-politicians",
         ),
-        young_peoples_panel=True,
-        stakeholder_panel=True,
         member_appointment=True,
         politically_restricted=True,
         references_before_interview=True,
     ),
     "assistant_director": LevelVoice(
         scope=(
-            "You will lead a major part of our children's services, reporting to the Director "
+            "You will run a major part of our children's services, reporting to the Director "
             "of Children's Services. As senior sponsor of {model}, you will make sure it is "
             "well resourced."
         ),
@@ -100,15 +100,13 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
             "articulate-the-benefits",
             "shared-political-ownership",
         ),
-        young_peoples_panel=True,
-        stakeholder_panel=True,
         member_appointment=True,
         politically_restricted=True,
         references_before_interview=True,
     ),
     "head_of_service": LevelVoice(
         scope=(
-            "You will lead a group of services and their managers, turning strategy into "
+            "You will manage a group of services and their managers, turning strategy into "
             "consistent, high-quality practice. You will make {model} work day to day, even "
             "when demand is high."
         ),
@@ -134,8 +132,6 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
             "bring-outcomes-to-life",
             "learning-for-politicians",
         ),
-        young_peoples_panel=True,
-        stakeholder_panel=True,
         references_before_interview=True,
     ),
     "service_manager": LevelVoice(
@@ -147,7 +143,7 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
         attributes={
             "values": "you show in every decision you make that children come first.",
             "decisions": "you break risk down with team managers, and make it safe to "
-            "challenge any decision.",
+            "question any decision.",
             "practice-culture": "you steer team managers through change with patience and "
             "consistency, and want to hear what is not working.",
             "partnerships": "you work with partner agencies on shared cases, so that families "
@@ -166,18 +162,40 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
             "build-individual-relationships",
             "learning-for-politicians",
         ),
-        stakeholder_panel=True,
+        reflections={
+            "values": (
+                "When did you last put a child's interests before a target or a deadline?",
+                "What would your team managers say your decisions show about what you value?",
+            ),
+            "decisions": (
+                "How do your team managers know you will stand behind a hard decision?",
+                "How do you bring families' own views into decisions about risk?",
+            ),
+            "practice-culture": (
+                "How have you helped your teams through a change to practice, and kept it going?",
+                "What do you do when a team drifts back to old ways of working?",
+            ),
+            "partnerships": (
+                "Which partner agency do your teams find hardest to work with, and what have "
+                "you done about it?",
+                "How do you use data and families' stories together to show what works?",
+            ),
+            "buy-in": (
+                "How have you helped a senior leader or councillor see practice for themselves?",
+                "How do you explain a change in practice to people outside social care?",
+            ),
+        },
     ),
     "team_manager": LevelVoice(
         scope=(
-            "You will lead your team's daily practice: supervision, case decisions and the "
+            "You will guide your team's daily practice: supervision, case decisions and the "
             "culture of the team. You will help every practitioner, whatever their profession, "
             "use {model} well with the families they support."
         ),
         attributes={
             "values": "you ask whether each decision would be good enough for your own child.",
             "decisions": "you talk honestly and curiously about each child's life, and make it "
-            "safe to challenge you.",
+            "safe to question you.",
             "practice-culture": "you help each member of your team see their part in {model} "
             "and grow in confidence with it.",
             "partnerships": "you build strong working relationships with the partners your "
@@ -196,11 +214,35 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
             "build-individual-relationships",
             "learning-for-politicians",
         ),
-        practitioner_panel=True,
+        reflections={
+            "values": (
+                "Would the decisions your team made this week be good enough for your own child?",
+                "How do you treat your team in the way you want them to treat families?",
+            ),
+            "decisions": (
+                "How do your practitioners know it is safe to question your decisions?",
+                "How do you make sure no one in your team carries a risky decision alone?",
+            ),
+            "practice-culture": (
+                "How do you help each person in your team grow in confidence with a new way of "
+                "working?",
+                "What does your own practice show your team about the change you ask of them?",
+            ),
+            "partnerships": (
+                "How do you build working relationships with the partners your team meets "
+                "every day?",
+                "What do you do when a partner and your team see a family differently?",
+            ),
+            "buy-in": (
+                "How would you show a visiting councillor what good practice looks like in "
+                "your team?",
+                "How do you let senior leaders know what is and is not working for families?",
+            ),
+        },
     ),
     "practice_lead": LevelVoice(
         scope=(
-            "You will lead the quality of practice and the method at the heart of {model}, "
+            "You will champion the quality of practice and the method at the heart of {model}, "
             "through coaching and group supervision rather than line management. Practitioners "
             "will turn to you when they want to get better at the work."
         ),
@@ -225,11 +267,34 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
             "storytelling",
             "learning-for-politicians",
         ),
-        practitioner_panel=True,
+        reflections={
+            "values": (
+                "How does your own practice show the values you coach others in?",
+                "When did you last challenge practice that did not treat a family with respect?",
+            ),
+            "decisions": (
+                "How do you help practitioners break risk down before they decide?",
+                "How do you bring families' own views into the decisions you support?",
+            ),
+            "practice-culture": (
+                "How have you helped practitioners keep a new method going after the training "
+                "ended?",
+                "How do you coach someone who is not yet comfortable with the model?",
+            ),
+            "partnerships": (
+                "How do you help partner staff understand and use the model with families?",
+                "How do you share what good practice looks like beyond your own team?",
+            ),
+            "buy-in": (
+                "How do you help managers and councillors understand what good practice looks "
+                "like?",
+                "What evidence of impact do you gather, and who do you share it with?",
+            ),
+        },
     ),
     "programme_manager": LevelVoice(
         scope=(
-            "You will lead the implementation of {model}: the plan, partner commitments, and "
+            "You will run the implementation of {model}: the plan, partner commitments, and "
             "data on impact and fidelity, reporting to the programme board. You will help "
             "everyone see what is changing for children and families."
         ),
@@ -254,7 +319,6 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
             "articulate-the-benefits",
             "shared-political-ownership",
         ),
-        stakeholder_panel=True,
     ),
 }
 

@@ -24,7 +24,10 @@ SCORES = (1, 2, 3, 4, 5)
 # The tags a question may carry: the one place to add a new one. A tag marks questions that
 # a check elsewhere relies on (a plan must ask at least one safeguarding question).
 SAFEGUARDING_TAG = "safeguarding"
-KNOWN_TAGS = (SAFEGUARDING_TAG,)
+# A question on education, schools and special educational needs and disabilities (SEND):
+# the DCS answers for education as well as children's social care.
+EDUCATION_TAG = "education"
+KNOWN_TAGS = (SAFEGUARDING_TAG, EDUCATION_TAG)
 # A safeguarding question must tell the panel what to listen for beyond the indicators.
 MIN_SAFEGUARDING_WARNING_SIGNS = 2
 

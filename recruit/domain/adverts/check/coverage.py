@@ -18,13 +18,17 @@ from recruit.domain.question_bank.model import Attribute, Innovation, KeyTerm
 def attribute_coverage(
     text: str, attributes: Sequence[Attribute], lexicon: AdvertLexicon
 ) -> tuple[AttributeCoverage, ...]:
-    """Each attribute in the order given, with the lexicon phrases that express it."""
+    """Each attribute in the order given, with the lexicon phrases that express it and
+    whether the advert names it."""
     empty = PhraseMatcher.build(())
+    lowered = lower_in_place(text)
     return tuple(
         AttributeCoverage(
             attribute.key,
             attribute.name,
             lexicon.attribute_matchers.get(attribute.key, empty).phrases_found(text),
+            named=re.search(rf"(?<!\w){phrase_pattern(attribute.name, whole_word=True)}", lowered)
+            is not None,
         )
         for attribute in attributes
     )

@@ -5,16 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
+# One keyword ("purpose") is not evidence that an advert expresses an attribute: it needs two
+# different phrases for it, or a sentence that names the attribute itself.
+MIN_DISTINCT_PHRASES = 2
+
 
 @dataclass(frozen=True)
 class AttributeCoverage:
     key: str
     name: str
-    phrases: tuple[str, ...]
+    phrases: tuple[str, ...]  # distinct lexicon phrases found, in order of first use
+    named: bool = False  # the attribute's own name appears, e.g. "Creating successful partnerships"
 
     @property
     def covered(self) -> bool:
-        return bool(self.phrases)
+        return self.named or len(self.phrases) >= MIN_DISTINCT_PHRASES
+
+    @property
+    def evidence(self) -> str:
+        """What showed it, for the reader: "names the attribute; found: a, b"."""
+        found = f"found: {', '.join(self.phrases)}" if self.phrases else ""
+        return "; ".join(
+            part for part in ("names the attribute" if self.named else "", found) if part
+        )
 
 
 @dataclass(frozen=True)

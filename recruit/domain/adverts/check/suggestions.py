@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from recruit.domain.adverts.check.gender import MASCULINE, SLIGHTLY_MASCULINE
+from recruit.domain.adverts.check.gender import (
+    GENERAL_SUGGESTION,
+    MASCULINE,
+    SLIGHTLY_MASCULINE,
+)
 from recruit.domain.adverts.check.lexicon import AdvertLexicon
 from recruit.domain.adverts.check.model import AdvertCheck, CodedWord, Suggestion
 from recruit.domain.adverts.check.readability import TOO_LONG, TOO_SHORT
@@ -87,17 +91,20 @@ def _attributes(
     attributes: Sequence[Attribute],
 ) -> Iterable[Suggestion]:
     by_key = {attribute.key: attribute for attribute in attributes}
+    found = {item.key: item.phrases for item in check.attribute_coverage}
     for key in check.missing_attributes:
         examples = _quoted(_example_phrases(lexicon.attribute_phrases.get(key, ())))
         if key == VALUES_ATTRIBUTE:
-            yield Suggestion(IMPACT_MISSING_VALUES, _values_message(innovation, examples), "values")
+            message = _values_message(innovation, examples)
         else:
-            yield Suggestion(
-                IMPACT_MISSING_ATTRIBUTE,
+            message = (
                 f"Show the attribute '{by_key[key].name}': say what the postholder will do "
-                f"about it, in words such as {examples}.",
-                "attribute",
+                f"about it, in words such as {examples}."
             )
+        if found.get(key):
+            message += f" One phrase ({_quoted(found[key])}) is not enough to show it."
+        impact = IMPACT_MISSING_VALUES if key == VALUES_ATTRIBUTE else IMPACT_MISSING_ATTRIBUTE
+        yield Suggestion(impact, message, "values" if key == VALUES_ATTRIBUTE else "attribute")
 
 
 def _values_message(innovation: Innovation, examples: str) -> str:
@@ -128,20 +135,26 @@ def _principles(check: AdvertCheck, innovation: Innovation) -> Iterable[Suggesti
 
 
 def _gender(check: AdvertCheck) -> Iterable[Suggestion]:
+    """The overall lean when there is one, and every masculine-coded word the sector's own
+    terms do not excuse, whatever the lean: feminine-coded words elsewhere do not make
+    "aggressive" or "drives performance hard" read well."""
     gender = check.gender
-    if gender.verdict not in (MASCULINE, SLIGHTLY_MASCULINE):
-        return
-    yield Suggestion(
-        IMPACT_MASCULINE_CODED if gender.verdict == MASCULINE else IMPACT_SLIGHTLY_MASCULINE,
-        f"The wording reads as {gender.verdict}: {gender.masculine_count} masculine-coded and "
-        f"{gender.feminine_count} feminine-coded words, {gender.net_masculine_per_1000:g} more "
-        "masculine per 1,000 words. Such wording makes a job less appealing to women "
-        "(Gaucher, Friesen & Kay 2011): rework the highlighted words.",
-        "gender",
-    )
+    if gender.verdict in (MASCULINE, SLIGHTLY_MASCULINE):
+        yield Suggestion(
+            IMPACT_MASCULINE_CODED if gender.verdict == MASCULINE else IMPACT_SLIGHTLY_MASCULINE,
+            f"The wording reads as {gender.verdict}: {gender.masculine_count} masculine-coded "
+            f"and {gender.feminine_count} feminine-coded words, "
+            f"{gender.net_masculine_per_1000:g} more masculine per 1,000 words. Such wording "
+            "makes a job less appealing to women (Gaucher, Friesen & Kay 2011): rework the "
+            "highlighted words.",
+            "gender",
+        )
     for word in _first_of_each_stem(gender.masculine):
-        if word.suggestion:
-            yield Suggestion(IMPACT_MASCULINE_WORD, f"'{word.word}': {word.suggestion}", "gender")
+        yield Suggestion(
+            IMPACT_MASCULINE_WORD,
+            f"'{word.word}' is masculine-coded: {word.suggestion or GENERAL_SUGGESTION}",
+            "gender",
+        )
 
 
 def _first_of_each_stem(words: Iterable[CodedWord]) -> Iterable[CodedWord]:

@@ -23,6 +23,7 @@ from recruit.domain.adverts.draft.model import (
     SECTION_HEADINGS,
     SECTION_KEYS,
     AdvertSection,
+    StageFact,
     VacancyFacts,
     format_govuk_date,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "SECTION_KEYS",
     "VALUES_ATTRIBUTE",
     "AdvertSection",
+    "StageFact",
     "LevelVoice",
     "VacancyFacts",
     "applicant_statement",
@@ -48,6 +50,7 @@ __all__ = [
 
 
 def compose_advert(facts: VacancyFacts, attributes: Sequence[Attribute]) -> list[AdvertSection]:
-    """The eight sections of a first draft, in ``SECTION_KEYS`` order."""
+    """The eight sections of a first draft, in ``SECTION_KEYS`` order: the order candidates
+    read, the safer recruitment statements last."""
     bodies = section_bodies(facts, values_first(attributes))
     return [AdvertSection(key, section_heading(key, facts), bodies[key]) for key in SECTION_KEYS]

@@ -22,14 +22,17 @@ def values_first(attributes: Sequence[Attribute]) -> list[Attribute]:
 def self_assessment_prompts(
     attributes: Sequence[Attribute], role_level: RoleLevel
 ) -> list[tuple[str, list[str]]]:
-    """Three questions per attribute that applicants can ask themselves before applying."""
+    """Three questions per attribute that applicants can ask themselves before applying: one
+    on the behaviour the level features, then two written for the level where it has them."""
     voice = LEVEL_VOICES.get(role_level.key)
     prompts = []
     for attribute in values_first(attributes):
         featured = _featured_behaviours(attribute, voice)[0]
         evidence = _lower_first(applicant_statement(featured)).rstrip(".")
         questions = [f"Can you point to a time when you showed that {evidence}?"]
-        prompts.append((attribute.name, questions + list(attribute.reflection_questions[:2])))
+        own = voice.reflections.get(attribute.key) if voice else None
+        reflections = list(own) if own else list(attribute.reflection_questions[:2])
+        prompts.append((attribute.name, questions + reflections))
     return prompts
 
 

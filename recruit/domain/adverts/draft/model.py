@@ -10,30 +10,56 @@ from dataclasses import dataclass
 
 from recruit.domain.question_bank.model import Innovation, RoleLevel
 
+# In the order candidates read: the role, the values and practice model, what the post
+# needs, how they will be assessed, what is offered, how to apply; the safer recruitment
+# statements last, as councils place them. (The keys are kept from the first drafts, so a
+# stored advert's sections keep their meaning.)
 SECTION_KEYS: tuple[str, ...] = (
-    "council_and_innovation",
     "the_role",
+    "council_and_innovation",
     "what_we_value",
     "what_you_will_bring",
     "how_we_assess",
-    "how_to_apply",
     "practical_details",
+    "how_to_apply",
     "safer_recruitment",
 )
 SECTION_HEADINGS: dict[str, str] = {
-    "council_and_innovation": "About us",
     "the_role": "The role",
-    "what_we_value": "What we value",
-    "what_you_will_bring": "What you will bring",
+    "council_and_innovation": "Our values and practice model",
+    "what_we_value": "What we look for",
+    "what_you_will_bring": "What you need",
     "how_we_assess": "How we will assess you",
+    "practical_details": "What we offer",
     "how_to_apply": "How to apply",
-    "practical_details": "Practical details",
     "safer_recruitment": "Safeguarding and safer recruitment",
 }
+# Guaranteed interview schemes a council may offer (its GUARANTEED_INTERVIEWS setting).
+GUARANTEED_INTERVIEW_LINES: dict[str, str] = {
+    "disability_confident": "As a Disability Confident employer, we interview disabled "
+    "applicants who meet the essential criteria.",
+    "care_leavers": "As corporate parents, we interview care leavers who meet the essential "
+    "criteria.",
+    "armed_forces": "We interview armed forces veterans who meet the essential criteria.",
+}
+DEFAULT_EQUALITY_STATEMENT = (
+    "We welcome applications from everyone and will make reasonable adjustments at any "
+    "stage: tell us what you need."
+)
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StageFact:
+    """One stage of the vacancy's selection, as the advert names it."""
+
+    label: str  # the stage type's label, e.g. "Young people's panel"
+    decides: bool
+    young_people: bool = False
+    elected_members: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +77,23 @@ class VacancyFacts:
     hiring_manager: str
     # A web address, an email address, a contact, or a finished sentence; may be empty.
     how_to_apply: str = ""
+    # What the council calls its place ("county", "city", "borough"): the bank's advert
+    # outlines say "{place}" where they would otherwise assume one.
+    place_noun: str = "area"
+    # The essential criteria of the person specification (or the standard ones for the
+    # level and model): "What you need". Empty: the model's essentials stand in.
+    needs: tuple[str, ...] = ()
+    # The vacancy's real stages, in order; None while none is set up, when the advert
+    # promises no panel it may not hold.
+    stages: tuple[StageFact, ...] | None = None
+    # The organisation's statements (its settings).
+    equality_statement: str = DEFAULT_EQUALITY_STATEMENT
+    guaranteed_interviews: tuple[str, ...] = ()  # keys of GUARANTEED_INTERVIEW_LINES
+    contact: str = ""  # who answers questions about applying, e.g. "the recruitment team ..."
+    offer: str = ""  # what the council offers beyond pay, one or two sentences
+    # What the council says about the right to work beyond checking it, e.g. whether it can
+    # sponsor a Skilled Worker visa for the post.
+    right_to_work: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from recruit.domain.adverts.draft.applicant import VALUES_ATTRIBUTE
-from recruit.domain.adverts.draft.model import SECTION_HEADINGS, VacancyFacts, format_govuk_date
+from recruit.domain.adverts.draft.model import (
+    GUARANTEED_INTERVIEW_LINES,
+    SECTION_HEADINGS,
+    VacancyFacts,
+    format_govuk_date,
+)
 from recruit.domain.adverts.role_levels import LEVEL_VOICES, LevelVoice
 from recruit.domain.question_bank.model import Attribute, Innovation
 from recruit.domain.question_bank.schema import ANY_INNOVATION
 
+PLACE_TOKEN = "{place}"
+DEFAULT_PLACE_NOUN = "area"
+
 
 def section_heading(key: str, facts: VacancyFacts) -> str:
-    """The heading for ``key``; the first names the council and its model."""
-    if key == "council_and_innovation":
-        return f"About {facts.organisation_name} and {_model_name(facts.innovation)}"
+    """The heading for ``key``; the values section names the council's model."""
+    if key == "council_and_innovation" and facts.innovation.key != ANY_INNOVATION:
+        return f"Our values and {facts.innovation.name}"
     return SECTION_HEADINGS[key]
 
 
@@ -38,7 +46,7 @@ def section_bodies(facts: VacancyFacts, attributes: Sequence[Attribute]) -> dict
 
 def _council_and_innovation(facts: VacancyFacts) -> str:
     values = ["These values guide our work:", *_bullets(facts.innovation.values)]
-    invitation = "We set them out first so that you can judge whether they are yours too."
+    invitation = "We set them out first: are they yours too?"
     return _join([_model_introduction(facts), "\n".join(values), invitation])
 
 
@@ -56,6 +64,7 @@ def _model_introduction(facts: VacancyFacts) -> str:
     began = f", which began in {origin}" if origin else ""
     # The bank's summary is written for panels, in long sentences; adverts use the outline.
     outline = innovation.advert_outline or " ".join(innovation.summary.split())
+    outline = outline.replace(PLACE_TOKEN, facts.place_noun.strip() or DEFAULT_PLACE_NOUN)
     return (
         f"At {facts.organisation_name}, children's services follow the {innovation.name} "
         f"model{began}. {outline}"
@@ -73,21 +82,24 @@ def _the_role(facts: VacancyFacts) -> str:
         opening += f" This is {_with_article(facts.role_level.name)} post."
     voice = LEVEL_VOICES.get(facts.role_level.key)
     scope = voice.scope.format(model=_model_name(facts.innovation)) if voice else ""
-    # The research found models most at risk when the leaders who brought them in move on.
+    # The research found models most at risk when the leaders who brought them in move on:
+    # what the postholder keeps strong is part of the job, not a quality they bring.
     continuity = (
-        "Practice models are most at risk when their leaders move on, so we want someone to "
-        "keep ours true to its design."
+        "Practice models are most at risk when their leaders move on. You will keep these "
+        "essentials of ours strong:"
         if facts.innovation.key == ANY_INNOVATION
-        else f"{facts.innovation.name} is most at risk when its leaders move on, so we want "
-        "someone to keep it true to its design."
+        else f"{facts.innovation.name} is most at risk when its leaders move on. You will keep "
+        "its essentials strong:"
     )
-    return _join([opening, scope or facts.role_level.description, continuity])
+    champion = facts.innovation.leaders_must_champion[:MAX_ESSENTIALS_LISTED]
+    essentials = "\n".join([continuity, *_bullets(champion)])
+    return _join([opening, scope or facts.role_level.description, essentials])
 
 
 def _what_we_value(facts: VacancyFacts, attributes: Sequence[Attribute]) -> str:
     introduction = (
-        "We look for five attributes that research found in the leaders who made models like "
-        "ours succeed. In this role, they mean:"
+        "Research found five attributes in the leaders whose models succeeded. In this role, "
+        "they mean:"
     )
     voice = LEVEL_VOICES.get(facts.role_level.key)
     lines = [_attribute_line(attribute, voice, facts.innovation) for attribute in attributes]
@@ -107,15 +119,28 @@ def _attribute_line(attribute: Attribute, voice: LevelVoice | None, innovation: 
     return f"- {label}: {meaning}"
 
 
+# The model's essentials the role keeps strong: the first few, as the bank orders them.
+MAX_ESSENTIALS_LISTED = 3
+# Enough of the person specification to judge fit (the first criteria, up to about this
+# many words, and always the first); the candidate pack carries it whole.
+NEEDS_WORDS = 45
+NEEDS_WITHOUT_SPECIFICATION = (
+    "You will need experience of heading services for children through change, and the "
+    "values above in how you treat families and staff alike. The person specification "
+    "sets out the rest."
+)
+
+
 def _what_you_will_bring(facts: VacancyFacts) -> str:
-    # The level's behaviours are in "What we value" and in the self-assessment prompts; here
-    # the applicant meets the model's essentials, which every leader of it must protect.
-    title = facts.title.strip() or facts.role_level.name
-    champion = [
-        f"As {title}, you will champion the essentials of {_model_name(facts.innovation)}:",
-        *_bullets(facts.innovation.leaders_must_champion),
-    ]
-    return "\n".join(champion)
+    """What the post needs: the person specification's essential criteria (those a panel
+    tests; the checks are under safer recruitment), the first few of them."""
+    if not facts.needs:
+        return NEEDS_WITHOUT_SPECIFICATION
+    shown = _first_within(facts.needs, NEEDS_WORDS)
+    lines = ["You will need:", *_bullets(shown)]
+    if len(facts.needs) > len(shown):
+        lines.append("The person specification in the candidate pack lists the rest.")
+    return "\n".join(lines)
 
 
 def _how_we_assess(facts: VacancyFacts) -> str:
@@ -125,8 +150,8 @@ def _how_we_assess(facts: VacancyFacts) -> str:
     )
     steps = [
         "A structured interview asks behavioural questions on each of the five attributes.",
-        "Panel members score you independently, against published descriptors, before "
-        "agreeing a score.",
+        "Panel members score you separately, against published descriptors, before agreeing "
+        "a score.",
         "High scores elsewhere cannot make up for a low score on values.",
         *_panels_for(facts),
     ]
@@ -134,37 +159,58 @@ def _how_we_assess(facts: VacancyFacts) -> str:
 
 
 def _panels_for(facts: VacancyFacts) -> list[str]:
+    """The vacancy's own stages where it has them; none promised before it does. A chief
+    officer is appointed by members whatever the stages, so that is always said."""
     voice = LEVEL_VOICES.get(facts.role_level.key)
-    meetings = []
-    if (voice and voice.young_peoples_panel) or facts.innovation.key == "no_wrong_door":
-        meetings.append("a young people's panel")
-    if voice and voice.stakeholder_panel:
-        meetings.append("a stakeholder panel of partners")
-    if voice and voice.practitioner_panel:
-        meetings.append("practitioners from the service")
-    panels = []
-    if meetings:
-        panels.append(f"You will also meet {_and_list(meetings)}, whose views carry weight.")
-    if voice and voice.member_appointment:
-        panels.append(
-            "The final interview is with an appointment panel of elected members, including "
-            "at least one Cabinet member."
+    members = _member_appointment(voice)
+    if facts.stages is None:
+        return [UNCONFIRMED_STAGES, *members]
+    advising = [stage.label.lower() for stage in facts.stages if not stage.decides]
+    deciding = next((stage for stage in facts.stages if stage.decides), None)
+    lines = []
+    if advising:
+        lines.append(
+            f"You will also meet {_and_list([_with_article(a) for a in advising])}, who "
+            "advise the panel that appoints."
         )
-    return panels
+    if deciding is not None and not (deciding.elected_members and members):
+        lines.append(f"The decision is made at the {deciding.label.lower()}.")
+    return lines + members
+
+
+UNCONFIRMED_STAGES = (
+    "We will tell shortlisted candidates about each stage of the assessment and who sits "
+    "on each panel."
+)
+
+
+def _member_appointment(voice: LevelVoice | None) -> list[str]:
+    if voice and voice.member_appointment:
+        return [
+            "An appointment panel of elected members, including at least one Cabinet member, "
+            "interviews you last and makes the appointment."
+        ]
+    return []
 
 
 def _how_to_apply(facts: VacancyFacts) -> str:
     paragraphs = [
         f"The closing date is {format_govuk_date(facts.closing_date)}. "
         + _application_route(facts),
-        "In your application, give an example from your own work for each attribute, saying "
-        "what you did yourself.",
-        "We welcome applications from everyone and will make reasonable adjustments at any "
-        "stage. Tell us what you need.",
+        "For each attribute, give an example from your own work of what you did yourself.",
+        " ".join(
+            [
+                " ".join(facts.equality_statement.split()),
+                *(GUARANTEED_INTERVIEW_LINES[key] for key in facts.guaranteed_interviews),
+            ]
+        ).strip(),
     ]
+    contacts = []
     if facts.hiring_manager.strip():
-        paragraphs.append(f"For an informal conversation, contact {facts.hiring_manager.strip()}.")
-    return _join(paragraphs)
+        contacts.append(f"For an informal conversation, contact {facts.hiring_manager.strip()}.")
+    if facts.contact.strip():
+        contacts.append(f"For questions about applying, contact {facts.contact.strip()}.")
+    return _join([*paragraphs, " ".join(contacts)])
 
 
 def _application_route(facts: VacancyFacts) -> str:
@@ -185,10 +231,10 @@ def _practical_details(facts: VacancyFacts) -> str:
         ("Salary", facts.salary),
         ("Contract", facts.contract),
         ("Location", facts.location),
-        ("Closing date", format_govuk_date(facts.closing_date)),
         ("Interview dates", facts.interview_dates),
-    ]  # the hiring manager is named once, in "How to apply", as the person to talk to
-    return "\n".join(f"- {label}: {value.strip()}" for label, value in details if value.strip())
+    ]  # the closing date and the people to talk to are in "How to apply"
+    lines = "\n".join(f"- {label}: {value.strip()}" for label, value in details if value.strip())
+    return _join([lines, " ".join(facts.offer.split())])
 
 
 def _safer_recruitment(facts: VacancyFacts) -> str:
@@ -214,6 +260,7 @@ def _safer_recruitment(facts: VacancyFacts) -> str:
         f"{facts.organisation_name} is committed to safeguarding and promoting the welfare of "
         "children and young people, and expects all staff to share this commitment.",
         "\n".join(["Any offer depends on safer recruitment checks:", *_bullets(checks)]),
+        " ".join(facts.right_to_work.split()),
     ]
     if voice and voice.politically_restricted:
         paragraphs.append(
@@ -237,6 +284,17 @@ def _with_article(noun: str) -> str:
 def _first_sentence(text: str) -> str:
     head, dot, _ = text.partition(". ")
     return head + "." if dot else text
+
+
+def _first_within(items: Sequence[str], words: int) -> Sequence[str]:
+    """The first items whose words add up to at most ``words``; always the first."""
+    count, taken = 0, 0
+    for item in items:
+        count += len(item.split())
+        if taken and count > words:
+            break
+        taken += 1
+    return items[:taken]
 
 
 def _bullets(items: Sequence[str]) -> list[str]:
