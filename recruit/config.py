@@ -127,6 +127,9 @@ def load_config(instance_path: str) -> dict[str, object]:
         "RECRUITMENT_CONTACT": _statement("RECRUITMENT_CONTACT"),
         "ADVERT_OFFER": _statement("ADVERT_OFFER"),
         "RIGHT_TO_WORK_STATEMENT": _statement("RIGHT_TO_WORK_STATEMENT"),
+        # The council's own practice model, named in adverts for a vacancy on none of the
+        # three innovations ("Signs of Safety"); empty: "our practice model".
+        "PRACTICE_MODEL": _statement("PRACTICE_MODEL"),
         "BRAND_COLOUR": _env("BRAND_COLOUR", "#0b4f6c"),
         "RETENTION_MONTHS": int(_env("RETENTION_MONTHS", "6") or 6),
         # The values floor (see recruit.domain.scoring.model.ValuesFloor): a panel mean below

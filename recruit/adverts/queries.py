@@ -58,6 +58,7 @@ def vacancy_facts(vacancy: Vacancy, bank: QuestionBank, organisation_name: str) 
         contact=current_app.config["RECRUITMENT_CONTACT"],
         offer=current_app.config["ADVERT_OFFER"],
         right_to_work=current_app.config["RIGHT_TO_WORK_STATEMENT"],
+        practice_model=current_app.config["PRACTICE_MODEL"],
     )
 
 

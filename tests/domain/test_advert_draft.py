@@ -266,7 +266,7 @@ def test_an_unknown_role_level_falls_back_to_the_banks_description(bank: Questio
         (
             "dcs",
             "Director of Children's Services",
-            "We are appointing a Director of Children's Services for Children and Families.",
+            "We are appointing a Director of Children's Services.",
         ),
         (
             "assistant_director",
@@ -440,3 +440,27 @@ def test_senior_levels_keep_the_banks_reflection_questions(bank: QuestionBank) -
     prompts = dict(self_assessment_prompts(bank.attributes, dcs))
     for attribute in bank.attributes:
         assert prompts[attribute.name][1:] == list(attribute.reflection_questions[:2])
+
+
+def test_a_council_on_its_own_model_names_it(bank: QuestionBank) -> None:
+    sections = compose_advert(
+        make_facts(bank, "head_of_service", "any", practice_model="Signs of Safety"),
+        bank.attributes,
+    )
+    by_key = sections_by_key(sections)
+    assert by_key["council_and_innovation"].heading == "Our values and Signs of Safety"
+    assert "children's services follow Signs of Safety, a clear practice model" in (
+        by_key["council_and_innovation"].body
+    )
+    assert "Signs of Safety is most at risk when its leaders move on." in by_key["the_role"].body
+    assert "our practice model" not in full_text(sections)
+
+
+def test_the_dcs_is_not_appointed_for_one_service_area(bank: QuestionBank) -> None:
+    role = sections_by_key(
+        compose_advert(
+            make_facts(bank, "dcs", "any", title="Director of Children's Services"),
+            bank.attributes,
+        )
+    )["the_role"].body
+    assert role.startswith("We are appointing a Director of Children's Services.")

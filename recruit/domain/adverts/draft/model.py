@@ -94,6 +94,8 @@ class VacancyFacts:
     # What the council says about the right to work beyond checking it, e.g. whether it can
     # sponsor a Skilled Worker visa for the post.
     right_to_work: str = ""
+    # A council on none of the three models may name its own ("Signs of Safety").
+    practice_model: str = ""
 
 
 @dataclass(frozen=True)

@@ -16,17 +16,18 @@ from recruit.domain.adverts.draft.model import (
     format_govuk_date,
 )
 from recruit.domain.adverts.role_levels import LEVEL_VOICES, LevelVoice
-from recruit.domain.question_bank.model import Attribute, Innovation
+from recruit.domain.question_bank.model import Attribute
 from recruit.domain.question_bank.schema import ANY_INNOVATION
 
 PLACE_TOKEN = "{place}"
+DCS_LEVEL = "dcs"
 DEFAULT_PLACE_NOUN = "area"
 
 
 def section_heading(key: str, facts: VacancyFacts) -> str:
     """The heading for ``key``; the values section names the council's model."""
-    if key == "council_and_innovation" and facts.innovation.key != ANY_INNOVATION:
-        return f"Our values and {facts.innovation.name}"
+    if key == "council_and_innovation" and _named_model(facts):
+        return f"Our values and {_model_name(facts)}"
     return SECTION_HEADINGS[key]
 
 
@@ -53,9 +54,10 @@ def _council_and_innovation(facts: VacancyFacts) -> str:
 def _model_introduction(facts: VacancyFacts) -> str:
     innovation = facts.innovation
     if innovation.key == ANY_INNOVATION:
+        model = f"{_model_name(facts)}, a clear" if _named_model(facts) else "a clear"
         return "\n".join(
             [
-                f"At {facts.organisation_name}, children's services follow a clear practice "
+                f"At {facts.organisation_name}, children's services follow {model} practice "
                 "model, built on these principles:",
                 *_bullets(innovation.practice_principles),
             ]
@@ -73,7 +75,8 @@ def _model_introduction(facts: VacancyFacts) -> str:
 
 def _the_role(facts: VacancyFacts) -> str:
     title = facts.title.strip() or facts.role_level.name
-    area = facts.service_area.strip()
+    # The DCS heads every children's service: "for Children and Families" says nothing more.
+    area = "" if facts.role_level.key == DCS_LEVEL else facts.service_area.strip()
     service = f" for {area}" if area and area.casefold() not in title.casefold() else ""
     if service and "," in title:
         service = "," + service  # "an Assistant Director, Children's Social Care, for ..."
@@ -81,15 +84,15 @@ def _the_role(facts: VacancyFacts) -> str:
     if facts.role_level.name.casefold() not in title.casefold():
         opening += f" This is {_with_article(facts.role_level.name)} post."
     voice = LEVEL_VOICES.get(facts.role_level.key)
-    scope = voice.scope.format(model=_model_name(facts.innovation)) if voice else ""
+    scope = voice.scope.format(model=_model_name(facts)) if voice else ""
     # The research found models most at risk when the leaders who brought them in move on:
     # what the postholder keeps strong is part of the job, not a quality they bring.
     continuity = (
-        "Practice models are most at risk when their leaders move on. You will keep these "
+        f"{_model_name(facts)} is most at risk when its leaders move on. You will keep its "
+        "essentials strong:"
+        if _named_model(facts)
+        else "Practice models are most at risk when their leaders move on. You will keep these "
         "essentials of ours strong:"
-        if facts.innovation.key == ANY_INNOVATION
-        else f"{facts.innovation.name} is most at risk when its leaders move on. You will keep "
-        "its essentials strong:"
     )
     champion = facts.innovation.leaders_must_champion[:MAX_ESSENTIALS_LISTED]
     essentials = "\n".join([continuity, *_bullets(champion)])
@@ -102,14 +105,14 @@ def _what_we_value(facts: VacancyFacts, attributes: Sequence[Attribute]) -> str:
         "they mean:"
     )
     voice = LEVEL_VOICES.get(facts.role_level.key)
-    lines = [_attribute_line(attribute, voice, facts.innovation) for attribute in attributes]
+    lines = [_attribute_line(attribute, voice, facts) for attribute in attributes]
     return introduction + "\n" + "\n".join(lines)
 
 
-def _attribute_line(attribute: Attribute, voice: LevelVoice | None, innovation: Innovation) -> str:
+def _attribute_line(attribute: Attribute, voice: LevelVoice | None, facts: VacancyFacts) -> str:
     template = voice.attributes.get(attribute.key) if voice else None
     meaning = (
-        template.format(model=_model_name(innovation))
+        template.format(model=_model_name(facts))
         if template
         else _first_sentence(attribute.summary)
     )
@@ -273,8 +276,16 @@ def _safer_recruitment(facts: VacancyFacts) -> str:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _model_name(innovation: Innovation) -> str:
-    return "our practice model" if innovation.key == ANY_INNOVATION else innovation.name
+def _model_name(facts: VacancyFacts) -> str:
+    """The innovation's name; for a council on none of the three, the name of its own model
+    (its PRACTICE_MODEL setting) or "our practice model"."""
+    if facts.innovation.key != ANY_INNOVATION:
+        return facts.innovation.name
+    return " ".join(facts.practice_model.split()) or "our practice model"
+
+
+def _named_model(facts: VacancyFacts) -> bool:
+    return facts.innovation.key != ANY_INNOVATION or bool(facts.practice_model.strip())
 
 
 def _with_article(noun: str) -> str:
