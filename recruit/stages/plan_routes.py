@@ -70,7 +70,12 @@ def _render_plan(
             data={f"minutes_{item.id}": item.minutes for item in stage.items}
         )
     every_finding = plan.vacancy_findings(vacancy, bank)
-    findings = [f for f in every_finding if f.stage in (None, stage.name)]
+    # An empty plan gets one plain hint, not a warning for everything it does not yet hold.
+    findings = (
+        [f for f in every_finding if f.stage in (None, stage.name)]
+        if stage.items or stage.activities
+        else []
+    )
     return render_template(
         "stages/plan.html",
         vacancy=vacancy,
@@ -113,6 +118,7 @@ def find_questions(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     result = search_bank(bank, filters)
     form.set_choices(bank, result.counts)
     planned = {item.question_id for s in vacancy.stages for item in s.items}
+    so_far = plan.stage_plan(stage, bank)
     return render_template(
         "stages/find_questions.html",
         vacancy=vacancy,
@@ -121,6 +127,8 @@ def find_questions(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
         form=form,
         result=result,
         planned=planned,
+        planned_minutes=planned_minutes(so_far),
+        by_attribute=attribute_minutes(so_far),
         item_form=PlanItemForm(),
     )
 
@@ -132,19 +140,40 @@ def _default_filters(vacancy: Vacancy, stage: Stage) -> MultiDict[str, str]:
     return MultiDict([(key, value) for key, value in defaults if value != "any"])
 
 
+# More than any search lists: a hand-made request adding thousands is refused.
+MAX_QUESTIONS_AT_ONCE = 50
+
+
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/add", methods=["POST"])
 def add_to_plan(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
+    """Add the ticked questions, in the order listed; none ticked returns to the list."""
     vacancy, stage = stage_of(vacancy_id, stage_id)
     form = PlanItemForm()
-    if not form.validate_on_submit() or form.question_id.data not in {
-        q.id for q in current_bank().active_questions()
-    }:
+    chosen = list(dict.fromkeys(request.form.getlist("question_id")))
+    active = {q.id: q for q in current_bank().active_questions()}
+    if (
+        not form.validate_on_submit()
+        or len(chosen) > MAX_QUESTIONS_AT_ONCE
+        or any(question_id not in active for question_id in chosen)
+    ):
         abort(400)
+    if not chosen:
+        flash("Tick the questions you want to add, then add them.", "info")
+        return redirect(url_for("stages.find_questions", vacancy_id=vacancy.id, stage_id=stage.id))
     with _unless_locked():
-        plan.add_question(stage, form.question_id.data)
+        for question_id in chosen:
+            plan.add_question(stage, question_id)
         db.session.commit()
-        flash(f"Question {form.question_id.data} added to the plan", "success")
+        flash(_added_message([active[question_id].question for question_id in chosen]), "success")
     return redirect(_plan_url(vacancy.id, stage.id))
+
+
+def _added_message(questions: list[str]) -> str:
+    """ "Added to the plan: Tell us about a time..." for one; "3 questions added" for more."""
+    if len(questions) == 1:
+        text = " ".join(questions[0].split())
+        return f"Added to the plan: {text[:120]}{'...' if len(text) > 120 else ''}"
+    return f"{len(questions)} questions added to the plan"
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/plan/exercises")

@@ -159,3 +159,63 @@ def test_adding_an_unknown_or_retired_question_is_refused(bank, signed_in):
         == 400
     )
     assert db.session.scalar(select(PlanItem)) is None
+
+
+def test_several_ticked_questions_are_added_at_once_in_the_order_listed(bank, signed_in):
+    client, vacancy, stage, base = _setup(bank, signed_in)
+    chosen = ["values-personal-values-01", "decisions-own-risk-01", "buy-in-finance-director-01"]
+    response = _post(client, f"{base}/add", {"question_id": chosen}, f"{base}/questions")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/plan")
+    items = db.session.scalars(select(PlanItem).order_by(PlanItem.position)).all()
+    assert [item.question_id for item in items] == chosen
+    page = client.get(base).get_data(as_text=True)
+    assert "3 questions added to the plan" in page
+
+
+def test_one_added_question_is_named_by_its_words_not_its_id(bank, signed_in):
+    client, vacancy, stage, base = _setup(bank, signed_in)
+    _post(client, f"{base}/add", {"question_id": "values-personal-values-01"}, f"{base}/questions")
+    page = client.get(base).get_data(as_text=True)
+    words = " ".join(bank.question("values-personal-values-01").question.split())
+    assert f"Added to the plan: {words[:40]}" in page.replace("&#39;", "'")
+    assert "Question values-personal-values-01 added" not in page
+
+
+def test_adding_none_or_too_many_or_an_unknown_one_adds_nothing(bank, signed_in):
+    client, vacancy, stage, base = _setup(bank, signed_in)
+    response = _post(client, f"{base}/add", {}, f"{base}/questions")
+    assert response.status_code == 302 and "/plan/questions" in response.headers["Location"]
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Tick the questions you want to add" in page
+    mixed = ["values-personal-values-01", "no-such-question"]
+    assert (
+        _post(client, f"{base}/add", {"question_id": mixed}, f"{base}/questions").status_code == 400
+    )
+    many = [q.id for q in bank.active_questions()][:51]
+    assert (
+        _post(client, f"{base}/add", {"question_id": many}, f"{base}/questions").status_code == 400
+    )
+    assert db.session.scalar(select(PlanItem)) is None
+
+
+def test_an_empty_plan_shows_one_plain_hint_not_a_wall_of_warnings(bank, signed_in):
+    client, vacancy, stage, base = _setup(bank, signed_in)
+    page = client.get(base).get_data(as_text=True)
+    assert 'id="empty-plan"' in page and "This plan has no questions yet." in page
+    assert "govuk-warning-text__text" not in page
+    _post(client, f"{base}/add", {"question_id": "values-personal-values-01"}, f"{base}/questions")
+    page = client.get(base).get_data(as_text=True)
+    assert 'id="empty-plan"' not in page and "govuk-warning-text__text" in page
+
+
+def test_the_question_list_shows_full_text_and_the_plan_so_far(bank, signed_in):
+    client, vacancy, stage, base = _setup(bank, signed_in)
+    _post(client, f"{base}/add", {"question_id": "decisions-own-risk-01"}, f"{base}/questions")
+    page = client.get(f"{base}/questions").get_data(as_text=True)
+    minutes = bank.question("decisions-own-risk-01").minutes
+    assert f"The plan so far: 1 line, {minutes} of 30 minutes" in page
+    longest = max(
+        bank.questions_for(role_level="dcs", innovation="family_safeguarding"),
+        key=lambda question: len(question.question),
+    )
+    assert " ".join(longest.question.split())[-40:] in " ".join(page.split()).replace("&#39;", "'")
