@@ -68,3 +68,15 @@ def test_demo_refuses_to_run_in_production(app):
     result = app.test_cli_runner().invoke(args=["demo"])
     assert result.exit_code != 0 and "not loaded in production" in result.output
     assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_the_readme_lists_every_demo_user_with_name_and_role():
+    from pathlib import Path
+
+    from recruit.cli.demo import DEMO_USERS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for user in DEMO_USERS:
+        assert f"| {user.email} | {user.full_name} | {user.role.value} |" in readme, user.email
+    assert "PORT=8080 HOST=0.0.0.0 make run" in readme
+    assert 'create-user EMAIL --role ROLE --name "Full Name"' in readme
