@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from flask import url_for
 from sqlalchemy import func, select
 
+from recruit.domain.vacancies import Progress
 from recruit.extensions import db
 from recruit.models import (
     FeedbackRequest,
@@ -24,6 +25,7 @@ from recruit.models import (
     Vacancy,
 )
 from recruit.vacancies.access import named_vacancies
+from recruit.vacancies.progress import progress_of
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,39 @@ def users_card(user: User) -> DashboardCard | None:
             DashboardLink("Add a user", url_for("admin.create_user")),
             DashboardLink("View the audit log", url_for("admin.audit_log")),
         ],
+    )
+
+
+# Enough vacancies for a home page; the list has the rest.
+HOME_VACANCIES = 6
+
+
+@register_card
+def hr_vacancies_card(user: User) -> DashboardCard | None:
+    """HR and admin: each campaign still under way, where it stands and what comes next."""
+    if user.role not in (Role.HR, Role.ADMIN):
+        return None
+    everything = db.session.scalars(
+        select(Vacancy).order_by(Vacancy.closing_date.desc(), Vacancy.id.desc())
+    ).all()
+    under_way = [
+        (vacancy, progress)
+        for vacancy in everything
+        if (progress := progress_of(vacancy)) not in (Progress.FILLED, Progress.CLOSED)
+    ]
+    links = [
+        DashboardLink(
+            f"{vacancy.title}: {progress.label.lower()}. Next: {progress.next_step.lower()}",
+            url_for("vacancies.show", vacancy_id=vacancy.id),
+        )
+        for vacancy, progress in under_way[:HOME_VACANCIES]
+    ]
+    links.append(DashboardLink("All vacancies", url_for("vacancies.index")))
+    return DashboardCard(
+        title="Vacancies",
+        summary=f"{len(under_way)} {_plural(len(under_way), 'campaign')} under way, "
+        f"{len(everything) - len(under_way)} filled or closed.",
+        links=links,
     )
 
 

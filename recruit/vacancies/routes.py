@@ -26,6 +26,7 @@ from recruit.vacancies import bp
 from recruit.vacancies.access import guard_blueprint, may_edit, named_vacancies
 from recruit.vacancies.decision import decision_status
 from recruit.vacancies.forms import VacancyFilterForm, VacancyForm
+from recruit.vacancies.progress import progress_of
 from recruit.vacancies.queries import reviewer_tasks, vacancy_tasks
 
 guard_blueprint(bp)
@@ -62,19 +63,26 @@ def index() -> ResponseReturnValue:
     if not may_edit(current_user):
         return _reviewer_index(vacancies, bank)
     return render_template(
-        "vacancies/index.html", form=form, vacancies=vacancies, bank=bank, editable=True
+        "vacancies/index.html",
+        form=form,
+        vacancies=vacancies,
+        bank=bank,
+        editable=True,
+        progress={vacancy.id: progress_of(vacancy) for vacancy in vacancies},
     )
 
 
 def _reviewer_index(vacancies: Sequence[Vacancy], bank: QuestionBank) -> ResponseReturnValue:
     """A reviewer's list: only the vacancies they are named on, and no filters or create
     button (they have a handful of vacancies and change none of them)."""
+    named = named_vacancies(current_user, vacancies)
     return render_template(
         "vacancies/index.html",
         form=None,
-        vacancies=named_vacancies(current_user, vacancies),
+        vacancies=named,
         bank=bank,
         editable=False,
+        progress={vacancy.id: progress_of(vacancy) for vacancy in named},
     )
 
 
@@ -108,6 +116,7 @@ def show(vacancy_id: int) -> ResponseReturnValue:
         bank=current_bank(),
         tasks=tasks,
         editable=editable,
+        progress=progress_of(vacancy),
         decision=decision_status(vacancy, names_shown_to(current_user, vacancy)),
     )
 

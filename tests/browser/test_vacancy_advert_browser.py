@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 def test_create_vacancy_and_build_the_advert(page, bank, make_user, live_server, axe_check):
     email = str(make_user(Role.HR, name="Harriet HR").email)
     _sign_in(page, live_server, email)
-    page.get_by_role("link", name="Vacancies").click()
+    page.get_by_role("link", name="Vacancies", exact=True).click()
     axe_check(page)
     page.get_by_role("button", name="Create a vacancy").click()
     page.get_by_role("button", name="Save vacancy").click()

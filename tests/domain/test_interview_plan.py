@@ -122,7 +122,9 @@ def test_planned_question_copies_the_bank_question(bank: QuestionBank) -> None:
         source.innovations,
         has_young_people_variant=True,
         is_active=True,
+        title=" ".join(source.question.split()[:8]) + "\u2026",
     )
+    assert planned.label == f"\u201c{planned.title}\u201d"
     assert planned_question_from(source, minutes=7).minutes == 7
     without = dataclasses.replace(source, young_people_variant=None)
     assert not planned_question_from(without).has_young_people_variant

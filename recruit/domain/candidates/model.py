@@ -94,8 +94,9 @@ COLUMNS: tuple[ImportColumn, ...] = (
     ),
     ImportColumn(
         "status",
-        "Where the candidate is in the pipeline: a status below, by name or key, in any "
-        "capitals. Empty means Applied.",
+        "Where the candidate is in the pipeline, by name or key in any capitals: "
+        + ", ".join(CANDIDATE_STATUSES.values())
+        + ". Empty means Applied.",
         example="Applied",
     ),
     ImportColumn(

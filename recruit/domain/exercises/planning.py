@@ -40,6 +40,7 @@ def planned_exercise(exercise: Exercise, attribute: str, minutes: int) -> Planne
         innovations=exercise.innovations,
         has_young_people_variant=False,
         is_active=exercise.is_active,
+        title=exercise.title,
     )
 
 

@@ -160,7 +160,7 @@ def _repeated_questions(plans: Sequence[StagePlan]) -> Iterator[Finding]:
             yield Finding(
                 "repeated_question",
                 "warning",
-                f"Question {question.question_id} is asked {where}; replace one of them",
+                f"Question {question.label} is asked {where}; replace one of them",
                 stage=plan.name,
                 question_id=question.question_id,
             )
@@ -224,7 +224,7 @@ def _question_finding(
     return Finding(
         kind,
         "warning",
-        f"{plan.name}: question {question.question_id} {problem}",
+        f"{plan.name}: question {question.label} {problem}",
         stage=plan.name,
         question_id=question.question_id,
         attribute=question.attribute,

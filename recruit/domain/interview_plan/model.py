@@ -64,9 +64,26 @@ class PlannedQuestion:
     has_young_people_variant: bool
     is_active: bool = True
     tags: tuple[str, ...] = ()
+    # How people know it: the question's opening words, or an exercise's title. Empty: the
+    # findings fall back to the id.
+    title: str = ""
 
     def suits_innovation(self, innovation: str) -> bool:
         return ANY_INNOVATION in self.innovations or innovation in self.innovations
+
+    @property
+    def label(self) -> str:
+        """How a finding names it: "“Tell us about a time you…”", else its id."""
+        return f"\u201c{self.title}\u201d" if self.title else self.question_id
+
+
+TITLE_WORDS = 8
+
+
+def opening_words(text: str, count: int = TITLE_WORDS) -> str:
+    """The first ``count`` words, with an ellipsis if there were more."""
+    words = text.split()
+    return " ".join(words[:count]) + ("\u2026" if len(words) > count else "")
 
 
 def planned_question_from(question: Question, minutes: int | None = None) -> PlannedQuestion:
@@ -80,6 +97,7 @@ def planned_question_from(question: Question, minutes: int | None = None) -> Pla
         has_young_people_variant=question.young_people_variant is not None,
         is_active=question.is_active,
         tags=question.tags,
+        title=opening_words(question.question),
     )
 
 
