@@ -276,18 +276,23 @@ def _against_held(vacancy: Vacancy, checked: CheckedFile) -> ImportResult:
     result = check_against_held(checked, [candidate.email for candidate in vacancy.candidates])
     if not result.ok:
         return result
-    # An imported candidate has no pre-employment checks yet, so none can arrive appointed.
-    appointed = [
-        ImportProblem(
-            row.row_number,
-            "status",
-            "A candidate cannot be imported as appointed: import them, record their "
-            "pre-employment checks, then change their status",
-        )
+    # An imported candidate has no pre-employment checks yet, so none can arrive appointed;
+    # and not shortlisting needs the shortlisting decision with its reasons.
+    refused = [
+        ImportProblem(row.row_number, "status", _NOT_IMPORTED[row.status])
         for row in result.rows
-        if row.status == CandidateStatus.APPOINTED.value
+        if row.status in _NOT_IMPORTED
     ]
-    return ImportResult((), tuple(appointed)) if appointed else result
+    return ImportResult((), tuple(refused)) if refused else result
+
+
+_NOT_IMPORTED = {
+    CandidateStatus.APPOINTED.value: "A candidate cannot be imported as appointed: import "
+    "them, record their pre-employment checks, then change their status",
+    CandidateStatus.NOT_SHORTLISTED.value: "A candidate cannot be imported as not "
+    "shortlisted: import them as applied, then record the shortlisting decision with its "
+    "reasons",
+}
 
 
 def _import_page(

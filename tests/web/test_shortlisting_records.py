@@ -15,6 +15,7 @@ from sqlalchemy import select
 from recruit.domain.documents.interview_pack import POINTS_HEADING
 from recruit.extensions import db
 from recruit.models import (
+    Candidate,
     ConflictOfInterest,
     CriterionAssessment,
     CriterionOutcome,
@@ -27,7 +28,8 @@ from recruit.models import (
 )
 from recruit.retention import anonymise
 from recruit.subject_access import build_subject_access
-from tests.support.factories import make_issued_stage
+from tests.support.factories import make_issued_stage, make_vacancy
+from tests.support.forms import csrf_token_from
 from tests.support.panel_web import Panel, build_panel, client_for
 
 NOTED = "No employment listed between the Westshire and Eastshire posts"
@@ -167,3 +169,24 @@ def test_the_subject_access_export_gives_the_scrutiny_back(app, bank, make_user)
         word = Document(io.BytesIO(archive.read("subject-access.docx")))
     text = _text(word)
     assert "Shortlisting decision" in text and "Registered 2009" in text and EXPLORE in text
+
+
+def test_a_candidate_cannot_be_imported_as_not_shortlisted(app, bank, make_user):
+    """Not shortlisting needs the decision with its reasons, so an import cannot set it."""
+    hr = make_user(Role.HR)
+    vacancy = make_vacancy(hr)
+    client = client_for(app, hr)
+    upload = (
+        "first_name,last_name,email,phone,current_role,current_employer,application_date,"
+        "status,notes\r\nTom,Reid,tom@example.com,,,,,Not shortlisted,\r\n"
+    )
+    url = f"/vacancies/{vacancy.id}/candidates/import"
+    token = csrf_token_from(client.get(url).get_data(as_text=True))
+    response = client.post(
+        url,
+        data={"csrf_token": token, "file": (io.BytesIO(upload.encode()), "candidates.csv")},
+        content_type="multipart/form-data",
+    )
+    page = response.get_data(as_text=True)
+    assert "cannot be imported as not shortlisted" in page and "record the shortlisting" in page
+    assert db.session.scalar(select(Candidate).where(Candidate.first_name == "Tom")) is None
