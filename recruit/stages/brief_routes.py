@@ -19,7 +19,8 @@ from recruit.domain.documents.candidate_brief import (
 )
 from recruit.stages import bp
 from recruit.stages.access import stage_of
-from recruit.stages.packs import PACK_REFERENCE, pack_exercises
+from recruit.stages.pack_exercises import pack_exercises
+from recruit.stages.packs import PACK_REFERENCE
 
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -20,12 +20,12 @@ from recruit.domain.documents.word.text_safety import safe_download_filename
 from recruit.models import Stage, Vacancy
 from recruit.stages import bp
 from recruit.stages.access import stage_of
+from recruit.stages.pack_exercises import pack_exercises
 from recruit.stages.packs import (
     PackNotReady,
     PanelPack,
     chair_pack,
     pack_docx_bytes,
-    pack_exercises,
     packs_zip_bytes,
     stage_packs,
 )

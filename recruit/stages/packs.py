@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from flask import current_app
 from sqlalchemy import select
@@ -21,9 +20,7 @@ from recruit.bank_store import from_storable
 from recruit.domain.documents.interview_pack import (
     YOUNG_PEOPLE_FILE,
     InterviewDay,
-    PackActivity,
     PackContext,
-    PackExercise,
     PackPoint,
     PackQuestion,
     PanelSeat,
@@ -56,7 +53,6 @@ from recruit.extensions import db
 from recruit.models import (
     ConflictOfInterest,
     PanelRole,
-    PlanActivity,
     PlanItem,
     ScrutinyPoint,
     Stage,
@@ -68,6 +64,7 @@ from recruit.models import PanelSeat as PanelSeatRecord
 from recruit.moderation.reports import reports_by_candidate
 from recruit.results.sheets import NON_SCORING_ROLES
 from recruit.shortlisting.queries import points_for_stage
+from recruit.stages.pack_exercises import pack_exercises
 
 PACK_REFERENCE = EXPORTS_DIR / "interview-pack-reference.docx"
 CHAIR_RECIPIENT = "Chair"
@@ -271,57 +268,6 @@ def timetabled_sessions(stage: Stage) -> dict[int, Session]:
         for candidate, label in zip(vacancy.candidates, _all_labels(vacancy), strict=True)
         if label in by_label
     }
-
-
-def pack_exercises(stage: Stage, bank: QuestionBank) -> tuple[PackExercise, ...]:
-    """Each exercise of the issued plan once, in plan order, as issued, then the young
-    people's activities."""
-    found: dict[str, PackExercise] = {}
-    for item in stage.items:
-        record = (item.frozen_content or {}).get("exercise")
-        if item.exercise_id is None or not record or record["id"] in found:
-            continue
-        found[record["id"]] = _pack_exercise(record, bank)
-    activities = tuple(
-        _pack_exercise(activity.frozen_content, bank, activity=_pack_activity(activity))
-        for activity in stage.activities
-        if activity.frozen_content
-    )
-    return tuple(found.values()) + activities
-
-
-def _pack_exercise(
-    record: dict[str, Any], bank: QuestionBank, activity: PackActivity | None = None
-) -> PackExercise:
-    return PackExercise(
-        title=record["title"],
-        kind_label=record["kind_label"],
-        minutes=record["minutes"],
-        preparation_minutes=record["preparation_minutes"],
-        brief_in_advance=record["brief_in_advance"],
-        candidate_brief=record["candidate_brief"],
-        assessor_brief=record["assessor_brief"],
-        materials=tuple(record["materials"]),
-        content_note=record["content_note"],
-        attribute_names=tuple(_attribute_name(bank, key) for key in record["attributes"]),
-        activity=activity,
-    )
-
-
-def _pack_activity(activity: PlanActivity) -> PackActivity:
-    content = activity.frozen_content or {}
-    light = content.get("traffic_light") or {}
-    return PackActivity(
-        follow_up_questions=tuple(content.get("follow_up_questions", ())),
-        what_good_looks_like=tuple(content.get("what_good_looks_like", ())),
-        worries=tuple(content.get("worries", ())),
-        traffic_light=tuple(
-            (colour.capitalize(), str(light[colour]))
-            for colour in ("green", "amber", "red")
-            if light.get(colour)
-        ),
-        why_prompt=str(light.get("why_prompt", "")),
-    )
 
 
 def _points_to_explore(
