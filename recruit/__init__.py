@@ -106,6 +106,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.interviews import bp as interviews_bp
     from recruit.main import bp as main_bp
     from recruit.moderation import bp as moderation_bp
+    from recruit.people import bp as people_bp
     from recruit.profiles import bp as profiles_bp
     from recruit.questions import bp as questions_bp
     from recruit.references import bp as references_bp
@@ -123,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(vacancies_bp)
     app.register_blueprint(adverts_bp)
     app.register_blueprint(stages_bp)
+    app.register_blueprint(people_bp)
     app.register_blueprint(candidates_bp)
     app.register_blueprint(shortlisting_bp)
     app.register_blueprint(checks_bp)

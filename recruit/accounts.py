@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import secrets
+from datetime import date
 
 from flask import current_app
 from sqlalchemy import func, select
@@ -46,12 +47,33 @@ def set_password(user: User, password: str) -> None:
     user.password_changed_at = utcnow()
 
 
-def create_user(email: str, full_name: str, role: Role, password: str) -> User:
+def create_user(
+    email: str, full_name: str, role: Role, password: str, *, generated: bool = False
+) -> User:
+    """A new enabled account. A ``generated`` password was handed over by someone else, so
+    the person must choose their own at first sign-in."""
     user = User(
         email=email.strip().lower(), full_name=full_name.strip(), role=role, password_hash=""
     )
     set_password(user, password)
+    user.must_change_password = generated
     db.session.add(user)
+    return user
+
+
+def set_generated_password(user: User, password: str) -> None:
+    """A reset: the new password is handed over, so it must be changed at next sign-in."""
+    set_password(user, password)
+    user.must_change_password = True
+
+
+def invite_panel_member(email: str, full_name: str, trained_on: date | None) -> User:
+    """A panel member's account with no password anyone knows, disabled until they set
+    their own through a one-time link (``issue_set_password_link``)."""
+    user = create_user(email, full_name, Role.PANEL, secrets.token_urlsafe(32))
+    user.is_enabled = False
+    user.awaiting_password = True
+    user.safer_recruitment_trained_on = trained_on
     return user
 
 

@@ -171,6 +171,11 @@ def load_config(instance_path: str) -> dict[str, object]:
         # A panel member may write notes for hours: tie the CSRF token to the session, not a clock.
         "WTF_CSRF_TIME_LIMIT": None,
         "LOGIN_ATTEMPT_LIMIT": int(_env("LOGIN_ATTEMPT_LIMIT", "5") or 5),
+        # How long a one-time set-password link works (recruit.accounts): three days gives
+        # a panel member added on a Friday time to act on it after the weekend.
+        "SET_PASSWORD_LINK_HOURS": _whole_number(
+            "SET_PASSWORD_LINK_HOURS", default=72, lowest=1, highest=14 * 24
+        ),
         "LOGIN_ATTEMPT_WINDOW_MINUTES": int(_env("LOGIN_ATTEMPT_WINDOW_MINUTES", "15") or 15),
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
         # How many reverse proxies stand in front of gunicorn. Behind one, every request

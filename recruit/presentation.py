@@ -11,6 +11,7 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 from recruit.domain.documents.scoring_summary.text import rank_texts, score_text
+from recruit.domain.interview_plan.model import opening_words
 from recruit.domain.scoring.model import FLAG_LABELS, OUTCOME_LABELS, Flag
 from recruit.models import Role
 from recruit.models.vacancies import CONTRACT_LABELS
@@ -42,6 +43,7 @@ NAVIGATION: list[tuple[str, str, tuple[Role, ...]]] = [
 def init_app(app: Flask) -> None:
     app.context_processor(_template_context)
     app.jinja_env.filters["govuk_date"] = govuk_date
+    app.jinja_env.filters["opening_words"] = opening_words
     app.jinja_env.filters["govuk_datetime"] = govuk_datetime
     app.jinja_env.globals["contract_label"] = contract_label
     app.jinja_env.filters["one_decimal"] = one_decimal

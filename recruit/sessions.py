@@ -19,6 +19,10 @@ from recruit.models import User, UserSession
 from recruit.models._types import utcnow
 
 SESSION_KEY = "sid"
+# Set while the person must replace a password they were handed (User.must_change_password),
+# so the check before every request needs no query: signing in with a new password starts
+# a new session without it.
+PASSWORD_CHANGE_DUE_KEY = "password_change_due"
 # Writing last_seen on every request would turn every page view into a write.
 TOUCH_INTERVAL = timedelta(minutes=1)
 
@@ -37,6 +41,8 @@ def start_session(user: User) -> UserSession:
     row = UserSession(id=secrets.token_urlsafe(32), user=user)
     db.session.add(row)
     session[SESSION_KEY] = row.id
+    if user.must_change_password:
+        session[PASSWORD_CHANGE_DUE_KEY] = True
     session.permanent = True
     return row
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from recruit import audit
 from recruit.accounts import create_user as create_account
-from recruit.accounts import find_user_by_email, generate_password, set_password
+from recruit.accounts import find_user_by_email, generate_password, set_generated_password
 from recruit.admin import bp
 from recruit.admin.forms import CreateUserForm, EditUserForm
 from recruit.authorisation import require_roles_for_blueprint
@@ -51,7 +51,7 @@ def create_user() -> ResponseReturnValue:
             add_error(form.email, "A user with this email address already exists")
         else:
             password = generate_password()
-            user = create_account(email, full_name, Role(form.role.data), password)
+            user = create_account(email, full_name, Role(form.role.data), password, generated=True)
             user.safer_recruitment_trained_on = form.safer_recruitment_trained_on.data
             audit.record(
                 "user.created",
@@ -92,7 +92,7 @@ def reset_password(user_id: int) -> ResponseReturnValue:
     form = ConfirmForm()
     if form.validate_on_submit():
         password = generate_password()
-        set_password(user, password)
+        set_generated_password(user, password)
         end_all_sessions(user)
         audit.record("user.password_reset", user)
         db.session.commit()

@@ -9,3 +9,6 @@ from flask import Blueprint
 bp = Blueprint("auth", __name__)
 
 from recruit.auth import routes  # noqa: E402, F401  (adds its views to bp)
+
+# isort: split
+from recruit.auth import set_password_routes  # noqa: E402, F401  (adds its views to bp)

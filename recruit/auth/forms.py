@@ -33,19 +33,17 @@ class NewPasswordMixin:
             raise ValidationError(problem)
 
 
-class ChangePasswordForm(NewPasswordMixin, FlaskForm):
-    current_password = PasswordField(
-        "Current password",
-        widget=GovPasswordInput(),
-        validators=[InputRequired(message="Enter your current password")],
-    )
-    new_password = PasswordField(
+def _new_password_field() -> PasswordField:
+    return PasswordField(
         "New password",
         description="Use 15 characters or more: three or four random words work well.",
         widget=GovPasswordInput(),
         validators=[InputRequired(message="Enter a new password")],
     )
-    confirm_password = PasswordField(
+
+
+def _confirm_password_field() -> PasswordField:
+    return PasswordField(
         "Confirm new password",
         widget=GovPasswordInput(),
         validators=[
@@ -55,4 +53,20 @@ class ChangePasswordForm(NewPasswordMixin, FlaskForm):
             ),
         ],
     )
+
+
+class ChangePasswordForm(NewPasswordMixin, FlaskForm):
+    current_password = PasswordField(
+        "Current password",
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message="Enter your current password")],
+    )
+    new_password = _new_password_field()
+    confirm_password = _confirm_password_field()
     submit = SubmitField("Change password", widget=GovSubmitInput())
+
+
+class SetPasswordForm(NewPasswordMixin, FlaskForm):
+    new_password = _new_password_field()
+    confirm_password = _confirm_password_field()
+    submit = SubmitField("Set my password", widget=GovSubmitInput())

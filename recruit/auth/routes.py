@@ -98,13 +98,16 @@ def change_password() -> ResponseReturnValue:
         else:
             throttle.clear_failures(user.email)
             set_password(user, new_password)
+            user.must_change_password = False
             end_all_sessions(user)  # other browsers signed in with the old password
             start_session(user)
             audit.record("password.changed", user)
             db.session.commit()
             flash("Your password has been changed", "success")
             return redirect(url_for("main.home"))
-    return render_template("auth/change_password.html", form=form)
+    return render_template(
+        "auth/change_password.html", form=form, change_due=user.must_change_password
+    )
 
 
 def _too_many_password_attempts() -> ResponseReturnValue:

@@ -20,7 +20,8 @@ from recruit.models import Role
     "--generate-password",
     "generate",
     is_flag=True,
-    help="Generate a password and print it once, instead of asking for one.",
+    help="Generate a password and print it once, instead of asking for one; the person "
+    "must change it at first sign-in.",
 )
 @with_appcontext
 def create_user_command(email: str, role: str, full_name: str | None, generate: bool) -> None:
@@ -28,12 +29,13 @@ def create_user_command(email: str, role: str, full_name: str | None, generate: 
     if find_user_by_email(email):
         raise click.ClickException(f"A user with the email address {email} already exists.")
     password = generate_password() if generate else _ask_for_password(email)
-    user = create_user(email, full_name or email, Role(role), password)
+    user = create_user(email, full_name or email, Role(role), password, generated=generate)
     audit.record("user.created", user, actor_label="command line", role=role)
     db.session.commit()
     click.echo(f"Created {user.email} with the role {user.role.value}.")
     if generate:
         click.echo(f"Password (shown once): {password}")
+        click.echo("They will be asked to choose their own password when they first sign in.")
 
 
 def _ask_for_password(email: str) -> str:

@@ -1,6 +1,6 @@
 """SQLAlchemy 2.0 typed models, one module per area. Import them all here so Alembic sees them."""
 
-from recruit.models.accounts import LoginAttempt, Role, User, UserSession
+from recruit.models.accounts import LoginAttempt, Role, SetPasswordLink, User, UserSession
 from recruit.models.audit import AuditEvent
 from recruit.models.checks import CheckKind, CheckStatus, PreEmploymentCheck
 from recruit.models.decisions import (
@@ -87,6 +87,7 @@ __all__ = [
     "Question",
     "QuestionVersion",
     "Role",
+    "SetPasswordLink",
     "User",
     "UserSession",
     "AgreedScore",

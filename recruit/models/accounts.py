@@ -45,6 +45,12 @@ class User(UserMixin, Model):
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # When the person last completed safer recruitment training; None: not trained.
     safer_recruitment_trained_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Added by HR as a panel member with no password yet: the account stays disabled until
+    # the person sets their own password through a one-time link (SetPasswordLink).
+    awaiting_password: Mapped[bool] = mapped_column(default=False)
+    # The password was generated and handed over: the person must choose their own before
+    # doing anything else (recruit.auth.forced_change).
+    must_change_password: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(default=1)
 
     sessions: Mapped[list[UserSession]] = relationship(
@@ -94,3 +100,28 @@ class LoginAttempt(Model):
         Index("ix_login_attempt_email_time", "email", "attempted_at"),
         Index("ix_login_attempt_ip_time", "ip_address", "attempted_at"),
     )
+
+
+class SetPasswordLink(Model):
+    """A one-time link for a person to set their own password, shown once on screen to the
+    admin or HR user who made it. Only the token's SHA-256 digest is kept, so the table
+    alone cannot be used to sign anyone in. A link works once, until it expires, and only
+    while it is the person's newest."""
+
+    __tablename__ = "set_password_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Set when a newer link for the same person replaced this one before it was used.
+    replaced_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])

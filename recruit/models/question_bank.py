@@ -50,6 +50,11 @@ class Question(Model):
     def current(self) -> QuestionVersion:
         return next(v for v in self.versions if v.number == self.current_version_number)
 
+    @property
+    def wording(self) -> str:
+        """The question as the panel asks it (its current version), for headings."""
+        return str(self.current.content.get("question") or self.id)
+
 
 class QuestionVersion(Model):
     """One immutable state of a question: the whole question as the YAML schema has it."""

@@ -19,6 +19,7 @@ from recruit.bank_store import (
     question_row,
     save_question,
 )
+from recruit.domain.interview_plan.model import opening_words
 from recruit.domain.question_bank.editing import (
     form_fields_from_content,
     new_question_id,
@@ -117,7 +118,7 @@ def create() -> ResponseReturnValue:
         question_id = new_question_id(form.attribute.data, question_text, existing_ids)
         saved = _check_and_save(form, question_id, "active", expected_lock_version=None)
         if saved:
-            flash(f"Question {question_id} added", "success")
+            flash(f"“{opening_words(question_text)}” added to the bank", "success")
             return redirect(url_for("questions.show", question_id=question_id))
     return render_template("questions/edit.html", form=form, row=None, bank=bank)
 
@@ -131,7 +132,10 @@ def edit(question_id: str) -> ResponseReturnValue:
     form.set_choices(bank)
     if form.validate_on_submit():
         if _check_and_save(form, row.id, row.status, expected_lock_version=form.lock_version.data):
-            flash(f"Question {row.id} saved as version {row.current_version_number}", "success")
+            flash(
+                f"“{opening_words(row.wording)}” saved as version {row.current_version_number}",
+                "success",
+            )
             return redirect(url_for("questions.show", question_id=row.id))
     return render_template("questions/edit.html", form=form, row=row, bank=bank)
 
@@ -162,7 +166,7 @@ def _change_status(question_id: str, status: str, done: str) -> ResponseReturnVa
             reason = cast(str, form.reason.data).strip()
             save_question(content, current_user, reason, row.lock_version)
             db.session.commit()
-            flash(f"Question {row.id} {done}", "success")
+            flash(f"“{opening_words(row.wording)}” {done}", "success")
             return redirect(url_for("questions.show", question_id=row.id))
         # validate() left the field's errors a list (its stubs say only Sequence).
         reason_errors = cast(list[str], form.reason.errors)

@@ -180,35 +180,51 @@ class StageForm(FlaskForm):
             )
 
 
+def panel_role_field() -> RadioField:
+    return RadioField(
+        "Role on the panel",
+        widget=GovRadioInput(),
+        choices=[SelectChoice(role.value, role.label) for role in PanelRole],
+        validators=[InputRequired(message="Select their role on the panel")],
+    )
+
+
+def councillor_field() -> BooleanField:
+    return BooleanField(
+        "They are an elected member (a councillor)",
+        description="For a post elected members appoint, only councillors decide.",
+        widget=GovCheckboxInput(),
+    )
+
+
+def executive_member_field() -> BooleanField:
+    return BooleanField(
+        "They are a member of the executive (cabinet)",
+        description="A panel that appoints a chief officer needs at least one.",
+        widget=GovCheckboxInput(),
+    )
+
+
 class PanelSeatForm(FlaskForm):
     user_id = SelectField(
         "Person",
         widget=GovSelect(),
         validators=[InputRequired(message="Select who sits on the panel")],
     )
-    panel_role = RadioField(
-        "Role on the panel",
-        widget=GovRadioInput(),
-        choices=[SelectChoice(role.value, role.label) for role in PanelRole],
-        validators=[InputRequired(message="Select their role on the panel")],
-    )
-    is_councillor = BooleanField(
-        "They are an elected member (a councillor)",
-        description="For a post elected members appoint, only councillors decide.",
-        widget=GovCheckboxInput(),
-    )
-    is_executive_member = BooleanField(
-        "They are a member of the executive (cabinet)",
-        description="A panel that appoints a chief officer needs at least one.",
-        widget=GovCheckboxInput(),
-    )
+    panel_role = panel_role_field()
+    is_councillor = councillor_field()
+    is_executive_member = executive_member_field()
     submit = SubmitField("Add to the panel", widget=GovSubmitInput())
 
     def set_people(self, people: list[User]) -> None:
         self.user_id.choices = [SelectChoice("", "Choose a person")] + [
-            SelectChoice(str(person.id), f"{person.full_name} ({person.email})")
-            for person in people
+            SelectChoice(str(person.id), _person_choice(person)) for person in people
         ]
+
+
+def _person_choice(person: User) -> str:
+    waiting = ", invited: no password yet" if person.awaiting_password else ""
+    return f"{person.full_name} ({person.email}{waiting})"
 
 
 def weights_form_class(attributes: list[tuple[str, str]]) -> type[FlaskForm]:

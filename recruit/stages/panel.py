@@ -25,7 +25,16 @@ from recruit.domain.panels.training import (
     training_status,
 )
 from recruit.extensions import db
-from recruit.models import PanelRole, PanelSeat, ScoreSheet, SheetStatus, Stage, StageRole, Vacancy
+from recruit.models import (
+    PanelRole,
+    PanelSeat,
+    ScoreSheet,
+    SheetStatus,
+    Stage,
+    StageRole,
+    User,
+    Vacancy,
+)
 from recruit.models._types import utcnow
 from recruit.presentation import UK_TIME
 from recruit.results import sheets
@@ -50,6 +59,30 @@ def seat_sheets(seat: PanelSeat) -> SeatSheets:
         ).all()
     )
     return SeatSheets(counts.get(SheetStatus.SUBMITTED, 0), counts.get(SheetStatus.DRAFT, 0))
+
+
+def add_seat(
+    stage: Stage, person: User, panel_role: PanelRole, *, councillor: bool, executive: bool
+) -> PanelSeat:
+    """Seat ``person`` on ``stage``'s panel, on the record."""
+    seat = PanelSeat(
+        stage=stage,
+        user=person,
+        panel_role=panel_role,
+        # A member of the executive is a councillor by definition.
+        is_councillor=councillor or executive,
+        is_executive_member=executive,
+    )
+    db.session.add(seat)
+    audit.record(
+        "panel.seat_added",
+        stage,
+        user_id=person.id,
+        panel_role=seat.panel_role.value,
+        councillor=seat.is_councillor,
+        executive_member=seat.is_executive_member,
+    )
+    return seat
 
 
 def remove_seat(seat: PanelSeat) -> None:

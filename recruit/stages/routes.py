@@ -6,7 +6,7 @@ from typing import cast
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from recruit import audit
 from recruit.authorisation import require_roles_for_blueprint
@@ -103,22 +103,12 @@ def add_seat(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     form.set_people(people)
     if form.validate_on_submit():
         person = next(p for p in people if str(p.id) == form.user_id.data)
-        seat = PanelSeat(
-            stage=stage,
-            user_id=person.id,
-            panel_role=PanelRole(form.panel_role.data),
-            # A member of the executive is a councillor by definition.
-            is_councillor=bool(form.is_councillor.data or form.is_executive_member.data),
-            is_executive_member=bool(form.is_executive_member.data),
-        )
-        db.session.add(seat)
-        audit.record(
-            "panel.seat_added",
+        panel.add_seat(
             stage,
-            user_id=person.id,
-            panel_role=seat.panel_role.value,
-            councillor=seat.is_councillor,
-            executive_member=seat.is_executive_member,
+            person,
+            PanelRole(form.panel_role.data),
+            councillor=bool(form.is_councillor.data),
+            executive=bool(form.is_executive_member.data),
         )
         db.session.commit()
         flash(f"{person.full_name} added to the panel", "success")
@@ -238,7 +228,10 @@ def _next_position(vacancy: Vacancy) -> int:
 def _people_not_on(stage: Stage) -> list[User]:
     seated = {seat.user_id for seat in stage.seats}
     people = db.session.scalars(
-        select(User).where(User.is_enabled.is_(True)).order_by(User.full_name)
+        # Someone HR invited can sit on more panels before they have set their password.
+        select(User)
+        .where(or_(User.is_enabled.is_(True), User.awaiting_password.is_(True)))
+        .order_by(User.full_name)
     )
     return [person for person in people if person.id not in seated]
 

@@ -47,6 +47,10 @@ FORM_CASES = (
     FormCase(HR, "stages.create", "Save stage"),
     FormCase(HR, "stages.edit", "Save stage", {"[name=duration_minutes]": "ninety"}),
     FormCase(HR, "stages.show", "Add to the panel"),
+    FormCase(HR, "people.invite", "Add to the panel", {"#email": "not an email"}),
+    # The page that shows a new set-password link once.
+    FormCase(HR, "people.show", "Create a new set-password link", clear=False, expect="text=New set-password link"),
+    FormCase(ANONYMOUS, "auth.set_password", "Set my password"),
     FormCase(HR, "stages.find_questions", "Apply filters", {"#q": "zzqx"}, expect="text=0 questions"),
     FormCase(HR, "stages.plan_page", "Save minutes"),
     FormCase(HR, "stages.plan_page", "Save weights", {"[name=weight_values]": "150"}),

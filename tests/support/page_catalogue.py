@@ -113,6 +113,8 @@ EXTRA_STATES = (
     ExtraState(ADMIN, "questions.show", {"question_id": "retired_question_id"}),
     # A young people's activity: its traffic light instead of descriptors.
     ExtraState(CHAIR, "questions.exercise", {"exercise_id": "young_people_exercise_id"}),
+    # A set-password link already used: the page that says so.
+    ExtraState(ANONYMOUS, "auth.set_password", {"token": "used_token"}, status=410),
     ExtraState(CHAIR, "", path="/no-such-page", status=404),
     ExtraState(CHAIR, "", path="/admin/users", status=403),
     ExtraState(HR, "", path="/vacancies/999999", status=404),

@@ -18,6 +18,7 @@ from datetime import date
 
 from flask import Flask
 
+from recruit.accounts import invite_panel_member
 from recruit.bank_store import from_storable, question_row, save_question
 from recruit.extensions import db
 from recruit.models import (
@@ -35,6 +36,7 @@ from recruit.models import (
     LeadershipProfile,
     Outcome,
     PanelRole,
+    PanelSeat,
     PersonSpecCriterion,
     PlanActivity,
     PlanItem,
@@ -56,6 +58,7 @@ from recruit.models import (
     VacancyStatus,
 )
 from recruit.models._types import utcnow
+from recruit.set_password_links import issue_set_password_link, use_set_password_link
 from recruit.stages.plan import issue_plan
 from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
 
@@ -155,9 +158,27 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
         "unscored_candidate_id": grace.id,
         "vacancy_without_advert_id": no_advert.id,
     }
+    ids |= _invitations(people[HR], draft)
     emails = {name: str(user.email) for name, user in people.items()}
     db.session.commit()
     return PageWorld(emails=emails, ids=ids)
+
+
+def _invitations(hr: User, stage: Stage) -> dict[str, object]:
+    """Panel members HR added without accounts: one whose link the set-password page opens,
+    one whose page makes a new link (so the first link is never replaced), one whose link
+    was used (the page that refuses it)."""
+    waiting, shown, done = (
+        invite_panel_member(f"{name.lower().replace(' ', '.')}@council.example", name, None)
+        for name in ("Cllr Rhys Morgan", "Dana Whitfield", "Ola Bankole")
+    )
+    db.session.flush()
+    stage.seats.append(PanelSeat(user_id=waiting.id, panel_role=PanelRole.MEMBER))
+    _link, token = issue_set_password_link(waiting, hr)
+    issue_set_password_link(shown, hr)
+    used, used_token = issue_set_password_link(done, hr)
+    assert use_set_password_link(used, "a pass phrase that was chosen", utcnow())
+    return {"token": token, "used_token": used_token, "people.show.user_id": shown.id}
 
 
 def _checks(candidate: Candidate, hr: User) -> None:

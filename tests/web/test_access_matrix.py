@@ -10,6 +10,7 @@ import hashlib
 import pytest
 from sqlalchemy import select
 
+from recruit.accounts import invite_panel_member
 from recruit.extensions import db
 from recruit.models import (
     CandidateReference,
@@ -22,6 +23,7 @@ from recruit.models import (
     ScrutinyPoint,
     Vacancy,
 )
+from recruit.set_password_links import issue_set_password_link
 from tests.conftest import TEST_PASSWORD
 from tests.support.factories import make_candidate, make_stage, make_vacancy
 from tests.support.forms import sign_in
@@ -55,6 +57,7 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "auth.login": PUBLIC,
     "auth.logout": ALL,  # POST only
     "auth.change_password": ALL,
+    "auth.set_password": PUBLIC,  # the one-time token in the URL is the only key
     "main.home": ALL,
     "admin.users": frozenset({Role.ADMIN}),
     "admin.create_user": frozenset({Role.ADMIN}),
@@ -62,6 +65,9 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "admin.reset_password": frozenset({Role.ADMIN}),
     "admin.audit_log": frozenset({Role.ADMIN}),
     "admin.audit_log_csv": frozenset({Role.ADMIN}),
+    "people.invite": HR_AND_ADMIN,
+    "people.show": HR_AND_ADMIN,
+    "people.new_link": HR_AND_ADMIN,  # POST only
     "questions.search": ALL,
     "questions.show": ALL,
     "questions.exercises": ALL,
@@ -208,7 +214,7 @@ def test_every_endpoint_has_an_access_rule(app):
     assert not ACCESS.keys() - endpoints, "ACCESS names endpoints that no longer exist"
 
 
-def _url_for(app, rule, ids: dict[str, int]) -> str:  # type: ignore[no-untyped-def]
+def _url_for(app, rule, ids: dict[str, int | str]) -> str:  # type: ignore[no-untyped-def]
     arguments = {
         name: SAMPLE_ARGUMENTS.get(
             f"{rule.endpoint}.{name}", SAMPLE_ARGUMENTS.get(name, ids.get(name))
@@ -232,8 +238,11 @@ def _database_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _sample_ids(make_user) -> dict[str, int | str]:  # type: ignore[no-untyped-def]
     target = make_user(Role.PANEL, name="Target User")
+    invitee = invite_panel_member("invited@test.example", "Invited Person", None)
+    db.session.flush()
+    _link, token = issue_set_password_link(invitee, target)
     vacancy = make_vacancy(make_user(Role.HR), with_advert=True)
     stage = make_stage(
         vacancy, seats=[(target, PanelRole.CHAIR)], questions=["decisions-own-risk-01"]
@@ -266,6 +275,7 @@ def _sample_ids(make_user) -> dict[str, int]:  # type: ignore[no-untyped-def]
         "candidate_id": candidate.id,
         "reference_id": reference.id,
         "point_id": point.id,
+        "token": token,
     }
 
 

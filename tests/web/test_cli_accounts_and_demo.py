@@ -21,6 +21,8 @@ def test_create_user_with_generated_password_prints_it_once(app):
     user = db.session.scalar(select(User).where(User.email == "dcs@council.example"))
     assert user.role is Role.REVIEWER
     assert check_password_hash(user.password_hash, password)
+    assert user.must_change_password, "a printed password is changed at first sign-in"
+    assert "choose their own password" in result.output
     assert (
         db.session.scalar(select(AuditEvent.actor).where(AuditEvent.action == "user.created"))
         == "command line"
@@ -36,6 +38,7 @@ def test_create_user_asks_for_a_password_and_refuses_a_weak_one(app):
     assert "common passwords" in result.output
     user = db.session.scalar(select(User).where(User.email == "hr@council.example"))
     assert check_password_hash(user.password_hash, "four random words here")
+    assert not user.must_change_password, "they typed it themselves"
     assert "four random words here" not in result.output
 
 

@@ -10,6 +10,7 @@ that answers or in the pages that show the stored text, errors with the GOV.UK s
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
@@ -17,6 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from recruit.accounts import invite_panel_member
 from recruit.extensions import db
 from recruit.models import (
     CandidateStatus,
@@ -67,6 +69,9 @@ FUZZED = {
     "admin.create_user": "test_admin_user_forms",
     "admin.edit_user": "test_admin_user_forms",
     "admin.reset_password": "test_admin_user_forms",
+    "people.invite": "test_people_forms",
+    "people.new_link": "test_people_forms",
+    "auth.set_password": "test_people_forms",
     "questions.create": "test_question_forms",
     "questions.edit": "test_question_forms",
     "questions.retire": "test_question_forms",
@@ -239,6 +244,40 @@ def test_admin_user_forms(app, signed_in, make_user):
         url = f"/admin/users/{target.id}/reset-password"
         assert_safe_page(*post_form(client, url, {"confirm": text}))
         _pages_are_safe(client, "/admin/users", "/admin/audit")
+
+    run()
+
+
+def test_people_forms(app, bank, signed_in):
+    client, hr = signed_in(Role.HR)
+    stage = make_stage(make_vacancy(hr))
+    waiting = invite_panel_member("fuzz-waiting@test.example", "Waiting Person", None)
+    db.session.commit()
+    invite = f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/panel/new-person"
+    visitor = app.test_client()
+    counter = iter(range(10_000))
+
+    @_fuzz
+    def run(text):  # type: ignore[no-untyped-def]
+        trained = ([text, text, text], ["3", "3", "2024"])
+        emails = (text, f"fuzz-invited-{next(counter)}@test.example")
+        for email, day in zip(emails, trained, strict=True):
+            data = {"full_name": text, "email": email, "panel_role": text, TRAINED: day}
+            assert_safe_page(*post_form(client, invite, data))
+            data |= {"panel_role": "member", "is_councillor": text}
+            assert_safe_page(*post_form(client, invite, data))
+        person = f"/people/{waiting.id}"
+        status, page = post_form(
+            client, f"{person}/set-password-link", {"x": text}, form_page=person
+        )
+        assert_safe_page(status, page)
+        # The link just made, with hostile passwords: at most one can succeed (then the
+        # person has a password and no new link is made); every answer is a safe page.
+        link = re.search(r"/set-password/([^<\s]+)", page)
+        for new, confirm in ((text, f"{text}x"), (text, text)) if link else ():
+            data = {"new_password": new, "confirm_password": confirm}
+            assert_safe_page(*post_form(visitor, f"/set-password/{link.group(1)}", data))
+        _pages_are_safe(client, person, f"/vacancies/{stage.vacancy_id}/stages/{stage.id}")
 
     run()
 
