@@ -102,6 +102,7 @@ def _register_blueprints(app: Flask) -> None:
     from recruit.checks import bp as checks_bp
     from recruit.comparisons import bp as comparisons_bp
     from recruit.decisions import bp as decisions_bp
+    from recruit.equality import bp as equality_bp
     from recruit.errors import register_error_handlers, register_url_converters
     from recruit.interviews import bp as interviews_bp
     from recruit.main import bp as main_bp
@@ -136,6 +137,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(comparisons_bp)
     app.register_blueprint(decisions_bp)
     app.register_blueprint(profiles_bp)
+    app.register_blueprint(equality_bp)
     register_error_handlers(app)
 
 

@@ -112,7 +112,8 @@ def record_access(action: str, subject: object, **detail: Any) -> None:
         "user_id": user.id if user else None,
         "actor": _actor(user.email if user else "anonymous"),
         "action": action,
-        "object_type": type(subject).__name__,
+        # None: a read of no one record (a report across vacancies).
+        "object_type": type(subject).__name__ if subject is not None else None,
         "object_id": str(getattr(subject, "id", "")) or None,
         "detail": neutralise_detail(detail),
         "ip_address": _client_address(),

@@ -171,6 +171,12 @@ def load_config(instance_path: str) -> dict[str, object]:
         # A panel member may write notes for hours: tie the CSRF token to the session, not a clock.
         "WTF_CSRF_TIME_LIMIT": None,
         "LOGIN_ATTEMPT_LIMIT": int(_env("LOGIN_ATTEMPT_LIMIT", "5") or 5),
+        # Fair-selection monitoring (recruit/equality): a count below this is hidden, with
+        # others beside it so it cannot be worked out from the totals. 5 is the usual floor;
+        # many publishers use 10.
+        "EQUALITY_SUPPRESSION_THRESHOLD": _whole_number(
+            "EQUALITY_SUPPRESSION_THRESHOLD", default=5, lowest=1, highest=50
+        ),
         # How long a one-time set-password link works (recruit.accounts): three days gives
         # a panel member added on a Friday time to act on it after the weekend.
         "SET_PASSWORD_LINK_HOURS": _whole_number(

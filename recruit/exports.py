@@ -7,3 +7,4 @@ from recruit.config import PROJECT_ROOT
 EXPORTS_DIR = PROJECT_ROOT / "exports"
 REFERENCE_DOCX = EXPORTS_DIR / "advert-reference.docx"
 SUMMARY_REFERENCE = EXPORTS_DIR / "summary-reference.docx"
+DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -36,6 +36,7 @@ NAVIGATION: list[tuple[str, str, tuple[Role, ...]]] = [
     ("Question bank", "questions.search", tuple(Role)),
     ("Leadership attributes", "questions.attributes", tuple(Role)),
     ("Leadership profiles", "profiles.index", tuple(Role)),
+    ("Fair selection", "equality.report", (Role.EQUALITY, Role.ADMIN)),
     ("Users", "admin.users", (Role.ADMIN,)),
 ]
 

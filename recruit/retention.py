@@ -31,6 +31,7 @@ from recruit.domain.retention import (
     check_months,
     due_for_anonymising,
 )
+from recruit.equality.tally import fold_into_tally
 from recruit.extensions import Base, db
 from recruit.models import (
     AdvisoryReport,
@@ -206,6 +207,9 @@ def anonymise(candidate: Candidate, stamp: datetime) -> StoredText:
     for shortlisting in _rows(ShortlistingDecision, candidate.id):
         _blank([shortlisting], "reasons")
         _blank(shortlisting.assessments, "evidence")
+    # Equality answers (special category data) go too: each becomes one more in the
+    # vacancy's anonymous counts, so the pooled fair-selection report still counts them.
+    fold_into_tally(candidate)
     db.session.flush()
     return StoredText(notes, evidence, amendments, rationales, decisions, conflicts)
 

@@ -9,3 +9,6 @@ from flask import Blueprint
 bp = Blueprint("candidates", __name__)
 
 from recruit.candidates import routes  # noqa: E402, F401  (adds its views to bp)
+
+# isort: split
+from recruit.candidates import equality_routes  # noqa: E402, F401  (adds its views to bp)

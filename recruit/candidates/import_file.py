@@ -12,12 +12,15 @@ already held, which needs the database and is cheap), and the view takes the res
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import g, request, session
 
+from recruit.candidates.equality_forms import EqualityImportForm
 from recruit.candidates.forms import ImportConfirmForm, ImportUploadForm
 from recruit.domain.candidates import MAX_BYTES, CheckedFile, check_candidate_file
+from recruit.domain.equality.answers_file import CheckedAnswers, check_answers_file
 from recruit.sessions import SESSION_KEY
 
 
@@ -40,6 +43,12 @@ def check_file_before_first_query() -> None:
         g.checked_candidate_file = read()
 
 
+def checked_equality_file() -> CheckedAnswers | None:
+    """The posted equality export as the hook checked it, or None if the form sent none."""
+    checked: CheckedAnswers | None = g.get("checked_candidate_file")  # set only by the hook
+    return checked
+
+
 def checked_file() -> CheckedUpload | None:
     """The posted file as the hook checked it, or None if the form sent none."""
     upload: CheckedUpload | None = g.get("checked_candidate_file")  # set only by the hook
@@ -47,15 +56,19 @@ def checked_file() -> CheckedUpload | None:
 
 
 def _from_upload() -> CheckedUpload | None:
-    form = ImportUploadForm()
+    data = _uploaded_bytes(ImportUploadForm())
+    return None if data is None else CheckedUpload(data, check_candidate_file(data))
+
+
+def _uploaded_bytes(form: ImportUploadForm | EqualityImportForm) -> bytes | None:
     upload = form.file.data if form.validate_on_submit() else None
     if upload is None or not getattr(upload, "filename", ""):
         return None
     try:
-        data = upload.read(MAX_BYTES + 1)  # one byte over is enough to refuse it
+        data: bytes = upload.read(MAX_BYTES + 1)  # one byte over is enough to refuse it
     finally:
         upload.close()
-    return CheckedUpload(data, check_candidate_file(data))
+    return data
 
 
 def _from_confirmation() -> CheckedUpload | None:
@@ -66,7 +79,13 @@ def _from_confirmation() -> CheckedUpload | None:
     return CheckedUpload(data, check_candidate_file(data))
 
 
-_READERS = {
+def _equality_from_upload() -> CheckedAnswers | None:
+    data = _uploaded_bytes(EqualityImportForm())
+    return None if data is None else check_answers_file(data)
+
+
+_READERS: dict[str, Callable[[], CheckedUpload | CheckedAnswers | None]] = {
     "candidates.import_upload": _from_upload,
     "candidates.import_confirm": _from_confirmation,
+    "candidates.equality_import": _equality_from_upload,
 }

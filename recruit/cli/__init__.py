@@ -5,6 +5,7 @@ from flask import Flask
 from recruit.cli.accounts import create_user_command
 from recruit.cli.advert import advert_group
 from recruit.cli.demo import demo_command
+from recruit.cli.equality import equality_group
 from recruit.cli.exports import export_group
 from recruit.cli.packs import pack_command
 from recruit.cli.question_bank import question_bank_group
@@ -31,3 +32,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(vacancy_group)
     app.cli.add_command(retention_group)
     app.cli.add_command(sar_command)
+    app.cli.add_command(equality_group)

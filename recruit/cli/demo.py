@@ -19,6 +19,7 @@ from recruit.adverts.queries import start_advert
 from recruit.bank_store import BankNotLoaded, current_bank, load_bank_into_database
 from recruit.cli.demo_checks import ensure_demo_checks, ensure_demo_references
 from recruit.cli.demo_decision import ensure_demo_decision
+from recruit.cli.demo_equality import ensure_demo_equality_history
 from recruit.cli.demo_interviews import ensure_demo_interviews
 from recruit.cli.demo_profiles import ensure_demo_profiles
 from recruit.cli.demo_scoring import ensure_demo_scores
@@ -72,6 +73,7 @@ DEMO_USERS = [
     DemoUser("outgoing@demo.recruit.local", "Margaret Hale", Role.PANEL),
     # Advises the appointment panel and does not score; named as the vacancy's hiring manager.
     DemoUser("chiefexec@demo.recruit.local", "Jane Morris, Chief Executive", Role.PANEL),
+    DemoUser("equality@demo.recruit.local", "Nadia Rahman", Role.EQUALITY),
 ]
 
 
@@ -84,6 +86,8 @@ def demo_command() -> None:
     ensure_demo_users()
     db.session.commit()
     ensure_demo_campaign()
+    db.session.commit()
+    ensure_demo_equality_history()
     db.session.commit()
     print_demo_logins()
 

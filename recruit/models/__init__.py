@@ -8,6 +8,7 @@ from recruit.models.decisions import (
     DecisionConfirmation,
     ExecutiveObjection,
 )
+from recruit.models.equality import EqualityAnswers, EqualityTally
 from recruit.models.interviews import (
     DECIDING_BY_DEFAULT,
     Candidate,
@@ -88,6 +89,8 @@ __all__ = [
     "QuestionVersion",
     "Role",
     "SetPasswordLink",
+    "EqualityAnswers",
+    "EqualityTally",
     "User",
     "UserSession",
     "AgreedScore",

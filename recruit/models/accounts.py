@@ -18,6 +18,9 @@ class Role(enum.StrEnum):
     HR = "hr"
     PANEL = "panel"
     REVIEWER = "reviewer"
+    # Reads equality monitoring answers and the fair-selection report; nobody else but an
+    # administrator does (recruit/equality).
+    EQUALITY = "equality"
 
     @property
     def label(self) -> str:
@@ -29,6 +32,7 @@ ROLE_LABELS = {
     Role.HR: "HR and recruitment",
     Role.PANEL: "Panel member",
     Role.REVIEWER: "Reviewer (DCS or appointing member)",
+    Role.EQUALITY: "Equality monitoring",
 }
 
 

@@ -19,12 +19,11 @@ from recruit.domain.documents.candidate_timetable import (
     candidate_timetable_filename,
 )
 from recruit.domain.timetable import day_grid
+from recruit.exports import DOCX_MIMETYPE
 from recruit.extensions import db
 from recruit.models import Vacancy
 from recruit.stages import bp
 from recruit.stages.packs import PACK_REFERENCE, vacancy_timetable
-
-DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @bp.route("/vacancies/<int:vacancy_id>/timetable")

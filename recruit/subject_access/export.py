@@ -27,6 +27,7 @@ from recruit.subject_access.records import (
     candidate_record,
     check_record,
     conflict_record,
+    equality_record,
     json_value,
     reference_record,
     vacancy_record,
@@ -85,6 +86,7 @@ def build_subject_access(
             for number, r in enumerate(rows.references, start=1)
         ],
         "shortlisting": shortlisting_record(context),
+        "equality_monitoring": equality_record(rows.equality),
         "audit_events": [audit_event_record(e, context) for e in rows.events],
         "covered_tables": sorted(COVERED_TABLES),
     }

@@ -20,6 +20,7 @@ from sqlalchemy import inspect
 
 from recruit.bank_store import BankNotLoaded, current_bank
 from recruit.domain.checks import check_label, status_label
+from recruit.domain.equality.categories import CATEGORIES, answer_label
 from recruit.domain.references import STATUSES as REFERENCE_STATUSES
 from recruit.domain.references import ReferenceState, reference_status
 from recruit.models import (
@@ -28,6 +29,7 @@ from recruit.models import (
     Candidate,
     CandidateReference,
     ConflictOfInterest,
+    EqualityAnswers,
     PreEmploymentCheck,
     Vacancy,
 )
@@ -215,3 +217,18 @@ def appointment_record(
         ],
         "offer_made_at": json_value(decision.offer_made_at),
     }
+
+
+def equality_record(answers: EqualityAnswers | None) -> list[dict[str, str]]:
+    """The candidate's equality monitoring answers, question by question as the form asked
+    them ("Not known" for one left blank); [] when none were recorded. Their own special
+    category data: it goes to them in full, and to nobody else."""
+    if answers is None:
+        return []
+    return [
+        {
+            "question": category.question,
+            "answer": answer_label(category.key, answers.answer(category.key)),
+        }
+        for category in CATEGORIES
+    ]

@@ -22,6 +22,7 @@ from recruit.models import (
     CandidateDecision,
     CandidateReference,
     ConflictOfInterest,
+    EqualityAnswers,
     PreEmploymentCheck,
     Score,
     ScoreSheet,
@@ -56,6 +57,7 @@ COVERED_TABLES = frozenset(
         "shortlisting_decision",
         "criterion_assessment",
         "audit_event",  # audit_event_record (no foreign key: object_type and object_id)
+        "equality_answers",  # equality_record: their own answers, as they gave them
     }
 )
 
@@ -78,6 +80,7 @@ class Rows:
     references: list[CandidateReference] = field(default_factory=list)
     points: list[ScrutinyPoint] = field(default_factory=list)
     shortlisting: list[ShortlistingDecision] = field(default_factory=list)
+    equality: EqualityAnswers | None = None
 
     @classmethod
     def load(cls, candidate: Candidate) -> Rows:
@@ -124,6 +127,9 @@ class Rows:
             references,
             points,
             shortlisting,
+            db.session.scalar(
+                select(EqualityAnswers).where(EqualityAnswers.candidate_id == candidate.id)
+            ),
         )
 
     def sheets_at(self, stage: Stage) -> list[ScoreSheet]:

@@ -94,7 +94,9 @@ def _edit_the_role_section(page, axe_check) -> None:  # type: ignore[no-untyped-
     expect(page.get_by_role("heading", name="Write the advert")).to_be_visible()
     axe_check(page)
     _press(page, page.get_by_role("button", name="Create the draft advert"))
-    expect(page.get_by_text("Draft advert created")).to_be_visible()
+    # Drafting checks every section's language: seconds on a loaded machine, so this wait
+    # is longer than the default five (a wait, not a speed target).
+    expect(page.get_by_text("Draft advert created")).to_be_visible(timeout=20_000)
     axe_check(page)
     _press(page, page.get_by_role("link", name="Change The role"))
     expect(page.get_by_role("heading", name="Change ‘The role’")).to_be_visible()

@@ -233,9 +233,9 @@ def test_an_export_with_nothing_scored_still_builds():
     for key in ("stages", "conflicts_of_interest", "audit_events", "people"):
         export[key] = []
     document = _reopen(export)
-    # Stages, conflicts and the audit trail; and no references, checks or shortlisting
-    # scrutiny in this export.
-    assert [p.text for p in document.paragraphs].count("None recorded.") == 6
+    # Stages, conflicts and the audit trail; and no references, checks, shortlisting
+    # scrutiny or equality answers in this export.
+    assert [p.text for p in document.paragraphs].count("None recorded.") == 7
     assert len(document.tables) == 2  # the candidate record and the vacancy
 
 

@@ -56,6 +56,10 @@ FORM_CASES = (
     FormCase(HR, "stages.plan_page", "Save weights", {"[name=weight_values]": "150"}),
     FormCase(HR, "candidates.create", "Save candidate", {"#email": "not an email"}),
     FormCase(HR, "candidates.import_upload", "Check the file", upload=BAD_CSV),
+    FormCase(HR, "candidates.equality_import", "Record the answers", upload=BAD_CSV),
+    FormCase(HR, "candidates.equality_answers", "Save the answers", clear=False, expect="text=Equality monitoring answers recorded"),
+    # A date that is no date in the report's filters: the GOV.UK error on a GET form.
+    FormCase(ADMIN, "equality.report", "Show the report", {"[name=closes_from]": "40"}),
     # A good file: the check page before anything is imported.
     FormCase(HR, "candidates.import_upload", "Check the file", upload=GOOD_CSV, expect="text=Import these candidates"),
     # A stale page: the CSRF token no longer matches, so the service's 400 page comes back.

@@ -32,6 +32,7 @@ from recruit.models import (
     ConflictOfInterest,
     CriterionAssessment,
     CriterionOutcome,
+    EqualityAnswers,
     FeedbackRequest,
     LeadershipProfile,
     Outcome,
@@ -159,9 +160,23 @@ def seed_world(app: Flask, make_user: Callable[..., User]) -> PageWorld:
         "vacancy_without_advert_id": no_advert.id,
     }
     ids |= _invitations(people[HR], draft)
+    _equality_answers(candidates)
     emails = {name: str(user.email) for name, user in people.items()}
     db.session.commit()
     return PageWorld(emails=emails, ids=ids)
+
+
+def _equality_answers(candidates: list[Candidate]) -> None:
+    """Answers for two of the three, so the fair-selection report has rows to show (every
+    count is small, so hidden) and one candidate counts as not known."""
+    for candidate, ethnicity, sex in zip(
+        candidates[:2], ("black", "white"), ("female", "male"), strict=True
+    ):
+        db.session.add(
+            EqualityAnswers(
+                candidate_id=candidate.id, ethnicity=ethnicity, sex=sex, source="import"
+            )
+        )
 
 
 def _invitations(hr: User, stage: Stage) -> dict[str, object]:

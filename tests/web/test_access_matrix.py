@@ -65,6 +65,13 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "admin.reset_password": frozenset({Role.ADMIN}),
     "admin.audit_log": frozenset({Role.ADMIN}),
     "admin.audit_log_csv": frozenset({Role.ADMIN}),
+    # Equality answers: HR record them (write only); equality monitoring reads the report.
+    "candidates.equality_import": HR_AND_ADMIN,
+    "candidates.equality_template": HR_AND_ADMIN,
+    "candidates.equality_answers": HR_AND_ADMIN,
+    "equality.report": frozenset({Role.EQUALITY, Role.ADMIN}),
+    "equality.report_download": frozenset({Role.EQUALITY, Role.ADMIN}),
+    "equality.report_word": frozenset({Role.EQUALITY, Role.ADMIN}),
     "people.invite": HR_AND_ADMIN,
     "people.show": HR_AND_ADMIN,
     "people.new_link": HR_AND_ADMIN,  # POST only

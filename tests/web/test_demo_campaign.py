@@ -7,18 +7,22 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Date, select
 
 from recruit.bank_store import current_bank
+from recruit.cli.demo import DEMO_VACANCY_TITLE
 from recruit.cli.demo_profiles import FINAL_SHORTLIST
 from recruit.extensions import db
 from recruit.models import PanelRole, StageRole, StageType, User, Vacancy, VacancyStatus
 from recruit.models._types import UTCDateTime
 from recruit.stages.plan import vacancy_findings
 
+# The DCS campaign: the demo also has a year of past vacancies (recruit.cli.demo_equality).
+DEMO_VACANCY = select(Vacancy).where(Vacancy.title == DEMO_VACANCY_TITLE)
+
 
 def test_demo_has_three_issued_stages_a_panel_of_five_and_six_candidates(app):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["demo"]).exit_code == 0
     assert runner.invoke(args=["demo"]).exit_code == 0  # safe to run twice
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     assert len(vacancy.candidates) == 6 and len({c.code for c in vacancy.candidates}) == 6
     assert [stage.stage_type for stage in vacancy.stages] == [
         StageType.YOUNG_PEOPLES_PANEL,
@@ -51,7 +55,7 @@ def test_demo_scores_the_advisory_panels_with_a_disagreement_a_floor_case_and_mo
     runner = app.test_cli_runner()
     assert runner.invoke(args=["demo"]).exit_code == 0
     assert runner.invoke(args=["demo"]).exit_code == 0  # no second set of scores
-    young_people, stakeholders, _appointment = db.session.scalar(select(Vacancy)).stages
+    young_people, stakeholders, _appointment = db.session.scalar(DEMO_VACANCY).stages
     for stage in (young_people, stakeholders):
         assert sheets.all_submitted(stage) and sheets.moderation_is_open(stage)
     flags = {
@@ -73,7 +77,7 @@ def test_the_appointment_panel_decides_with_an_outcome_for_every_shortlisted_can
     from recruit.stages.panel import appointing_panel_problems_at
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     (appointment,) = [s for s in vacancy.stages if s.role is StageRole.DECIDING]
     assert appointment.stage_type is StageType.ELECTED_MEMBER_PANEL
     # Members decide and officers advise: every seat that scores is a councillor's.
@@ -104,7 +108,7 @@ def test_demo_members_write_their_own_notes_for_the_same_score(app):
     from recruit.results.consolidation import consolidate_stage
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
-    young_people = db.session.scalar(select(Vacancy)).stages[0]
+    young_people = db.session.scalar(DEMO_VACANCY).stages[0]
     notes: dict[tuple[str, str, int | None], list[str]] = {}
     for score in consolidate_stage(young_people).scores.scores:
         if score.score is not None:
@@ -123,7 +127,7 @@ def test_demo_has_the_outgoing_dcs_shared_profile_and_a_shortlist_of_three(app):
     profile = db.session.scalar(select(LeadershipProfile))
     assert profile.is_shared and profile.owner.full_name == "Margaret Hale"
     assert sum(r.ratings is not None for r in profile.feedback_requests) >= 3
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     target = db.session.scalar(select(TargetProfile))
     # The target is the panel's, from the post: the outgoing DCS's profile is context only.
     assert target.context_profile_id == profile.id and target.levels["values"] == 4
@@ -146,7 +150,7 @@ def test_demo_has_the_outgoing_dcs_shared_profile_and_a_shortlist_of_three(app):
 def test_the_briefing_pack_and_the_deciding_panels_summary_export(app, tmp_path):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["demo"]).exit_code == 0
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     (appointment,) = [s for s in vacancy.stages if s.role is StageRole.DECIDING]
     vacancy_id, stage_id = str(vacancy.id), str(appointment.id)
     briefing = runner.invoke(
@@ -194,7 +198,7 @@ def test_the_chief_executive_advises_the_appointment_panel_and_does_not_score(ap
     from recruit.results import sheets
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     (appointment,) = [s for s in vacancy.stages if s.role is StageRole.DECIDING]
     (adviser,) = [s for s in appointment.seats if s.panel_role is PanelRole.ADVISER]
     assert adviser.user.email == "chiefexec@demo.recruit.local"
@@ -208,7 +212,7 @@ def test_the_panel_records_its_discussion_of_tom_reids_red_flag(app):
     from recruit.results.consolidation import consolidate_stage, decisions_for
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     (appointment,) = [s for s in vacancy.stages if s.role is StageRole.DECIDING]
     flags = red_flags(consolidate_stage(appointment).scores)
     # Cllr Whitaker's 1 on values, for the answer and again for the presentation.
@@ -243,7 +247,7 @@ def test_the_demo_campaign_tells_one_story_in_order_with_nothing_in_the_future(a
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
     today = date.today()
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     decision = db.session.scalar(select(AppointmentDecision))
     # Closed seven weeks ago, and the advert still there to read.
     assert vacancy.status is VacancyStatus.CLOSED and vacancy.advert.is_finished
@@ -338,7 +342,7 @@ def test_the_demo_passes_the_safer_recruitment_gates_and_has_a_person_specificat
     from recruit.stages.issue_gates import issue_blockers
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     with app.test_request_context():
         bank = current_bank()
         for stage in vacancy.stages:
@@ -377,7 +381,7 @@ def test_the_final_shortlists_references_were_scrutinised_before_the_members_pan
     from recruit.references.queries import states
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     appointment = next(s for s in vacancy.stages if s.role is StageRole.DECIDING)
     for candidate in vacancy.candidates:
         rows = db.session.scalars(

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from recruit.cli.demo import DEMO_VACANCY_TITLE
 from recruit.extensions import db
 from recruit.models import Role, Score, ScoreSheet, StageRole, Vacancy
 from tests.support.panel_web import client_for
+
+# The DCS campaign: the demo also has a year of past vacancies (recruit.cli.demo_equality).
+DEMO_VACANCY = select(Vacancy).where(Vacancy.title == DEMO_VACANCY_TITLE)
 
 PRESENTATION = "presentation-first-hundred-days-values-01"
 
 
 def test_the_appointment_panel_scores_the_presentation_and_offers_its_brief(app, make_user):
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     (appointment,) = [s for s in vacancy.stages if s.role is StageRole.DECIDING]
     lines = [item for item in appointment.items if item.exercise_id == PRESENTATION]
     assert [item.exercise_attribute for item in lines] == ["values", "practice-culture"]
@@ -44,7 +48,7 @@ def test_the_assessment_day_is_a_carousel_with_the_young_peoples_activity(app, m
     from recruit.stages.packs import school_hours_warning_for, vacancy_timetable
 
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
-    vacancy = db.session.scalar(select(Vacancy))
+    vacancy = db.session.scalar(DEMO_VACANCY)
     young_people, stakeholders, _appointment = vacancy.stages
     # Both advisory panels on one day, each starting with a different candidate, no clash.
     timetable = vacancy_timetable(vacancy)

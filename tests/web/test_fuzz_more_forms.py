@@ -104,6 +104,8 @@ FUZZED = {
     "candidates.anonymise": "test_candidate_edit_and_anonymise",
     "candidates.import_upload": "test_candidate_import_with_hostile_files",
     "candidates.import_confirm": "test_candidate_import_with_hostile_files",
+    "candidates.equality_import": "test_equality_forms",
+    "candidates.equality_answers": "test_equality_forms",
     "interviews.declare_conflict": "test_panel_member_forms",
     "scoring.score_sheet": "test_score_sheet_evidence",
     "scoring.check_scores": "test_panel_member_forms",
@@ -479,6 +481,28 @@ def test_candidate_import_with_hostile_files(app, bank, signed_in):
         for csv_text in (text, data.decode("utf-8", "replace")):
             assert_safe_page(*post_form(client, confirm, {"csv_text": csv_text}, form_page=url))
         _pages_are_safe(client, f"/vacancies/{vacancy.id}/candidates")
+
+    run()
+
+
+def test_equality_forms(app, bank, signed_in):
+    client, hr = signed_in(Role.HR)
+    vacancy = make_vacancy(hr)
+    candidate = make_candidate(vacancy)
+    url = f"/vacancies/{vacancy.id}/candidates/equality/import"
+    answers = f"/vacancies/{vacancy.id}/candidates/{candidate.id}/equality"
+    valid = f"candidate,ethnicity,sex\r\nC-01,{SCRIPT_PAYLOAD},female\r\n".encode()
+
+    @FEW
+    @example(data=valid, text=SCRIPT_PAYLOAD)
+    @given(data=hostile_csv(), text=HOSTILE)
+    def run(data, text):  # type: ignore[no-untyped-def]
+        for content in (data, f"candidate,ethnicity\r\n{text},{text}\r\n".encode()):
+            upload = {"file": (io.BytesIO(content), text[:200] or "file.csv")}
+            assert_safe_page(*post_form(client, url, upload))
+        hostile = {key: text for key in ("ethnicity", "sex", "age_band", "religion")}
+        assert_safe_page(*post_form(client, answers, hostile))
+        _pages_are_safe(client, f"/vacancies/{vacancy.id}/candidates", answers)
 
     run()
 

@@ -8,6 +8,7 @@ import re
 
 from sqlalchemy import select
 
+from recruit.cli.demo import DEMO_VACANCY_TITLE
 from recruit.domain.interchange.reading import MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER_CHARACTERS
 from recruit.extensions import db
 from recruit.models import Vacancy
@@ -29,7 +30,7 @@ def _depth(value: object) -> int:
 def test_the_demo_export_is_far_inside_every_cap_and_imports(app, tmp_path):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["demo"]).exit_code == 0
-    vacancy = db.session.scalars(select(Vacancy)).one()
+    vacancy = db.session.scalars(select(Vacancy).where(Vacancy.title == DEMO_VACANCY_TITLE)).one()
     path = tmp_path / "demo.json"
     result = runner.invoke(args=["vacancy", "export", str(vacancy.id), "--out", str(path)])
     assert result.exit_code == 0, result.output

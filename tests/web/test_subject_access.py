@@ -30,6 +30,7 @@ from recruit.models import (
     Candidate,
     CandidateDecision,
     ConflictOfInterest,
+    EqualityAnswers,
     Outcome,
     PanelRole,
     PlanItem,
@@ -501,3 +502,28 @@ def test_a_candidate_with_nothing_scored_still_gets_their_record(app, make_user,
     assert document["candidate"]["first_name"] == "Lone"
     assert document["stages"] == [] and document["conflicts_of_interest"] == []
     assert Document(io.BytesIO(zipfile.ZipFile(out).read(DOCX_NAME))).tables
+
+
+def test_a_candidate_gets_their_own_equality_answers_and_nobody_elses(app, make_user, tmp_path):
+    vacancy = make_vacancy(make_user(Role.HR))
+    own, other = make_candidate(vacancy, "Own", "Answers"), make_candidate(vacancy, "Other", "One")
+    db.session.add_all(
+        [
+            EqualityAnswers(
+                candidate_id=own.id, ethnicity="mixed", religion="buddhist", source="import"
+            ),
+            EqualityAnswers(candidate_id=other.id, sexual_orientation="bisexual", source="import"),
+        ]
+    )
+    db.session.commit()
+    out = tmp_path / "own.zip"
+    assert _run(app, own.id, out).exit_code == 0
+    document = json.loads(zipfile.ZipFile(out).read(JSON_NAME))
+    answers = {row["question"]: row["answer"] for row in document["equality_monitoring"]}
+    assert answers["What is your ethnic group?"] == "Mixed or Multiple ethnic groups"
+    assert answers["What is your religion or belief?"] == "Buddhist"
+    assert set(answers.values()) >= {"Not known"}
+    word = Document(io.BytesIO(zipfile.ZipFile(out).read(DOCX_NAME)))
+    text = "\n".join(cell.text for table in word.tables for row in table.rows for cell in row.cells)
+    assert "Mixed or Multiple ethnic groups" in text and "Bisexual" not in text
+    assert "Bisexual" not in zipfile.ZipFile(out).read(JSON_NAME).decode()

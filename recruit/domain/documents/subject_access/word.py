@@ -90,6 +90,7 @@ def build_subject_access_document(
     _write_checks(writer, export.get("pre_employment_checks", []))
     _write_references(writer, export.get("references", []))
     write_shortlisting(writer, export.get("shortlisting"))
+    _write_equality(writer, export.get("equality_monitoring", []))
     _write_audit(writer, export.get("audit_events", []))
     return document
 
@@ -177,6 +178,22 @@ def _write_conflicts(writer: PackWriter, conflicts: Sequence[Mapping[str, Any]])
         (0.25, 0.2, 0.55),
         caption="Conflicts of interest",
     )
+
+
+def _write_equality(writer: PackWriter, answers: Sequence[Mapping[str, Any]]) -> None:
+    heading(writer, "Equality monitoring", 2)
+    if not answers:
+        writer.paragraph(NONE_RECORDED)
+        return
+    writer.paragraph(
+        "Your answers to the equality monitoring questions. They were kept apart from the "
+        "selection: no panel member or reviewer saw them, and they are counted only in the "
+        "council's fair-selection report, where small numbers are hidden."
+    )
+    rows = [
+        (one_line(str(a.get("question", ""))), one_line(str(a.get("answer", "")))) for a in answers
+    ]
+    writer.table(("Question", "Your answer"), rows, (0.6, 0.4), caption="Equality monitoring")
 
 
 def _write_checks(writer: PackWriter, checks: Sequence[Mapping[str, Any]]) -> None:
