@@ -73,6 +73,25 @@ def users_card(user: User) -> DashboardCard | None:
     )
 
 
+@register_card
+def fair_selection_card(user: User) -> DashboardCard | None:
+    # No figures here: equality answers are read on the report's page alone, where every
+    # view is logged and small counts are hidden.
+    if user.role not in (Role.EQUALITY, Role.ADMIN):
+        return None
+    return DashboardCard(
+        title="Fair selection",
+        summary="How candidates of each group moved through selection, over the last year "
+        "or any period, with small numbers hidden and each difference tested.",
+        links=[
+            DashboardLink("Read the fair-selection report", url_for("equality.report")),
+            DashboardLink(
+                "Download the last year's report (Word)", url_for("equality.report_word")
+            ),
+        ],
+    )
+
+
 # Enough vacancies for a home page; the list has the rest.
 HOME_VACANCIES = 6
 

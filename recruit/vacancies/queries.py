@@ -57,6 +57,21 @@ def vacancy_tasks(vacancy: Vacancy) -> list[Task]:
     ]
 
 
+NOT_USED = "Not used"
+_NOT_BEGUN = frozenset({"Not started", "Cannot start yet"})
+
+
+def ended_campaign_tasks(tasks: list[Task]) -> list[Task]:
+    """The steps of a filled or closed vacancy: one never begun is history, not a prompt
+    (a campaign run before the tool, or one that ended early, skipped it)."""
+    return [
+        replace(task, status=NOT_USED, hint="The campaign ended without this step")
+        if task.status in _NOT_BEGUN
+        else task
+        for task in tasks
+    ]
+
+
 def _person_spec_task(vacancy: Vacancy) -> Task:
     href = url_for("vacancies.person_spec", vacancy_id=vacancy.id)
     essential = sum(1 for criterion in vacancy.criteria if criterion.essential)

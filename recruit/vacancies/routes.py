@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 from recruit import audit
 from recruit.bank_store import current_bank
 from recruit.domain.question_bank import QuestionBank
+from recruit.domain.vacancies import Progress
 from recruit.extensions import db
 from recruit.form_fields import add_error, edited_elsewhere_message, saved_since_loaded
 from recruit.models import Vacancy, VacancyStatus
@@ -27,7 +28,7 @@ from recruit.vacancies.access import guard_blueprint, may_edit, named_vacancies
 from recruit.vacancies.decision import decision_status
 from recruit.vacancies.forms import VacancyFilterForm, VacancyForm
 from recruit.vacancies.progress import progress_of
-from recruit.vacancies.queries import reviewer_tasks, vacancy_tasks
+from recruit.vacancies.queries import ended_campaign_tasks, reviewer_tasks, vacancy_tasks
 
 guard_blueprint(bp)
 
@@ -110,13 +111,16 @@ def show(vacancy_id: int) -> ResponseReturnValue:
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     editable = may_edit(current_user)
     tasks = vacancy_tasks(vacancy) if editable else reviewer_tasks(vacancy, current_user)
+    progress = progress_of(vacancy)
+    if progress in (Progress.FILLED, Progress.CLOSED):
+        tasks = ended_campaign_tasks(tasks)
     return render_template(
         "vacancies/show.html",
         vacancy=vacancy,
         bank=current_bank(),
         tasks=tasks,
         editable=editable,
-        progress=progress_of(vacancy),
+        progress=progress,
         decision=decision_status(vacancy, names_shown_to(current_user, vacancy)),
     )
 

@@ -107,3 +107,26 @@ def _readable(data: bytes, mimetype: str) -> str:
                 if name.endswith(".xml")
             )
     return data.decode("utf-8", "replace")
+
+
+def test_the_vacancy_file_carries_no_answers(app, bank, make_user, tmp_path):
+    ids = _sample_ids(make_user)
+    db.session.add(
+        EqualityAnswers(candidate_id=ids["candidate_id"], source="import", **DISTINCTIVE)
+    )
+    db.session.commit()
+    out = tmp_path / "vacancy.json"
+    args = ["vacancy", "export", str(ids["vacancy_id"]), "--out", str(out)]
+    result = app.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert '"candidates"' in text, "the file holds the candidates, so the check means something"
+    for word in (*DISTINCTIVE, *DISTINCTIVE.values(), *LABELS):
+        assert word not in text
+
+
+def test_the_home_page_offers_the_report_to_the_equality_role_alone(signed_in):
+    for role, shown in ((Role.EQUALITY, True), (Role.ADMIN, True), (Role.HR, False)):
+        client, _ = signed_in(role)
+        page = client.get("/").get_data(as_text=True)
+        assert ("Read the fair-selection report" in page) is shown, role

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from recruit.cli.demo import DEMO_VACANCY_TITLE
 from recruit.cli.demo_equality import PAST_VACANCIES
 from recruit.extensions import db
-from recruit.models import Role, Vacancy
-from tests.support.factories import make_vacancy
+from recruit.models import CandidateStatus, Role, Vacancy
+from tests.support.factories import make_candidate, make_vacancy
 from tests.support.panel_web import client_for
 
 # The DCS campaign: the demo also has a year of past vacancies (recruit.cli.demo_equality).
@@ -44,3 +44,19 @@ def test_a_new_vacancy_is_a_draft_and_a_reviewer_sees_no_next_step(app, bank, ma
     db.session.commit()
     home = client_for(app, reviewer).get("/").get_data(as_text=True)
     assert "campaign under way" not in home  # HR's card is HR's
+
+
+def test_a_filled_vacancy_lists_the_steps_it_never_used_as_history_not_prompts(
+    app, bank, make_user
+):
+    hr = make_user(Role.HR)
+    vacancy = make_vacancy(hr)
+    make_candidate(vacancy, status=CandidateStatus.APPOINTED)
+    page = client_for(app, hr).get(f"/vacancies/{vacancy.id}").get_data(as_text=True)
+    assert "Filled" in page
+    assert "Not started" not in page and "Cannot start yet" not in page
+    assert page.count("Not used") >= 3 and "The campaign ended without this step" in page
+
+    open_vacancy = make_vacancy(hr, title="Head of Service, Fostering")
+    page = client_for(app, hr).get(f"/vacancies/{open_vacancy.id}").get_data(as_text=True)
+    assert "Not started" in page and "Not used" not in page
