@@ -96,6 +96,16 @@ class CandidateForm(FlaskForm):
             Length(max=1000, message="The reason must be 1,000 characters or fewer"),
         ],
     )
+    withdrawal_reason = TextAreaField(
+        "Why they withdrew, or came back",
+        description="Needed when the panel has scored them: their scores leave the results "
+        "when they withdraw, and return if they come back.",
+        widget=GovTextArea(),
+        validators=[
+            Optional(),
+            Length(max=1000, message="The reason must be 1,000 characters or fewer"),
+        ],
+    )
     lock_version = WholeNumberField(
         widget=HiddenInput(),
         invalid_message="Reload the page and try again",

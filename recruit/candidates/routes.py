@@ -7,6 +7,7 @@ from typing import cast
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from sqlalchemy import func, select
 
 from recruit import audit
 from recruit.authorisation import require_roles_for_blueprint
@@ -34,7 +35,7 @@ from recruit.domain.candidates import (
 from recruit.domain.checks import CHECKS
 from recruit.extensions import db
 from recruit.form_fields import add_error, edited_elsewhere_message, saved_since_loaded
-from recruit.models import Candidate, CandidateStatus, Role, Vacancy
+from recruit.models import Candidate, CandidateStatus, Role, ScoreSheet, SheetStatus, Vacancy
 from recruit.models._types import utcnow
 from recruit.references.queries import reference_problems_for
 
@@ -127,11 +128,21 @@ def edit(vacancy_id: int, candidate_id: int) -> ResponseReturnValue:
             add_error(form.status, SHORTLISTING_ON_ITS_PAGE)
         elif not _appointment_allowed(form, candidate):
             pass  # the form shows why, and nothing is saved
+        elif (moves := _withdrawal_moves_results(form, candidate)) and not _withdrawal_reason(form):
+            add_error(form.withdrawal_reason, WITHDRAWAL_REASON_NEEDED)
         else:
             early_reason = _early_reason(form, candidate)
             changed = _copy_form(form, candidate)
             candidate.updated_at = utcnow()
             audit.record("candidate.updated", candidate, fields=changed)
+            if moves:
+                audit.record(
+                    "candidate.withdrawal_changed",
+                    candidate,
+                    vacancy_id=vacancy.id,
+                    status=candidate.status.value,
+                    reason=_withdrawal_reason(form),
+                )
             if early_reason:
                 audit.record(
                     APPOINTED_BEFORE_CHECKS,
@@ -263,6 +274,36 @@ def _appointment_allowed(form: CandidateForm, candidate: Candidate) -> bool:
 def _outstanding(candidate: Candidate) -> list[str]:
     """The checks still to complete, then what is outstanding about the references."""
     return [*outstanding_for(candidate.id), *reference_problems_for(candidate.id)]
+
+
+WITHDRAWAL_REASON_NEEDED = (
+    "Give the reason: the panel has scored this candidate, so withdrawing them (or bringing "
+    "them back) changes the results and the ranking"
+)
+
+
+def _withdrawal_moves_results(form: CandidateForm, candidate: Candidate) -> bool:
+    """Whether the save moves a scored candidate into or out of "withdrawn": their submitted
+    scores then leave the results (or rejoin them), so every rank can change."""
+    withdrawn = CandidateStatus.WITHDRAWN
+    entering: bool = form.status.data == withdrawn.value
+    if entering == (candidate.status is withdrawn):
+        return False
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(ScoreSheet)
+            .where(
+                ScoreSheet.candidate_id == candidate.id,
+                ScoreSheet.status == SheetStatus.SUBMITTED,
+            )
+        )
+        or 0
+    ) > 0
+
+
+def _withdrawal_reason(form: CandidateForm) -> str:
+    return (form.withdrawal_reason.data or "").strip()
 
 
 def _early_reason(form: CandidateForm, candidate: Candidate) -> str:

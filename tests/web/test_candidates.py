@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from recruit.extensions import db
-from recruit.models import AuditEvent, Candidate, CandidateStatus, Role
-from tests.support.factories import make_vacancy
+from recruit.models import AuditEvent, Candidate, CandidateStatus, PanelRole, Role
+from tests.support.factories import make_candidate, make_stage, make_vacancy, submit_sheet
 from tests.support.forms import csrf_token_from, submit_form
 
 GOOD_CSV = (
@@ -19,6 +19,9 @@ GOOD_CSV = (
     "Amara,Okafor,amara@example.com,+44 1632 960001,Assistant Director,Leeds City Council,03/02/2026,Applied\r\n"
     "Tom,Reid,tom@example.com,,Head of Service,North Yorkshire Council,2026-02-04,shortlisted\r\n"
 ).encode("utf-8-sig")
+
+
+QUESTIONS = ["values-personal-values-01", "decisions-own-risk-01"]
 
 
 @pytest.fixture
@@ -221,3 +224,50 @@ def test_concurrent_candidate_edit_keeps_the_text_and_saves_nothing(hr):
     assert "saved this candidate while you were editing" in page and "My Edit" in page
     db.session.refresh(candidate)
     assert candidate.last_name == "Okafor"
+
+
+def _edit(client, vacancy, candidate, **changes):  # type: ignore[no-untyped-def]
+    data = {
+        "first_name": candidate.first_name,
+        "last_name": candidate.last_name,
+        "email": candidate.email,
+        "status": candidate.status.value,
+        "lock_version": candidate.lock_version,
+        **changes,
+    }
+    url = f"/vacancies/{vacancy.id}/candidates/{candidate.id}/edit"
+    return submit_form(client, url, data)
+
+
+def test_withdrawing_a_scored_candidate_needs_the_reason_on_the_record(bank, signed_in, make_user):
+    client, hr = signed_in(Role.HR)
+    vacancy = make_vacancy(hr)
+    scored, unscored = make_candidate(vacancy), make_candidate(vacancy, "Tom", "Reid")
+    for candidate in (scored, unscored):
+        candidate.status = CandidateStatus.SHORTLISTED
+    member = make_user(Role.PANEL)
+    stage = make_stage(vacancy, seats=[(member, PanelRole.MEMBER)], questions=QUESTIONS)
+    submit_sheet(stage, member, scored, [4, 3])
+    db.session.commit()
+
+    response = _edit(client, vacancy, scored, status="withdrawn")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "govuk-error-summary" in page
+    assert "changes the results and the ranking" in page
+    db.session.refresh(scored)
+    assert scored.status is CandidateStatus.SHORTLISTED, "nothing saved without the reason"
+
+    reason = "Accepted a post elsewhere on 3 March"
+    assert (
+        _edit(client, vacancy, scored, status="withdrawn", withdrawal_reason=reason).status_code
+        == 302
+    )
+    db.session.refresh(scored)
+    assert scored.status is CandidateStatus.WITHDRAWN
+    event = db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "candidate.withdrawal_changed")
+    )
+    assert event.detail["reason"] == reason and event.detail["status"] == "withdrawn"
+
+    # Nobody has scored Tom: his withdrawal moves no figure, so no reason is asked.
+    assert _edit(client, vacancy, unscored, status="withdrawn").status_code == 302
