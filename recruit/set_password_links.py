@@ -23,11 +23,7 @@ def issue_set_password_link(user: User, made_by: User) -> tuple[SetPasswordLink,
     """A new link for ``user`` and its token (to show once); earlier unused links stop
     working, so only the newest link handed over can set the password."""
     now = utcnow()
-    db.session.execute(
-        update(SetPasswordLink)
-        .where(SetPasswordLink.user_id == user.id, *_NOT_USED_OR_REPLACED)
-        .values(replaced_at=now)
-    )
+    replace_open_links(user, now)
     token = new_token()
     hours = int(current_app.config["SET_PASSWORD_LINK_HOURS"])
     link = SetPasswordLink(
@@ -39,6 +35,27 @@ def issue_set_password_link(user: User, made_by: User) -> tuple[SetPasswordLink,
     )
     db.session.add(link)
     return link, token
+
+
+def replace_open_links(user: User, now: datetime) -> None:
+    """Stop every link of ``user``'s not yet used from working."""
+    db.session.execute(
+        update(SetPasswordLink)
+        .where(SetPasswordLink.user_id == user.id, *_NOT_USED_OR_REPLACED)
+        .values(replaced_at=now)
+    )
+
+
+def withdraw_invitation(user: User) -> None:
+    """The person will not be setting a password after all: their links stop working and
+    the account stays disabled, out of HR's reach (only an administrator can enable it)."""
+    replace_open_links(user, utcnow())
+    user.awaiting_password = False
+
+
+def invitation_withdrawn(user: User) -> bool:
+    """An account that never got a password and is no longer waiting for one."""
+    return not user.awaiting_password and not user.is_enabled
 
 
 def find_set_password_link(token: str) -> SetPasswordLink | None:

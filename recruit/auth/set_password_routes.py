@@ -22,7 +22,11 @@ from recruit.extensions import db
 from recruit.models import SetPasswordLink
 from recruit.models._types import utcnow
 from recruit.sessions import PASSWORD_CHANGE_DUE_KEY, end_session
-from recruit.set_password_links import find_set_password_link, use_set_password_link
+from recruit.set_password_links import (
+    find_set_password_link,
+    invitation_withdrawn,
+    use_set_password_link,
+)
 
 # Where someone who must change a handed-over password may still go: the page to change
 # it, signing out, and the files every page needs.
@@ -70,7 +74,11 @@ def insist_on_a_chosen_password() -> ResponseReturnValue | None:
 
 def _state(link: SetPasswordLink) -> LinkState:
     return link_state(
-        expires_at=link.expires_at, used_at=link.used_at, replaced_at=link.replaced_at, now=utcnow()
+        expires_at=link.expires_at,
+        used_at=link.used_at,
+        replaced_at=link.replaced_at,
+        now=utcnow(),
+        invitation_withdrawn=invitation_withdrawn(link.user),
     )
 
 

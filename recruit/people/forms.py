@@ -66,3 +66,7 @@ class InvitePanelMemberForm(FlaskForm):
 
 class NewSetPasswordLinkForm(FlaskForm):
     submit = SubmitField("Create a set-password link", widget=GovSubmitInput())
+
+
+class WithdrawInvitationForm(FlaskForm):
+    withdraw = SubmitField("Withdraw the invitation", widget=GovSubmitInput())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from flask import abort, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
@@ -19,8 +19,17 @@ from recruit.form_fields import add_error
 from recruit.models import PanelRole, PanelSeat, Role, SetPasswordLink, Stage, User
 from recruit.models._types import utcnow
 from recruit.people import bp
-from recruit.people.forms import InvitePanelMemberForm, NewSetPasswordLinkForm
-from recruit.set_password_links import issue_set_password_link, newest_set_password_link
+from recruit.people.forms import (
+    InvitePanelMemberForm,
+    NewSetPasswordLinkForm,
+    WithdrawInvitationForm,
+)
+from recruit.set_password_links import (
+    invitation_withdrawn,
+    issue_set_password_link,
+    newest_set_password_link,
+    withdraw_invitation,
+)
 from recruit.stages import panel
 from recruit.stages.access import stage_of
 
@@ -73,6 +82,7 @@ def show(user_id: int) -> ResponseReturnValue:
         link=link,
         link_state=_state_label(link),
         form=NewSetPasswordLinkForm(),
+        withdraw_form=WithdrawInvitationForm(),
     )
 
 
@@ -86,13 +96,31 @@ def new_link(user_id: int) -> ResponseReturnValue:
         # Someone who has set their password asks an administrator for a reset instead.
         return render_error(
             409,
-            f"{person.full_name} has set their password already",
-            "A set-password link is only for someone who has never signed in. If they have "
-            "forgotten their password, ask an administrator to reset it.",
+            f"{person.full_name} is not waiting for a set-password link",
+            "A link is only for someone added without an account who has not set a password "
+            "yet. If they have forgotten their password, or their account is disabled, ask an "
+            "administrator.",
         )
     link, token = _new_link(person)
     db.session.commit()
     return _show_link(person, link, token)
+
+
+@bp.route("/people/<int:user_id>/withdraw-invitation", methods=["POST"])
+def withdraw(user_id: int) -> ResponseReturnValue:
+    person = _person_or_404(user_id)
+    if not WithdrawInvitationForm().validate_on_submit():
+        abort(400)
+    if person.awaiting_password:
+        withdraw_invitation(person)
+        audit.record("user.invitation_withdrawn", person)
+        db.session.commit()
+        flash(
+            f"Invitation to {person.full_name} withdrawn: their links no longer work and the "
+            "account stays disabled. Remove them from any panel they should not sit on.",
+            "success",
+        )
+    return redirect(url_for("people.show", user_id=person.id))
 
 
 def _person_or_404(user_id: int) -> User:
@@ -145,7 +173,11 @@ def _state_label(link: SetPasswordLink | None) -> str | None:
     if link is None:
         return None
     state = link_state(
-        expires_at=link.expires_at, used_at=link.used_at, replaced_at=link.replaced_at, now=utcnow()
+        expires_at=link.expires_at,
+        used_at=link.used_at,
+        replaced_at=link.replaced_at,
+        now=utcnow(),
+        invitation_withdrawn=invitation_withdrawn(link.user),
     )
     return LINK_STATE_LABELS[state]
 

@@ -75,6 +75,7 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "people.invite": HR_AND_ADMIN,
     "people.show": HR_AND_ADMIN,
     "people.new_link": HR_AND_ADMIN,  # POST only
+    "people.withdraw": HR_AND_ADMIN,  # POST only
     "questions.search": ALL,
     "questions.show": ALL,
     "questions.exercises": ALL,

@@ -71,6 +71,7 @@ FUZZED = {
     "admin.reset_password": "test_admin_user_forms",
     "people.invite": "test_people_forms",
     "people.new_link": "test_people_forms",
+    "people.withdraw": "test_people_forms",
     "auth.set_password": "test_people_forms",
     "questions.create": "test_question_forms",
     "questions.edit": "test_question_forms",
@@ -254,6 +255,7 @@ def test_people_forms(app, bank, signed_in):
     client, hr = signed_in(Role.HR)
     stage = make_stage(make_vacancy(hr))
     waiting = invite_panel_member("fuzz-waiting@test.example", "Waiting Person", None)
+    leaving = invite_panel_member("fuzz-leaving@test.example", "Leaving Person", None)
     db.session.commit()
     invite = f"/vacancies/{stage.vacancy_id}/stages/{stage.id}/panel/new-person"
     visitor = app.test_client()
@@ -279,7 +281,14 @@ def test_people_forms(app, bank, signed_in):
         for new, confirm in ((text, f"{text}x"), (text, text)) if link else ():
             data = {"new_password": new, "confirm_password": confirm}
             assert_safe_page(*post_form(visitor, f"/set-password/{link.group(1)}", data))
-        _pages_are_safe(client, person, f"/vacancies/{stage.vacancy_id}/stages/{stage.id}")
+        withdrawn = f"/people/{leaving.id}"
+        post = post_form(
+            client, f"{withdrawn}/withdraw-invitation", {"x": text}, form_page=withdrawn
+        )
+        assert_safe_page(*post)
+        _pages_are_safe(
+            client, person, withdrawn, f"/vacancies/{stage.vacancy_id}/stages/{stage.id}"
+        )
 
     run()
 

@@ -237,8 +237,9 @@ def test_hr_make_links_only_for_panel_members_still_waiting(app, signed_in, make
         assert response.status_code == 404
     active = make_user(Role.PANEL)
     response = _post_from(client, f"/people/{active.id}/set-password-link", f"/people/{active.id}")
-    assert response.status_code == 409 and "set their password already" in response.get_data(
-        as_text=True
+    assert (
+        response.status_code == 409
+        and "not waiting for a set-password link" in response.get_data(as_text=True)
     )
     assert db.session.scalar(select(SetPasswordLink)) is None
     assert sign_in(app.test_client(), active.email, TEST_PASSWORD).status_code == 302
@@ -268,6 +269,37 @@ def test_an_invitee_can_sit_on_a_second_panel_before_setting_a_password(app, sig
     assert (
         len(db.session.scalars(select(PanelSeat).where(PanelSeat.user_id == _invitee().id)).all())
         == 2
+    )
+
+
+def test_a_withdrawn_invitation_stops_every_link_and_keeps_the_account_shut(app, signed_in):
+    client, _hr, stage = _scene(signed_in)
+    path = _link_in(_invite(client, stage).get_data(as_text=True))
+    person = _invitee()
+    token = csrf_token_from(client.get(f"/people/{person.id}").get_data(as_text=True))
+    response = client.post(f"/people/{person.id}/withdraw-invitation", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert "Invitation to Cllr Amina Shah withdrawn" in client.get(
+        response.headers["Location"]
+    ).get_data(as_text=True)
+    db.session.refresh(person)
+    assert not person.awaiting_password and not person.is_enabled
+    refused = app.test_client().get(path)
+    assert refused.status_code == 410
+    assert "invitation this link belonged to was withdrawn" in refused.get_data(as_text=True)
+    assert "Withdrawn with the invitation" in client.get(f"/people/{person.id}").get_data(
+        as_text=True
+    )
+    late = app.test_client()
+    token = csrf_token_from(late.get("/sign-in").get_data(as_text=True))
+    data = {"csrf_token": token, "new_password": CHOSEN, "confirm_password": CHOSEN}
+    assert late.post(path, data=data).status_code == 410
+    # HR cannot make a new link for them: only an administrator can open the account again.
+    response = _post_from(client, f"/people/{person.id}/set-password-link", f"/people/{person.id}")
+    assert response.status_code == 409
+    assert sign_in(app.test_client(), INVITEE, CHOSEN).status_code == 200
+    assert db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == "user.invitation_withdrawn")
     )
 
 

@@ -17,6 +17,7 @@ class LinkState(enum.StrEnum):
     USABLE = "usable"
     USED = "used"
     REPLACED = "replaced"
+    WITHDRAWN = "withdrawn"
     EXPIRED = "expired"
 
 
@@ -25,6 +26,7 @@ WHY_A_LINK_CANNOT_BE_USED = {
     LinkState.USED: "This link has been used already: a link sets a password once only.",
     LinkState.REPLACED: "A newer link was made for you after this one, so this one no longer "
     "works.",
+    LinkState.WITHDRAWN: "The invitation this link belonged to was withdrawn.",
     LinkState.EXPIRED: "This link has expired.",
 }
 
@@ -33,6 +35,7 @@ LINK_STATE_LABELS = {
     LinkState.USABLE: "Waiting to be used",
     LinkState.USED: "Used",
     LinkState.REPLACED: "Replaced by a newer link",
+    LinkState.WITHDRAWN: "Withdrawn with the invitation",
     LinkState.EXPIRED: "Expired",
 }
 
@@ -53,13 +56,15 @@ def link_state(
     used_at: datetime | None,
     replaced_at: datetime | None,
     now: datetime,
+    invitation_withdrawn: bool = False,
 ) -> LinkState:
-    """Whether a link can still be used at ``now``; used and replaced outrank expired, so
-    the person is told the more useful reason."""
+    """Whether a link can still be used at ``now``; used, replaced and withdrawn outrank
+    expired, so the person is told the more useful reason. A withdrawn invitation stops its
+    links the way a newer link does (``replaced_at``), so the caller says which it was."""
     if used_at is not None:
         return LinkState.USED
     if replaced_at is not None:
-        return LinkState.REPLACED
+        return LinkState.WITHDRAWN if invitation_withdrawn else LinkState.REPLACED
     if now >= expires_at:
         return LinkState.EXPIRED
     return LinkState.USABLE
