@@ -252,9 +252,12 @@ def _statement_waiting_on_the_lock() -> str:
     if db.engine.dialect.name != "postgresql":
         time.sleep(1.0)
         return ""
+    # Only the sheet's update counts: another statement can wait on a lock for a moment (a
+    # reader behind a cleanup's lock, say), and taking it for the submission failed a run.
     waiting = text(
         "SELECT query FROM pg_stat_activity "
-        "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+        "WHERE wait_event_type = 'Lock' AND datname = current_database() "
+        "AND query LIKE 'UPDATE score_sheet%'"
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
