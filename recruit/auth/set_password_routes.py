@@ -29,9 +29,18 @@ from recruit.set_password_links import (
 )
 
 # Where someone who must change a handed-over password may still go: the page to change
-# it, signing out, and the files every page needs.
+# it, signing out, and the files every page needs; and signing in and setting a password,
+# which must never be turned back to the change page (it sends anyone not signed in to
+# sign in, and the two would send each other round for ever).
 _OPEN_WHILE_A_CHANGE_IS_DUE = frozenset(
-    {"auth.change_password", "auth.logout", "static", "main.govuk_asset"}
+    {
+        "auth.change_password",
+        "auth.logout",
+        "auth.login",
+        "auth.set_password",
+        "static",
+        "main.govuk_asset",
+    }
 )
 
 

@@ -358,6 +358,20 @@ def test_a_reset_password_must_be_changed(app, signed_in, make_user):
     )
 
 
+def test_a_session_ended_while_a_change_is_due_leads_back_to_sign_in(app, signed_in, make_user):
+    admin, _ = signed_in(Role.ADMIN)
+    person = make_user(Role.PANEL)
+    response = submit_form(admin, f"/admin/users/{person.id}/reset-password", {"confirm": "y"})
+    password = _generated_password(response.get_data(as_text=True))
+    visitor = app.test_client()
+    assert sign_in(visitor, person.email, password).status_code == 302
+    # An administrator resets the password again: every session of theirs ends.
+    submit_form(admin, f"/admin/users/{person.id}/reset-password", {"confirm": "y"})
+    response = visitor.get("/account/password")
+    assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+    assert visitor.get(response.headers["Location"]).status_code == 200
+
+
 def test_signing_out_is_allowed_while_a_change_is_due(app, signed_in):
     admin, _ = signed_in(Role.ADMIN)
     response = submit_form(
