@@ -17,12 +17,11 @@ from recruit.domain.documents.candidate_brief import (
     candidate_brief_bytes,
     candidate_brief_filename,
 )
+from recruit.exports import DOCX_MIMETYPE
 from recruit.stages import bp
 from recruit.stages.access import stage_of
 from recruit.stages.pack_exercises import pack_exercises
 from recruit.stages.packs import PACK_REFERENCE
-
-DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @bp.route("/vacancies/<int:vacancy_id>/stages/<int:stage_id>/candidate-brief.docx")

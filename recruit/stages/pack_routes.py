@@ -17,6 +17,7 @@ from recruit.bank_store import current_bank
 from recruit.domain.documents.candidate_brief import advance_briefs
 from recruit.domain.documents.interview_pack import pack_filename
 from recruit.domain.documents.word.text_safety import safe_download_filename
+from recruit.exports import DOCX_MIMETYPE
 from recruit.models import Stage, Vacancy
 from recruit.stages import bp
 from recruit.stages.access import stage_of
@@ -30,7 +31,6 @@ from recruit.stages.packs import (
     stage_packs,
 )
 
-DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ZIP_MIMETYPE = "application/zip"
 _PACKS = "/vacancies/<int:vacancy_id>/stages/<int:stage_id>/packs"
 
