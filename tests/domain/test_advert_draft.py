@@ -464,3 +464,36 @@ def test_the_dcs_is_not_appointed_for_one_service_area(bank: QuestionBank) -> No
         )
     )["the_role"].body
     assert role.startswith("We are appointing a Director of Children's Services.")
+
+
+@pytest.mark.parametrize(
+    ("schemes", "expected"),
+    [
+        (
+            ("armed_forces",),
+            "We guarantee an interview to armed forces veterans who meet the essential criteria.",
+        ),
+        (
+            ("care_leavers", "armed_forces", "disability_confident"),
+            "We guarantee an interview to care leavers (we are their corporate parents), armed "
+            "forces veterans and disabled applicants (we are a Disability Confident employer) "
+            "who meet the essential criteria.",
+        ),
+    ],
+)
+def test_guaranteed_interviews_are_one_sentence_in_the_councils_order(
+    bank: QuestionBank, schemes: tuple[str, ...], expected: str
+) -> None:
+    facts = make_facts(bank, "team_manager", "family_valued", guaranteed_interviews=schemes)
+    apply = sections_by_key(compose_advert(facts, bank.attributes))["how_to_apply"].body
+
+    assert expected in apply
+    assert apply.count("guarantee") == 1
+
+
+def test_without_guaranteed_interviews_the_advert_promises_none(bank: QuestionBank) -> None:
+    apply = sections_by_key(
+        compose_advert(make_facts(bank, "dcs", "no_wrong_door"), bank.attributes)
+    )["how_to_apply"].body
+
+    assert "guarantee" not in apply

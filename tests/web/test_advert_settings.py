@@ -73,8 +73,11 @@ def test_a_draft_reads_the_vacancys_stages_needs_and_the_councils_statements(
     assert "stakeholder" not in assessed and "elected members" not in assessed
     apply = sections["how_to_apply"]
     assert SETTINGS["EQUALITY_STATEMENT"] in apply
-    assert "As a Disability Confident employer, we interview disabled applicants" in apply
-    assert "As corporate parents, we interview care leavers" in apply
+    assert (
+        "We guarantee an interview to disabled applicants (we are a Disability Confident "
+        "employer) and care leavers (we are their corporate parents) who meet the essential "
+        "criteria." in apply
+    )
     assert f"For questions about applying, contact {SETTINGS['RECRUITMENT_CONTACT']}." in apply
     assert SETTINGS["ADVERT_OFFER"] in sections["practical_details"]
     assert SETTINGS["RIGHT_TO_WORK_STATEMENT"] in sections["safer_recruitment"]

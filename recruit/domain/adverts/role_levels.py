@@ -40,10 +40,9 @@ class LevelVoice:
 LEVEL_VOICES: dict[str, LevelVoice] = {
     "dcs": LevelVoice(
         scope=(
-            "You will head children's services across the council and its partnership, holding "
-            "the statutory role under section 18 of the Children Act 2004. It covers schools "
-            "and special educational needs as well as social care. You will be accountable for "
-            "every child the council supports."
+            "You will hold the statutory role under section 18 of the Children Act 2004, across "
+            "social care, schools and special educational needs. You will answer for every "
+            "child the council supports."
         ),
         attributes={
             "values": "you set the values the whole service works by, and put children "
@@ -75,8 +74,8 @@ LEVEL_VOICES: dict[str, LevelVoice] = {
     "assistant_director": LevelVoice(
         scope=(
             "You will run a major part of our children's services, reporting to the Director "
-            "of Children's Services. As senior sponsor of {model}, you will make sure it is "
-            "well resourced."
+            "of Children's Services. As senior sponsor of {model}, you will keep it well "
+            "resourced."
         ),
         attributes={
             "values": "you make the values of {model} explicit in every decision and every "

@@ -34,13 +34,13 @@ SECTION_HEADINGS: dict[str, str] = {
     "how_to_apply": "How to apply",
     "safer_recruitment": "Safeguarding and safer recruitment",
 }
-# Guaranteed interview schemes a council may offer (its GUARANTEED_INTERVIEWS setting).
-GUARANTEED_INTERVIEW_LINES: dict[str, str] = {
-    "disability_confident": "As a Disability Confident employer, we interview disabled "
-    "applicants who meet the essential criteria.",
-    "care_leavers": "As corporate parents, we interview care leavers who meet the essential "
-    "criteria.",
-    "armed_forces": "We interview armed forces veterans who meet the essential criteria.",
+# Guaranteed interview schemes a council may offer (its GUARANTEED_INTERVIEWS setting): who
+# each guarantees an interview to. The advert names them all in one sentence, so a council
+# offering every scheme does not spend forty words of its advert on them.
+GUARANTEED_INTERVIEW_GROUPS: dict[str, str] = {
+    "disability_confident": "disabled applicants (we are a Disability Confident employer)",
+    "care_leavers": "care leavers (we are their corporate parents)",
+    "armed_forces": "armed forces veterans",
 }
 DEFAULT_EQUALITY_STATEMENT = (
     "We welcome applications from everyone and will make reasonable adjustments at any "

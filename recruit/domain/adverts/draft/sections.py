@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from recruit.domain.adverts.draft.applicant import VALUES_ATTRIBUTE
 from recruit.domain.adverts.draft.model import (
-    GUARANTEED_INTERVIEW_LINES,
+    GUARANTEED_INTERVIEW_GROUPS,
     SECTION_HEADINGS,
     VacancyFacts,
     format_govuk_date,
@@ -47,8 +47,7 @@ def section_bodies(facts: VacancyFacts, attributes: Sequence[Attribute]) -> dict
 
 def _council_and_innovation(facts: VacancyFacts) -> str:
     values = ["These values guide our work:", *_bullets(facts.innovation.values)]
-    invitation = "We set them out first: are they yours too?"
-    return _join([_model_introduction(facts), "\n".join(values), invitation])
+    return _join([_model_introduction(facts), "\n".join(values)])
 
 
 def _model_introduction(facts: VacancyFacts) -> str:
@@ -100,10 +99,7 @@ def _the_role(facts: VacancyFacts) -> str:
 
 
 def _what_we_value(facts: VacancyFacts, attributes: Sequence[Attribute]) -> str:
-    introduction = (
-        "Research found five attributes in the leaders whose models succeeded. In this role, "
-        "they mean:"
-    )
+    introduction = "Research found five attributes in leaders whose models succeeded. In this role:"
     voice = LEVEL_VOICES.get(facts.role_level.key)
     lines = [_attribute_line(attribute, voice, facts) for attribute in attributes]
     return introduction + "\n" + "\n".join(lines)
@@ -204,7 +200,7 @@ def _how_to_apply(facts: VacancyFacts) -> str:
         " ".join(
             [
                 " ".join(facts.equality_statement.split()),
-                *(GUARANTEED_INTERVIEW_LINES[key] for key in facts.guaranteed_interviews),
+                _guaranteed_interviews(facts.guaranteed_interviews),
             ]
         ).strip(),
     ]
@@ -214,6 +210,14 @@ def _how_to_apply(facts: VacancyFacts) -> str:
     if facts.contact.strip():
         contacts.append(f"For questions about applying, contact {facts.contact.strip()}.")
     return _join([*paragraphs, " ".join(contacts)])
+
+
+def _guaranteed_interviews(schemes: tuple[str, ...]) -> str:
+    groups = [GUARANTEED_INTERVIEW_GROUPS[key] for key in schemes]
+    if not groups:
+        return ""
+    named = groups[0] if len(groups) == 1 else f"{', '.join(groups[:-1])} and {groups[-1]}"
+    return f"We guarantee an interview to {named} who meet the essential criteria."
 
 
 def _application_route(facts: VacancyFacts) -> str:
@@ -267,8 +271,8 @@ def _safer_recruitment(facts: VacancyFacts) -> str:
     ]
     if voice and voice.politically_restricted:
         paragraphs.append(
-            "This post is politically restricted (Local Government and Housing Act 1989), so "
-            "you may not stand for election or take an active part in party politics."
+            "This post is politically restricted (Local Government and Housing Act 1989): you "
+            "may not stand for election or take an active part in party politics."
         )
     return _join(paragraphs)
 
