@@ -11,6 +11,7 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from recruit.domain.adverts.check import AdvertLexicon, LexiconError, check_advert
+from recruit.domain.adverts.role_levels import is_politically_restricted
 from recruit.domain.question_bank import (
     ANY_INNOVATION,
     QuestionBank,
@@ -31,11 +32,22 @@ advert_group = AppGroup("advert", help="Check job advert wording.")
     show_default=True,
     help="Key of the innovation the post runs (family_safeguarding, no_wrong_door, ...).",
 )
+@click.option(
+    "--role-level",
+    default=None,
+    help="Key of the post's role level (dcs, assistant_director, ...): a chief officer's "
+    "advert must then say the post is politically restricted.",
+)
 @with_appcontext
-def check_command(file: Path, innovation: str) -> None:
+def check_command(file: Path, innovation: str, role_level: str | None) -> None:
     """Check a plain-text advert (UTF-8) and print the analysis as JSON."""
     text = _read_advert(file)
     bank = _load_bank()
+    known_levels = [item.key for item in bank.role_levels]
+    if role_level is not None and role_level not in known_levels:
+        raise click.ClickException(
+            f"Unknown role level {role_level!r}: use one of {', '.join(known_levels)}"
+        )
     try:
         chosen = bank.innovation(innovation)
     except KeyError:
@@ -49,6 +61,7 @@ def check_command(file: Path, innovation: str) -> None:
         innovation=chosen,
         attributes=bank.attributes,
         all_key_terms=[term for item in bank.innovations for term in item.key_terms],
+        politically_restricted=role_level is not None and is_politically_restricted(role_level),
     )
     click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
 

@@ -90,3 +90,30 @@ def test_an_unknown_innovation_is_a_clear_error(runner, tmp_path):
 
     assert result.exit_code == 1
     assert "Unknown innovation 'no_such': use one of family_safeguarding" in result.output
+
+
+def test_a_chief_officers_advert_must_say_the_post_is_politically_restricted(runner, tmp_path):
+    advert = tmp_path / "advert.txt"
+    advert.write_text(ADVERT, encoding="utf-8")
+
+    as_dcs = runner.invoke(args=["advert", "check", str(advert), "--role-level", "dcs"])
+    as_team_manager = runner.invoke(
+        args=["advert", "check", str(advert), "--role-level", "team_manager"]
+    )
+
+    assert as_dcs.exit_code == 0, as_dcs.output
+    assert "political_restriction" in json.loads(as_dcs.output)["missing_safer_recruitment"]
+    assert (
+        "political_restriction"
+        not in json.loads(as_team_manager.output)["missing_safer_recruitment"]
+    )
+
+
+def test_an_unknown_role_level_is_refused_by_name(runner, tmp_path):
+    advert = tmp_path / "advert.txt"
+    advert.write_text(ADVERT, encoding="utf-8")
+
+    result = runner.invoke(args=["advert", "check", str(advert), "--role-level", "mayor"])
+
+    assert result.exit_code != 0
+    assert "Unknown role level 'mayor': use one of dcs," in result.output
