@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from bench.client import page_paths
+from bench.client import page_paths, stage_summary_path
 from bench.consolidation import measure_consolidation
 from bench.database import (
     backend_name,
@@ -25,13 +25,26 @@ from bench.database import (
     settle_database,
 )
 from bench.exports import measure_exports
-from bench.load import Server, check_page, run_wrk, sign_in
+from bench.load import BARE_APP, Server, check_page, run_wrk, sign_in
 from bench.queries import queries_per_page
-from bench.report import latency_note, light_load_note, table, targets, write_json
-from bench.seed import seed
+from bench.report import (
+    baseline_table,
+    latency_note,
+    light_load_note,
+    table,
+    targets,
+    write_json,
+)
+from bench.seed import SeededVacancy, seed
 
 WARM_UP_SECONDS = 2.0
-LOADED_PAGES = ("score entry", "panel summary", "comparison", "question search")
+LOADED_PAGES = (
+    "score entry",
+    "panel summary",
+    "panel summary, one stage",
+    "comparison",
+    "question search",
+)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -49,8 +62,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--light-connections",
         type=int,
         default=4,
-        help="each page and the baseline again at this many connections, for information "
-        "(0: not at all; default 4)",
+        help="each page and the baseline again at this many connections, where the p99 "
+        "target applies (0: not at all, and that target goes unmet; default 4)",
     )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
@@ -86,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         results = run(args, Path(folder))
     rows = targets(results)
     notes = [note for note in (latency_note(results), light_load_note(results)) if note]
+    print(baseline_table(results))
+    print()
     print(table(rows))
     for note in notes:
         print(f"\n{note}")
@@ -134,18 +149,21 @@ def run(args: argparse.Namespace, work_dir: Path) -> dict[str, Any]:
 
 
 def _load(args: argparse.Namespace, url: str, work_dir: Path, seeded) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    """Each key page under wrk, right after a run of the one-SELECT baseline.
+    """The bare Flask app, then each key page under wrk right after a run of the one-SELECT
+    baseline.
 
     This machine's speed drifts over the minutes a load run takes, so each page's share is
     taken against the baseline measured just before it ("adjacent_baseline"); the first
-    of those runs is also reported as the baseline itself.
+    of those runs is also reported as the baseline itself, and taken as a share of the bare
+    app measured just before it.
     """
-    paths = {
-        page: path for page, (path, _) in page_paths(seeded.load).items() if page in LOADED_PAGES
-    }
+    paths = _loaded_paths(seeded.load)
     baseline_path = f"/bench/one-select/{seeded.load.id}"
     with Server(url, work_dir) as server:
         cookie = sign_in(server.base_url, seeded.load.chair_email, seeded.password)
+        for path in paths.values():  # before minutes of wrk, not after
+            check_page(server.base_url, path, cookie)
+        bare_app = _bare_app(args, url, work_dir, seeded.load.id)
         measure = partial(_measure_page, server.base_url, cookie, args)
         load: dict[str, Any] = {}
         for page, path in paths.items():
@@ -155,23 +173,41 @@ def _load(args: argparse.Namespace, url: str, work_dir: Path, seeded) -> dict[st
         light = _light_load(server.base_url, cookie, args, baseline_path, paths)
         memory = server.peak_memory_per_worker()
     return {
+        "bare_app": bare_app,
         "load": load,
         **({"light_load": light} if light else {}),
         "memory_mb_per_worker": {str(pid): mb for pid, mb in memory.items()},
     }
 
 
+def _loaded_paths(vacancy: SeededVacancy) -> dict[str, str]:
+    paths = {page: path for page, (path, _) in page_paths(vacancy).items()}
+    paths["panel summary, one stage"] = stage_summary_path(vacancy)
+    return {page: paths[page] for page in LOADED_PAGES}
+
+
+def _bare_app(
+    args: argparse.Namespace, url: str, work_dir: Path, vacancy_id: int
+) -> dict[str, Any]:
+    """The same primary-key SELECT in bare Flask and Flask-SQLAlchemy, under its own gunicorn
+    with the app's settings, stopped before the app's pages are loaded."""
+    path = f"/one-select/{vacancy_id}"
+    with Server(url, work_dir, app=BARE_APP, ready_path=path) as bare:
+        return _measure_page(bare.base_url, "", args, "bare Flask app", path)
+
+
 def _light_load(
-    base_url: str, cookie: str, args: argparse.Namespace, baseline_path: str, paths: dict
+    base_url: str, cookie: str, args: argparse.Namespace, baseline_path: str, paths: dict[str, str]
 ) -> dict[str, Any]:
     """The baseline and each page at a few connections, as a panel rather than a crowd
-    would load them: information beside the targets, not a target itself."""
+    would load them: where the p99 target applies."""
     if args.light_connections <= 0:
         return {}
     light_args = argparse.Namespace(**{**vars(args), "connections": args.light_connections})
     measure = partial(_measure_page, base_url, cookie, light_args)
+    connections = "connection" if args.light_connections == 1 else "connections"
     return {
-        page: measure(f"{page} at {args.light_connections} connections", path)
+        page: measure(f"{page} at {args.light_connections} {connections}", path)
         for page, path in {"one-select baseline": baseline_path, **paths}.items()
     }
 

@@ -52,5 +52,10 @@ def page_paths(vacancy: SeededVacancy) -> dict[str, tuple[str, bool]]:
     }
 
 
+def stage_summary_path(vacancy: SeededVacancy) -> str:
+    """The panel summary of the vacancy's deciding stage alone: loaded, not counted."""
+    return f"/vacancies/{vacancy.id}/summary/stages/{vacancy.moderated_stage_id}"
+
+
 def user_for(seeded: Seeded, vacancy: SeededVacancy, as_hr: bool) -> str:
     return seeded.hr_email if as_hr else vacancy.chair_email

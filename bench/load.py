@@ -1,9 +1,10 @@
 """Load the key pages with wrk against real gunicorn workers, signed in as a panel chair.
 
 gunicorn serves ``bench.wsgi:app`` (the app plus the one-SELECT baseline route) with two
-workers on 127.0.0.1. The bench signs in with a real POST, checks every page answers 200
-(not a redirect to sign-in), then runs wrk on each in turn and parses its ``--latency``
-report.
+workers on 127.0.0.1, and for its own run ``bench.bare_app:app`` (bare Flask and
+Flask-SQLAlchemy) with the same settings. The bench signs in with a real POST, checks every
+page answers 200 (not a redirect to sign-in), then runs wrk on each in turn and parses its
+``--latency`` report.
 """
 
 from __future__ import annotations
@@ -45,12 +46,30 @@ class WrkResult:
         return asdict(self)
 
 
-class Server:
-    """gunicorn with two workers on a free local port, for the length of a ``with`` block."""
+APP = "bench.wsgi:app"
+BARE_APP = "bench.bare_app:app"
 
-    def __init__(self, database_url: str, work_dir: Path, workers: int = 2) -> None:
+
+class Server:
+    """gunicorn with two workers on a free local port, for the length of a ``with`` block.
+
+    ``app`` is the WSGI entry gunicorn loads; the server counts as up once ``ready_path``
+    answers and every worker has started.
+    """
+
+    def __init__(
+        self,
+        database_url: str,
+        work_dir: Path,
+        workers: int = 2,
+        *,
+        app: str = APP,
+        ready_path: str = "/healthz",
+    ) -> None:
         self.database_url = database_url
-        self.log_path = work_dir / "gunicorn.log"
+        self.app = app
+        self.ready_path = ready_path
+        self.log_path = work_dir / f"gunicorn-{app.split(':')[0]}.log"
         self.workers = workers
         self.port = _free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
@@ -69,7 +88,7 @@ class Server:
             f"127.0.0.1:{self.port}",
             "--error-logfile",
             str(self.log_path),
-            "bench.wsgi:app",
+            self.app,
         ]
         self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)  # noqa: S603
         try:
@@ -95,7 +114,7 @@ class Server:
             if self.process.poll() is not None:
                 raise LoadError(f"gunicorn exited: see {self.log_path}")
             try:
-                if requests.get(f"{self.base_url}/healthz", timeout=10).ok:
+                if requests.get(f"{self.base_url}{self.ready_path}", timeout=10).ok:
                     if len(workers_peak_memory(self.process.pid)) >= self.workers:
                         return
             except (requests.ConnectionError, requests.Timeout):
@@ -129,7 +148,7 @@ def sign_in(base_url: str, email: str, password: str) -> str:
 def check_page(base_url: str, path: str, cookie: str) -> int:
     """The page's size in bytes; raises unless it answers 200 without redirecting."""
     answer = requests.get(
-        f"{base_url}{path}", headers={"Cookie": cookie}, allow_redirects=False, timeout=60
+        f"{base_url}{path}", headers=_cookie_header(cookie), allow_redirects=False, timeout=60
     )
     if answer.status_code != 200:
         raise LoadError(f"{path} answered {answer.status_code}, not 200")
@@ -137,6 +156,8 @@ def check_page(base_url: str, path: str, cookie: str) -> int:
 
 
 def run_wrk(url: str, cookie: str, *, connections: int, threads: int, seconds: float) -> WrkResult:
+    """wrk on ``url``; with an empty ``cookie`` (the bare app), no Cookie header at all."""
+    cookie_header = ["-H", f"Cookie: {cookie}"] if cookie else []
     command = [
         WRK,
         f"-t{min(threads, connections)}",
@@ -145,8 +166,7 @@ def run_wrk(url: str, cookie: str, *, connections: int, threads: int, seconds: f
         "--timeout",
         "30s",
         "--latency",
-        "-H",
-        f"Cookie: {cookie}",
+        *cookie_header,
         url,
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
@@ -180,6 +200,10 @@ def _percentile(output: str, label: str) -> float:
     if match is None:
         raise LoadError(f"wrk's report has no {label} latency:\n{output}")
     return float(match[1]) * _UNITS[match[2]]
+
+
+def _cookie_header(cookie: str) -> dict[str, str]:
+    return {"Cookie": cookie} if cookie else {}
 
 
 def _free_port() -> int:

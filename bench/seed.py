@@ -1,5 +1,6 @@
-"""Seed the bench database: many vacancies, each with a moderated stage and a stage whose
-scoring is under way, plus dedicated vacancies for the query, consolidation and export runs.
+"""Seed the bench database: many vacancies, each with a deciding stage in moderation and an
+advisory stage whose scoring is under way, plus dedicated vacancies for the query,
+consolidation and export runs.
 
 Rows go in with bulk Core inserts (one commit per vacancy): the ORM one row at a time
 would take hours at full scale. Passwords are hashed once and the hash reused, since a
@@ -34,6 +35,7 @@ from recruit.models import (
     Score,
     ScoreSheet,
     Stage,
+    StageRole,
     StageType,
     User,
     Vacancy,
@@ -55,7 +57,7 @@ class SeededVacancy:
 
     id: int
     candidates: int
-    moderated_stage_id: int
+    moderated_stage_id: int  # the deciding stage, in moderation
     scoring_stage_id: int
     draft_candidate_id: int  # the chair's sheet for them at the scoring stage is a draft
     chair_email: str
@@ -182,8 +184,11 @@ def _add_vacancy(
     )
     seats = [(chair, PanelRole.CHAIR)] + [(m, PanelRole.MEMBER) for m in others]
     questions = _questions_for(plan, number)
-    moderated = _add_stage(vacancy_id, 1, "Stakeholder panel", seats, questions, plan)
-    scoring = _add_stage(vacancy_id, 2, "Final panel", seats, questions, plan)
+    # Both are final panels, and the app makes the first of those the deciding one.
+    moderated = _add_stage(
+        vacancy_id, 1, "Stakeholder panel", seats, questions, plan, StageRole.DECIDING
+    )
+    scoring = _add_stage(vacancy_id, 2, "Final panel", seats, questions, plan, StageRole.ADVISORY)
     score_stage(moderated, candidate_ids, rng)
     half = candidate_count // 2
     score_stage(scoring, candidate_ids[:half], rng)
@@ -254,6 +259,7 @@ def _add_stage(
     seats: list[tuple[int, PanelRole]],
     questions: list[str],
     plan: _Plan,
+    role: StageRole,
 ) -> _StageRows:
     stage_id = insert_returning_ids(
         Stage,
@@ -262,6 +268,7 @@ def _add_stage(
                 "vacancy_id": vacancy_id,
                 "name": name,
                 "stage_type": StageType.FINAL_PANEL,
+                "role": role,
                 "duration_minutes": 90,
                 "position": position,
                 "weights": default_weights(plan.attributes),

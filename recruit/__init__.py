@@ -89,9 +89,11 @@ def _init_extensions(app: Flask) -> None:
         configure_engine(db.engine)
 
     from recruit import security, sessions
+    from recruit.results.snapshots import watch_writes
 
     sessions.init_app(app)
     security.init_app(app)
+    watch_writes()  # every write that could move a stage's results raises its version
 
 
 def _register_blueprints(app: Flask) -> None:

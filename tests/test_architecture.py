@@ -7,11 +7,14 @@
 - Each feature package makes its blueprint in `__init__` and imports every route module;
   no route module imports another, and no module imports another's `_private` name.
 - Only the Word toolkit (`recruit/domain/documents/word/`) opens or saves a Word document.
+- No bulk UPDATE, DELETE or INSERT statement writes a table a stage's results come from:
+  writes go through the session, which raises the stage's results version.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -172,3 +175,33 @@ def _is_built_document_saved(node: ast.AST) -> bool:
         and isinstance(built.func, ast.Name)
         and built.func.id.startswith("build_")
     )
+
+
+# Models whose rows feed a stage's results (recruit.results.snapshots.RESULTS_TABLES). The
+# session raises a stage's results version for every write it flushes; a bulk UPDATE or
+# DELETE statement bypasses that bookkeeping and would leave a stale snapshot standing.
+RESULTS_MODELS = (
+    "AgreedScore|Candidate|CandidateDecision|ConflictOfInterest|PanelSeat|PlanItem|Score"
+    "|ScoreSheet|Stage"
+)
+BULK_WRITE = re.compile(rf"\b(?:update|delete|insert)\(\s*(?:{RESULTS_MODELS})\b")
+
+
+def test_no_bulk_statement_writes_a_table_the_results_come_from() -> None:
+    allowed = {RECRUIT / "results" / "snapshots.py"}  # raises the versions themselves
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted(RECRUIT.rglob("*.py"))
+        if path not in allowed
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if BULK_WRITE.search(line)
+    ]
+    assert not offenders, f"write through the session instead: {offenders}"
+
+
+def test_the_bulk_write_check_knows_every_results_table() -> None:
+    from recruit import models
+    from recruit.results.snapshots import RESULTS_TABLES
+
+    named = {getattr(models, name).__tablename__ for name in RESULTS_MODELS.split("|")}
+    assert named == RESULTS_TABLES

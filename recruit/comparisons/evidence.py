@@ -25,7 +25,7 @@ def candidate_evidence(
     """Per candidate code, both sides of the evidence."""
     wanted = list(candidates)
     keys = tuple(attribute_names())
-    notes = _deciding_notes(outcomes)
+    notes = _deciding_notes(outcomes, {c.code for c in wanted})
     flags = _red_flags(outcomes)
     visible = {outcome.stage.name for outcome in outcomes if not outcome.result.deciding}
     reports = reports_by_candidate(vacancy, wanted) if visible else {}
@@ -44,12 +44,14 @@ def candidate_evidence(
     }
 
 
-def _deciding_notes(outcomes: list[StageOutcome]) -> dict[str, dict[str, list[Note]]]:
+def _deciding_notes(
+    outcomes: list[StageOutcome], codes: set[str]
+) -> dict[str, dict[str, list[Note]]]:
     found: dict[str, dict[str, list[Note]]] = {}
     for outcome in (o for o in outcomes if o.result.deciding):
         numbers = {str(item.id): n for n, item in enumerate(outcome.stage.items, 1)}
         names = {key: seat.user.full_name for key, seat in outcome.seats.items()}
-        for score in outcome.scores.scores:
+        for score in (s for s in outcome.scores.scores if s.candidate in codes):
             note = Note(
                 member=names.get(score.member, "A former panel member"),
                 score=score.score,

@@ -9,6 +9,7 @@ them; anyone else gets a 404 on the form.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import BytesIO
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
@@ -59,16 +60,50 @@ def _view(vacancy: Vacancy) -> ComparisonView:
 @bp.route("/vacancies/<int:vacancy_id>/comparison")
 @login_required
 def comparison(vacancy_id: int) -> ResponseReturnValue:
+    """The compared candidates side by side, read from the stages' results alone: each
+    candidate's evidence is on their own page (``candidate_details``)."""
     view = _view(results_vacancy(vacancy_id))
-    compared = [view.candidates[c.candidate] for c in view.comparison.candidates]
     return render_template(
         "comparisons/comparison.html",
         view=view,
-        evidence=candidate_evidence(view.vacancy, view.outcomes, compared),
+        details_url=_details_url(view),
         names=attribute_names(),
         short_names=short_names(),
         sort_keys=sort_keys(tuple(attribute_names())),
         may_set_target=may_set_target(current_user, view.vacancy),
+    )
+
+
+def _details_url(view: ComparisonView) -> Callable[[str], str]:
+    """Each candidate's evidence page, keeping the comparison's candidates and order."""
+    return lambda code: url_for(
+        ".candidate_details",
+        vacancy_id=view.vacancy.id,
+        candidate_id=view.candidates[code].id,
+        candidate=view.chosen,
+        sort=view.comparison.sort_key,
+    )
+
+
+@bp.route("/vacancies/<int:vacancy_id>/comparison/candidates/<int:candidate_id>")
+@login_required
+def candidate_details(vacancy_id: int, candidate_id: int) -> ResponseReturnValue:
+    """Both sides of the evidence on one candidate, and where they fall below the target."""
+    view = _view(results_vacancy(vacancy_id))
+    code = next((code for code, c in view.candidates.items() if c.id == candidate_id), None)
+    if code is None:
+        # As the summary does for a stage not yet in moderation: back to where it will be.
+        flash("That candidate has no results to compare yet.", "info")
+        return redirect(url_for(".comparison", vacancy_id=view.vacancy.id))
+    found = candidate_evidence(view.vacancy, view.outcomes, [view.candidates[code]])
+    return render_template(
+        "comparisons/candidate.html",
+        view=view,
+        code=code,
+        found=found[code],
+        compared=next((c for c in view.comparison.candidates if c.candidate == code), None),
+        names=attribute_names(),
+        short_names=short_names(),
     )
 
 

@@ -149,6 +149,10 @@ class Stage(Model):
     # Once issued, plan items carry the exact question text they were issued with.
     plan_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     lock_version: Mapped[int] = mapped_column(default=1)
+    # Raised in the same transaction as every write that could move the stage's results
+    # (recruit.results.snapshots): a stored snapshot of the results counts only while it
+    # carries the same number.
+    results_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     vacancy: Mapped[Vacancy] = relationship(back_populates="stages")
     items: Mapped[list[PlanItem]] = relationship(

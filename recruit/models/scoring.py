@@ -229,3 +229,24 @@ class CandidateDecision(Model):
     __table_args__ = (
         UniqueConstraint("stage_id", "candidate_id", name="uq_candidate_decision_stage"),
     )
+
+
+class ResultsSnapshot(Model):
+    """A stage's consolidated results as they stood at one ``Stage.results_version``.
+
+    Only a cache: it is read only while its version and basis match (one query, see
+    ``recruit.results.snapshots``) and can be deleted at any time; the scores and
+    moderation it was worked out from stay the record.
+    """
+
+    __tablename__ = "results_snapshot"
+
+    stage_id: Mapped[int] = mapped_column(
+        ForeignKey("stage.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column()
+    # A digest of what else the figures depend on: the values floor settings, the bank's
+    # attributes and the scoring rules' own code.
+    basis: Mapped[str] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)  # recruit.domain.scoring.snapshot, as JSON
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -9,7 +9,7 @@ display: before that, independence means no one sees a total.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from functools import cached_property
 
 from flask import current_app
 from sqlalchemy import Select, exists, select
@@ -40,21 +40,59 @@ from recruit.models import (
     User,
     Vacancy,
 )
-from recruit.results import sheets
+from recruit.results import sheets, snapshots
 
 
-@dataclass(frozen=True)
 class StageOutcome:
-    """A consolidated stage with what the pages need to name things."""
+    """A consolidated stage with what the pages need to name things.
 
-    stage: Stage
-    scores: StageScores
-    result: StageResult
-    candidates: dict[str, Candidate]  # by code
-    seats: dict[str, PanelSeat]  # by seat id as text
-    # The moderation rows the result was built from, for pages that show who agreed what.
-    agreed_rows: tuple[AgreedScore, ...] = ()
-    decision_rows: tuple[CandidateDecision, ...] = ()
+    ``result`` comes from the stage's results snapshot when it matches, and is
+    consolidated afresh otherwise (``recruit.results.snapshots``). The counted scores and
+    the moderation rows load on first use: a page of figures never needs them.
+    """
+
+    def __init__(self, stage: Stage) -> None:
+        self.stage = stage
+        self.candidates: dict[str, Candidate] = {c.code: c for c in sheets.scored_candidates(stage)}
+        self.seats: dict[str, PanelSeat] = {str(seat.id): seat for seat in stage.seats}
+        _load_seat_users(stage)
+
+    @cached_property
+    def moderation_rows(self) -> ModerationRows:
+        return _moderation_rows(self.stage)
+
+    @property
+    def agreed_rows(self) -> tuple[AgreedScore, ...]:
+        """The moderation rows the result was built from, for pages that show who agreed."""
+        return self.moderation_rows[0]
+
+    @property
+    def decision_rows(self) -> tuple[CandidateDecision, ...]:
+        return self.moderation_rows[1]
+
+    @cached_property
+    def scores(self) -> StageScores:
+        return stage_scores(self.stage, self.moderation_rows)
+
+    @cached_property
+    def result(self) -> StageResult:
+        return snapshots.stage_result(self.stage, self._consolidate_now)
+
+    @property
+    def not_assessed(self) -> tuple[str, ...]:
+        """Attributes the stage's plan does not ask about: not assessed by design."""
+        planned = planned_questions(self.stage)
+        return tuple(key for key in attribute_names() if not planned.get(key))
+
+    def _consolidate_now(self) -> StageResult:
+        # Called once the stage's results version has been read: everything consolidated is
+        # read now, even rows an earlier line of the page loaded, so a stored result is never
+        # older than the version it is filed under.
+        rows = _moderation_rows(self.stage)
+        scores = stage_scores(self.stage, rows)
+        self.__dict__.setdefault("moderation_rows", rows)
+        self.__dict__.setdefault("scores", scores)
+        return consolidate_panel_scores(scores, attribute_names())
 
 
 def values_floor() -> ValuesFloor:
@@ -75,7 +113,16 @@ def short_names() -> dict[str, str]:
 
 def unplanned(outcome: StageOutcome) -> list[str]:
     """Attributes the stage's plan does not ask about: not assessed by design."""
-    return [key for key in outcome.scores.attributes if not outcome.scores.planned.get(key)]
+    return list(outcome.not_assessed)
+
+
+def planned_questions(stage: Stage) -> dict[str, list[str]]:
+    """Each attribute's plan item ids at the stage (as text), every attribute listed."""
+    planned: dict[str, list[str]] = {key: [] for key in attribute_names()}
+    for item in stage.items:
+        attribute = (item.frozen_content or {}).get("attribute", "")
+        planned.setdefault(attribute, []).append(str(item.id))
+    return planned
 
 
 # A stage's agreed scores and outcome decisions, loaded once for the rules and the pages.
@@ -85,12 +132,10 @@ ModerationRows = tuple[tuple[AgreedScore, ...], tuple[CandidateDecision, ...]]
 def stage_scores(stage: Stage, moderation_rows: ModerationRows | None = None) -> StageScores:
     """The stage's submitted scores and moderation as the scoring rules take them."""
     attributes = tuple(attribute_names())
-    planned: dict[str, list[str]] = {key: [] for key in attributes}
-    item_attribute = {}
-    for item in stage.items:
-        attribute = (item.frozen_content or {}).get("attribute", "")
-        item_attribute[item.id] = attribute
-        planned.setdefault(attribute, []).append(str(item.id))
+    planned = planned_questions(stage)
+    item_attribute = {
+        item.id: (item.frozen_content or {}).get("attribute", "") for item in stage.items
+    }
     candidates = sheets.scored_candidates(stage)
     codes = {candidate.id: candidate.code for candidate in candidates}
     agreed, decisions = moderation_rows or _moderation_rows(stage)
@@ -199,18 +244,7 @@ def decisions_for(stage: Stage) -> list[CandidateDecision]:
 
 
 def consolidate_stage(stage: Stage) -> StageOutcome:
-    agreed, decisions = _moderation_rows(stage)
-    scores = stage_scores(stage, (agreed, decisions))
-    _load_seat_users(stage)
-    return StageOutcome(
-        stage=stage,
-        scores=scores,
-        result=consolidate_panel_scores(scores, attribute_names()),
-        candidates={c.code: c for c in sheets.scored_candidates(stage)},
-        seats={str(seat.id): seat for seat in stage.seats},
-        agreed_rows=agreed,
-        decision_rows=decisions,
-    )
+    return StageOutcome(stage)
 
 
 def _load_seat_users(stage: Stage) -> None:

@@ -8,4 +8,4 @@ from flask import Blueprint
 
 bp = Blueprint("summaries", __name__)
 
-from recruit.summaries import routes  # noqa: E402, F401  (adds its views to bp)
+from recruit.summaries import routes, stage_routes  # noqa: E402, F401  (add their views to bp)

@@ -6,7 +6,7 @@ notes (independent scoring).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from flask import current_app
@@ -23,7 +23,16 @@ from recruit.domain.documents.scoring_summary.model import (
     SummaryContext,
 )
 from recruit.domain.scoring.exports import RawScoreRow
-from recruit.models import PanelRole, PanelSeat, Stage, StageRole, Vacancy
+from recruit.models import AgreedScore as AgreedScoreRow
+from recruit.models import (
+    Candidate,
+    CandidateDecision,
+    PanelRole,
+    PanelSeat,
+    Stage,
+    StageRole,
+    Vacancy,
+)
 from recruit.results import sheets
 from recruit.results.consolidation import (
     StageOutcome,
@@ -114,9 +123,18 @@ def _evidence(outcome: StageOutcome) -> dict[tuple[str, str], tuple[EvidenceNote
 
 
 def moderation_records(outcome: StageOutcome) -> dict[str, CandidateModeration]:
-    codes = {candidate.id: code for code, candidate in outcome.candidates.items()}
+    return moderation_from_rows(outcome.candidates, outcome.agreed_rows, outcome.decision_rows)
+
+
+def moderation_from_rows(
+    candidates: Mapping[str, Candidate],
+    agreed_rows: Iterable[AgreedScoreRow],
+    decision_rows: Iterable[CandidateDecision],
+) -> dict[str, CandidateModeration]:
+    """Per candidate code, the agreed scores and the outcome's reasons in these rows."""
+    codes = {candidate.id: code for code, candidate in candidates.items()}
     agreed: dict[str, list[AgreedScore]] = {}
-    for row in outcome.agreed_rows:
+    for row in agreed_rows:
         if row.candidate_id in codes:
             agreed.setdefault(codes[row.candidate_id], []).append(
                 AgreedScore(
@@ -131,7 +149,7 @@ def moderation_records(outcome: StageOutcome) -> dict[str, CandidateModeration]:
     records = {
         code: CandidateModeration(agreed_scores=tuple(rows)) for code, rows in agreed.items()
     }
-    for decision in outcome.decision_rows:
+    for decision in decision_rows:
         code = codes.get(decision.candidate_id)
         if code is None:
             continue

@@ -6,10 +6,25 @@ from __future__ import annotations
 
 from flask import abort
 from flask_login import current_user
+from sqlalchemy import select
 
+from recruit.domain.scoring.model import QuestionScore
 from recruit.extensions import db
-from recruit.models import Role, Stage, Vacancy
-from recruit.results.consolidation import StageOutcome, consolidate_stage, stages_in_moderation
+from recruit.models import (
+    AgreedScore,
+    Candidate,
+    CandidateDecision,
+    Role,
+    ScoreSheet,
+    Stage,
+    Vacancy,
+)
+from recruit.results.consolidation import (
+    StageOutcome,
+    consolidate_stage,
+    counted_scores_statement,
+    stages_in_moderation,
+)
 
 SEES_EVERY_STAGE = (Role.HR, Role.ADMIN, Role.REVIEWER)
 
@@ -32,10 +47,10 @@ def _seated_stages(vacancy: Vacancy) -> set[int]:
 
 
 def visible_outcomes(vacancy: Vacancy) -> list[StageOutcome]:
-    return [consolidate_stage(stage) for stage in _visible_stages(vacancy)]
+    return [consolidate_stage(stage) for stage in visible_stages(vacancy)]
 
 
-def _visible_stages(vacancy: Vacancy) -> list[Stage]:
+def visible_stages(vacancy: Vacancy) -> list[Stage]:
     """The stages whose moderation is open and whose results this user may see, in order."""
     stages = stages_in_moderation(vacancy)
     if current_user.role in SEES_EVERY_STAGE:
@@ -46,5 +61,46 @@ def _visible_stages(vacancy: Vacancy) -> list[Stage]:
 
 def visible_outcome(vacancy: Vacancy, stage_id: int) -> StageOutcome | None:
     """One visible stage consolidated, leaving the vacancy's other stages alone."""
-    stage = next((stage for stage in _visible_stages(vacancy) if stage.id == stage_id), None)
+    stage = next((stage for stage in visible_stages(vacancy) if stage.id == stage_id), None)
     return consolidate_stage(stage) if stage is not None else None
+
+
+def candidate_scores(outcome: StageOutcome, code: str) -> list[QuestionScore]:
+    """The counted scores of one candidate at the stage, as the stage's consolidation reads
+    them (``counted_scores_statement``), without loading the other candidates' scores."""
+    candidate = outcome.candidates[code]
+    attribute_of = {
+        item.id: (item.frozen_content or {}).get("attribute", "") for item in outcome.stage.items
+    }
+    statement = counted_scores_statement(outcome.stage.id).where(
+        ScoreSheet.candidate_id == candidate.id
+    )
+    return [
+        QuestionScore(
+            member=str(seat_id),
+            candidate=code,
+            question_id=str(plan_item_id),
+            attribute=attribute_of.get(plan_item_id, ""),
+            score=None if no_evidence else score,
+            evidence=evidence,
+        )
+        for seat_id, _, plan_item_id, score, no_evidence, evidence in db.session.execute(statement)
+    ]
+
+
+def candidate_moderation_rows(
+    stage: Stage, candidate: Candidate
+) -> tuple[list[AgreedScore], list[CandidateDecision]]:
+    """What the panel recorded about one candidate at the stage: agreed scores, outcome."""
+    agreed = db.session.scalars(
+        select(AgreedScore).where(
+            AgreedScore.stage_id == stage.id, AgreedScore.candidate_id == candidate.id
+        )
+    )
+    decisions = db.session.scalars(
+        select(CandidateDecision).where(
+            CandidateDecision.stage_id == stage.id,
+            CandidateDecision.candidate_id == candidate.id,
+        )
+    )
+    return list(agreed), list(decisions)

@@ -60,7 +60,10 @@ SCREENSHOT_PAGES = frozenset(
         "moderation.index",
         "moderation.candidate",
         "summaries.summary",
+        "summaries.stage_summary",
+        "summaries.candidate_summary",
         "comparisons.comparison",
+        "comparisons.candidate_details",
         "profiles.show",
         "admin.audit_log",
     }

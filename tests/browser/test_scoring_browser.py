@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -108,8 +110,27 @@ def test_moderation_and_summary_pages_pass_axe(app, page, bank, make_user, live_
     expect(page.get_by_text("Floor overridden").first).to_be_visible()
     page.get_by_role("link", name="See the panel scoring summary").click()
     expect(page.get_by_role("heading", name="Panel scoring summary")).to_be_visible()
+    # The stages are pages of their own, reached from a strip of links, not script tabs.
+    pages = page.get_by_role("navigation", name="Pages of this summary")
+    expect(pages.get_by_role("link", name="All stages")).to_have_attribute("aria-current", "page")
+    axe_check(page)
+    _assert_summary_reflows(page)
+    pages.get_by_role("link", name=re.compile("^Deciding: ")).click()
+    expect(page.get_by_role("heading", name="How far the panel agreed")).to_be_visible()
+    expect(pages.get_by_role("link", name=re.compile("^Deciding: "))).to_have_attribute(
+        "aria-current", "page"
+    )
+    axe_check(page)
+    _assert_summary_reflows(page)
+    page.locator("table.app-results-table a").first.click()
+    expect(page.get_by_role("heading", name="Strongest evidence")).to_be_visible()
     assert "Radar chart" in (page.locator("img.app-radar").first.get_attribute("alt") or "")
     axe_check(page)
+    _assert_summary_reflows(page)
+
+
+def _assert_summary_reflows(page) -> None:  # type: ignore[no-untyped-def]
     page.set_viewport_size({"width": 320, "height": 800})
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 320, f"the summary needs {width}px at 320px wide"
+    assert width <= 320, f"{page.url} needs {width}px at 320px wide"
+    page.set_viewport_size({"width": 1280, "height": 720})

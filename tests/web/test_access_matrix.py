@@ -167,6 +167,8 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "summaries.download_stage_summary": REVIEWERS_OR_SEATED,
     "summaries.download_scores": REVIEWERS_OR_SEATED,
     "summaries.radar": REVIEWERS_OR_SEATED,
+    "summaries.stage_summary": REVIEWERS_OR_SEATED,
+    "summaries.candidate_summary": REVIEWERS_OR_SEATED,
     # The decision: HR and admin, and the deciding panel's members (404 for everyone else).
     "decisions.show": HR_OR_SEATED,
     "decisions.record": HR_OR_SEATED,
@@ -177,6 +179,7 @@ ACCESS: dict[str, frozenset[Role] | str] = {
     "decisions.offer": HR_OR_SEATED,
     "comparisons.comparison": REVIEWERS_OR_SEATED,
     "comparisons.radar": REVIEWERS_OR_SEATED,
+    "comparisons.candidate_details": REVIEWERS_OR_SEATED,
     "comparisons.briefing_pack": REVIEWERS_OR_SEATED,
     "comparisons.target": HR_OR_SEATED,  # seated on the deciding stage
     "profiles.index": ALL,

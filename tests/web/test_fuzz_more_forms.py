@@ -564,7 +564,10 @@ def test_moderation_forms(app, bank, make_user):
             assert_safe_page(*post_form(client, finish, data))
             assert_safe_page(*post_form(client, f"{moderated}/moderation/reopen", data))
         _pages_are_safe(client, f"{moderated}/moderation", page, record)
-        _pages_are_safe(client, f"/vacancies/{scene.vacancy_id}/summary")
+        summary = f"/vacancies/{scene.vacancy_id}/summary"
+        # The moderation record's words show on the candidate's page of the summary.
+        details = f"{summary}/stages/{scene.moderated_id}/candidates/{scene.amara_id}"
+        _pages_are_safe(client, summary, f"{summary}/stages/{scene.moderated_id}", details)
 
     run()
 
@@ -588,7 +591,9 @@ def test_advisory_report_form(app, bank, make_user):
                 "report-traffic_light": light, "report-lock_version": text[:10],
             }  # fmt: skip
             assert_safe_page(*post_form(client, f"{record}/report", data, form_page=record))
-        _pages_are_safe(client, record, deciding)
+        # The report's concerns show on the candidate's page of the comparison.
+        evidence = f"/vacancies/{scene.vacancy_id}/comparison/candidates/{scene.amara_id}"
+        _pages_are_safe(client, record, deciding, evidence)
 
     run()
 

@@ -1,7 +1,7 @@
 """The lean macros give the same characters as the GOV.UK macros they stand in for.
 
-The score sheet's radios, character count and probes (recruit/lean_html.py) and the
-summary's tabs (templates/macros/) are written out directly for speed; any difference from
+The score sheet's radios, character count and probes (recruit/lean_html.py) are written
+out directly for speed; any difference from
 govuk-frontend-jinja's output, down to whitespace, is a change the user or a screen reader
 might meet.
 """
@@ -96,31 +96,6 @@ def test_evidence_count_matches_govuk_character_count(app: Flask, error, text): 
 def test_lean_details_match_govuk_details(app: Flask, summary, html):  # type: ignore[no-untyped-def]
     params = {"summaryText": summary, "html": html}
     expected, actual = _both(app, "details", "govukDetails", lean_details, params)
-    assert actual == expected
-
-
-def _tab(label: str, tab_id: str, html: str) -> dict[str, object]:
-    return {"label": label, "id": tab_id, "panel": {"html": Markup(html)}}
-
-
-TAB_SETS = (
-    [],
-    [_tab("Stage <1>", "stage-1", "\n<h2>x</h2>\n\n  <p>a\r\nb\rc\x0bd</p>\n   \n<p>z</p>  \n")],
-    [_tab("A\nB", "stage-1", "<p>1</p>"), _tab("All stages", "overall", "\n\n<p>2\n</p>\n\n")],
-)
-
-
-@pytest.mark.parametrize("tabs", TAB_SETS)
-def test_app_tabs_match_govuk_tabs(app: Flask, tabs):  # type: ignore[no-untyped-def]
-    with app.test_request_context():
-        expected = render_template_string(
-            '{% from "govuk_frontend_jinja/components/tabs/macro.html" import govukTabs %}'
-            "[{{ govukTabs({'items': tabs}) }}]",
-            tabs=tabs,
-        )
-        actual = render_template_string(
-            '{% from "macros/tabs.html" import app_tabs %}[{{ app_tabs(tabs) }}]', tabs=tabs
-        )
     assert actual == expected
 
 

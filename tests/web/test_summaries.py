@@ -64,16 +64,62 @@ def test_no_totals_before_moderation_opens(app, bank, signed_in, make_user):
     assert len(rows) == 1  # the header alone: no scores leave before moderation
 
 
-def test_summary_page_shows_results_flags_evidence_and_tabs(app, bank, signed_in, make_user):
+def test_summary_pages_show_results_flags_evidence_and_link_tabs(app, bank, signed_in, make_user):
     client, _hr = signed_in(Role.HR)
     vacancy, stages, _chair, _member = _scored_vacancy(app, make_user, stages=2)
-    page = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
-    assert "govuk-tabs" in page and "Stage 1" in page and "The decision" in page
+    amara = vacancy.candidates[0]
+    landing = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    assert "govuk-tabs" not in landing and "The decision" in landing
+    stage_url = f"/vacancies/{vacancy.id}/summary/stages/{stages[0].id}"
+    tabs = _tab_links(landing)
+    assert tabs[0] == ("All stages", f"/vacancies/{vacancy.id}/summary", "page")
+    assert ("Deciding: Stage 1", stage_url, None) in tabs
+    assert "Amara Okafor (C-01)" in landing and "Values floor" in landing
+    assert "Panel disagreement (1)" in landing  # Amara decisions 4 vs 2, counted at a glance
+
+    page = client.get(stage_url).get_data(as_text=True)
+    assert ("Deciding: Stage 1", stage_url, "page") in _tab_links(page)
     assert "Amara Okafor (C-01)" in page and "Values floor" in page
-    assert "Panel disagreement" in page  # Amara decisions 4 vs 2
-    assert "Evidence for 5 from Priya Chair" in page  # strongest evidence on values
+    assert "Panel disagreement" in page
     assert "Krippendorff" in page and "calibration aid" not in page  # tendencies: chair only
-    assert f"/stages/{stages[0].id}/candidates/" in page and "radar.png" in page
+    assert "Evidence for 5 from Priya Chair" not in page  # on the candidate's own page
+
+    details_url = f"{stage_url}/candidates/{amara.id}"
+    assert details_url in page
+    details = client.get(details_url).get_data(as_text=True)
+    assert "Evidence for 5 from Priya Chair" in details  # strongest evidence on values
+    assert "Panel disagreement" in details and "Moderation record" in details
+    assert f"/stages/{stages[0].id}/candidates/{amara.id}/radar.png" in details
+
+
+def _tab_links(page: str) -> list[tuple[str, str, str | None]]:
+    """The summary's strip of page links: label, address and aria-current."""
+    document = lxml.html.fromstring(page)
+    return [
+        (link.text_content().strip(), link.get("href"), link.get("aria-current"))
+        for link in document.xpath("//nav[contains(@class, 'app-sub-navigation')]//a")
+    ]
+
+
+def test_a_candidate_not_at_the_stage_is_a_404_and_a_stage_not_moderated_goes_back(
+    app, bank, signed_in, make_user
+):
+    client, _hr = signed_in(Role.HR)
+    vacancy, (stage,), _chair, _member = _scored_vacancy(app, make_user, moderated=False)
+    other, (moderated,), _chair2, _member2 = _scored_vacancy(app, make_user)
+    stage_url = f"/vacancies/{vacancy.id}/summary/stages/{stage.id}"
+    for url in (stage_url, f"{stage_url}/candidates/{vacancy.candidates[0].id}"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.headers["Location"] == f"/vacancies/{vacancy.id}/summary"
+    # A stage of another vacancy is not this vacancy's: back to this summary too.
+    assert client.get(f"/vacancies/{vacancy.id}/summary/stages/{moderated.id}").status_code == 302
+    # A candidate of another vacancy has no results at this stage.
+    stranger = vacancy.candidates[0].id
+    missing = client.get(
+        f"/vacancies/{other.id}/summary/stages/{moderated.id}/candidates/{stranger}"
+    )
+    assert missing.status_code == 404
 
 
 def test_panel_members_see_only_their_stages_and_outsiders_get_404(app, bank, make_user):
@@ -87,8 +133,19 @@ def test_panel_members_see_only_their_stages_and_outsiders_get_404(app, bank, ma
     db.session.commit()
     page = client_for(app, chair).get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
     assert "Stage 1" in page and "Stage 2" not in page
+    # Stage 2's own pages send the chair back to the summary, as its downloads do.
+    for url in (
+        f"/vacancies/{vacancy.id}/summary/stages/{stages[1].id}",
+        f"/vacancies/{vacancy.id}/summary/stages/{stages[1].id}/candidates/"
+        f"{vacancy.candidates[0].id}",
+    ):
+        assert client_for(app, chair).get(url).status_code == 302
+    stage_one = f"/vacancies/{vacancy.id}/summary/stages/{stages[0].id}"
+    assert "Stage 1" in client_for(app, chair).get(stage_one).get_data(as_text=True)
     outsider = client_for(app, make_user(Role.PANEL))
     assert outsider.get(f"/vacancies/{vacancy.id}/summary").status_code == 404
+    assert outsider.get(stage_one).status_code == 404
+    assert outsider.get(f"{stage_one}/candidates/{vacancy.candidates[0].id}").status_code == 404
     reviewer = client_for(app, make_user(Role.REVIEWER))
     assert "Stage 2" in reviewer.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
 
@@ -159,12 +216,15 @@ def test_results_tables_have_columns_only_for_the_attributes_assessed(
         "Changing how decisions are made in the interests of children, young people and families",
     ]
 
-    page = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    landing = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    page = client.get(f"/vacancies/{vacancy.id}/summary/stages/{_stages[0].id}").get_data(
+        as_text=True
+    )
 
     assert _results_columns(page, "Candidates by attribute") == assessed
-    assert _results_columns(page, "Candidates by attribute at the deciding stage") == assessed
+    assert _results_columns(landing, "Candidates by attribute at the deciding stage") == assessed
     assert "Not assessed at this stage: Changing practice and culture" in page
-    assert "Not assessed at any stage: Changing practice and culture" in page
+    assert "Not assessed at any stage: Changing practice and culture" in landing
 
 
 def _select_count(client, path: str) -> int:  # type: ignore[no-untyped-def]

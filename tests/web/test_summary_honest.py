@@ -73,9 +73,13 @@ def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
+def _stage_page(client, vacancy, stage) -> str:  # type: ignore[no-untyped-def]
+    return client.get(f"/vacancies/{vacancy.id}/summary/stages/{stage.id}").get_data(as_text=True)
+
+
 def test_the_page_has_no_pooled_alpha_and_no_band_from_two_members(app, bank, make_user):
-    vacancy, _stages, hr, _chair = _vacancy(app, make_user)
-    page = client_for(app, hr).get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    vacancy, (stage,), hr, _chair = _vacancy(app, make_user)
+    page = _stage_page(client_for(app, hr), vacancy, stage)
     assert "All attributes" not in page
     assert "2 answers scored by 2 members: too few to judge agreement" in page
     assert "Good agreement" not in page and "Tentative agreement" not in page
@@ -84,29 +88,40 @@ def test_the_page_has_no_pooled_alpha_and_no_band_from_two_members(app, bank, ma
 
 
 def test_the_page_says_range_and_never_spread(app, bank, make_user):
-    vacancy, _stages, hr, _chair = _vacancy(app, make_user)
-    page = client_for(app, hr).get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
-    assert ">Range</th>" in page and "4.0 to 5.0" in page
-    assert "(range 2 or more)" in page
-    assert "spread" not in _text(page).lower()
+    vacancy, (stage,), hr, _chair = _vacancy(app, make_user)
+    client = client_for(app, hr)
+    landing = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    stage_url = f"/vacancies/{vacancy.id}/summary/stages/{stage.id}"
+    amara = vacancy.candidates[0]
+    details = client.get(f"{stage_url}/candidates/{amara.id}").get_data(as_text=True)
+    assert ">Range</th>" in details and "4.0 to 5.0" in details
+    assert "(range 2 or more)" in landing
+    for page in (landing, client.get(stage_url).get_data(as_text=True), details):
+        assert "spread" not in _text(page).lower()
 
 
 def test_the_deciding_panel_comes_before_the_advisory_panels(app, bank, make_user):
-    vacancy, _stages, hr, _chair = _vacancy(app, make_user, advisory=True)
-    page = client_for(app, hr).get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
-    deciding = page.index("The deciding panel: Final panel")
-    advisory = page.index("Advisory panels</span>")
-    assert deciding < advisory < page.index("Young people</h2>")
-    assert "This panel advises the deciding panel" in page[advisory:]
+    vacancy, (young, final), hr, _chair = _vacancy(app, make_user, advisory=True)
+    client = client_for(app, hr)
+    landing = client.get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    assert landing.index("Deciding: Final panel") < landing.index("Advisory: Young people")
+    deciding = landing.index("The deciding panel: Final panel")
+    advisory = landing.index("Advisory panel: Young people")
+    assert deciding < advisory
+    assert "This panel advises the deciding panel" in landing[advisory:]
+    assert "The deciding panel: Final panel" in _stage_page(client, vacancy, final)
+    page = _stage_page(client, vacancy, young)
+    assert page.index("Advisory panels</span>") < page.index("Young people</h2>")
+    assert "This panel advises the deciding panel" in page
     assert "Deciding: Final panel" in page and "Advisory: Young people" in page
 
 
 def test_the_page_gives_the_closing_time_or_says_moderation_is_open(app, bank, make_user):
-    vacancy, _stages, hr, _chair = _vacancy(app, make_user, closed=True)
-    page = client_for(app, hr).get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    vacancy, (stage,), hr, _chair = _vacancy(app, make_user, closed=True)
+    page = _stage_page(client_for(app, hr), vacancy, stage)
     assert "Moderation closed on 7 December 2026, 1:48pm by Priya Chair." in page
-    vacancy, _stages, hr, _chair = _vacancy(app, make_user)
-    page = client_for(app, hr).get(f"/vacancies/{vacancy.id}/summary").get_data(as_text=True)
+    vacancy, (stage,), hr, _chair = _vacancy(app, make_user)
+    page = _stage_page(client_for(app, hr), vacancy, stage)
     assert "Moderation is open: these figures can still change." in page
 
 

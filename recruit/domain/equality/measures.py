@@ -46,9 +46,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from scipy.stats import fisher_exact
-from scipy.stats.contingency import relative_risk
-
 from recruit.domain.equality.categories import ETHNIC_MINORITY, UNDECLARED, WHITE, Option
 from recruit.domain.equality.funnel import WRES_FROM_STEP, WRES_TO_STEP, Step
 from recruit.domain.equality.suppression import HIDDEN, PublishedFunnel, PublishedRow
@@ -276,6 +273,11 @@ class _Figures:
 
 def _figures(first: Tally, second: Tally) -> _Figures:
     """SciPy's figures, as plain floats; None where a rate of 0 leaves none."""
+    # Imported here: SciPy adds about 40 MB to every worker that imports it, and only the
+    # fair-selection report, read a few times a year, needs it.
+    from scipy.stats import fisher_exact
+    from scipy.stats.contingency import relative_risk
+
     table = [
         [first.selected, first.pool - first.selected],
         [second.selected, second.pool - second.selected],
