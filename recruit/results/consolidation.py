@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from flask import current_app
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, exists, inspect, select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from recruit.bank_store import current_bank
@@ -32,6 +32,7 @@ from recruit.models import (
     CandidateDecision,
     ConflictOfInterest,
     PanelSeat,
+    PlanItem,
     Score,
     ScoreSheet,
     SheetStatus,
@@ -119,10 +120,23 @@ def unplanned(outcome: StageOutcome) -> list[str]:
 def planned_questions(stage: Stage) -> dict[str, list[str]]:
     """Each attribute's plan item ids at the stage (as text), every attribute listed."""
     planned: dict[str, list[str]] = {key: [] for key in attribute_names()}
-    for item in stage.items:
-        attribute = (item.frozen_content or {}).get("attribute", "")
-        planned.setdefault(attribute, []).append(str(item.id))
+    for item_id, attribute in _item_attributes(stage):
+        planned.setdefault(attribute, []).append(str(item_id))
     return planned
+
+
+def _item_attributes(stage: Stage) -> list[tuple[int, str]]:
+    """Each plan item's id and attribute, in plan order. Where the page has not loaded the
+    items, only the attribute is read from each frozen copy: decoding fifteen whole
+    questions (text, probes, descriptors) took longer than the rest of the query."""
+    if "items" not in inspect(stage).unloaded:
+        return [(item.id, (item.frozen_content or {}).get("attribute", "")) for item in stage.items]
+    rows = db.session.execute(
+        select(PlanItem.id, PlanItem.frozen_content["attribute"].as_string())
+        .where(PlanItem.stage_id == stage.id)
+        .order_by(PlanItem.position)
+    )
+    return [(item_id, attribute or "") for item_id, attribute in rows]
 
 
 # A stage's agreed scores and outcome decisions, loaded once for the rules and the pages.
@@ -133,9 +147,7 @@ def stage_scores(stage: Stage, moderation_rows: ModerationRows | None = None) ->
     """The stage's submitted scores and moderation as the scoring rules take them."""
     attributes = tuple(attribute_names())
     planned = planned_questions(stage)
-    item_attribute = {
-        item.id: (item.frozen_content or {}).get("attribute", "") for item in stage.items
-    }
+    item_attribute = {int(item_id): key for key, ids in planned.items() for item_id in ids}
     candidates = sheets.scored_candidates(stage)
     codes = {candidate.id: candidate.code for candidate in candidates}
     agreed, decisions = moderation_rows or _moderation_rows(stage)

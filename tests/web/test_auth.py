@@ -430,3 +430,14 @@ def test_a_changed_password_clears_earlier_wrong_attempts(app, signed_in):
     assert _change_password(client, TEST_PASSWORD).status_code == 302
     assert db.session.scalar(select(func.count()).select_from(LoginAttempt)) == 0
     assert "password.changed" in _audit_actions()
+
+
+def test_a_page_that_changes_nothing_sends_no_new_session_cookie(signed_in):  # type: ignore[no-untyped-def]
+    """The cookie lasts the absolute limit from sign-in and the idle limit lives in the
+    session's row, so a plain page view re-signs nothing."""
+    client, _user = signed_in(Role.HR)
+    client.get("/")  # the home page may keep a CSRF token in the session the first time
+    response = client.get("/vacancies")
+    assert not any(
+        header.startswith("recruit_session=") for header in response.headers.getlist("Set-Cookie")
+    )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from fractions import Fraction
 from functools import cmp_to_key, lru_cache
 from types import MappingProxyType
 from typing import TypeVar
@@ -103,9 +104,10 @@ def rank_candidates(
 ) -> tuple[CandidateResult, ...]:
     """The candidates in rank order (see the module docstring), with ``rank`` 1..n and
     ``tied_with_previous`` set."""
-    # Each standing is worked out once: the sort compares n log n pairs.
+    # Each standing and its sort key are worked out once: the sort compares n log n pairs,
+    # and comparing plain tuples is many times cheaper than calling a comparison for each.
     standings = [(_standing(candidate, values_attribute), candidate) for candidate in candidates]
-    ordered = sorted(standings, key=cmp_to_key(_compare))
+    ordered = sorted(standings, key=_sort_key)
     ranked: list[CandidateResult] = []
     for position, (standing, candidate) in enumerate(ordered, start=1):
         tied = position > 1 and _same_standing(ordered[position - 2][0], standing)
@@ -139,19 +141,26 @@ def _standing(candidate: CandidateResult, values_attribute: str) -> Standing:
     )
 
 
-def _compare(
-    first: tuple[Standing, CandidateResult], second: tuple[Standing, CandidateResult]
-) -> int:
-    (one, first_candidate), (other, second_candidate) = first, second
-    for mine_first, theirs_first in zip(one[:2], other[:2], strict=True):
-        if mine_first != theirs_first:
-            return -1 if mine_first else 1
-    for mine, theirs in zip(one[2:], other[2:], strict=True):
-        order = _higher_first(mine, theirs)
-        if order:
-            return order
-    code, other_code = first_candidate.candidate, second_candidate.candidate
-    return (code > other_code) - (code < other_code)
+def _sort_key(entry: tuple[Standing, CandidateResult]) -> tuple[object, ...]:
+    """Ascending order of this key is rank order: assessed first, then appointable by rule,
+    then each figure highest first (a missing figure last), then the candidate's code.
+
+    A figure sorts on its float and, where floats tie, on its exact value, as
+    ``compare_figures`` orders them: a float is its exact value correctly rounded, so
+    floats that differ never disagree with the exact order."""
+    (assessed, appointable, *figures), candidate = entry
+    return (
+        not assessed,
+        not appointable,
+        *(_highest_first(figure) for figure in figures),
+        candidate.candidate,
+    )
+
+
+def _highest_first(figure: float | None) -> tuple[int, float, Fraction]:
+    if figure is None:
+        return (1, 0.0, Fraction(0))
+    return (0, -figure, -exact_value(figure))
 
 
 def _higher_first(mine: float | None, theirs: float | None) -> int:
@@ -213,9 +222,13 @@ def _combined_candidate(
     results = [candidate for _, candidate in stages]
     breaching = [candidate for candidate in results if candidate.floor_breached]
     moderated = any(candidate.moderated_total is not None for candidate in results)
+    # Each stage's attributes by key, once per candidate rather than once per attribute.
+    by_key = [{result.attribute: result for result in c.attributes} for c in results]
     return CandidateResult(
         candidate=key,
-        attributes=tuple(_combined_attribute(attribute, stages) for attribute in attributes),
+        attributes=tuple(
+            _combined_attribute(attribute, stages, by_key) for attribute in attributes
+        ),
         formula_total=_mean_or_none(candidate.formula_total for candidate in results),
         moderated_total=_mean_or_none(c.total for c in results) if moderated else None,
         floor_breached=bool(breaching),
@@ -231,13 +244,12 @@ def _combined_candidate(
     )
 
 
-def _combined_attribute(attribute: str, stages: Sequence[StageCandidate]) -> AttributeResult:
-    found = [
-        result
-        for _, candidate in stages
-        for result in candidate.attributes
-        if result.attribute == attribute
-    ]
+def _combined_attribute(
+    attribute: str,
+    stages: Sequence[StageCandidate],
+    by_key: Sequence[Mapping[str, AttributeResult]],
+) -> AttributeResult:
+    found = [result for results in by_key if (result := results.get(attribute)) is not None]
     values = sorted(
         (r.result for r in found if r.result is not None), key=cmp_to_key(compare_figures)
     )
@@ -308,5 +320,10 @@ def _non_blank(text: str | None) -> str | None:
 
 def in_flag_order(flags: Iterable[Flag]) -> tuple[Flag, ...]:
     """The distinct flags, in ``FLAG_ORDER``."""
-    present = set(flags)
+    return _ordered_flags(frozenset(flags))
+
+
+@lru_cache(maxsize=64)
+def _ordered_flags(present: frozenset[Flag]) -> tuple[Flag, ...]:
+    # Sixteen possible sets, asked for once per candidate and attribute: worked out once.
     return tuple(flag for flag in FLAG_ORDER if flag in present)
