@@ -42,6 +42,7 @@ from fractions import Fraction
 from functools import partial
 
 from recruit.domain.scoring.agreement import panel_agreement
+from recruit.domain.scoring.collector import cycle_collector_paused
 from recruit.domain.scoring.model import (
     LOWEST_SCORE,
     AttributeResult,
@@ -76,6 +77,7 @@ __all__ = [
 ]
 
 
+@cycle_collector_paused
 def consolidate_panel_scores(
     stage: StageScores, attribute_names: Mapping[str, str] = NO_NAMES
 ) -> StageResult:

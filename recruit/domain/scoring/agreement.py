@@ -24,6 +24,7 @@ from fractions import Fraction
 import krippendorff
 import numpy as np
 
+from recruit.domain.scoring.collector import cycle_collector_paused
 from recruit.domain.scoring.model import (
     Agreement,
     AlphaReading,
@@ -66,6 +67,7 @@ IN_LINE = "Scores in line with the other members."
 TOO_FEW_SHARED = "Too few shared questions to compare with the other members."
 
 
+@cycle_collector_paused
 def panel_agreement(stage: StageScores) -> Agreement:
     """Alpha per attribute (over that attribute's questions), with each member's tendency when
     at least ``MIN_TENDENCY_MEMBERS`` members' scores could be compared, members in

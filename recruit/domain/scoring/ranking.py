@@ -29,6 +29,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from recruit.domain.interview_plan.weights import exact_weight
+from recruit.domain.scoring.collector import cycle_collector_paused
 from recruit.domain.scoring.model import (
     FLAG_ORDER,
     VALUES_ATTRIBUTE,
@@ -175,6 +176,7 @@ def _same_standing(one: Standing, other: Standing) -> bool:
     )
 
 
+@cycle_collector_paused
 def combine_stages(
     results: Sequence[StageResult],
     attributes: tuple[str, ...],
