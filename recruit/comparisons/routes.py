@@ -96,7 +96,10 @@ def _details_url(view: ComparisonView) -> Callable[[str], str]:
 @login_required
 def candidate_details(vacancy_id: int, candidate_id: int) -> ResponseReturnValue:
     """Both sides of the evidence on one candidate, and where they fall below the target."""
-    view = _view(results_vacancy(vacancy_id))
+    vacancy = results_vacancy(vacancy_id)
+    if all(candidate.id != candidate_id for candidate in vacancy.candidates):
+        abort(404)  # no such candidate; one without results yet goes back to the comparison
+    view = _view(vacancy)
     code = next((code for code, c in view.candidates.items() if c.id == candidate_id), None)
     if code is None:
         # As the summary does for a stage not yet in moderation: back to where it will be.

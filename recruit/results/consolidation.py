@@ -174,6 +174,25 @@ def _submitted_scores(
     # processing, and fetching row by row, cost as much as the query for the thousands of
     # scores at a stage.
     rows = db.session.connection().execute(counted_scores_statement(stage.id)).all()
+    return _question_scores(rows, codes, item_attribute)
+
+
+def candidate_counted_scores(stage: Stage, candidate: Candidate) -> list[QuestionScore]:
+    """One candidate's counted scores at the stage, read as the stage's consolidation reads
+    them, without loading anyone else's: for a page about that candidate alone."""
+    item_attribute = {
+        int(item_id): key for key, ids in planned_questions(stage).items() for item_id in ids
+    }
+    statement = counted_scores_statement(stage.id).where(ScoreSheet.candidate_id == candidate.id)
+    rows = db.session.connection().execute(statement).all()
+    return _question_scores(rows, {candidate.id: candidate.code}, item_attribute)
+
+
+def _question_scores(
+    rows: Iterable[tuple[int, int, int, int | None, bool, str]],
+    codes: dict[int, str],
+    item_attribute: dict[int, str],
+) -> list[QuestionScore]:
     return [
         QuestionScore(
             member=str(seat_id),

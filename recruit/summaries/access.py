@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flask import flash, redirect, url_for
+from flask import abort, flash, redirect, url_for
 from flask.typing import ResponseReturnValue
 
 from recruit.models import Stage, StageRole, Vacancy
@@ -16,6 +16,15 @@ from recruit.models import Stage, StageRole, Vacancy
 class PageLink:
     label: str
     href: str
+
+
+def require_records(vacancy: Vacancy, stage_id: int, candidate_id: int | None = None) -> None:
+    """A 404 for a stage or candidate the vacancy does not have: only a real stage that is
+    not yet in moderation (or not the reader's) gets the "no summary yet" answer."""
+    if all(stage.id != stage_id for stage in vacancy.stages):
+        abort(404)
+    if candidate_id is not None and all(c.id != candidate_id for c in vacancy.candidates):
+        abort(404)
 
 
 def not_ready(vacancy: Vacancy) -> ResponseReturnValue:

@@ -8,21 +8,18 @@ from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
 
-from recruit.domain.scoring.model import QuestionScore
 from recruit.extensions import db
 from recruit.models import (
     AgreedScore,
     Candidate,
     CandidateDecision,
     Role,
-    ScoreSheet,
     Stage,
     Vacancy,
 )
 from recruit.results.consolidation import (
     StageOutcome,
     consolidate_stage,
-    counted_scores_statement,
     stages_in_moderation,
 )
 
@@ -63,29 +60,6 @@ def visible_outcome(vacancy: Vacancy, stage_id: int) -> StageOutcome | None:
     """One visible stage consolidated, leaving the vacancy's other stages alone."""
     stage = next((stage for stage in visible_stages(vacancy) if stage.id == stage_id), None)
     return consolidate_stage(stage) if stage is not None else None
-
-
-def candidate_scores(outcome: StageOutcome, code: str) -> list[QuestionScore]:
-    """The counted scores of one candidate at the stage, as the stage's consolidation reads
-    them (``counted_scores_statement``), without loading the other candidates' scores."""
-    candidate = outcome.candidates[code]
-    attribute_of = {
-        item.id: (item.frozen_content or {}).get("attribute", "") for item in outcome.stage.items
-    }
-    statement = counted_scores_statement(outcome.stage.id).where(
-        ScoreSheet.candidate_id == candidate.id
-    )
-    return [
-        QuestionScore(
-            member=str(seat_id),
-            candidate=code,
-            question_id=str(plan_item_id),
-            attribute=attribute_of.get(plan_item_id, ""),
-            score=None if no_evidence else score,
-            evidence=evidence,
-        )
-        for seat_id, _, plan_item_id, score, no_evidence, evidence in db.session.execute(statement)
-    ]
 
 
 def candidate_moderation_rows(

@@ -22,17 +22,17 @@ from recruit.results import sheets
 from recruit.results.consolidation import (
     StageOutcome,
     attribute_names,
+    candidate_counted_scores,
     consolidate_stage,
     short_names,
     unplanned,
 )
 from recruit.results.visibility import names_shown_to
 from recruit.summaries import bp
-from recruit.summaries.access import not_ready, summary_pages
+from recruit.summaries.access import not_ready, require_records, summary_pages
 from recruit.summaries.context import candidate_labels, moderation_from_rows
 from recruit.summaries.queries import (
     candidate_moderation_rows,
-    candidate_scores,
     results_vacancy,
     visible_stages,
 )
@@ -42,6 +42,7 @@ from recruit.summaries.queries import (
 @login_required
 def stage_summary(vacancy_id: int, stage_id: int) -> ResponseReturnValue:
     vacancy = results_vacancy(vacancy_id)
+    require_records(vacancy, stage_id)
     stages = visible_stages(vacancy)
     stage = next((stage for stage in stages if stage.id == stage_id), None)
     if stage is None:
@@ -84,13 +85,14 @@ def _details_url(vacancy: Vacancy, outcome: StageOutcome) -> Callable[[str], str
 @login_required
 def candidate_summary(vacancy_id: int, stage_id: int, candidate_id: int) -> ResponseReturnValue:
     vacancy = results_vacancy(vacancy_id)
+    require_records(vacancy, stage_id, candidate_id)
     stage = next((stage for stage in visible_stages(vacancy) if stage.id == stage_id), None)
     if stage is None:
         return not_ready(vacancy)
     outcome = consolidate_stage(stage)
     code, place = _place(outcome, candidate_id)
     labels = candidate_labels([outcome], names_shown_to(current_user, vacancy))
-    scores = candidate_scores(outcome, code)
+    scores = candidate_counted_scores(stage, outcome.candidates[code])
     names = attribute_names()
     agreed, decisions = candidate_moderation_rows(stage, outcome.candidates[code])
     return render_template(

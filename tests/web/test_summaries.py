@@ -112,8 +112,8 @@ def test_a_candidate_not_at_the_stage_is_a_404_and_a_stage_not_moderated_goes_ba
         response = client.get(url)
         assert response.status_code == 302
         assert response.headers["Location"] == f"/vacancies/{vacancy.id}/summary"
-    # A stage of another vacancy is not this vacancy's: back to this summary too.
-    assert client.get(f"/vacancies/{vacancy.id}/summary/stages/{moderated.id}").status_code == 302
+    # A stage of another vacancy is not this vacancy's: as missing as one that never was.
+    assert client.get(f"/vacancies/{vacancy.id}/summary/stages/{moderated.id}").status_code == 404
     # A candidate of another vacancy has no results at this stage.
     stranger = vacancy.candidates[0].id
     missing = client.get(
