@@ -273,8 +273,7 @@ class _Figures:
 
 def _figures(first: Tally, second: Tally) -> _Figures:
     """SciPy's figures, as plain floats; None where a rate of 0 leaves none."""
-    # Imported here: SciPy adds about 40 MB to every worker that imports it, and only the
-    # fair-selection report, read a few times a year, needs it.
+    # Imported here: SciPy adds 65 MB to every worker, and only this report needs it.
     from scipy.stats import fisher_exact
     from scipy.stats.contingency import relative_risk
 
